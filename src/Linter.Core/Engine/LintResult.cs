@@ -1,0 +1,40 @@
+using Linter.Core.Loading;
+using Linter.Core.Rules;
+using Linter.Core.Simulation;
+
+namespace Linter.Core.Engine;
+
+public sealed class LintResult(ClusterSnapshot snapshot, IReadOnlyList<RuleDescriptor> rules, IReadOnlyList<Finding> findings)
+{
+    public ClusterSnapshot Snapshot { get; } = snapshot;
+
+    public IReadOnlyList<SourceFile> Files => Snapshot.Files;
+
+    /// <summary>The rules that ran, ordered by id.</summary>
+    public IReadOnlyList<RuleDescriptor> Rules { get; } = rules;
+
+    /// <summary>Sorted by file, line, column, rule id and message: output never depends on scheduling.</summary>
+    public IReadOnlyList<Finding> Findings { get; } = findings;
+
+    /// <summary>Some input could not be read or parsed (its problems are KL001 findings).</summary>
+    public bool HasInputErrors => Files.Any(f => f.Failed);
+
+    public int ExitCode(Severity? failOn)
+    {
+        if (HasInputErrors)
+        {
+            return ExitCodes.InputError;
+        }
+
+        return failOn is { } threshold && Findings.Any(f => f.Severity >= threshold) ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+}
+
+/// <summary>The process exit codes of every front end.</summary>
+public static class ExitCodes
+{
+    public const int Clean = 0;
+    public const int Findings = 1;
+    public const int UsageError = 2;
+    public const int InputError = 3;
+}

@@ -1,0 +1,170 @@
+using System.Text;
+
+namespace Linter.Core.Loading;
+
+/// <summary>
+/// Reads every input once, in parallel, into documents with spans. Problems (unreadable files, broken
+/// YAML, template markers, documents that are not manifests) are kept with positions; they never
+/// stop the other files from loading. Files come back ordered by path.
+/// </summary>
+public static class ManifestLoader
+{
+    /// <summary>Larger files are refused: no manifest set is this big, and it protects memory.</summary>
+    public const long MaxFileBytes = 64L * 1024 * 1024;
+
+    public static IReadOnlyList<SourceFile> Load(IReadOnlyList<InputSource> inputs, string workingDirectory)
+    {
+        var loaded = new List<SourceFile>();
+        var onDisk = new List<string>();
+        foreach (var input in inputs)
+        {
+            if (input.Text is not null)
+            {
+                loaded.Add(Parse(input.Path, input.Text));
+            }
+            else
+            {
+                onDisk.Add(input.Path);
+            }
+        }
+
+        var (files, missing) = PathExpander.Expand(onDisk);
+        foreach (var m in missing)
+        {
+            loaded.Add(Failure(DisplayPath(m.Argument, workingDirectory), m.Reason));
+        }
+
+        var parsed = new SourceFile[files.Count];
+        Parallel.For(0, files.Count, i => parsed[i] = ReadFile(files[i], DisplayPath(files[i], workingDirectory)));
+        loaded.AddRange(parsed);
+        loaded.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return loaded;
+    }
+
+    public static string DisplayPath(string path, string workingDirectory)
+    {
+        var full = Path.GetFullPath(Path.Combine(workingDirectory, path));
+        var root = Path.GetFullPath(workingDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var shown = full.StartsWith(root, StringComparison.Ordinal) ? full.Substring(root.Length) : full;
+        return shown.Replace('\\', '/');
+    }
+
+    private static SourceFile ReadFile(string fullPath, string displayPath)
+    {
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(fullPath);
+            if (info.Length > MaxFileBytes)
+            {
+                return Failure(displayPath, $"the file is {info.Length / (1024 * 1024)} MiB, more than the {MaxFileBytes / (1024 * 1024)} MiB kubelint reads");
+            }
+
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Failure(displayPath, "cannot read the file: " + ex.Message);
+        }
+
+        if (LooksBinary(bytes))
+        {
+            return Failure(displayPath, "a binary file, not YAML or JSON");
+        }
+
+        return Parse(displayPath, Decode(bytes));
+    }
+
+    private static bool LooksBinary(byte[] bytes)
+    {
+        var start = bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) ? bytes.Length : 0;
+        for (var i = start; i < Math.Min(bytes.Length, 8192); i++)
+        {
+            if (bytes[i] == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Decode(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    private static SourceFile Failure(string displayPath, string reason)
+    {
+        var file = new SourceFile(displayPath, string.Empty) { Failed = true };
+        file.Problems.Add(new InputProblem(ProblemKind.Unparseable, SourceSpan.StartOf(displayPath), reason));
+        return file;
+    }
+
+    public static SourceFile Parse(string displayPath, string text)
+    {
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text = text.Substring(1);
+        }
+
+        var file = new SourceFile(displayPath, text);
+        var read = YamlReader.Read(displayPath, text);
+        var marker = TemplateMarkers.FirstOutsideStrings(file, read);
+        if (marker is { } at)
+        {
+            file.Problems.Add(new InputProblem(ProblemKind.TemplateMarkers, at,
+                "the file contains template markers ({{ … }}) and is skipped; render it first, e.g. `helm template RELEASE CHART | kubelint check -`"));
+            return file;
+        }
+
+        if (read.Problems.Count > 0)
+        {
+            file.Problems.AddRange(read.Problems);
+            file.Failed = true;
+            if (!read.Complete)
+            {
+                return file;
+            }
+        }
+
+        var index = 0;
+        foreach (var root in read.Documents)
+        {
+            AddDocument(file, root, ref index);
+        }
+
+        return file;
+    }
+
+    private static void AddDocument(SourceFile file, Node root, ref int index)
+    {
+        switch (root)
+        {
+            case ScalarNode { IsNull: true }:
+                return;
+            case MappingNode map when IsManifest(map):
+                if (map["items"] is SequenceNode items && map["kind"] is ScalarNode { Value: var kind } && kind.EndsWith("List", StringComparison.Ordinal))
+                {
+                    foreach (var item in items.Items)
+                    {
+                        AddDocument(file, item, ref index);
+                    }
+
+                    return;
+                }
+
+                file.Documents.Add(new SourceDocument(file, index++, map));
+                return;
+            default:
+                var what = root is MappingNode ? "has no `apiVersion` and `kind`" : $"is {root.Describe()}, not a mapping with `apiVersion` and `kind`";
+                var span = root is MappingNode { Entries.Count: > 0 } m ? m.Entries[0].Key.Span : root.Span;
+                file.Problems.Add(new InputProblem(ProblemKind.NotAManifest, span, $"this document {what}: it is not a Kubernetes manifest and is skipped"));
+                return;
+        }
+    }
+
+    private static bool IsManifest(MappingNode map) =>
+        map["apiVersion"] is ScalarNode { Kind: ScalarKind.String } && map["kind"] is ScalarNode { Kind: ScalarKind.String };
+}

@@ -1,0 +1,67 @@
+namespace Linter.Core.Loading;
+
+/// <summary>A YAML (or JSON) node with the exact span it was read from.</summary>
+public abstract class Node(SourceSpan span)
+{
+    public SourceSpan Span { get; } = span;
+
+    /// <summary>A short word for messages: "a mapping", "a list", "a string", "a number".</summary>
+    public abstract string Describe();
+}
+
+public enum ScalarKind { Null, Bool, Int, Float, String }
+
+public sealed class ScalarNode(SourceSpan span, string value, ScalarKind kind, bool isQuoted) : Node(span)
+{
+    public string Value { get; } = value;
+
+    /// <summary>The type Kubernetes' YAML decoder (YAML 1.1 resolution) gives the scalar.</summary>
+    public ScalarKind Kind { get; } = kind;
+
+    public bool IsQuoted { get; } = isQuoted;
+
+    public bool IsNull => Kind == ScalarKind.Null;
+
+    public override string Describe() => Kind switch
+    {
+        ScalarKind.Null => "null",
+        ScalarKind.Bool => "a boolean",
+        ScalarKind.Int => "a number",
+        ScalarKind.Float => "a number",
+        _ => IsQuoted && long.TryParse(Value, out _) ? "a quoted string" : "a string",
+    };
+
+    public override string ToString() => Value;
+}
+
+public sealed class SequenceNode(SourceSpan span, IReadOnlyList<Node> items) : Node(span)
+{
+    public IReadOnlyList<Node> Items { get; } = items;
+
+    public override string Describe() => "a list";
+}
+
+public readonly record struct MappingEntry(ScalarNode Key, Node Value);
+
+public sealed class MappingNode : Node
+{
+    private readonly Dictionary<string, int> _index;
+
+    public MappingNode(SourceSpan span, IReadOnlyList<MappingEntry> entries) : base(span)
+    {
+        Entries = entries;
+        _index = new Dictionary<string, int>(entries.Count, StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            _index[entries[i].Key.Value] = i;
+        }
+    }
+
+    public IReadOnlyList<MappingEntry> Entries { get; }
+
+    public override string Describe() => "a mapping";
+
+    public Node? this[string key] => _index.TryGetValue(key, out var i) ? Entries[i].Value : null;
+
+    public ScalarNode? KeyNode(string key) => _index.TryGetValue(key, out var i) ? Entries[i].Key : null;
+}

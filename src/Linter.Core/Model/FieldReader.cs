@@ -1,0 +1,223 @@
+using Linter.Core.Loading;
+
+namespace Linter.Core.Model;
+
+/// <summary>
+/// Reads the fields of one mapping with their types checked the way the API server decodes them.
+/// A field of the wrong type is reported (KL003) and read as absent; with a known field set,
+/// every other key is reported as unknown (KL004) with the nearest known name.
+/// </summary>
+internal sealed class FieldReader
+{
+    private readonly List<InputProblem> _problems;
+
+    public FieldReader(MappingNode map, string path, List<InputProblem> problems, FieldSet? known = null)
+    {
+        Map = map;
+        Path = path;
+        _problems = problems;
+        if (known is not null)
+        {
+            ReportUnknownKeys(known);
+        }
+    }
+
+    public MappingNode Map { get; }
+
+    /// <summary>The field path for messages, e.g. <c>spec.ports[0]</c>.</summary>
+    public string Path { get; }
+
+    public ScalarNode? Key(string name) => Map.KeyNode(name);
+
+    public FieldReader? Child(string name, FieldSet? known = null) =>
+        Mapping(name) is { } child ? new FieldReader(child, Join(name), _problems, known) : null;
+
+    public FieldReader Nested(MappingNode map, string path, FieldSet? known = null) => new(map, path, _problems, known);
+
+    public MappingNode? Mapping(string name) => Typed<MappingNode>(name, "a mapping");
+
+    public SequenceNode? Sequence(string name) => Typed<SequenceNode>(name, "a list");
+
+    public ScalarNode? String(string name)
+    {
+        var node = Present(name);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is ScalarNode { Kind: ScalarKind.String } s)
+        {
+            return s;
+        }
+
+        WrongType(name, node, "a string", node is ScalarNode ? $"quote it: \"{((ScalarNode)node).Value}\"" : null);
+        return null;
+    }
+
+    public BoolField? Bool(string name)
+    {
+        var node = Present(name);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is ScalarNode { Kind: ScalarKind.Bool } s)
+        {
+            return new BoolField(s.Value[0] is 't' or 'T' or 'y' or 'Y' || s.Value is "on" or "On" or "ON", s);
+        }
+
+        WrongType(name, node, "true or false", null);
+        return null;
+    }
+
+    /// <summary>An int32 field: a plain number. A quoted number is a string to the API server.</summary>
+    public IntField? Int(string name)
+    {
+        var node = Present(name);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is ScalarNode { Kind: ScalarKind.Int } s && ScalarTyping.TryParseInt(s.Value, out var v) && v is >= int.MinValue and <= int.MaxValue)
+        {
+            return new IntField((int)v, s);
+        }
+
+        var hint = node is ScalarNode { IsQuoted: true } q && long.TryParse(q.Value, out _) ? $"remove the quotes: {q.Value}" : null;
+        WrongType(name, node, "a number", hint);
+        return null;
+    }
+
+    /// <summary>An IntOrString field (targetPort, probe ports): a number or a name.</summary>
+    public PortRef? PortRef(string name)
+    {
+        var node = Present(name);
+        switch (node)
+        {
+            case null:
+                return null;
+            case ScalarNode { Kind: ScalarKind.Int } s when ScalarTyping.TryParseInt(s.Value, out var v) && v is >= int.MinValue and <= int.MaxValue:
+                return new PortRef((int)v, null, s);
+            case ScalarNode { Kind: ScalarKind.String } s:
+                return new PortRef(null, s.Value, s);
+            default:
+                WrongType(name, node, "a port number or a port name", null);
+                return null;
+        }
+    }
+
+    /// <summary>A map of strings (labels, annotations, a Service selector, ConfigMap data).</summary>
+    public IReadOnlyList<StringPair>? StringMap(string name)
+    {
+        var map = Mapping(name);
+        if (map is null)
+        {
+            return null;
+        }
+
+        var pairs = new List<StringPair>(map.Entries.Count);
+        foreach (var entry in map.Entries)
+        {
+            if (entry.Value is ScalarNode { Kind: ScalarKind.String } value)
+            {
+                pairs.Add(new StringPair(entry.Key, value));
+            }
+            else if (entry.Value is ScalarNode { IsNull: false } or not ScalarNode)
+            {
+                var hint = entry.Value is ScalarNode s ? $"quote it: \"{s.Value}\"" : null;
+                WrongType($"{name}.{entry.Key.Value}", entry.Value, "a string", hint);
+            }
+            else
+            {
+                pairs.Add(new StringPair(entry.Key, new ScalarNode(entry.Value.Span, string.Empty, ScalarKind.String, false)));
+            }
+        }
+
+        return pairs;
+    }
+
+    public IEnumerable<(MappingNode Item, string Path)> MappingItems(string name)
+    {
+        var list = Sequence(name);
+        if (list is null)
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            var item = list.Items[i];
+            if (item is MappingNode map)
+            {
+                yield return (map, $"{Join(name)}[{i}]");
+            }
+            else if (item is not ScalarNode { IsNull: true })
+            {
+                WrongType($"{name}[{i}]", item, "a mapping", null);
+            }
+        }
+    }
+
+    public void Missing(string name, string why) =>
+        _problems.Add(new InputProblem(ProblemKind.MissingField, Map.Span, $"`{Join(name)}` is required{why}"));
+
+    public void Problem(ProblemKind kind, SourceSpan span, string message) => _problems.Add(new InputProblem(kind, span, message));
+
+    private string Join(string name) => Path.Length == 0 ? name : $"{Path}.{name}";
+
+    private Node? Present(string name) => Map[name] is { } node && node is not ScalarNode { IsNull: true } ? node : null;
+
+    private T? Typed<T>(string name, string expected)
+        where T : Node
+    {
+        var node = Present(name);
+        if (node is null or T)
+        {
+            return (T?)node;
+        }
+
+        WrongType(name, node, expected, null);
+        return null;
+    }
+
+    private void WrongType(string name, Node node, string expected, string? hint)
+    {
+        var shown = node is ScalarNode s ? $"{node.Describe()} ({Quote(s.Value)})" : node.Describe();
+        var message = $"`{Join(name)}` must be {expected}, not {shown}; the API server rejects the object";
+        _problems.Add(new InputProblem(ProblemKind.WrongType, node.Span, hint is null ? message : $"{message} ({hint})"));
+    }
+
+    private static string Quote(string value) => value.Length > 40 ? $"\"{value.Substring(0, 37)}...\"" : $"\"{value}\"";
+
+    private void ReportUnknownKeys(FieldSet known)
+    {
+        foreach (var entry in Map.Entries)
+        {
+            var key = entry.Key.Value;
+            if (known.Contains(key))
+            {
+                continue;
+            }
+
+            var nearest = known.Nearest(key);
+            var suggestion = nearest is null ? string.Empty : $"; did you mean `{nearest}`?";
+            _problems.Add(new InputProblem(ProblemKind.UnknownField, entry.Key.Span,
+                $"unknown field `{Join(key)}`{suggestion} The API server drops or rejects unknown fields"));
+        }
+    }
+}
+
+public readonly record struct BoolField(bool Value, ScalarNode Node);
+
+public readonly record struct IntField(int Value, ScalarNode Node);
+
+/// <summary>A port given as a number or as a name (Kubernetes' IntOrString).</summary>
+public readonly record struct PortRef(int? Number, string? Name, ScalarNode Node)
+{
+    public override string ToString() => Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Name ?? string.Empty;
+}
+
+public readonly record struct StringPair(ScalarNode Key, ScalarNode Value);

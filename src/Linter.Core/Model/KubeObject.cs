@@ -1,0 +1,68 @@
+using Linter.Core.Loading;
+
+namespace Linter.Core.Model;
+
+/// <summary>The identity API servers use for uniqueness: group, kind, namespace and name.</summary>
+public readonly record struct ObjectKey(string Group, string Kind, string Namespace, string Name);
+
+/// <summary>A bound Kubernetes object. Every field the rules read keeps the node it came from.</summary>
+public class KubeObject
+{
+    internal KubeObject(SourceDocument document, string apiVersion, string kind)
+    {
+        Document = document;
+        ApiVersion = apiVersion;
+        Kind = kind;
+        var slash = apiVersion.IndexOf('/');
+        Group = slash < 0 ? string.Empty : apiVersion.Substring(0, slash);
+    }
+
+    public SourceDocument Document { get; }
+
+    public MappingNode Root => Document.Root;
+
+    public string ApiVersion { get; }
+
+    /// <summary>The API group ("" for the core group, "apps", "batch", ...).</summary>
+    public string Group { get; }
+
+    public string Kind { get; }
+
+    public string Name { get; internal set; } = string.Empty;
+
+    public ScalarNode? NameNode { get; internal set; }
+
+    public string Namespace { get; internal set; } = string.Empty;
+
+    public bool HasExplicitNamespace { get; internal set; }
+
+    public IReadOnlyList<StringPair> Labels { get; internal set; } = [];
+
+    public ObjectKey Key => new(Group, Kind, Namespace, Name);
+
+    /// <summary>Where findings about the object as a whole point: its name, or the document.</summary>
+    public SourceSpan NameSpan => NameNode?.Span ?? (Root.Entries.Count > 0 ? Root.Entries[0].Key.Span : Root.Span);
+
+    public override string ToString() => $"{Kind} {Name}";
+}
+
+public sealed class NamespaceObject : KubeObject
+{
+    internal NamespaceObject(SourceDocument document, string apiVersion) : base(document, apiVersion, "Namespace") { }
+}
+
+public sealed class ConfigMapObject : KubeObject
+{
+    internal ConfigMapObject(SourceDocument document, string apiVersion) : base(document, apiVersion, "ConfigMap") { }
+
+    public IReadOnlyList<StringPair> Data { get; internal set; } = [];
+}
+
+/// <summary>Manually managed endpoints: an Endpoints object, or an EndpointSlice labelled for a Service.</summary>
+public sealed class EndpointsObject : KubeObject
+{
+    internal EndpointsObject(SourceDocument document, string apiVersion, string kind) : base(document, apiVersion, kind) { }
+
+    /// <summary>The Service these endpoints belong to (same namespace).</summary>
+    public string ServiceName { get; internal set; } = string.Empty;
+}

@@ -1,0 +1,149 @@
+using Linter.Core.Loading;
+
+namespace Linter.Core.Model;
+
+/// <summary>
+/// Binds a manifest document to a typed object. Type errors, unknown fields and missing required
+/// fields become input problems (KL003, KL004, KL006); the object is still bound as far as it can be.
+/// </summary>
+public static class ObjectBinder
+{
+    private static readonly HashSet<string> AppsWorkloads = new(StringComparer.Ordinal) { "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet" };
+
+    public static KubeObject Bind(SourceDocument document, string defaultNamespace, List<InputProblem> problems)
+    {
+        var root = document.Root;
+        var apiVersion = ((ScalarNode)root["apiVersion"]!).Value;
+        var kind = ((ScalarNode)root["kind"]!).Value;
+        var group = apiVersion.IndexOf('/') is var slash and >= 0 ? apiVersion.Substring(0, slash) : string.Empty;
+        var known = IsKnownGroup(kind, group);
+        var top = new FieldReader(root, string.Empty, problems, !known ? null : kind == "ConfigMap" ? KnownFields.ConfigMap : IsModelledWithSpec(kind) ? KnownFields.TopLevel : null);
+
+        KubeObject obj = !known ? new KubeObject(document, apiVersion, kind) : kind switch
+        {
+            "Service" => BindService(new ServiceObject(document, apiVersion), top),
+            "Namespace" => new NamespaceObject(document, apiVersion),
+            "ConfigMap" => new ConfigMapObject(document, apiVersion) { Data = top.StringMap("data") ?? [] },
+            "Endpoints" => new EndpointsObject(document, apiVersion, kind),
+            "EndpointSlice" => new EndpointsObject(document, apiVersion, kind),
+            _ when IsWorkload(kind) => new WorkloadObject(document, apiVersion, kind),
+            _ => new KubeObject(document, apiVersion, kind),
+        };
+
+        BindMetadata(obj, top, defaultNamespace, known);
+        switch (obj)
+        {
+            case EndpointsObject { Kind: "Endpoints" } endpoints:
+                endpoints.ServiceName = endpoints.Name;
+                break;
+            case EndpointsObject slice:
+                slice.ServiceName = slice.Labels.FirstOrDefault(l => l.Key.Value == "kubernetes.io/service-name").Value?.Value ?? string.Empty;
+                break;
+            case WorkloadObject workload:
+                WorkloadBinder.Bind(workload, top);
+                break;
+        }
+
+        return obj;
+    }
+
+    public static bool IsWorkload(string kind) =>
+        AppsWorkloads.Contains(kind) || kind is "ReplicationController" or "Job" or "CronJob" or "Pod";
+
+    internal static bool RequiresAppsSelector(KubeObject obj) => AppsWorkloads.Contains(obj.Kind) && obj.ApiVersion == "apps/v1";
+
+    private static bool IsModelledWithSpec(string kind) => kind == "Service" || IsWorkload(kind);
+
+    /// <summary>Only the core kinds are modelled; a CRD that happens to be called Service is not.</summary>
+    private static bool IsKnownGroup(string kind, string group) => kind switch
+    {
+        "Service" or "Namespace" or "ConfigMap" or "Endpoints" or "Pod" or "ReplicationController" => group.Length == 0,
+        "EndpointSlice" => group == "discovery.k8s.io",
+        "Deployment" or "ReplicaSet" or "StatefulSet" or "DaemonSet" => group is "apps" or "extensions",
+        "Job" or "CronJob" => group == "batch",
+        _ => false,
+    };
+
+    private static void BindMetadata(KubeObject obj, FieldReader top, string defaultNamespace, bool modelled)
+    {
+        var meta = top.Child("metadata", modelled ? KnownFields.ObjectMeta : null);
+        obj.Namespace = defaultNamespace;
+        if (meta is null)
+        {
+            return;
+        }
+
+        if (meta.String("name") is { } name)
+        {
+            obj.Name = name.Value;
+            obj.NameNode = name;
+        }
+
+        if (meta.String("namespace") is { Value.Length: > 0 } ns)
+        {
+            obj.Namespace = ns.Value;
+            obj.HasExplicitNamespace = true;
+        }
+
+        if (modelled)
+        {
+            obj.Labels = meta.StringMap("labels") ?? [];
+            meta.StringMap("annotations");
+        }
+        else if (meta.Map["labels"] is MappingNode)
+        {
+            obj.Labels = meta.StringMap("labels") ?? [];
+        }
+    }
+
+    private static ServiceObject BindService(ServiceObject service, FieldReader top)
+    {
+        var spec = top.Child("spec", KnownFields.ServiceSpec);
+        if (spec is null)
+        {
+            return service;
+        }
+
+        if (spec.String("type") is { } type)
+        {
+            service.Type = type.Value;
+            service.TypeNode = type;
+        }
+
+        service.ClusterIPNode = spec.String("clusterIP");
+        service.IsHeadless = service.ClusterIPNode?.Value == "None";
+        service.ExternalNameNode = spec.String("externalName");
+        service.SelectorKey = spec.Key("selector");
+        if (spec.Map["selector"] is MappingNode selector && selector.Entries.Any(e => e.Key.Value is "matchLabels" or "matchExpressions" && e.Value is not ScalarNode))
+        {
+            service.SelectorIsLabelSelector = true;
+        }
+        else
+        {
+            service.Selector = spec.StringMap("selector");
+        }
+
+        var ports = new List<ServicePort>();
+        foreach (var (item, path) in spec.MappingItems("ports"))
+        {
+            var reader = spec.Nested(item, path, KnownFields.ServicePort);
+            var port = new ServicePort(item, ports.Count)
+            {
+                NameNode = reader.String("name"),
+                Port = reader.Int("port"),
+                TargetPort = reader.PortRef("targetPort"),
+                ProtocolNode = reader.String("protocol"),
+                NodePort = reader.Int("nodePort"),
+            };
+            if (port.Port is null && reader.Map["port"] is null or ScalarNode { IsNull: true })
+            {
+                reader.Missing("port", ": every service port needs the port number clients connect to");
+            }
+
+            ports.Add(port);
+        }
+
+        service.Ports = ports;
+        return service;
+    }
+}

@@ -1,0 +1,102 @@
+using Linter.Core.Loading;
+
+namespace Linter.Core.Model;
+
+/// <summary>
+/// The pods a workload (or a bare Pod) creates: their namespace, labels (template labels plus those
+/// the controller adds) and spec.
+/// </summary>
+public sealed class PodTemplate
+{
+    internal PodTemplate(KubeObject owner, IReadOnlyList<StringPair> labels, PodSpec spec)
+    {
+        Owner = owner;
+        Labels = labels;
+        Spec = spec;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in labels)
+        {
+            values[pair.Key.Value] = pair.Value.Value;
+        }
+
+        LabelValues = values;
+    }
+
+    public KubeObject Owner { get; }
+
+    public string Namespace => Owner.Namespace;
+
+    /// <summary>Labels as written in the template.</summary>
+    public IReadOnlyList<StringPair> Labels { get; }
+
+    public IReadOnlyDictionary<string, string> LabelValues { get; }
+
+    /// <summary>Labels the controller adds with values known before deployment (job-name, StatefulSet pod names).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ControllerLabels { get; internal set; } = [];
+
+    public PodSpec Spec { get; }
+
+    public override string ToString() => Owner.ToString();
+}
+
+public sealed class PodSpec
+{
+    public IReadOnlyList<Container> Containers { get; internal set; } = [];
+
+    public IReadOnlyList<Container> InitContainers { get; internal set; } = [];
+
+    /// <summary>Containers that run beside each other and share the pod's network: app containers, then sidecars.</summary>
+    public IEnumerable<Container> RunningContainers => Containers.Concat(InitContainers.Where(c => c.IsSidecar));
+
+    public BoolField? HostNetwork { get; internal set; }
+
+    public ScalarNode? DnsPolicyNode { get; internal set; }
+
+    public ScalarNode? HostnameNode { get; internal set; }
+
+    public ScalarNode? SubdomainNode { get; internal set; }
+}
+
+public sealed class Container
+{
+    public string Name { get; internal set; } = string.Empty;
+
+    public bool IsInit { get; internal set; }
+
+    /// <summary>An init container with <c>restartPolicy: Always</c>: it keeps running beside the app containers.</summary>
+    public bool IsSidecar { get; internal set; }
+
+    public IReadOnlyList<ContainerPort> Ports { get; internal set; } = [];
+
+    public IReadOnlyList<ProbeHandler> Handlers { get; internal set; } = [];
+
+    public MappingNode Node { get; internal set; } = null!;
+
+    public override string ToString() => Name;
+}
+
+public sealed class ContainerPort
+{
+    internal ContainerPort(MappingNode item) => Item = item;
+
+    public MappingNode Item { get; }
+
+    public ScalarNode? NameNode { get; internal set; }
+
+    public string? Name => NameNode?.Value;
+
+    public IntField? Number { get; internal set; }
+
+    public IntField? HostPort { get; internal set; }
+
+    public ScalarNode? ProtocolNode { get; internal set; }
+
+    public string Protocol => ProtocolNode?.Value ?? "TCP";
+
+    public override string ToString() => Name is null ? $"{Number?.Value}/{Protocol}" : $"{Name} ({Number?.Value}/{Protocol})";
+}
+
+public enum HandlerKind { LivenessProbe, ReadinessProbe, StartupProbe, PostStart, PreStop }
+
+/// <summary>A probe or lifecycle hook that reaches a port of its own container (httpGet, tcpSocket or grpc).</summary>
+public sealed record ProbeHandler(HandlerKind Kind, string Action, PortRef? Port, ScalarNode? Host);

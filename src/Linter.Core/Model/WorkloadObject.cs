@@ -1,0 +1,29 @@
+using Linter.Core.Loading;
+
+namespace Linter.Core.Model;
+
+/// <summary>Anything that creates pods: Deployment, ReplicaSet, StatefulSet, DaemonSet, ReplicationController, Job, CronJob, Pod.</summary>
+public sealed class WorkloadObject : KubeObject
+{
+    internal WorkloadObject(SourceDocument document, string apiVersion, string kind) : base(document, apiVersion, kind) { }
+
+    public bool IsPod => Kind == "Pod";
+
+    /// <summary>The key of the mapping that holds selector and template (<c>spec</c>; for CronJob the job's spec).</summary>
+    public ScalarNode? SpecKey { get; internal set; }
+
+    public ScalarNode? SelectorKey { get; internal set; }
+
+    public LabelSelector? Selector { get; internal set; }
+
+    public PodTemplate? Template { get; internal set; }
+
+    public IntField? Replicas { get; internal set; }
+
+    public ScalarNode? ServiceNameNode { get; internal set; }
+
+    public int OrdinalsStart { get; internal set; }
+
+    /// <summary>The API server requires <c>spec.selector</c> (apps/v1 workloads; Jobs with manualSelector).</summary>
+    public bool RequiresSelector { get; internal set; }
+}

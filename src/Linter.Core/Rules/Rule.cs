@@ -1,0 +1,12 @@
+namespace Linter.Core.Rules;
+
+/// <summary>
+/// A check over the simulated cluster. Rules are small, sealed, stateless and do no I/O: they read the
+/// snapshot from the context and report findings to it.
+/// </summary>
+public abstract class Rule
+{
+    public abstract RuleDescriptor Descriptor { get; }
+
+    public abstract void Check(RuleContext context);
+}

@@ -1,0 +1,21 @@
+using Linter.Core.Loading;
+using Linter.Core.Simulation;
+
+namespace Linter.Core.Rules;
+
+/// <summary>What a rule sees: the simulated cluster, and where its findings go.</summary>
+public sealed class RuleContext(ClusterSnapshot snapshot, RuleDescriptor rule)
+{
+    private readonly List<Finding> _findings = [];
+
+    public ClusterSnapshot Snapshot { get; } = snapshot;
+
+    public RuleDescriptor Rule { get; } = rule;
+
+    public IReadOnlyList<Finding> Findings => _findings;
+
+    /// <summary>Reports a finding at the rule's default severity, or at <paramref name="severity"/>
+    /// for a rule whose severity depends on the case (KL203 for some workloads, KL212 for liveness).</summary>
+    public void Report(SourceSpan at, string message, Severity? severity = null, IEnumerable<RelatedLocation>? related = null) =>
+        _findings.Add(new Finding(Rule.Id, severity ?? Rule.DefaultSeverity, message, at, related?.ToList() ?? []));
+}

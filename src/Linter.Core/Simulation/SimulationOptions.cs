@@ -1,0 +1,11 @@
+namespace Linter.Core.Simulation;
+
+/// <summary>The cluster's settings the simulation depends on.</summary>
+public sealed record SimulationOptions
+{
+    /// <summary>Where objects without <c>metadata.namespace</c> go, as <c>kubectl apply</c> would place them.</summary>
+    public string DefaultNamespace { get; init; } = "default";
+
+    /// <summary>The API server's <c>--service-node-port-range</c>.</summary>
+    public PortRange NodePortRange { get; init; } = PortRange.DefaultNodePorts;
+}
