@@ -1,0 +1,28 @@
+using System.Reflection;
+using Linter.Core.Rules;
+
+namespace Linter.Rules;
+
+/// <summary>Every rule kubelint ships with, and the documentation page of each.</summary>
+public static class BuiltInRules
+{
+    public static IReadOnlyList<Rule> All { get; } = typeof(BuiltInRules).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(Rule)) && !t.IsAbstract)
+        .Select(t => (Rule)Activator.CreateInstance(t)!)
+        .OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>Finds a rule by id (<c>KL203</c>, any case) or slug.</summary>
+    public static Rule? Find(string idOrSlug) => All.FirstOrDefault(r =>
+        string.Equals(r.Descriptor.Id, idOrSlug, StringComparison.OrdinalIgnoreCase) ||
+        string.Equals(r.Descriptor.Slug, idOrSlug, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The rule's page (<c>KL###.md</c> beside its code), embedded at build time.</summary>
+    public static string Page(RuleDescriptor rule)
+    {
+        using var stream = typeof(BuiltInRules).Assembly.GetManifestResourceStream($"rules/{rule.Id}.md")
+            ?? throw new InvalidOperationException($"{rule.Id} has no documentation page");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,36 @@
+using Linter.Core.Model;
+
+namespace Linter.Rules;
+
+/// <summary>Shared wording for messages, so every rule names objects, labels and ports the same way.</summary>
+internal static class Describe
+{
+    public static string Pairs(IEnumerable<StringPair> pairs) => string.Join(",", pairs.Select(p => $"{p.Key.Value}={p.Value.Value}"));
+
+    public static string Labels(IReadOnlyDictionary<string, string> labels) =>
+        labels.Count == 0 ? "no labels" : string.Join(",", labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"));
+
+    public static string Port(ContainerPort port) => port.Name is null
+        ? $"{port.Number?.Value}/{port.Protocol}"
+        : $"{port.Number?.Value}/{port.Protocol} ({port.Name})";
+
+    /// <summary>"80/TCP (http), 9113/TCP (metrics)" for the ports the pod's running containers declare.</summary>
+    public static string DeclaredPorts(PodTemplate pod)
+    {
+        var ports = DeclaredPortList(pod).Select(Port).ToList();
+        return ports.Count == 0 ? "no ports" : string.Join(", ", ports);
+    }
+
+    public static IEnumerable<ContainerPort> DeclaredPortList(PodTemplate pod) => pod.Spec.RunningContainers.SelectMany(c => c.Ports);
+
+    public static string List(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count switch
+        {
+            0 => string.Empty,
+            1 => list[0],
+            _ => string.Join(", ", list.Take(list.Count - 1)) + " and " + list[list.Count - 1],
+        };
+    }
+}

@@ -1,0 +1,21 @@
+using Linter.Core.Loading;
+using Linter.Core.Rules;
+
+namespace Linter.Rules.Input;
+
+/// <summary>Reports the input problems of one kind that loading and binding recorded, with their positions.</summary>
+public abstract class InputProblemRule : Rule
+{
+    protected abstract ProblemKind Kind { get; }
+
+    public override void Check(RuleContext context)
+    {
+        foreach (var file in context.Snapshot.Files)
+        {
+            foreach (var problem in file.Problems.Where(p => p.Kind == Kind))
+            {
+                context.Report(problem.Span, problem.Message);
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Linter.Core.Rules;
+
+namespace Linter.Rules.Ports;
+
+public sealed class NodePortOnWrongTypeRule : Rule
+{
+    public static readonly RuleDescriptor Rule = new("KL206", "node-port-on-wrong-type", "nodePort on a Service that has no node ports", Severity.Error, "ports");
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Check(RuleContext context)
+    {
+        foreach (var service in context.Snapshot.Services.Where(s => !s.AllowsNodePorts))
+        {
+            foreach (var port in service.Ports)
+            {
+                if (port.NodePort is { Value: not 0 } nodePort)
+                {
+                    var type = service.TypeNode is null ? "type ClusterIP (the default)" : $"type {service.Type}";
+                    context.Report(nodePort.Node.Span,
+                        $"Service {service.Name} has {type}, which opens no node ports; the API server rejects `nodePort` here. Set `type: NodePort` (or LoadBalancer), or remove nodePort");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Linter.Core.Rules;
+
+namespace Linter.Rules.Ports;
+
+public sealed class ServicePortUnnamedRule : Rule
+{
+    public static readonly RuleDescriptor Rule = new("KL208", "service-port-unnamed", "Unnamed port in a multi-port Service", Severity.Error, "ports");
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Check(RuleContext context)
+    {
+        foreach (var service in context.Snapshot.Services.Where(s => s.Ports.Count > 1))
+        {
+            foreach (var port in service.Ports.Where(p => string.IsNullOrEmpty(p.Name)))
+            {
+                var number = port.Port?.Value;
+                var example = number switch { 80 or 8080 => "http", 443 or 8443 => "https", _ => $"port-{number}" };
+                context.Report(port.Anchor,
+                    $"Service {service.Name} has {service.Ports.Count} ports, so each needs a name, and port {number} has none; the API server rejects the Service. Add e.g. `name: {example}`");
+            }
+        }
+    }
+}

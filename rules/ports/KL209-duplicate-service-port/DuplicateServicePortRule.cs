@@ -1,0 +1,44 @@
+using Linter.Core.Loading;
+using Linter.Core.Model;
+using Linter.Core.Rules;
+
+namespace Linter.Rules.Ports;
+
+public sealed class DuplicateServicePortRule : Rule
+{
+    public static readonly RuleDescriptor Rule = new("KL209", "duplicate-service-port", "Duplicate port in one Service", Severity.Error, "ports");
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Check(RuleContext context)
+    {
+        foreach (var service in context.Snapshot.Services)
+        {
+            var ports = new Dictionary<(int, string), ServicePort>();
+            var names = new Dictionary<string, ServicePort>(StringComparer.Ordinal);
+            var nodePorts = new Dictionary<(int, string), ServicePort>();
+            foreach (var port in service.Ports)
+            {
+                if (port.Port is { } number && !ports.TryAdd((number.Value, port.Protocol), port))
+                {
+                    Report(context, service, number.Node.Span, $"port {number.Value}/{port.Protocol}", ports[(number.Value, port.Protocol)]);
+                }
+
+                if (port.NameNode is { Value.Length: > 0 } name && !names.TryAdd(name.Value, port))
+                {
+                    Report(context, service, name.Span, $"port name `{name.Value}`", names[name.Value]);
+                }
+
+                if (port.NodePort is { Value: not 0 } nodePort && !nodePorts.TryAdd((nodePort.Value, port.Protocol), port))
+                {
+                    Report(context, service, nodePort.Node.Span, $"nodePort {nodePort.Value}/{port.Protocol}", nodePorts[(nodePort.Value, port.Protocol)]);
+                }
+            }
+        }
+    }
+
+    private static void Report(RuleContext context, ServiceObject service, SourceSpan at, string what, ServicePort first) =>
+        context.Report(at,
+            $"Service {service.Name} lists {what} twice (first in port item {first.Index + 1}); the API server rejects duplicate ports. Remove the copy or change it",
+            related: [new(first.Item.Span, $"first {what}")]);
+}

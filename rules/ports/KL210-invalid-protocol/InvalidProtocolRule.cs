@@ -1,0 +1,49 @@
+using Linter.Core.Loading;
+using Linter.Core.Rules;
+
+namespace Linter.Rules.Ports;
+
+public sealed class InvalidProtocolRule : Rule
+{
+    public static readonly RuleDescriptor Rule = new("KL210", "invalid-protocol", "Protocol is not TCP, UDP or SCTP", Severity.Error, "ports");
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Check(RuleContext context)
+    {
+        foreach (var service in context.Snapshot.Services)
+        {
+            foreach (var port in service.Ports)
+            {
+                Check(context, port.ProtocolNode, $"service port {port.Port?.Value} of Service {service.Name}");
+            }
+        }
+
+        foreach (var template in context.Snapshot.PodTemplates)
+        {
+            foreach (var container in template.Spec.Containers.Concat(template.Spec.InitContainers))
+            {
+                foreach (var port in container.Ports)
+                {
+                    Check(context, port.ProtocolNode, $"container port {port.Number?.Value} of container {container.Name} in {template.Owner}");
+                }
+            }
+        }
+    }
+
+    private static void Check(RuleContext context, ScalarNode? protocol, string where)
+    {
+        if (protocol is null || PortFacts.IsValidProtocol(protocol.Value))
+        {
+            return;
+        }
+
+        var upper = protocol.Value.ToUpperInvariant();
+        var fix = PortFacts.IsValidProtocol(upper)
+            ? $"protocols are case-sensitive: write `{upper}`"
+            : upper == "ICMP"
+                ? "a Service or container port carries TCP, UDP or SCTP only; ICMP (ping) is never forwarded to pods: check reachability with a TCP probe instead"
+                : "use TCP, UDP or SCTP (an application protocol such as HTTP goes in `appProtocol` on service ports)";
+        context.Report(protocol.Span, $"protocol `{protocol.Value}` on {where} is not supported: the API server accepts only TCP, UDP and SCTP; {fix}");
+    }
+}

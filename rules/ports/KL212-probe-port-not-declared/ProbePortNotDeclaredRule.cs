@@ -1,0 +1,51 @@
+using Linter.Core.Model;
+using Linter.Core.Rules;
+
+namespace Linter.Rules.Ports;
+
+public sealed class ProbePortNotDeclaredRule : Rule
+{
+    public static readonly RuleDescriptor Rule = new("KL212", "probe-port-not-declared", "Probe names a port the container does not declare", Severity.Error, "ports");
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Check(RuleContext context)
+    {
+        foreach (var template in context.Snapshot.PodTemplates)
+        {
+            foreach (var container in template.Spec.Containers.Concat(template.Spec.InitContainers))
+            {
+                foreach (var handler in container.Handlers)
+                {
+                    if (handler.Port is not { Name: { } name } port || container.Ports.Any(p => p.Name == name))
+                    {
+                        continue;
+                    }
+
+                    var names = container.Ports.Where(p => p.Name is not null).Select(p => p.Name!).ToList();
+                    var nearest = EditDistance.Nearest(name, names);
+                    var hint = nearest is not null ? $"did you mean `{nearest}`?" : names.Count > 0 ? $"it declares {Describe.List(names.Select(n => $"`{n}`"))}" : "it declares no named ports";
+                    var (effect, severity) = handler.Kind switch
+                    {
+                        HandlerKind.LivenessProbe => ("the liveness probe cannot run, so the container is never restarted when it hangs", Severity.Warning),
+                        HandlerKind.ReadinessProbe => ("the readiness probe never passes, so the pod never receives Service traffic", (Severity?)null),
+                        HandlerKind.StartupProbe => ("the startup probe never passes, so the container is killed and restarted", null),
+                        _ => ("the lifecycle hook fails", null),
+                    };
+                    context.Report(port.Node.Span,
+                        $"{Label(handler.Kind)} of container {container.Name} in {template.Owner} uses port `{name}`, which the container does not declare; {effect}. Name a container port `{name}` or use the number ({hint})",
+                        severity);
+                }
+            }
+        }
+    }
+
+    private static string Label(HandlerKind kind) => kind switch
+    {
+        HandlerKind.LivenessProbe => "the liveness probe",
+        HandlerKind.ReadinessProbe => "the readiness probe",
+        HandlerKind.StartupProbe => "the startup probe",
+        HandlerKind.PostStart => "the postStart hook",
+        _ => "the preStop hook",
+    };
+}

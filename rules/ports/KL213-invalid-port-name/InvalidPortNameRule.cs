@@ -1,0 +1,66 @@
+using Linter.Core.Loading;
+using Linter.Core.Model;
+using Linter.Core.Rules;
+
+namespace Linter.Rules.Ports;
+
+public sealed class InvalidPortNameRule : Rule
+{
+    public static readonly RuleDescriptor Rule = new("KL213", "invalid-port-name", "Invalid port name", Severity.Error, "ports");
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Check(RuleContext context)
+    {
+        foreach (var service in context.Snapshot.Services)
+        {
+            foreach (var port in service.Ports)
+            {
+                if (port.NameNode is { Value.Length: > 0 } name)
+                {
+                    Report(context, name, "service port name", NameValidation.Dns1123Label(name.Value), "a DNS-1123 label (lowercase letters, digits and '-', at most 63 characters)");
+                }
+
+                if (port.TargetPort is { Name: { } target } targetPort)
+                {
+                    Report(context, targetPort.Node, "named targetPort", NameValidation.IanaServiceName(target), IanaHint(target, targetPort.Node));
+                }
+            }
+        }
+
+        foreach (var template in context.Snapshot.PodTemplates)
+        {
+            foreach (var container in template.Spec.Containers.Concat(template.Spec.InitContainers))
+            {
+                var seen = new Dictionary<string, ScalarNode>(StringComparer.Ordinal);
+                foreach (var name in container.Ports.Select(p => p.NameNode).OfType<ScalarNode>())
+                {
+                    Report(context, name, "container port name", NameValidation.IanaServiceName(name.Value), IanaHint(name.Value, name));
+                    if (seen.TryGetValue(name.Value, out var first))
+                    {
+                        context.Report(name.Span,
+                            $"container {container.Name} of {template.Owner} declares the port name `{name.Value}` twice (first on line {first.Span.Line}); the API server rejects duplicate names within a container",
+                            related: [new(first.Span, $"first `{name.Value}`")]);
+                    }
+                    else
+                    {
+                        seen[name.Value] = name;
+                    }
+                }
+            }
+        }
+    }
+
+    private static string IanaHint(string name, ScalarNode node) =>
+        node.IsQuoted && int.TryParse(name, out var n)
+            ? $"an IANA service name; \"{name}\" is quoted, so it is a name, not a number: write `{n}` without quotes"
+            : "an IANA service name (at most 15 characters: lowercase letters, digits and single '-' inside, at least one letter)";
+
+    private static void Report(RuleContext context, ScalarNode name, string what, IReadOnlyList<string> errors, string expected)
+    {
+        if (errors.Count > 0)
+        {
+            context.Report(name.Span, $"{what} `{name.Value}` is invalid: it {string.Join("; it ", errors)}. It must be {expected}");
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using Linter.Core.Model;
+using Linter.Core.Rules;
+
+namespace Linter.Rules.Selectors;
+
+public sealed class ServiceSelectorMatchesNoPodsRule : Rule
+{
+    public static readonly RuleDescriptor Rule = new("KL101", "service-selector-matches-no-pods", "Service selector matches no pods", Severity.Warning, "selectors");
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Check(RuleContext context)
+    {
+        var snapshot = context.Snapshot;
+        foreach (var service in snapshot.Services)
+        {
+            if (!service.HasSelector || service.IsExternalName || service.SelectorKey is null || !snapshot.IsKnownNamespace(service.Namespace))
+            {
+                continue;
+            }
+
+            var resolution = snapshot.Resolve(service);
+            if (resolution.Selected.Count > 0 || resolution.UsesUnknowableLabels)
+            {
+                continue;
+            }
+
+            var wanted = service.Selector!;
+            var message = $"Service {service.Name} selects {Describe.Pairs(wanted)}, but no pod in namespace {service.Namespace} carries these labels, so it has no endpoints";
+            var related = new List<RelatedLocation>();
+            var nearest = Nearest(wanted, snapshot.Labels.InNamespace(service.Namespace));
+            if (nearest is not null)
+            {
+                message += $"; nearest: pods of {nearest.Owner} carry {Differences(wanted, nearest)}";
+                related.Add(new RelatedLocation(nearest.Owner.NameSpan, $"{nearest.Owner}: labels {Describe.Labels(nearest.LabelValues)}"));
+            }
+            else
+            {
+                message += "; the input has no pods in that namespace";
+            }
+
+            var elsewhere = OtherNamespace(context, service);
+            if (elsewhere is not null)
+            {
+                message += $". Pods of {elsewhere.Owner} in namespace {elsewhere.Namespace} match, but a Service only selects pods of its own namespace";
+                related.Add(new RelatedLocation(elsewhere.Owner.NameSpan, $"{elsewhere.Owner} in namespace {elsewhere.Namespace}"));
+            }
+
+            context.Report(service.SelectorKey.Span, message + ". Make the selector equal to the pod template's labels", related: related);
+        }
+    }
+
+    private static PodTemplate? Nearest(IReadOnlyList<StringPair> wanted, IReadOnlyList<PodTemplate> candidates)
+    {
+        PodTemplate? best = null;
+        var bestScore = -1;
+        foreach (var template in candidates)
+        {
+            var score = 0;
+            foreach (var pair in wanted)
+            {
+                if (template.LabelValues.TryGetValue(pair.Key.Value, out var value))
+                {
+                    score += value == pair.Value.Value ? 4 : 1 + (Similar(value, pair.Value.Value) ? 2 : 0);
+                }
+            }
+
+            if (score > bestScore)
+            {
+                (best, bestScore) = (template, score);
+            }
+        }
+
+        return bestScore > 0 ? best : null;
+    }
+
+    private static bool Similar(string a, string b) =>
+        a.Contains(b) || b.Contains(a) || EditDistance.Between(a, b) <= Math.Max(2, Math.Min(a.Length, b.Length) / 3);
+
+    private static string Differences(IReadOnlyList<StringPair> wanted, PodTemplate template)
+    {
+        var parts = new List<string>();
+        foreach (var pair in wanted)
+        {
+            var key = pair.Key.Value;
+            if (!template.LabelValues.TryGetValue(key, out var value))
+            {
+                parts.Add($"no label {key}");
+            }
+            else if (value != pair.Value.Value)
+            {
+                parts.Add($"{key}={value}");
+            }
+        }
+
+        return Describe.List(parts);
+    }
+
+    private static PodTemplate? OtherNamespace(RuleContext context, ServiceObject service)
+    {
+        var pairs = service.Selector!.Select(p => new KeyValuePair<string, string>(p.Key.Value, p.Value.Value)).ToList();
+        return context.Snapshot.PodTemplates
+            .Select(t => t.Namespace)
+            .Where(ns => ns != service.Namespace)
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(ns => ns, StringComparer.Ordinal)
+            .Select(ns => context.Snapshot.Labels.Select(ns, pairs).FirstOrDefault())
+            .FirstOrDefault(t => t is not null);
+    }
+}

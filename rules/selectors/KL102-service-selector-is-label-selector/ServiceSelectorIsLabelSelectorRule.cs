@@ -1,0 +1,24 @@
+using Linter.Core.Loading;
+using Linter.Core.Rules;
+
+namespace Linter.Rules.Selectors;
+
+public sealed class ServiceSelectorIsLabelSelectorRule : Rule
+{
+    public static readonly RuleDescriptor Rule = new("KL102", "service-selector-is-label-selector", "Service selector written as a label selector", Severity.Error, "selectors");
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Check(RuleContext context)
+    {
+        foreach (var service in context.Snapshot.Services.Where(s => s.SelectorIsLabelSelector && s.SelectorKey is not null))
+        {
+            var selector = service.Root["spec"] is MappingNode spec ? spec["selector"] as MappingNode : null;
+            var fix = selector?["matchLabels"] is MappingNode labels && labels.Entries.Count > 0
+                ? "write `selector: {" + string.Join(", ", labels.Entries.Select(e => $"{e.Key.Value}: {(e.Value as ScalarNode)?.Value}")) + "}`"
+                : "write the labels directly under `selector:`";
+            context.Report(service.SelectorKey!.Span,
+                $"Service {service.Name} has a label selector (matchLabels/matchExpressions), but a Service selector is a plain map of labels that must all be equal; the API server rejects it. {char.ToUpperInvariant(fix[0])}{fix.Substring(1)}");
+        }
+    }
+}

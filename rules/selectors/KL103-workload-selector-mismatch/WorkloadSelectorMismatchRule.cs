@@ -1,0 +1,55 @@
+using Linter.Core.Model;
+using Linter.Core.Rules;
+
+namespace Linter.Rules.Selectors;
+
+public sealed class WorkloadSelectorMismatchRule : Rule
+{
+    public static readonly RuleDescriptor Rule = new("KL103", "workload-selector-mismatch", "Workload selector does not match its pod template", Severity.Error, "selectors");
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Check(RuleContext context)
+    {
+        foreach (var workload in context.Snapshot.Workloads.Where(w => !w.IsPod && w.Template is not null))
+        {
+            var labels = workload.Template!.LabelValues;
+            var selector = workload.Selector;
+            if (selector is null)
+            {
+                if (workload.RequiresSelector && workload.SelectorKey is null && workload.SpecKey is not null)
+                {
+                    context.Report(workload.SpecKey.Span,
+                        $"{workload} ({workload.ApiVersion}) has no `spec.selector`; the API server requires one. Add `selector: {{matchLabels: {{{Inline(labels)}}}}}` matching the template labels");
+                }
+
+                continue;
+            }
+
+            if (!selector.IsValid || workload.SelectorKey is null)
+            {
+                continue;
+            }
+
+            if (selector.IsEmpty)
+            {
+                if (workload.Kind != "ReplicationController")
+                {
+                    context.Report(workload.SelectorKey.Span, $"{workload} has an empty selector, which the API server rejects; select the template labels {Describe.Labels(labels)}");
+                }
+
+                continue;
+            }
+
+            var failing = selector.Requirements.Where(r => !r.Matches(labels)).Select(r => $"`{r}`").ToList();
+            if (failing.Count > 0)
+            {
+                context.Report(workload.SelectorKey.Span,
+                    $"the selector of {workload} does not match its pod template: {Describe.List(failing)} fails for the template labels {Describe.Labels(labels)}. The API server rejects the {workload.Kind} (`selector` does not match template `labels`); make them agree");
+            }
+        }
+    }
+
+    private static string Inline(IReadOnlyDictionary<string, string> labels) =>
+        string.Join(", ", labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}: {l.Value}"));
+}

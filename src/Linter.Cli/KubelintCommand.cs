@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Linter.Core.Engine;
+
+namespace Linter.Cli;
+
+/// <summary>The command tree. Parse errors are usage errors (exit 2); each command does its own work.</summary>
+public static class KubelintCommand
+{
+    public const string ExitCodesHelp =
+        "Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage error; " +
+        "3 some input could not be read or parsed (findings in the other files are still reported).";
+
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand(
+            "kubelint lints Kubernetes manifests before they are deployed. It simulates what the cluster will do " +
+            "with them (which pods each Service selects, what every service port resolves to, which node ports " +
+            "collide) and reports mistakes with exact positions.\n\n" + ExitCodesHelp)
+        {
+            CheckCommand.Create(stdin, stdout, stderr),
+            RulesCommand.Create(stdout),
+            ExplainCommand.Create(stdout, stderr),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine($"kubelint: {error.Message}");
+            }
+
+            stderr.WriteLine("Run 'kubelint --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}

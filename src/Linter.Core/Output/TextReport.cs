@@ -1,0 +1,83 @@
+using System.Text;
+using Linter.Core.Engine;
+using Linter.Core.Loading;
+using Linter.Core.Rules;
+
+namespace Linter.Core.Output;
+
+/// <summary>
+/// Findings for people: <c>file:line:col: severity KL###: message</c>, a code frame with the anchor
+/// underlined, and a summary line. ANSI colour only when asked for (a terminal without NO_COLOR).
+/// </summary>
+public sealed class TextReport(bool color)
+{
+    private const string Reset = "\u001b[0m";
+    private const string Bold = "\u001b[1m";
+    private const string Dim = "\u001b[2m";
+
+    public void Write(LintResult result, TextWriter output)
+    {
+        var files = result.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        foreach (var finding in result.Findings)
+        {
+            var at = finding.Location;
+            output.WriteLine($"{Paint(Bold, $"{at.Path}:{at.Line}:{at.Column}:")} {Paint(SeverityColor(finding.Severity), finding.Severity.ToText())} {Paint(Bold, finding.RuleId)}: {finding.Message}");
+            if (files.TryGetValue(at.Path, out var file))
+            {
+                WriteFrame(file, at, finding.Severity, output);
+            }
+
+            foreach (var related in finding.Related)
+            {
+                output.WriteLine($"    {Paint(Dim, $"{related.Span.Path}:{related.Span.Line}:{related.Span.Column}:")} {related.Message}");
+            }
+
+            output.WriteLine();
+        }
+
+        output.WriteLine(Summary(result));
+    }
+
+    public static string Summary(LintResult result)
+    {
+        var count = result.Files.Count;
+        var files = count == 1 ? "1 file" : $"{count} files";
+        if (result.Findings.Count == 0)
+        {
+            return $"no findings in {files}";
+        }
+
+        var parts = new[] { Severity.Error, Severity.Warning, Severity.Note }
+            .Select(s => (s, n: result.Findings.Count(f => f.Severity == s)))
+            .Where(x => x.n > 0)
+            .Select(x => $"{x.n} {x.s.ToText()}{(x.n == 1 ? string.Empty : "s")}");
+        var total = result.Findings.Count;
+        return $"{total} finding{(total == 1 ? string.Empty : "s")} ({string.Join(", ", parts)}) in {files}";
+    }
+
+    private void WriteFrame(SourceFile file, SourceSpan at, Severity severity, TextWriter output)
+    {
+        var line = file.Line(at.Line);
+        if (line.Length == 0 && at.Line > 1)
+        {
+            return;
+        }
+
+        var gutter = at.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var text = line.Replace('\t', ' ');
+        var start = Math.Max(0, Math.Min(at.Column - 1, text.Length));
+        var end = at.EndLine == at.Line ? Math.Min(Math.Max(at.EndColumn - 1, start + 1), Math.Max(text.Length, start + 1)) : Math.Max(text.Length, start + 1);
+        output.WriteLine($" {Paint(Dim, gutter)} | {text}");
+        var marker = new StringBuilder().Append(' ', start).Append('^', end - start).ToString();
+        output.WriteLine($" {new string(' ', gutter.Length)} | {Paint(SeverityColor(severity), marker)}");
+    }
+
+    private string Paint(string code, string text) => color ? code + text + Reset : text;
+
+    private static string SeverityColor(Severity severity) => severity switch
+    {
+        Severity.Error => "\u001b[31;1m",
+        Severity.Warning => "\u001b[33;1m",
+        _ => "\u001b[36m",
+    };
+}
