@@ -17,7 +17,7 @@ public sealed class DuplicateObjectRule : Rule
                 continue;
             }
 
-            var same = context.Snapshot.Find(obj.Key);
+            var same = context.Snapshot.Find(obj.Key).Where(o => o.ApplyUnit == obj.ApplyUnit).ToList();
             if (same.Count < 2 || same[0] == obj)
             {
                 continue;

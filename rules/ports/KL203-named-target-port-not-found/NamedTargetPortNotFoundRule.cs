@@ -27,7 +27,7 @@ public sealed class NamedTargetPortNotFoundRule : Rule
             }
 
             var some = missing.Count < resolution.Backends.Select(b => b.Pod).Distinct().Count();
-            var message = $"targetPort `{name}` ({port.Protocol}) is not a port name of {Describe.List(missing.Select(p => p.Owner.ToString()))}";
+            var message = $"targetPort `{name}` ({port.Protocol}) is not a port name of {Describe.List(missing.Select(p => p.Owner.ToString()).Distinct())}";
             message += some
                 ? ", so those pods get no endpoint for this port while the other selected pods do"
                 : ", so the Service has no endpoint for this port";

@@ -17,8 +17,9 @@ public sealed class NodePortOnWrongTypeRule : Rule
                 if (port.NodePort is { Value: not 0 } nodePort)
                 {
                     var type = service.TypeNode is null ? "type ClusterIP (the default)" : $"type {service.Type}";
+                    var effect = service.IsExternalName ? "the field is ignored and no port is opened" : "the API server rejects `nodePort` here";
                     context.Report(nodePort.Node.Span,
-                        $"Service {service.Name} has {type}, which opens no node ports; the API server rejects `nodePort` here. Set `type: NodePort` (or LoadBalancer), or remove nodePort");
+                        $"Service {service.Name} has {type}, which opens no node ports; {effect}. Set `type: NodePort` (or LoadBalancer), or remove nodePort");
                 }
             }
         }

@@ -14,7 +14,8 @@ public sealed class ContainerPortConflictRule : Rule
         foreach (var template in context.Snapshot.PodTemplates)
         {
             var seen = new Dictionary<(int, string), (Container Container, ContainerPort Port)>();
-            foreach (var container in template.Spec.RunningContainers)
+            // Sidecars start before the app containers, so a clash is the app container's to fix.
+            foreach (var container in template.Spec.InitContainers.Where(c => c.IsSidecar).Concat(template.Spec.Containers))
             {
                 foreach (var port in container.Ports)
                 {

@@ -14,7 +14,7 @@ public sealed class ServiceSelectorMatchesNoPodsRule : Rule
         var snapshot = context.Snapshot;
         foreach (var service in snapshot.Services)
         {
-            if (!service.HasSelector || service.IsExternalName || service.SelectorKey is null || !snapshot.IsKnownNamespace(service.Namespace))
+            if (!service.HasSelector || service.IsExternalName || service.SelectorKey is null || !snapshot.IsKnownNamespace(service.Namespace, besides: service))
             {
                 continue;
             }

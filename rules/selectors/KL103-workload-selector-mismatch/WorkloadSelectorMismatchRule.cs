@@ -19,8 +19,10 @@ public sealed class WorkloadSelectorMismatchRule : Rule
             {
                 if (workload.RequiresSelector && workload.SelectorKey is null && workload.SpecKey is not null)
                 {
-                    context.Report(workload.SpecKey.Span,
-                        $"{workload} ({workload.ApiVersion}) has no `spec.selector`; the API server requires one. Add `selector: {{matchLabels: {{{Inline(labels)}}}}}` matching the template labels");
+                    var fix = labels.Count > 0
+                        ? $"add `selector: {{matchLabels: {{{Inline(labels)}}}}}` matching the template labels"
+                        : "label the pod template and select those labels";
+                    context.Report(workload.SpecKey.Span, $"{workload} ({workload.ApiVersion}) has no `spec.selector`; the API server requires one: {fix}");
                 }
 
                 continue;

@@ -110,7 +110,7 @@ public static class ManifestLoader
         }
 
         var file = new SourceFile(displayPath, text);
-        var read = YamlReader.Read(displayPath, text);
+        var read = YamlReader.Read(displayPath, BlankLinesWithoutIndent(text));
         var marker = TemplateMarkers.FirstOutsideStrings(file, read);
         if (marker is { } at)
         {
@@ -137,6 +137,16 @@ public static class ManifestLoader
 
         return file;
     }
+
+    /// <summary>
+    /// Empties lines that hold only spaces or tabs. YamlDotNet rejects a block scalar whose first
+    /// line is such a line ("extra spaces in first line") where Kubernetes' decoder accepts it; the
+    /// change keeps every line and column in place.
+    /// </summary>
+    private static string BlankLinesWithoutIndent(string text) => WhitespaceOnlyLine.Replace(text, string.Empty);
+
+    private static readonly System.Text.RegularExpressions.Regex WhitespaceOnlyLine =
+        new(@"(?m)^[ \t]+(?=\r?$)", System.Text.RegularExpressions.RegexOptions.Compiled);
 
     private static void AddDocument(SourceFile file, Node root, ref int index)
     {

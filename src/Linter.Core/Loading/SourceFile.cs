@@ -10,6 +10,9 @@ public sealed class SourceFile(string path, string text)
 
     public string Text { get; } = text;
 
+    /// <summary>The folder of <see cref="Path"/> ('' for standard input and files in the working directory).</summary>
+    public string Folder { get; } = path.LastIndexOf('/') is var slash and > 0 ? path.Substring(0, slash) : string.Empty;
+
     public List<SourceDocument> Documents { get; } = [];
 
     public List<InputProblem> Problems { get; } = [];

@@ -190,7 +190,7 @@ public sealed class YamlReader
             else if (_entries.FindIndex(x => x.Key.Value == _pendingKey.Value) is var first and >= 0)
             {
                 var firstLine = _entries[first].Key.Span.Line;
-                problems.Add(new InputProblem(ProblemKind.Unparseable, _pendingKey.Span, $"duplicate key \"{_pendingKey.Value}\" (first defined on line {firstLine}); Kubernetes rejects the document"));
+                problems.Add(new InputProblem(ProblemKind.Unparseable, _pendingKey.Span, $"duplicate key \"{_pendingKey.Value}\" (first defined on line {firstLine}): YAML forbids duplicate keys; kubectl either rejects the file (key already set in map) or silently keeps one of the values"));
             }
             else
             {

@@ -40,6 +40,12 @@ public class KubeObject
 
     public ObjectKey Key => new(Group, Kind, Namespace, Name);
 
+    /// <summary>
+    /// The folder of the file: the unit <c>kubectl apply -f FOLDER</c> applies together. Copies of an
+    /// object in other folders are alternatives (overlays, environments, versions), not one cluster.
+    /// </summary>
+    public string ApplyUnit => Document.File.Folder;
+
     /// <summary>Where findings about the object as a whole point: its name, or the document.</summary>
     public SourceSpan NameSpan => NameNode?.Span ?? (Root.Entries.Count > 0 ? Root.Entries[0].Key.Span : Root.Span);
 

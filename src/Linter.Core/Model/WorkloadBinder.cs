@@ -51,7 +51,9 @@ internal static class WorkloadBinder
             return;
         }
 
-        var labels = template.Child("metadata", KnownFields.ObjectMeta)?.StringMap("labels") ?? [];
+        var metadata = template.Child("metadata", KnownFields.ObjectMeta);
+        var labels = metadata?.StringMap("labels") ?? [];
+        metadata?.StringMap("annotations");
         var podSpecReader = template.Child("spec", KnownFields.PodSpec);
         workload.Template = new PodTemplate(workload, labels, podSpecReader is null ? new PodSpec() : BindPodSpec(podSpecReader))
         {

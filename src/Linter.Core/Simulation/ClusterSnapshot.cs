@@ -9,7 +9,8 @@ public sealed class ClusterSnapshot
     private readonly Dictionary<ObjectKey, List<KubeObject>> _byKey = [];
     private readonly Dictionary<(string Namespace, string Name), ServiceObject> _services = [];
     private readonly HashSet<(string Namespace, string Service)> _manualEndpoints = [];
-    private readonly HashSet<string> _knownNamespaces = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _declaredNamespaces = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _objectsPerNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<ServiceObject, ServiceResolution> _resolutions = [];
 
     public ClusterSnapshot(IReadOnlyList<SourceFile> files, IReadOnlyList<KubeObject> objects, SimulationOptions options)
@@ -24,11 +25,11 @@ public sealed class ClusterSnapshot
         {
             var list = _byKey.TryGetValue(obj.Key, out var l) ? l : _byKey[obj.Key] = [];
             list.Add(obj);
-            _knownNamespaces.Add(obj.Namespace);
+            _objectsPerNamespace[obj.Namespace] = _objectsPerNamespace.TryGetValue(obj.Namespace, out var n) ? n + 1 : 1;
             switch (obj)
             {
                 case NamespaceObject ns:
-                    _knownNamespaces.Add(ns.Name);
+                    _declaredNamespaces.Add(ns.Name);
                     break;
                 case EndpointsObject endpoints when endpoints.ServiceName.Length > 0:
                     _manualEndpoints.Add((endpoints.Namespace, endpoints.ServiceName));
@@ -69,8 +70,14 @@ public sealed class ClusterSnapshot
 
     public ServiceObject? FindService(string ns, string name) => _services.TryGetValue((ns, name), out var s) ? s : null;
 
-    /// <summary>The input owns this namespace: an object lives in it or a Namespace object declares it.</summary>
-    public bool IsKnownNamespace(string ns) => _knownNamespaces.Contains(ns);
+    /// <summary>
+    /// The input owns this namespace: a Namespace object declares it, or an object lives in it. With
+    /// <paramref name="besides"/>, that object alone does not make its namespace known: a lone Service
+    /// says nothing about which pods its namespace has.
+    /// </summary>
+    public bool IsKnownNamespace(string ns, KubeObject? besides = null) =>
+        _declaredNamespaces.Contains(ns) ||
+        (_objectsPerNamespace.TryGetValue(ns, out var count) && count > (besides is not null && besides.Namespace == ns ? 1 : 0));
 
     /// <summary>Endpoints or an EndpointSlice for this Service are part of the input.</summary>
     public bool HasManualEndpoints(ServiceObject service) => _manualEndpoints.Contains((service.Namespace, service.Name));

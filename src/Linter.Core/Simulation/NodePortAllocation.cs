@@ -7,6 +7,7 @@ public sealed record NodePortClaim(ServiceObject Service, ServicePort Port, int 
 /// <summary>
 /// Allocates the input's node ports as the API server would, in input order: numbers are cluster-wide
 /// whatever the protocol; one Service may reuse a number only for the same <c>port</c> (TCP and UDP).
+/// Each folder is allocated on its own: folders of one repository are often alternative environments.
 /// </summary>
 public sealed class NodePortAllocation
 {
@@ -14,7 +15,7 @@ public sealed class NodePortAllocation
 
     public NodePortAllocation(IEnumerable<ServiceObject> services, PortRange range)
     {
-        var owners = new Dictionary<int, NodePortClaim>();
+        var owners = new Dictionary<(string ApplyUnit, int Number), NodePortClaim>();
         foreach (var service in services.Where(s => s.AllowsNodePorts))
         {
             var shared = new Dictionary<int, int>();
@@ -31,9 +32,9 @@ public sealed class NodePortAllocation
                 }
 
                 var claim = new NodePortClaim(service, port, number);
-                if (!owners.TryGetValue(number, out var owner))
+                if (!owners.TryGetValue((service.ApplyUnit, number), out var owner))
                 {
-                    owners[number] = claim;
+                    owners[(service.ApplyUnit, number)] = claim;
                     shared[port.Port.Value.Value] = number;
                 }
                 else if (owner.Service != service || owner.Port.Protocol != port.Protocol)

@@ -18,10 +18,17 @@ public static class ServiceResolver
         }
 
         var pairs = service.Selector!.Select(p => new KeyValuePair<string, string>(p.Key.Value, p.Value.Value)).ToList();
-        var selected = index.Select(service.Namespace, pairs);
+        var selected = PreferSameApplyUnit(service, index.Select(service.Namespace, pairs));
         var unknowable = pairs.Any(p => ControllerLabels.IsUnknowable(p.Key));
         var ports = service.Ports.Select(p => new PortResolution(p, selected.Select(t => Backend(p, t)).ToList())).ToList();
         return new ServiceResolution(service, selected, unknowable, ports);
+    }
+
+    /// <summary>Pods of the Service's own folder when it has any: copies in other folders are alternatives.</summary>
+    private static IReadOnlyList<PodTemplate> PreferSameApplyUnit(ServiceObject service, IReadOnlyList<PodTemplate> selected)
+    {
+        var local = selected.Where(t => t.Owner.ApplyUnit == service.ApplyUnit).ToList();
+        return local.Count > 0 ? local : selected;
     }
 
     public static PortBackend Backend(ServicePort port, PodTemplate pod)

@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+using Linter.Core.Engine;
+using Linter.Core.Loading;
+using Linter.Core.Rules;
+
+namespace Linter.Rules.Tests;
+
+/// <summary>Reads <c># expect: KL###</c> comments and compares them with what the engine finds.</summary>
+public static class Expectations
+{
+    private static readonly Regex Expect = new(@"#\s*expect:\s*((?:KL\d{3}\s*)+)", RegexOptions.Compiled);
+
+    public static SortedSet<string> Parse(string text)
+    {
+        var expected = new SortedSet<string>(StringComparer.Ordinal);
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var match = Expect.Match(lines[i]);
+            if (match.Success)
+            {
+                foreach (var id in match.Groups[1].Value.Split([' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries))
+                {
+                    expected.Add($"{id}@{i + 1}");
+                }
+            }
+        }
+
+        return expected;
+    }
+
+    public static SortedSet<string> Actual(IReadOnlyList<Finding> findings) =>
+        new(findings.Select(f => $"{f.RuleId}@{f.Location.Line}"), StringComparer.Ordinal);
+
+    public static LintResult Lint(Rule rule, InputSource input, string workingDirectory) =>
+        LintEngine.Run(new LintRequest { Inputs = [input], Rules = [rule], WorkingDirectory = workingDirectory });
+
+    public static string Explain(IReadOnlyList<Finding> findings) =>
+        string.Join("\n", findings.Select(f => $"  {f.RuleId}@{f.Location.Line}:{f.Location.Column} {f.Message}"));
+}
