@@ -1,0 +1,126 @@
+using Linter.Core.Loading;
+
+namespace Linter.Core.Tests;
+
+public sealed class ManifestLoaderTests : IDisposable
+{
+    private const string Service = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n";
+    private readonly string _dir = Directory.CreateTempSubdirectory("kubelint-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string relative, string text)
+    {
+        var path = Path.Combine(_dir, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private IReadOnlyList<SourceFile> Load(params string[] paths) =>
+        ManifestLoader.Load(paths.Select(InputSource.FromPath).ToList(), _dir);
+
+    [Fact]
+    public void Directories_are_walked_recursively_skipping_hidden_folders_and_node_modules()
+    {
+        Write("b/svc.yaml", Service);
+        Write("a/x.yml", Service);
+        Write("a/data.json", "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"c\"}}");
+        Write("a/readme.md", "# not a manifest");
+        Write(".git/config.yaml", Service);
+        Write("node_modules/pkg/x.yaml", Service);
+        Write(".github/workflows/ci.yaml", Service);
+
+        var files = Load(_dir);
+
+        Assert.Equal(["a/data.json", "a/x.yml", "b/svc.yaml"], files.Select(f => f.Path));
+    }
+
+    [Fact]
+    public void Globs_select_matching_files()
+    {
+        Write("deploy/api/svc.yaml", Service);
+        Write("deploy/web/svc.yml", Service);
+        Write("other/svc.yaml", Service);
+
+        var files = Load(Path.Combine(_dir, "deploy/**/*.yaml"));
+
+        Assert.Equal(["deploy/api/svc.yaml"], files.Select(f => f.Path));
+    }
+
+    [Fact]
+    public void A_missing_path_is_a_failed_file_and_the_others_still_load()
+    {
+        Write("ok.yaml", Service);
+        var files = Load(Path.Combine(_dir, "ok.yaml"), Path.Combine(_dir, "missing.yaml"));
+
+        var missing = files.Single(f => f.Path == "missing.yaml");
+        Assert.True(missing.Failed);
+        Assert.Contains("no such file", Assert.Single(missing.Problems).Message);
+        Assert.Single(files.Single(f => f.Path == "ok.yaml").Documents);
+    }
+
+    [Fact]
+    public void A_binary_file_is_a_failed_file()
+    {
+        var path = Path.Combine(_dir, "image.yaml");
+        File.WriteAllBytes(path, [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01]);
+        var file = Assert.Single(Load(path));
+        Assert.True(file.Failed);
+        Assert.Contains("binary", file.Problems[0].Message);
+    }
+
+    [Fact]
+    public void A_utf8_bom_does_not_shift_columns()
+    {
+        var path = Path.Combine(_dir, "bom.yaml");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(Service)]);
+        var doc = Assert.Single(Assert.Single(Load(path)).Documents);
+        Assert.Equal(1, doc.Root.Entries[0].Key.Span.Column);
+    }
+
+    [Fact]
+    public void Kind_list_items_become_documents()
+    {
+        var file = ManifestLoader.Parse("l.yaml", "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: a}\n- apiVersion: v1\n  kind: Service\n  metadata: {name: b}\n");
+        Assert.Equal(2, file.Documents.Count);
+        Assert.Equal(4, file.Documents[0].Root.Span.Line);
+    }
+
+    [Fact]
+    public void A_document_without_kind_is_not_a_manifest()
+    {
+        var file = ManifestLoader.Parse("v.yaml", "replicaCount: 2\nimage: nginx\n");
+        var problem = Assert.Single(file.Problems);
+        Assert.Equal(ProblemKind.NotAManifest, problem.Kind);
+        Assert.Equal(1, problem.Span.Line);
+        Assert.Empty(file.Documents);
+    }
+
+    [Fact]
+    public void Template_markers_in_structure_skip_the_file()
+    {
+        var file = ManifestLoader.Parse("t.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n");
+        var problem = Assert.Single(file.Problems);
+        Assert.Equal(ProblemKind.TemplateMarkers, problem.Kind);
+        Assert.Equal(new SourceSpan("t.yaml", 4, 9, 4, 11), problem.Span);
+        Assert.Empty(file.Documents);
+        Assert.False(file.Failed);
+    }
+
+    [Fact]
+    public void Template_markers_inside_string_values_and_comments_are_data()
+    {
+        var file = ManifestLoader.Parse("c.yaml", "# {{ not a template }}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: alerts\ndata:\n  rule: |\n    summary: {{ $labels.instance }} is down\n  quoted: \"{{ .Values }}\"\n");
+        Assert.Empty(file.Problems);
+        Assert.Single(file.Documents);
+    }
+
+    [Fact]
+    public void A_block_scalar_starting_with_an_indented_blank_line_parses()
+    {
+        var file = ManifestLoader.Parse("b.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  config.yaml: |\n    \n    auth_enabled: false\n");
+        Assert.Empty(file.Problems);
+        Assert.Single(file.Documents);
+    }
+}

@@ -1,0 +1,119 @@
+using Linter.Core.Model;
+using Linter.Core.Simulation;
+
+namespace Linter.Core.Tests;
+
+public sealed class SnapshotTests
+{
+    private static string NodePortService(string name, string ports, string ns = "default") => $$"""
+        apiVersion: v1
+        kind: Service
+        metadata: {name: {{name}}, namespace: {{ns}}}
+        spec:
+          type: NodePort
+          selector: {app: x}
+          ports:
+        {{ports}}
+        ---
+
+        """;
+
+    [Fact]
+    public void Node_ports_collide_across_services_and_namespaces_whatever_the_protocol()
+    {
+        var cluster = Cluster.From(
+            NodePortService("a", "    - {port: 80, nodePort: 30080}") +
+            NodePortService("b", "    - {port: 80, nodePort: 30080, protocol: UDP}", ns: "other"));
+        var owner = cluster.NodePorts.ConflictOf(cluster.Service("b").Ports[0]);
+        Assert.Equal("a", owner!.Service.Name);
+        Assert.Null(cluster.NodePorts.ConflictOf(cluster.Service("a").Ports[0]));
+    }
+
+    [Fact]
+    public void One_service_may_share_a_node_port_between_tcp_and_udp_of_the_same_port_only()
+    {
+        var cluster = Cluster.From(
+            NodePortService("dns", "    - {name: u, port: 53, protocol: UDP, nodePort: 30053}\n    - {name: t, port: 53, protocol: TCP, nodePort: 30053}") +
+            NodePortService("bad", "    - {name: a, port: 80, nodePort: 30090}\n    - {name: b, port: 81, protocol: UDP, nodePort: 30090}"));
+        Assert.Null(cluster.NodePorts.ConflictOf(cluster.Service("dns").Ports[1]));
+        Assert.Same(cluster.Service("bad").Ports[0], cluster.NodePorts.ConflictOf(cluster.Service("bad").Ports[1])!.Port);
+    }
+
+    [Fact]
+    public void Node_ports_outside_the_configured_range_are_not_allocated()
+    {
+        var yaml = NodePortService("a", "    - {port: 80, nodePort: 8080}") + NodePortService("b", "    - {port: 80, nodePort: 8080}");
+        Assert.Null(Cluster.From(yaml).NodePorts.ConflictOf(Cluster.From(yaml).Service("b").Ports[0]));
+        var wide = Cluster.From(yaml, new SimulationOptions { NodePortRange = new PortRange(1, 65535) });
+        Assert.NotNull(wide.NodePorts.ConflictOf(wide.Service("b").Ports[0]));
+    }
+
+    [Fact]
+    public void Objects_without_namespace_go_to_the_default_namespace()
+    {
+        var yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n";
+        Assert.Equal("default", Cluster.From(yaml).Objects[0].Namespace);
+        Assert.Equal("team", Cluster.From(yaml, new SimulationOptions { DefaultNamespace = "team" }).Objects[0].Namespace);
+    }
+
+    [Fact]
+    public void A_namespace_is_known_through_a_namespace_object_or_other_objects_in_it()
+    {
+        var cluster = Cluster.From("apiVersion: v1\nkind: Namespace\nmetadata: {name: declared}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: s, namespace: lone}\n");
+        var lone = cluster.Service("s");
+        Assert.True(cluster.IsKnownNamespace("declared"));
+        Assert.True(cluster.IsKnownNamespace("lone"));
+        Assert.False(cluster.IsKnownNamespace("lone", besides: lone));
+        Assert.False(cluster.IsKnownNamespace("elsewhere"));
+    }
+
+    [Fact]
+    public void Manual_endpoints_and_labelled_endpoint_slices_count_for_their_service()
+    {
+        var cluster = Cluster.From("""
+            apiVersion: v1
+            kind: Service
+            metadata: {name: a}
+            spec: {ports: [{port: 80}]}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: b}
+            spec: {ports: [{port: 80}]}
+            ---
+            apiVersion: v1
+            kind: Endpoints
+            metadata: {name: a}
+            ---
+            apiVersion: discovery.k8s.io/v1
+            kind: EndpointSlice
+            metadata: {name: b-1, labels: {kubernetes.io/service-name: b}}
+            addressType: IPv4
+            """);
+        Assert.True(cluster.HasManualEndpoints(cluster.Service("a")));
+        Assert.True(cluster.HasManualEndpoints(cluster.Service("b")));
+    }
+
+    [Theory]
+    [InlineData("{matchLabels: {app: web}}", true)]
+    [InlineData("{matchLabels: {app: api}}", false)]
+    [InlineData("{matchExpressions: [{key: tier, operator: In, values: [front, edge]}]}", true)]
+    [InlineData("{matchExpressions: [{key: tier, operator: NotIn, values: [front]}]}", false)]
+    [InlineData("{matchExpressions: [{key: canary, operator: DoesNotExist}]}", true)]
+    [InlineData("{matchExpressions: [{key: canary, operator: Exists}]}", false)]
+    public void Workload_label_selectors_evaluate_every_operator(string selector, bool matches)
+    {
+        var cluster = Cluster.From($"""
+            apiVersion: apps/v1
+            kind: ReplicaSet
+            metadata: {"{name: rs}"}
+            spec:
+              selector: {selector}
+              template:
+                metadata: {"{labels: {app: web, tier: front}}"}
+                spec: {"{containers: [{name: c, image: nginx}]}"}
+            """);
+        var workload = (WorkloadObject)cluster.Objects[0];
+        Assert.Equal(matches, workload.Selector!.Matches(workload.Template!.LabelValues));
+    }
+}
