@@ -27,10 +27,10 @@ public sealed class ProbePortNotDeclaredRule : Rule
                     var hint = nearest is not null ? $"did you mean `{nearest}`?" : names.Count > 0 ? $"it declares {Describe.List(names.Select(n => $"`{n}`"))}" : "it declares no named ports";
                     var (effect, severity) = handler.Kind switch
                     {
-                        HandlerKind.LivenessProbe => ("the liveness probe cannot run, so the container is never restarted when it hangs", Severity.Warning),
-                        HandlerKind.ReadinessProbe => ("the readiness probe never passes, so the pod never receives Service traffic", (Severity?)null),
-                        HandlerKind.StartupProbe => ("the startup probe never passes, so the container is killed and restarted", null),
-                        _ => ("the lifecycle hook fails", null),
+                        HandlerKind.LivenessProbe => ("the kubelet cannot resolve it and discards the result, so the liveness probe is silently disabled and a hung container is never restarted", Severity.Warning),
+                        HandlerKind.ReadinessProbe => ("the kubelet cannot resolve it, so the readiness probe never passes and the pod never receives Service traffic", (Severity?)null),
+                        HandlerKind.StartupProbe => ("the kubelet cannot resolve it, so the startup probe never passes and the container never becomes ready", null),
+                        _ => ("the kubelet cannot resolve it, so the hook fails and the container is killed", null),
                     };
                     context.Report(port.Node.Span,
                         $"{Label(handler.Kind)} of container {container.Name} in {template.Owner} uses port `{name}`, which the container does not declare; {effect}. Name a container port `{name}` or use the number ({hint})",

@@ -205,7 +205,7 @@ internal sealed class FieldReader
             var nearest = known.Nearest(key);
             var suggestion = nearest is null ? string.Empty : $"; did you mean `{nearest}`?";
             _problems.Add(new InputProblem(ProblemKind.UnknownField, entry.Key.Span,
-                $"unknown field `{Join(key)}`{suggestion} The API server drops or rejects unknown fields"));
+                $"unknown field `{Join(key)}`: the API server rejects it (kubectl's strict validation) or drops it{suggestion}"));
         }
     }
 }
