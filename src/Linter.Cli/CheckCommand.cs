@@ -17,6 +17,13 @@ internal static class CheckCommand
             Description = "Files, directories (searched recursively for *.yaml, *.yml, *.json; hidden folders and node_modules skipped), globs such as 'deploy/**/*.yaml', or - for standard input. Default: the current directory.",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith("-", StringComparison.Ordinal) && t.Value != "-"))
+            {
+                result.AddError($"unknown option '{token.Value}'");
+            }
+        });
         var format = new Option<string>("--format", "-f")
         {
             Description = "Output format: text (for people), json (versioned schema) or sarif (SARIF 2.1.0 for code scanning).",

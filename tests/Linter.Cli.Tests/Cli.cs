@@ -1,0 +1,40 @@
+using System.Text.Json;
+
+namespace Linter.Cli.Tests;
+
+internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
+{
+    public JsonElement Json => JsonDocument.Parse(Stdout).RootElement;
+
+    public IReadOnlyList<string> RuleIds => Json.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()!).ToList();
+}
+
+internal static class Cli
+{
+    public static CliRun Run(params string[] args) => RunWithInput(string.Empty, args);
+
+    public static CliRun RunWithInput(string stdin, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = KubelintCommand.Run(args, new StringReader(stdin), stdout, stderr);
+        return new CliRun(code, stdout.ToString(), stderr.ToString());
+    }
+
+    public static string Root { get; } = FindRoot();
+
+    public static string Examples => Path.Combine(Root, "examples");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Linter.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Linter.sln not found");
+    }
+}
