@@ -19,22 +19,35 @@ public sealed class DuplicateServicePortRule : Rule
             var nodePorts = new Dictionary<(int, string), ServicePort>();
             foreach (var port in service.Ports)
             {
-                if (port.Port is { } number && !ports.TryAdd((number.Value, port.Protocol), port))
+                if (port.Port is { } number && Earlier(ports, (number.Value, port.Protocol), port) is { } samePort)
                 {
-                    Report(context, service, number.Node.Span, $"port {number.Value}/{port.Protocol}", ports[(number.Value, port.Protocol)]);
+                    Report(context, service, number.Node.Span, $"port {number.Value}/{port.Protocol}", samePort);
                 }
 
-                if (port.NameNode is { Value.Length: > 0 } name && !names.TryAdd(name.Value, port))
+                if (port.NameNode is { Value.Length: > 0 } name && Earlier(names, name.Value, port) is { } sameName)
                 {
-                    Report(context, service, name.Span, $"port name `{name.Value}`", names[name.Value]);
+                    Report(context, service, name.Span, $"port name `{name.Value}`", sameName);
                 }
 
-                if (port.NodePort is { Value: not 0 } nodePort && !nodePorts.TryAdd((nodePort.Value, port.Protocol), port))
+                if (port.NodePort is { Value: not 0 } nodePort && Earlier(nodePorts, (nodePort.Value, port.Protocol), port) is { } sameNodePort)
                 {
-                    Report(context, service, nodePort.Node.Span, $"nodePort {nodePort.Value}/{port.Protocol}", nodePorts[(nodePort.Value, port.Protocol)]);
+                    Report(context, service, nodePort.Node.Span, $"nodePort {nodePort.Value}/{port.Protocol}", sameNodePort);
                 }
             }
         }
+    }
+
+    /// <summary>The port that already has this key, or null after recording <paramref name="port"/> as its first.</summary>
+    private static ServicePort? Earlier<TKey>(Dictionary<TKey, ServicePort> seen, TKey key, ServicePort port)
+        where TKey : notnull
+    {
+        if (seen.TryGetValue(key, out var first))
+        {
+            return first;
+        }
+
+        seen[key] = port;
+        return null;
     }
 
     private static void Report(RuleContext context, ServiceObject service, SourceSpan at, string what, ServicePort first) =>
