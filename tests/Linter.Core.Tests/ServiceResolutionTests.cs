@@ -154,4 +154,16 @@ public sealed class ServiceResolutionTests
             ("services/web.yaml", Svc("svc", "{app: web}", "    - {port: 80}")));
         Assert.Single(cluster.Resolve(cluster.Service("svc")).Selected);
     }
+
+    [Fact]
+    public void Of_copies_in_other_folders_the_closest_folder_wins()
+    {
+        var deployment = Cluster.Deployment("web", "{app: web}", Web);
+        var cluster = Cluster.FromFiles(
+            ("ch03/services/web.yaml", Svc("svc", "{app: web}", "    - {port: 80}")),
+            ("ch03/workloads/web.yaml", deployment),
+            ("ch04/workloads/web.yaml", deployment));
+        var selected = Assert.Single(cluster.Resolve(cluster.Service("svc")).Selected);
+        Assert.Equal("ch03/workloads/web.yaml", selected.Owner.Document.File.Path);
+    }
 }

@@ -116,4 +116,12 @@ public sealed class SnapshotTests
         var workload = (WorkloadObject)cluster.Objects[0];
         Assert.Equal(matches, workload.Selector!.Matches(workload.Template!.LabelValues));
     }
+
+    [Fact]
+    public void Cluster_scoped_objects_have_no_namespace_in_their_identity()
+    {
+        var cluster = Cluster.From("apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: fast}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n");
+        Assert.Equal(new ObjectKey("storage.k8s.io", "StorageClass", string.Empty, "fast"), cluster.Objects[0].Key);
+        Assert.Equal(new ObjectKey(string.Empty, "ConfigMap", "default", "c"), cluster.Objects[1].Key);
+    }
 }

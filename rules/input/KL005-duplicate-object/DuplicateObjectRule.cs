@@ -17,7 +17,9 @@ public sealed class DuplicateObjectRule : Rule
                 continue;
             }
 
-            var same = context.Snapshot.Find(obj.Key).Where(o => o.ApplyUnit == obj.ApplyUnit).ToList();
+            // Copies in separate files are how repositories keep alternatives (variants, versions, fixtures);
+            // two copies in one file are always applied together.
+            var same = context.Snapshot.Find(obj.Key).Where(o => o.Document.File == obj.Document.File).ToList();
             if (same.Count < 2 || same[0] == obj)
             {
                 continue;
@@ -25,8 +27,9 @@ public sealed class DuplicateObjectRule : Rule
 
             var first = same[0];
             var group = obj.Group.Length == 0 ? "core" : obj.Group;
+            var scope = obj.IsClusterScoped ? "in the cluster" : $"in namespace {obj.Namespace}";
             context.Report(obj.NameSpan,
-                $"{obj.Kind} {obj.Name} is defined twice in namespace {obj.Namespace} (group {group}); the first is in {first.Document.File.Path}:{first.NameSpan.Line}. Applying both makes the later one overwrite the first: rename one or delete the copy",
+                $"{obj.Kind} {obj.Name} is defined twice {scope} (group {group}); the first is on line {first.NameSpan.Line}. Applying the file makes the later one overwrite the first: rename one or delete the copy",
                 related: [new RelatedLocation(first.NameSpan, $"first {obj.Kind} {obj.Name}")]);
         }
     }

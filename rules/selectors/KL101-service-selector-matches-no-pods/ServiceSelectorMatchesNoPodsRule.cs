@@ -36,7 +36,9 @@ public sealed class ServiceSelectorMatchesNoPodsRule : Rule
             }
             else
             {
-                message += "; the input has no pods in that namespace";
+                message += snapshot.Labels.InNamespace(service.Namespace).Count == 0
+                    ? "; the input has no pods in that namespace"
+                    : "; no pod template there has similar labels";
             }
 
             var elsewhere = OtherNamespace(context, service);
@@ -71,7 +73,8 @@ public sealed class ServiceSelectorMatchesNoPodsRule : Rule
             }
         }
 
-        return bestScore > 0 ? best : null;
+        // One exactly matching pair, or a value that looks like a typo of the wanted one.
+        return bestScore >= 3 ? best : null;
     }
 
     private static bool Similar(string a, string b) =>

@@ -38,7 +38,19 @@ public class KubeObject
 
     public IReadOnlyList<StringPair> Labels { get; internal set; } = [];
 
-    public ObjectKey Key => new(Group, Kind, Namespace, Name);
+    /// <summary>Cluster-scoped kinds (StorageClass, ClusterRole, ...) have no namespace in their identity.</summary>
+    public ObjectKey Key => new(Group, Kind, IsClusterScoped ? string.Empty : Namespace, Name);
+
+    public bool IsClusterScoped => ClusterScopedKinds.Contains(Kind);
+
+    private static readonly HashSet<string> ClusterScopedKinds = new(StringComparer.Ordinal)
+    {
+        "Namespace", "Node", "PersistentVolume", "StorageClass", "ClusterRole", "ClusterRoleBinding",
+        "CustomResourceDefinition", "PriorityClass", "IngressClass", "RuntimeClass", "CSIDriver", "CSINode",
+        "VolumeAttachment", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration",
+        "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "APIService", "PodSecurityPolicy",
+        "CertificateSigningRequest", "ClusterIssuer", "GatewayClass", "ClusterTrustBundle",
+    };
 
     /// <summary>
     /// The folder of the file: the unit <c>kubectl apply -f FOLDER</c> applies together. Copies of an
@@ -49,7 +61,7 @@ public class KubeObject
     /// <summary>Where findings about the object as a whole point: its name, or the document.</summary>
     public SourceSpan NameSpan => NameNode?.Span ?? (Root.Entries.Count > 0 ? Root.Entries[0].Key.Span : Root.Span);
 
-    public override string ToString() => $"{Kind} {Name}";
+    public override string ToString() => Name.Length > 0 ? $"{Kind} {Name}" : $"{Kind} (no name, line {NameSpan.Line})";
 }
 
 public sealed class NamespaceObject : KubeObject

@@ -1,0 +1,36 @@
+using Linter.Core.Engine;
+using Linter.Core.Loading;
+using Linter.Rules.Input;
+using Linter.Rules.Ports;
+
+namespace Linter.Rules.Tests;
+
+/// <summary>Rules whose answer depends on how objects are spread over files and folders.</summary>
+public sealed class MultiFileTests
+{
+    private const string Config = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n";
+    private const string NodePort = "apiVersion: v1\nkind: Service\nmetadata:\n  name: NAME\nspec:\n  type: NodePort\n  selector: {app: web}\n  ports:\n    - port: 80\n      nodePort: 30080\n";
+
+    private static IReadOnlyList<string> Lint(Core.Rules.Rule rule, params (string Path, string Text)[] files) =>
+        LintEngine.Run(new LintRequest
+        {
+            Inputs = files.Select(f => InputSource.FromText(f.Path, f.Text)).ToList(),
+            Rules = [rule],
+        }).Findings.Select(f => $"{f.Location.Path}:{f.Location.Line}").ToList();
+
+    [Fact]
+    public void Copies_of_an_object_in_separate_files_are_alternatives_not_duplicates()
+    {
+        Assert.Empty(Lint(new DuplicateObjectRule(), ("a.yaml", Config), ("b.yaml", Config)));
+        Assert.Equal(["a.yaml:9"], Lint(new DuplicateObjectRule(), ("a.yaml", Config + "---\n" + Config)));
+    }
+
+    [Fact]
+    public void Node_ports_collide_within_a_folder_but_not_across_folders()
+    {
+        var a = NodePort.Replace("NAME", "a");
+        var b = NodePort.Replace("NAME", "b");
+        Assert.Equal(["deploy/b.yaml:10"], Lint(new NodePortCollisionRule(), ("deploy/a.yaml", a), ("deploy/b.yaml", b)));
+        Assert.Empty(Lint(new NodePortCollisionRule(), ("dev/a.yaml", a), ("prod/b.yaml", b)));
+    }
+}
