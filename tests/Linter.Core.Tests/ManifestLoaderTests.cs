@@ -123,4 +123,18 @@ public sealed class ManifestLoaderTests : IDisposable
         Assert.Empty(file.Problems);
         Assert.Single(file.Documents);
     }
+
+    [Fact]
+    public void Kustomize_patches_are_left_out_and_other_files_kept()
+    {
+        Write("overlay/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../base]\npatches:\n  - path: replicas.yaml\npatchesStrategicMerge:\n  - ./patches/env.yaml\n");
+        Write("overlay/replicas.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {replicas: 3}\n");
+        Write("overlay/patches/env.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n");
+        Write("overlay/delete.yaml", "$patch: delete\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: loadgen}\n");
+        Write("overlay/service.yaml", Service);
+
+        var files = Load(_dir);
+
+        Assert.Equal(["overlay/kustomization.yaml", "overlay/service.yaml"], files.Where(f => f.Documents.Count > 0).Select(f => f.Path));
+    }
 }

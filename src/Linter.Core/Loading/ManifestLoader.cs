@@ -38,6 +38,7 @@ public static class ManifestLoader
         Parallel.For(0, files.Count, i => parsed[i] = ReadFile(files[i], DisplayPath(files[i], workingDirectory)));
         loaded.AddRange(parsed);
         loaded.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        KustomizePatches.Remove(loaded);
         return loaded;
     }
 
