@@ -14,32 +14,17 @@ public static class ManifestLoader
 
     public static IReadOnlyList<SourceFile> Load(IReadOnlyList<InputSource> inputs, string workingDirectory)
     {
-        var loaded = new List<SourceFile>();
-        var onDisk = new List<string>();
-        foreach (var input in inputs)
-        {
-            if (input.Text is not null)
-            {
-                loaded.Add(Parse(input.Path, input.Text));
-            }
-            else
-            {
-                onDisk.Add(input.Path);
-            }
-        }
+        var (files, missing) = PathExpander.Expand(inputs.Where(i => i.Text is null).Select(i => i.Path));
+        var texts = inputs.Where(i => i.Text is not null).ToList();
+        var loaded = new SourceFile[texts.Count + files.Count];
+        Parallel.For(0, loaded.Length, i => loaded[i] = i < texts.Count
+            ? Parse(texts[i].Path, texts[i].Text!)
+            : ReadFile(files[i - texts.Count], DisplayPath(files[i - texts.Count], workingDirectory)));
 
-        var (files, missing) = PathExpander.Expand(onDisk);
-        foreach (var m in missing)
-        {
-            loaded.Add(Failure(DisplayPath(m.Argument, workingDirectory), m.Reason));
-        }
-
-        var parsed = new SourceFile[files.Count];
-        Parallel.For(0, files.Count, i => parsed[i] = ReadFile(files[i], DisplayPath(files[i], workingDirectory)));
-        loaded.AddRange(parsed);
-        loaded.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        KustomizePatches.Remove(loaded);
-        return loaded;
+        var all = loaded.Concat(missing.Select(m => Failure(DisplayPath(m.Argument, workingDirectory), m.Reason))).ToList();
+        all.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        KustomizePatches.Remove(all);
+        return all;
     }
 
     public static string DisplayPath(string path, string workingDirectory)
