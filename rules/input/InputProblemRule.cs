@@ -4,15 +4,13 @@ using Linter.Core.Rules;
 namespace Linter.Rules.Input;
 
 /// <summary>Reports the input problems of one kind that loading and binding recorded, with their positions.</summary>
-public abstract class InputProblemRule : Rule
+public abstract class InputProblemRule(RuleDescriptor descriptor, ProblemKind kind) : Rule(descriptor)
 {
-    protected abstract ProblemKind Kind { get; }
-
     public override void Check(RuleContext context)
     {
         foreach (var file in context.Snapshot.Files)
         {
-            foreach (var problem in file.Problems.Where(p => p.Kind == Kind))
+            foreach (var problem in file.Problems.Where(p => p.Kind == kind))
             {
                 context.Report(problem.Span, problem.Message);
             }

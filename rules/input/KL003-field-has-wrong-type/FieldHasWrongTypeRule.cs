@@ -3,11 +3,4 @@ using Linter.Core.Rules;
 
 namespace Linter.Rules.Input;
 
-public sealed class FieldHasWrongTypeRule : InputProblemRule
-{
-    public static readonly RuleDescriptor Rule = new("KL003", "field-has-wrong-type", "Field has the wrong type", Severity.Error, "input");
-
-    public override RuleDescriptor Descriptor => Rule;
-
-    protected override ProblemKind Kind => ProblemKind.WrongType;
-}
+public sealed class FieldHasWrongTypeRule() : InputProblemRule(new RuleDescriptor("KL003", "field-has-wrong-type", "Field has the wrong type", Severity.Error, "input"), ProblemKind.WrongType);

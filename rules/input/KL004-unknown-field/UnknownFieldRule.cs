@@ -3,11 +3,4 @@ using Linter.Core.Rules;
 
 namespace Linter.Rules.Input;
 
-public sealed class UnknownFieldRule : InputProblemRule
-{
-    public static readonly RuleDescriptor Rule = new("KL004", "unknown-field", "Unknown field", Severity.Warning, "input");
-
-    public override RuleDescriptor Descriptor => Rule;
-
-    protected override ProblemKind Kind => ProblemKind.UnknownField;
-}
+public sealed class UnknownFieldRule() : InputProblemRule(new RuleDescriptor("KL004", "unknown-field", "Unknown field", Severity.Warning, "input"), ProblemKind.UnknownField);

@@ -2,12 +2,8 @@ using Linter.Core.Rules;
 
 namespace Linter.Rules.Input;
 
-public sealed class DuplicateObjectRule : Rule
+public sealed class DuplicateObjectRule() : Rule(new RuleDescriptor("KL005", "duplicate-object", "Two objects with the same identity", Severity.Error, "input"))
 {
-    public static readonly RuleDescriptor Rule = new("KL005", "duplicate-object", "Two objects with the same identity", Severity.Error, "input");
-
-    public override RuleDescriptor Descriptor => Rule;
-
     public override void Check(RuleContext context)
     {
         foreach (var obj in context.Snapshot.Objects)

@@ -3,11 +3,4 @@ using Linter.Core.Rules;
 
 namespace Linter.Rules.Input;
 
-public sealed class RequiredFieldMissingRule : InputProblemRule
-{
-    public static readonly RuleDescriptor Rule = new("KL006", "required-field-missing", "Required field is missing", Severity.Error, "input");
-
-    public override RuleDescriptor Descriptor => Rule;
-
-    protected override ProblemKind Kind => ProblemKind.MissingField;
-}
+public sealed class RequiredFieldMissingRule() : InputProblemRule(new RuleDescriptor("KL006", "required-field-missing", "Required field is missing", Severity.Error, "input"), ProblemKind.MissingField);

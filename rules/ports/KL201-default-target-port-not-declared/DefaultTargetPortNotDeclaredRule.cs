@@ -2,12 +2,8 @@ using Linter.Core.Rules;
 
 namespace Linter.Rules.Ports;
 
-public sealed class DefaultTargetPortNotDeclaredRule : Rule
+public sealed class DefaultTargetPortNotDeclaredRule() : Rule(new RuleDescriptor("KL201", "default-target-port-not-declared", "Defaulted targetPort is not a container port", Severity.Warning, "ports"))
 {
-    public static readonly RuleDescriptor Rule = new("KL201", "default-target-port-not-declared", "Defaulted targetPort is not a container port", Severity.Warning, "ports");
-
-    public override RuleDescriptor Descriptor => Rule;
-
     public override void Check(RuleContext context)
     {
         foreach (var resolution in PortFacts.ResolvedPorts(context.Snapshot))

@@ -2,12 +2,8 @@ using Linter.Core.Rules;
 
 namespace Linter.Rules.Ports;
 
-public sealed class TargetPortNotDeclaredRule : Rule
+public sealed class TargetPortNotDeclaredRule() : Rule(new RuleDescriptor("KL202", "target-port-not-declared", "Numeric targetPort is not a container port", Severity.Warning, "ports"))
 {
-    public static readonly RuleDescriptor Rule = new("KL202", "target-port-not-declared", "Numeric targetPort is not a container port", Severity.Warning, "ports");
-
-    public override RuleDescriptor Descriptor => Rule;
-
     public override void Check(RuleContext context)
     {
         foreach (var resolution in PortFacts.ResolvedPorts(context.Snapshot))

@@ -4,12 +4,8 @@ using Linter.Core.Simulation;
 
 namespace Linter.Rules.Ports;
 
-public sealed class NamedTargetPortNotFoundRule : Rule
+public sealed class NamedTargetPortNotFoundRule() : Rule(new RuleDescriptor("KL203", "named-target-port-not-found", "Named targetPort not found on the selected pods", Severity.Error, "ports"))
 {
-    public static readonly RuleDescriptor Rule = new("KL203", "named-target-port-not-found", "Named targetPort not found on the selected pods", Severity.Error, "ports");
-
-    public override RuleDescriptor Descriptor => Rule;
-
     public override void Check(RuleContext context)
     {
         foreach (var resolution in PortFacts.ResolvedPorts(context.Snapshot))

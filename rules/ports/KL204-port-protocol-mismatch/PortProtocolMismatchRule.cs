@@ -2,12 +2,8 @@ using Linter.Core.Rules;
 
 namespace Linter.Rules.Ports;
 
-public sealed class PortProtocolMismatchRule : Rule
+public sealed class PortProtocolMismatchRule() : Rule(new RuleDescriptor("KL204", "port-protocol-mismatch", "Service port protocol differs from the container port", Severity.Warning, "ports"))
 {
-    public static readonly RuleDescriptor Rule = new("KL204", "port-protocol-mismatch", "Service port protocol differs from the container port", Severity.Warning, "ports");
-
-    public override RuleDescriptor Descriptor => Rule;
-
     public override void Check(RuleContext context)
     {
         foreach (var resolution in PortFacts.ResolvedPorts(context.Snapshot))

@@ -2,12 +2,8 @@ using Linter.Core.Rules;
 
 namespace Linter.Rules.Ports;
 
-public sealed class NodePortOutOfRangeRule : Rule
+public sealed class NodePortOutOfRangeRule() : Rule(new RuleDescriptor("KL205", "node-port-out-of-range", "nodePort outside the node port range", Severity.Error, "ports"))
 {
-    public static readonly RuleDescriptor Rule = new("KL205", "node-port-out-of-range", "nodePort outside the node port range", Severity.Error, "ports");
-
-    public override RuleDescriptor Descriptor => Rule;
-
     public override void Check(RuleContext context)
     {
         var range = context.Snapshot.Options.NodePortRange;

@@ -2,12 +2,8 @@ using Linter.Core.Rules;
 
 namespace Linter.Rules.Ports;
 
-public sealed class NodePortOnWrongTypeRule : Rule
+public sealed class NodePortOnWrongTypeRule() : Rule(new RuleDescriptor("KL206", "node-port-on-wrong-type", "nodePort on a Service that has no node ports", Severity.Error, "ports"))
 {
-    public static readonly RuleDescriptor Rule = new("KL206", "node-port-on-wrong-type", "nodePort on a Service that has no node ports", Severity.Error, "ports");
-
-    public override RuleDescriptor Descriptor => Rule;
-
     public override void Check(RuleContext context)
     {
         foreach (var service in context.Snapshot.Services.Where(s => !s.AllowsNodePorts))

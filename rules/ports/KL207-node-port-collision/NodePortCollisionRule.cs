@@ -2,12 +2,8 @@ using Linter.Core.Rules;
 
 namespace Linter.Rules.Ports;
 
-public sealed class NodePortCollisionRule : Rule
+public sealed class NodePortCollisionRule() : Rule(new RuleDescriptor("KL207", "node-port-collision", "Two Services ask for the same nodePort", Severity.Error, "ports"))
 {
-    public static readonly RuleDescriptor Rule = new("KL207", "node-port-collision", "Two Services ask for the same nodePort", Severity.Error, "ports");
-
-    public override RuleDescriptor Descriptor => Rule;
-
     public override void Check(RuleContext context)
     {
         var range = context.Snapshot.Options.NodePortRange;

@@ -2,12 +2,8 @@ using Linter.Core.Rules;
 
 namespace Linter.Rules.Ports;
 
-public sealed class ServicePortUnnamedRule : Rule
+public sealed class ServicePortUnnamedRule() : Rule(new RuleDescriptor("KL208", "service-port-unnamed", "Unnamed port in a multi-port Service", Severity.Error, "ports"))
 {
-    public static readonly RuleDescriptor Rule = new("KL208", "service-port-unnamed", "Unnamed port in a multi-port Service", Severity.Error, "ports");
-
-    public override RuleDescriptor Descriptor => Rule;
-
     public override void Check(RuleContext context)
     {
         foreach (var service in context.Snapshot.Services.Where(s => s.Ports.Count > 1))

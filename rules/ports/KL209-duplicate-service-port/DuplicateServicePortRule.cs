@@ -4,12 +4,8 @@ using Linter.Core.Rules;
 
 namespace Linter.Rules.Ports;
 
-public sealed class DuplicateServicePortRule : Rule
+public sealed class DuplicateServicePortRule() : Rule(new RuleDescriptor("KL209", "duplicate-service-port", "Duplicate port in one Service", Severity.Error, "ports"))
 {
-    public static readonly RuleDescriptor Rule = new("KL209", "duplicate-service-port", "Duplicate port in one Service", Severity.Error, "ports");
-
-    public override RuleDescriptor Descriptor => Rule;
-
     public override void Check(RuleContext context)
     {
         foreach (var service in context.Snapshot.Services)

@@ -3,12 +3,8 @@ using Linter.Core.Rules;
 
 namespace Linter.Rules.Ports;
 
-public sealed class InvalidProtocolRule : Rule
+public sealed class InvalidProtocolRule() : Rule(new RuleDescriptor("KL210", "invalid-protocol", "Protocol is not TCP, UDP or SCTP", Severity.Error, "ports"))
 {
-    public static readonly RuleDescriptor Rule = new("KL210", "invalid-protocol", "Protocol is not TCP, UDP or SCTP", Severity.Error, "ports");
-
-    public override RuleDescriptor Descriptor => Rule;
-
     public override void Check(RuleContext context)
     {
         foreach (var service in context.Snapshot.Services)

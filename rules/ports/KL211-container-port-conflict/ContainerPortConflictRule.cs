@@ -3,12 +3,8 @@ using Linter.Core.Rules;
 
 namespace Linter.Rules.Ports;
 
-public sealed class ContainerPortConflictRule : Rule
+public sealed class ContainerPortConflictRule() : Rule(new RuleDescriptor("KL211", "container-port-conflict", "Two containers of one pod declare the same port", Severity.Warning, "ports"))
 {
-    public static readonly RuleDescriptor Rule = new("KL211", "container-port-conflict", "Two containers of one pod declare the same port", Severity.Warning, "ports");
-
-    public override RuleDescriptor Descriptor => Rule;
-
     public override void Check(RuleContext context)
     {
         foreach (var template in context.Snapshot.PodTemplates)

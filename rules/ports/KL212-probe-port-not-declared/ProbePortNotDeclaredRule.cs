@@ -3,12 +3,8 @@ using Linter.Core.Rules;
 
 namespace Linter.Rules.Ports;
 
-public sealed class ProbePortNotDeclaredRule : Rule
+public sealed class ProbePortNotDeclaredRule() : Rule(new RuleDescriptor("KL212", "probe-port-not-declared", "Probe names a port the container does not declare", Severity.Error, "ports"))
 {
-    public static readonly RuleDescriptor Rule = new("KL212", "probe-port-not-declared", "Probe names a port the container does not declare", Severity.Error, "ports");
-
-    public override RuleDescriptor Descriptor => Rule;
-
     public override void Check(RuleContext context)
     {
         foreach (var template in context.Snapshot.PodTemplates)

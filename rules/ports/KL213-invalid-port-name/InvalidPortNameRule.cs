@@ -4,12 +4,8 @@ using Linter.Core.Rules;
 
 namespace Linter.Rules.Ports;
 
-public sealed class InvalidPortNameRule : Rule
+public sealed class InvalidPortNameRule() : Rule(new RuleDescriptor("KL213", "invalid-port-name", "Invalid port name", Severity.Error, "ports"))
 {
-    public static readonly RuleDescriptor Rule = new("KL213", "invalid-port-name", "Invalid port name", Severity.Error, "ports");
-
-    public override RuleDescriptor Descriptor => Rule;
-
     public override void Check(RuleContext context)
     {
         foreach (var service in context.Snapshot.Services)

@@ -3,12 +3,8 @@ using Linter.Core.Rules;
 
 namespace Linter.Rules.Ports;
 
-public sealed class PortNumberOutOfRangeRule : Rule
+public sealed class PortNumberOutOfRangeRule() : Rule(new RuleDescriptor("KL214", "port-number-out-of-range", "Port number outside 1-65535", Severity.Error, "ports"))
 {
-    public static readonly RuleDescriptor Rule = new("KL214", "port-number-out-of-range", "Port number outside 1-65535", Severity.Error, "ports");
-
-    public override RuleDescriptor Descriptor => Rule;
-
     public override void Check(RuleContext context)
     {
         foreach (var service in context.Snapshot.Services)

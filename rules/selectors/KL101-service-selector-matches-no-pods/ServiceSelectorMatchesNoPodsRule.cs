@@ -3,12 +3,8 @@ using Linter.Core.Rules;
 
 namespace Linter.Rules.Selectors;
 
-public sealed class ServiceSelectorMatchesNoPodsRule : Rule
+public sealed class ServiceSelectorMatchesNoPodsRule() : Rule(new RuleDescriptor("KL101", "service-selector-matches-no-pods", "Service selector matches no pods", Severity.Warning, "selectors"))
 {
-    public static readonly RuleDescriptor Rule = new("KL101", "service-selector-matches-no-pods", "Service selector matches no pods", Severity.Warning, "selectors");
-
-    public override RuleDescriptor Descriptor => Rule;
-
     public override void Check(RuleContext context)
     {
         var snapshot = context.Snapshot;

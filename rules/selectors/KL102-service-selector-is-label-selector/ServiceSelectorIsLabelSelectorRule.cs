@@ -3,12 +3,8 @@ using Linter.Core.Rules;
 
 namespace Linter.Rules.Selectors;
 
-public sealed class ServiceSelectorIsLabelSelectorRule : Rule
+public sealed class ServiceSelectorIsLabelSelectorRule() : Rule(new RuleDescriptor("KL102", "service-selector-is-label-selector", "Service selector written as a label selector", Severity.Error, "selectors"))
 {
-    public static readonly RuleDescriptor Rule = new("KL102", "service-selector-is-label-selector", "Service selector written as a label selector", Severity.Error, "selectors");
-
-    public override RuleDescriptor Descriptor => Rule;
-
     public override void Check(RuleContext context)
     {
         foreach (var service in context.Snapshot.Services.Where(s => s.SelectorIsLabelSelector && s.SelectorKey is not null))

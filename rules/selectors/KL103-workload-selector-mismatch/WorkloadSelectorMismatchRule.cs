@@ -3,12 +3,8 @@ using Linter.Core.Rules;
 
 namespace Linter.Rules.Selectors;
 
-public sealed class WorkloadSelectorMismatchRule : Rule
+public sealed class WorkloadSelectorMismatchRule() : Rule(new RuleDescriptor("KL103", "workload-selector-mismatch", "Workload selector does not match its pod template", Severity.Error, "selectors"))
 {
-    public static readonly RuleDescriptor Rule = new("KL103", "workload-selector-mismatch", "Workload selector does not match its pod template", Severity.Error, "selectors");
-
-    public override RuleDescriptor Descriptor => Rule;
-
     public override void Check(RuleContext context)
     {
         foreach (var workload in context.Snapshot.Workloads.Where(w => !w.IsPod && w.Template is not null))

@@ -3,12 +3,8 @@ using Linter.Core.Rules;
 
 namespace Linter.Rules.Selectors;
 
-public sealed class ServiceSelectsSeveralWorkloadsRule : Rule
+public sealed class ServiceSelectsSeveralWorkloadsRule() : Rule(new RuleDescriptor("KL104", "service-selects-several-workloads", "Service selects pods of several workloads", Severity.Note, "selectors"))
 {
-    public static readonly RuleDescriptor Rule = new("KL104", "service-selects-several-workloads", "Service selects pods of several workloads", Severity.Note, "selectors");
-
-    public override RuleDescriptor Descriptor => Rule;
-
     public override void Check(RuleContext context)
     {
         foreach (var service in context.Snapshot.Services.Where(s => s.SelectorKey is not null))

@@ -2,12 +2,8 @@ using Linter.Core.Rules;
 
 namespace Linter.Rules.Selectors;
 
-public sealed class ServiceRoutesNowhereRule : Rule
+public sealed class ServiceRoutesNowhereRule() : Rule(new RuleDescriptor("KL105", "service-routes-nowhere", "Service without selector or endpoints", Severity.Warning, "selectors"))
 {
-    public static readonly RuleDescriptor Rule = new("KL105", "service-routes-nowhere", "Service without selector or endpoints", Severity.Warning, "selectors");
-
-    public override RuleDescriptor Descriptor => Rule;
-
     public override void Check(RuleContext context)
     {
         foreach (var service in context.Snapshot.Services)

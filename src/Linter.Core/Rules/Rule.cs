@@ -4,9 +4,9 @@ namespace Linter.Core.Rules;
 /// A check over the simulated cluster. Rules are small, sealed, stateless and do no I/O: they read the
 /// snapshot from the context and report findings to it.
 /// </summary>
-public abstract class Rule
+public abstract class Rule(RuleDescriptor descriptor)
 {
-    public abstract RuleDescriptor Descriptor { get; }
+    public RuleDescriptor Descriptor { get; } = descriptor;
 
     public abstract void Check(RuleContext context);
 }
