@@ -4,6 +4,7 @@ namespace Linter.Core.Loading;
 public sealed class SourceFile(string path, string text)
 {
     private string[]? _lines;
+    private int[]? _lineStarts;
 
     /// <summary>The path as shown to users: relative to the working directory when inside it, '/' separators.</summary>
     public string Path { get; } = path;
@@ -24,6 +25,78 @@ public sealed class SourceFile(string path, string text)
     {
         _lines ??= Text.Split('\n');
         return number >= 1 && number <= _lines.Length ? _lines[number - 1].TrimEnd('\r') : string.Empty;
+    }
+
+    /// <summary>
+    /// The span of <paramref name="length"/> characters at <paramref name="index"/> of a scalar's value,
+    /// found in the source text (quotes, escapes and block scalars shift columns): the n-th occurrence
+    /// of the substring in the value is the n-th in the scalar's source. Falls back to the scalar's span.
+    /// </summary>
+    public SourceSpan Locate(ScalarNode scalar, int index, int length)
+    {
+        var value = scalar.Value;
+        if (index < 0 || length <= 0 || index + length > value.Length || Text.Length == 0)
+        {
+            return scalar.Span;
+        }
+
+        var part = value.Substring(index, length);
+        var occurrence = 0;
+        for (var at = value.IndexOf(part, StringComparison.Ordinal); at >= 0 && at < index; at = value.IndexOf(part, at + 1, StringComparison.Ordinal))
+        {
+            occurrence++;
+        }
+
+        var start = Offset(scalar.Span.Line, scalar.Span.Column);
+        var end = Offset(scalar.Span.EndLine, scalar.Span.EndColumn);
+        var found = Text.IndexOf(part, start, Math.Max(0, end - start), StringComparison.Ordinal);
+        for (var i = 0; i < occurrence && found >= 0; i++)
+        {
+            found = Text.IndexOf(part, found + 1, Math.Max(0, end - found - 1), StringComparison.Ordinal);
+        }
+
+        if (found < 0)
+        {
+            return scalar.Span;
+        }
+
+        var (line, column) = Position(found);
+        var (endLine, endColumn) = Position(found + length);
+        return new SourceSpan(Path, line, column, endLine, endColumn);
+    }
+
+    private int[] LineStarts()
+    {
+        if (_lineStarts is null)
+        {
+            var starts = new List<int> { 0 };
+            for (var i = 0; i < Text.Length; i++)
+            {
+                if (Text[i] == '\n')
+                {
+                    starts.Add(i + 1);
+                }
+            }
+
+            _lineStarts = starts.ToArray();
+        }
+
+        return _lineStarts;
+    }
+
+    private int Offset(int line, int column)
+    {
+        var starts = LineStarts();
+        var lineStart = starts[Math.Min(Math.Max(line, 1), starts.Length) - 1];
+        return Math.Min(Text.Length, lineStart + column - 1);
+    }
+
+    private (int Line, int Column) Position(int offset)
+    {
+        var starts = LineStarts();
+        var line = Array.BinarySearch(starts, offset);
+        line = line >= 0 ? line : ~line - 1;
+        return (line + 1, offset - starts[line] + 1);
     }
 }
 

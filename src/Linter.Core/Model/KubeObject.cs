@@ -84,3 +84,13 @@ public sealed class EndpointsObject : KubeObject
     /// <summary>The Service these endpoints belong to (same namespace).</summary>
     public string ServiceName { get; internal set; } = string.Empty;
 }
+
+/// <summary>A HorizontalPodAutoscaler: the replicas of its target are not fixed by the manifest.</summary>
+public sealed class AutoscalerObject : KubeObject
+{
+    internal AutoscalerObject(SourceDocument document, string apiVersion) : base(document, apiVersion, "HorizontalPodAutoscaler") { }
+
+    public string TargetKind { get; internal set; } = string.Empty;
+
+    public string TargetName { get; internal set; } = string.Empty;
+}

@@ -29,6 +29,10 @@ public static class ObjectBinder
             _ when IsWorkload(kind) => new WorkloadObject(document, apiVersion, kind),
             _ => new KubeObject(document, apiVersion, kind),
         };
+        if (kind == "HorizontalPodAutoscaler" && group == "autoscaling")
+        {
+            obj = BindAutoscaler(new AutoscalerObject(document, apiVersion), top);
+        }
 
         BindMetadata(obj, top, defaultNamespace, known);
         switch (obj)
@@ -94,6 +98,14 @@ public static class ObjectBinder
         {
             obj.Labels = meta.StringMap("labels") ?? [];
         }
+    }
+
+    private static AutoscalerObject BindAutoscaler(AutoscalerObject autoscaler, FieldReader top)
+    {
+        var target = top.Child("spec")?.Child("scaleTargetRef");
+        autoscaler.TargetKind = target?.String("kind")?.Value ?? string.Empty;
+        autoscaler.TargetName = target?.String("name")?.Value ?? string.Empty;
+        return autoscaler;
     }
 
     private static ServiceObject BindService(ServiceObject service, FieldReader top)

@@ -55,6 +55,11 @@ public sealed class PodSpec
     public ScalarNode? HostnameNode { get; internal set; }
 
     public ScalarNode? SubdomainNode { get; internal set; }
+
+    /// <summary><c>dnsConfig.nameservers</c>, for <c>dnsPolicy: None</c>.</summary>
+    public IReadOnlyList<string> Nameservers { get; internal set; } = [];
+
+    public IEnumerable<Container> AllContainers => Containers.Concat(InitContainers);
 }
 
 public sealed class Container
@@ -69,6 +74,19 @@ public sealed class Container
     public IReadOnlyList<ContainerPort> Ports { get; internal set; } = [];
 
     public IReadOnlyList<ProbeHandler> Handlers { get; internal set; } = [];
+
+    /// <summary><c>command</c> items; empty when the image's entrypoint runs.</summary>
+    public IReadOnlyList<ScalarNode> Command { get; internal set; } = [];
+
+    public IReadOnlyList<ScalarNode> Args { get; internal set; } = [];
+
+    public IReadOnlyList<EnvVar> Env { get; internal set; } = [];
+
+    /// <summary>ConfigMaps whose keys become environment variables (<c>envFrom[].configMapRef</c>).</summary>
+    public IReadOnlyList<string> EnvFromConfigMaps { get; internal set; } = [];
+
+    /// <summary>The <c>exec.command</c> of each probe and lifecycle hook.</summary>
+    public IReadOnlyList<ExecAction> Execs { get; internal set; } = [];
 
     public MappingNode Node { get; internal set; } = null!;
 
@@ -97,6 +115,21 @@ public sealed class ContainerPort
 }
 
 public enum HandlerKind { LivenessProbe, ReadinessProbe, StartupProbe, PostStart, PreStop }
+
+/// <summary>An environment variable: a literal value, or a key of a ConfigMap.</summary>
+public sealed record EnvVar(string Name, ScalarNode? Value, string? ConfigMapName, string? ConfigMapKey);
+
+public sealed record ExecAction(HandlerKind Kind, IReadOnlyList<ScalarNode> Command)
+{
+    public string FieldName => Kind switch
+    {
+        HandlerKind.LivenessProbe => "livenessProbe",
+        HandlerKind.ReadinessProbe => "readinessProbe",
+        HandlerKind.StartupProbe => "startupProbe",
+        HandlerKind.PostStart => "lifecycle.postStart",
+        _ => "lifecycle.preStop",
+    };
+}
 
 /// <summary>A probe or lifecycle hook that reaches a port of its own container (httpGet, tcpSocket or grpc).</summary>
 public sealed record ProbeHandler(HandlerKind Kind, string Action, PortRef? Port, ScalarNode? Host);

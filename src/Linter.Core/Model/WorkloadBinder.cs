@@ -169,6 +169,7 @@ internal static class WorkloadBinder
         DnsPolicyNode = spec.String("dnsPolicy"),
         HostnameNode = spec.String("hostname"),
         SubdomainNode = spec.String("subdomain"),
+        Nameservers = spec.Child("dnsConfig")?.Sequence("nameservers")?.Items.OfType<ScalarNode>().Select(n => n.Value).ToList() ?? [],
     };
 
     private static List<Container> BindContainers(FieldReader spec, string field, bool isInit)
@@ -184,8 +185,9 @@ internal static class WorkloadBinder
                 IsInit = isInit,
                 IsSidecar = isInit && reader.String("restartPolicy")?.Value == "Always",
                 Ports = BindContainerPorts(reader),
-                Handlers = BindHandlers(reader),
             };
+            BindHandlers(reader, container);
+            BindProcess(reader, container);
             containers.Add(container);
         }
 
@@ -216,33 +218,60 @@ internal static class WorkloadBinder
         return ports;
     }
 
-    private static List<ProbeHandler> BindHandlers(FieldReader container)
+    private static void BindHandlers(FieldReader reader, Container container)
     {
         var handlers = new List<ProbeHandler>();
-        AddProbe(container, "livenessProbe", HandlerKind.LivenessProbe, handlers);
-        AddProbe(container, "readinessProbe", HandlerKind.ReadinessProbe, handlers);
-        AddProbe(container, "startupProbe", HandlerKind.StartupProbe, handlers);
-        var lifecycle = container.Child("lifecycle", KnownFields.Lifecycle);
+        var execs = new List<ExecAction>();
+        AddHandler(reader.Child("livenessProbe", KnownFields.Probe), HandlerKind.LivenessProbe, handlers, execs);
+        AddHandler(reader.Child("readinessProbe", KnownFields.Probe), HandlerKind.ReadinessProbe, handlers, execs);
+        AddHandler(reader.Child("startupProbe", KnownFields.Probe), HandlerKind.StartupProbe, handlers, execs);
+        var lifecycle = reader.Child("lifecycle", KnownFields.Lifecycle);
         if (lifecycle is not null)
         {
-            AddHandler(lifecycle.Child("postStart", KnownFields.LifecycleHandler), HandlerKind.PostStart, handlers);
-            AddHandler(lifecycle.Child("preStop", KnownFields.LifecycleHandler), HandlerKind.PreStop, handlers);
+            AddHandler(lifecycle.Child("postStart", KnownFields.LifecycleHandler), HandlerKind.PostStart, handlers, execs);
+            AddHandler(lifecycle.Child("preStop", KnownFields.LifecycleHandler), HandlerKind.PreStop, handlers, execs);
         }
 
-        return handlers;
+        container.Handlers = handlers;
+        container.Execs = execs;
     }
 
-    private static void AddProbe(FieldReader container, string field, HandlerKind kind, List<ProbeHandler> handlers) =>
-        AddHandler(container.Child(field, KnownFields.Probe), kind, handlers);
+    /// <summary>What the container runs and its environment: where host names are found.</summary>
+    private static void BindProcess(FieldReader reader, Container container)
+    {
+        container.Command = Strings(reader.Sequence("command"));
+        container.Args = Strings(reader.Sequence("args"));
+        var env = new List<EnvVar>();
+        foreach (var (item, path) in reader.MappingItems("env"))
+        {
+            var variable = reader.Nested(item, path);
+            var name = variable.String("name")?.Value ?? string.Empty;
+            var keyRef = variable.Child("valueFrom")?.Child("configMapKeyRef");
+            env.Add(new EnvVar(name, variable.String("value"), keyRef?.String("name")?.Value, keyRef?.String("key")?.Value));
+        }
 
-    private static void AddHandler(FieldReader? handler, HandlerKind kind, List<ProbeHandler> handlers)
+        container.Env = env;
+        container.EnvFromConfigMaps = reader.MappingItems("envFrom")
+            .Select(e => reader.Nested(e.Item, e.Path).Child("configMapRef")?.String("name")?.Value)
+            .OfType<string>()
+            .ToList();
+    }
+
+    private static List<ScalarNode> Strings(SequenceNode? list) =>
+        list?.Items.OfType<ScalarNode>().Where(s => !s.IsNull).ToList() ?? [];
+
+    private static void AddHandler(FieldReader? handler, HandlerKind kind, List<ProbeHandler> handlers, List<ExecAction> execs)
     {
         if (handler is null)
         {
             return;
         }
 
-        handler.Child("exec", KnownFields.Exec);
+        if (handler.Child("exec", KnownFields.Exec) is { } exec)
+        {
+            execs.Add(new ExecAction(kind, Strings(exec.Sequence("command"))));
+        }
+
         if (handler.Child("httpGet", KnownFields.HttpGet) is { } http)
         {
             handlers.Add(new ProbeHandler(kind, "httpGet", http.PortRef("port"), http.String("host")));

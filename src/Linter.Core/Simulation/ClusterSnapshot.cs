@@ -12,6 +12,8 @@ public sealed class ClusterSnapshot
     private readonly HashSet<string> _declaredNamespaces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _objectsPerNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<ServiceObject, ServiceResolution> _resolutions = [];
+    private Dns.ClusterDns? _dns;
+    private Dns.NameReferences? _names;
 
     public ClusterSnapshot(IReadOnlyList<SourceFile> files, IReadOnlyList<KubeObject> objects, SimulationOptions options)
     {
@@ -83,4 +85,10 @@ public sealed class ClusterSnapshot
     public bool HasManualEndpoints(ServiceObject service) => _manualEndpoints.Contains((service.Namespace, service.Name));
 
     public ServiceResolution Resolve(ServiceObject service) => _resolutions[service];
+
+    /// <summary>Cluster DNS with the input applied.</summary>
+    public Dns.ClusterDns Dns => _dns ??= new Dns.ClusterDns(this);
+
+    /// <summary>Every host name the input uses, resolved; computed on first use.</summary>
+    public Dns.NameReferences Names => _names ??= new Dns.NameReferences(this, Dns);
 }

@@ -8,4 +8,10 @@ public sealed record SimulationOptions
 
     /// <summary>The API server's <c>--service-node-port-range</c>.</summary>
     public PortRange NodePortRange { get; init; } = PortRange.DefaultNodePorts;
+
+    /// <summary>The cluster's DNS domain (kubelet <c>--cluster-domain</c>).</summary>
+    public string ClusterDomain { get; init; } = "cluster.local";
+
+    /// <summary>The cluster DNS server's address, when known; pods with <c>dnsPolicy: None</c> need it.</summary>
+    public string? ClusterDns { get; init; }
 }

@@ -1,0 +1,29 @@
+using Linter.Core.Model;
+using Linter.Core.Simulation;
+using Linter.Core.Simulation.Dns;
+
+namespace Linter.Rules.Dns;
+
+/// <summary>What several DNS rules need: the Services a name could have meant.</summary>
+internal static class DnsFacts
+{
+    /// <summary>Services of the input and the built-in ones, per namespace name.</summary>
+    public static IEnumerable<string> ServiceNames(ClusterSnapshot snapshot, string ns) =>
+        snapshot.Services.Where(s => s.Namespace == ns).Select(s => s.Name)
+            .Concat(ns switch { "default" => ["kubernetes"], "kube-system" => ["kube-dns"], _ => [] })
+            .Distinct(StringComparer.Ordinal);
+
+    /// <summary>Known namespaces other than <paramref name="ns"/> with a Service of that name, sorted.</summary>
+    public static IReadOnlyList<string> NamespacesWithService(ClusterSnapshot snapshot, string name, string ns) =>
+        snapshot.Services.Where(s => s.Name == name && s.Namespace != ns).Select(s => s.Namespace)
+            .Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
+
+    /// <summary>A single DNS label: <c>payments-api</c>, not <c>payments-api.payments</c>.</summary>
+    public static bool IsShortName(NameReference reference) => reference.Host.TrimEnd('.').IndexOf('.') < 0 && !reference.Host.EndsWith(".", StringComparison.Ordinal);
+
+    /// <summary>The first reference to a cluster name a pod uses, to show in a message.</summary>
+    public static NameReference? FirstClusterName(ClusterSnapshot snapshot, PodTemplate pod) =>
+        snapshot.Names.UsedBy(pod).FirstOrDefault(r => r.Answer.IsClusterName);
+
+    public static string Example(NameReference reference) => $"`{reference.Host}` ({reference.Where})";
+}

@@ -1,0 +1,51 @@
+using Linter.Core.Model;
+using Linter.Core.Rules;
+using Linter.Core.Simulation.Dns;
+
+namespace Linter.Rules.Dns;
+
+public sealed class ClusterNameNotFoundRule() : Rule(new RuleDescriptor("KL302", "cluster-name-not-found", "Cluster name resolves to nothing", Severity.Warning, "dns"))
+{
+    public override void Check(RuleContext context)
+    {
+        var snapshot = context.Snapshot;
+        foreach (var reference in snapshot.Names.All)
+        {
+            var answer = reference.Answer;
+            if (answer is { Outcome: DnsOutcome.NotFound, Ordinal: null, Miss: { } miss })
+            {
+                var candidates = miss.Kind == MissKind.Pod ? [] : DnsFacts.ServiceNames(snapshot, miss.Namespace).ToList();
+                var nearest = EditDistance.Nearest(miss.Name, candidates);
+                var hint = nearest is not null
+                    ? $"did you mean `{Rewrite(reference.Host, miss.Name, nearest)}`?"
+                    : candidates.Count > 0
+                        ? $"namespace {miss.Namespace} has {Describe.List(candidates.OrderBy(c => c, StringComparer.Ordinal).Select(c => $"`{c}`"))}"
+                        : $"namespace {miss.Namespace} has no Services in the input";
+                context.Report(reference.Span, $"`{reference.Host}` ({reference.Where}) resolves to nothing: {miss}; {hint}");
+            }
+            else if (answer.Outcome == DnsOutcome.External && DnsFacts.IsShortName(reference) && snapshot.IsKnownNamespace(reference.Namespace))
+            {
+                var name = reference.Host.ToLowerInvariant();
+                var nearest = EditDistance.Nearest(name, DnsFacts.ServiceNames(snapshot, reference.Namespace).Where(n => n != name));
+                if (nearest is not null && DnsFacts.NamespacesWithService(snapshot, name, reference.Namespace).Count == 0)
+                {
+                    context.Report(reference.Span, $"`{reference.Host}` ({reference.Where}) is not a Service of namespace {reference.Namespace}; did you mean `{nearest}`?");
+                }
+            }
+        }
+    }
+
+    /// <summary>The name as written with the missing label replaced by the suggestion.</summary>
+    private static string Rewrite(string written, string missing, string suggestion)
+    {
+        var labels = written.Split('.');
+        var i = Array.FindIndex(labels, l => string.Equals(l, missing, StringComparison.OrdinalIgnoreCase));
+        if (i < 0)
+        {
+            return suggestion;
+        }
+
+        labels[i] = suggestion;
+        return string.Join(".", labels);
+    }
+}

@@ -1,0 +1,28 @@
+using Linter.Core.Rules;
+
+namespace Linter.Rules.Dns;
+
+public sealed class DnsPolicyWithoutClusterDnsRule() : Rule(new RuleDescriptor("KL306", "dns-policy-without-cluster-dns", "dnsPolicy without cluster DNS, but cluster names used", Severity.Warning, "dns"))
+{
+    public override void Check(RuleContext context)
+    {
+        var clusterDns = context.Snapshot.Options.ClusterDns;
+        foreach (var pod in context.Snapshot.PodTemplates)
+        {
+            var policy = pod.Spec.DnsPolicyNode;
+            var missing = policy?.Value switch
+            {
+                "Default" => "`dnsPolicy: Default` gives the pod the node's resolver (Default is not the default; ClusterFirst is)",
+                "None" when clusterDns is not null && !pod.Spec.Nameservers.Contains(clusterDns) => $"`dnsPolicy: None` with nameservers that do not include the cluster DNS server {clusterDns}",
+                _ => null,
+            };
+            if (missing is null || DnsFacts.FirstClusterName(context.Snapshot, pod) is not { } example)
+            {
+                continue;
+            }
+
+            context.Report(policy!.Span,
+                $"{pod.Owner} has {missing}, so cluster names such as {DnsFacts.Example(example)} do not resolve. Use `dnsPolicy: ClusterFirst` (ClusterFirstWithHostNet with hostNetwork)");
+        }
+    }
+}

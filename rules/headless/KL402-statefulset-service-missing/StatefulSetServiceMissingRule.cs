@@ -1,0 +1,24 @@
+using Linter.Core.Model;
+using Linter.Core.Rules;
+
+namespace Linter.Rules.Headless;
+
+public sealed class StatefulSetServiceMissingRule() : Rule(new RuleDescriptor("KL402", "statefulset-service-missing", "StatefulSet's serviceName names no Service", Severity.Warning, "headless"))
+{
+    public override void Check(RuleContext context)
+    {
+        foreach (var (set, service) in GoverningServices.Of(context.Snapshot))
+        {
+            if (service is not null || !context.Snapshot.IsKnownNamespace(set.Namespace, besides: set))
+            {
+                continue;
+            }
+
+            var name = set.ServiceNameNode!.Value;
+            var nearest = EditDistance.Nearest(name, context.Snapshot.Services.Where(s => s.Namespace == set.Namespace).Select(s => s.Name));
+            var hint = nearest is null ? $"create a headless Service {name} (`clusterIP: None`) that selects the StatefulSet's pods" : $"did you mean `{nearest}`?";
+            context.Report(set.ServiceNameNode.Span,
+                $"StatefulSet {set.Name} names serviceName `{name}`, but namespace {set.Namespace} has no such Service, so its pods get no DNS names ({set.Name}-0.{name} does not resolve); {hint}");
+        }
+    }
+}

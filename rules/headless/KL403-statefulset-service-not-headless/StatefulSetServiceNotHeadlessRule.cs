@@ -1,0 +1,20 @@
+using Linter.Core.Rules;
+
+namespace Linter.Rules.Headless;
+
+public sealed class StatefulSetServiceNotHeadlessRule() : Rule(new RuleDescriptor("KL403", "statefulset-service-not-headless", "StatefulSet's governing Service is not headless", Severity.Warning, "headless"))
+{
+    public override void Check(RuleContext context)
+    {
+        foreach (var (set, service) in GoverningServices.Of(context.Snapshot))
+        {
+            if (service is null || service.IsHeadless)
+            {
+                continue;
+            }
+
+            context.Report(set.ServiceNameNode!.Span,
+                $"the governing Service {service.Name} of StatefulSet {set.Name} is not headless: its name resolves to one load-balanced virtual IP, not to the peers, and per-pod names such as {set.Name}-0.{service.Name} are outside the DNS specification. Set `clusterIP: None` on Service {service.Name} (or add a separate headless Service and name it here)");
+        }
+    }
+}

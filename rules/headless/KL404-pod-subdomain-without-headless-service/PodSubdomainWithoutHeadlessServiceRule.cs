@@ -1,0 +1,35 @@
+using Linter.Core.Rules;
+using Linter.Core.Simulation;
+
+namespace Linter.Rules.Headless;
+
+public sealed class PodSubdomainWithoutHeadlessServiceRule() : Rule(new RuleDescriptor("KL404", "pod-subdomain-without-headless-service", "Pod subdomain without a headless Service selecting it", Severity.Warning, "headless"))
+{
+    public override void Check(RuleContext context)
+    {
+        foreach (var pod in context.Snapshot.PodTemplates.Where(p => p.Owner.Kind != "StatefulSet"))
+        {
+            if (pod.Spec.SubdomainNode is not { Value.Length: > 0 } subdomain)
+            {
+                continue;
+            }
+
+            var service = context.Snapshot.FindService(pod.Namespace, subdomain.Value);
+            var hostname = pod.Spec.HostnameNode?.Value ?? pod.Owner.Name;
+            var record = $"{hostname}.{subdomain.Value}";
+            string? problem = service switch
+            {
+                null when context.Snapshot.IsKnownNamespace(pod.Namespace, besides: pod.Owner) => $"namespace {pod.Namespace} has no Service {subdomain.Value}",
+                null => null,
+                { IsHeadless: false } => $"Service {service.Name} is not headless",
+                _ when !ServiceResolver.Selects(service, pod) => $"headless Service {service.Name} does not select its pods (it selects {Describe.Pairs(service.Selector ?? [])})",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                context.Report(subdomain.Span,
+                    $"{pod.Owner} sets `subdomain: {subdomain.Value}`, but {problem}, so `{record}` will not resolve. Add a headless Service named {subdomain.Value} (`clusterIP: None`) whose selector matches the pod's labels");
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Linter.Core.Rules;
+using Linter.Core.Simulation;
+
+namespace Linter.Rules.Headless;
+
+public sealed class StatefulSetServiceDoesNotSelectPodsRule() : Rule(new RuleDescriptor("KL405", "statefulset-service-does-not-select-pods", "StatefulSet's headless Service does not select its pods", Severity.Warning, "headless"))
+{
+    public override void Check(RuleContext context)
+    {
+        foreach (var (set, service) in GoverningServices.Of(context.Snapshot))
+        {
+            if (service is not { IsHeadless: true, HasSelector: true } || set.Template is null || ServiceResolver.Selects(service, set.Template))
+            {
+                continue;
+            }
+
+            context.Report(set.ServiceNameNode!.Span,
+                $"the headless Service {service.Name} governing StatefulSet {set.Name} selects {Describe.Pairs(service.Selector!)}, but the StatefulSet's pods carry {Describe.Labels(set.Template.LabelValues)}: the pods get no endpoints and no DNS names ({set.Name}-0.{service.Name}). Make the Service's selector match the pod template's labels",
+                related: service.SelectorKey is null ? null : [new(service.SelectorKey.Span, $"selector of Service {service.Name}")]);
+        }
+    }
+}

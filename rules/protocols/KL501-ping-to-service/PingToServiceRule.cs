@@ -1,0 +1,17 @@
+using Linter.Core.Rules;
+
+namespace Linter.Rules.Protocols;
+
+public sealed class PingToServiceRule() : Rule(new RuleDescriptor("KL501", "ping-to-service", "ping aimed at a Service's virtual IP", Severity.Warning, "protocols"))
+{
+    public override void Check(RuleContext context)
+    {
+        foreach (var reference in context.Snapshot.Names.All.Where(r => r.IsPingTarget && r.Answer.IsVirtualIp))
+        {
+            var port = reference.Answer.Service?.Ports.FirstOrDefault(p => p.Port is not null)?.Port?.Value ?? reference.Answer.BuiltIn?.Ports[0];
+            var check = port is null ? "a TCP check such as `nc -z HOST PORT`" : $"`nc -z {reference.Host} {port}`";
+            context.Report(reference.Span,
+                $"`ping {reference.Host}` ({reference.Where}) targets {reference.Answer.Describe()}, a virtual IP that carries only its TCP, UDP and SCTP ports: ICMP echo is dropped (iptables, nftables) or rejected (ipvs), so ping fails even when the Service works. Use {check}, or a tcpSocket or httpGet probe");
+        }
+    }
+}

@@ -1,0 +1,244 @@
+using System.Text.RegularExpressions;
+using Linter.Core.Model;
+
+namespace Linter.Core.Simulation.Dns;
+
+/// <summary>
+/// Cluster DNS as a pod sees it (reference/kubernetes-semantics.md section 3): the search list
+/// <c>&lt;ns&gt;.svc.&lt;domain&gt;</c>, <c>svc.&lt;domain&gt;</c>, <c>&lt;domain&gt;</c> with ndots 5, tried in order,
+/// against Services, headless pod records and ExternalName aliases, plus the built-in Services.
+/// </summary>
+public sealed class ClusterDns
+{
+    private const int Ndots = 5;
+    private static readonly Regex OrdinalName = new(@"^(?<set>.+)-(?<ordinal>\d+)$", RegexOptions.Compiled);
+
+    private static readonly BuiltInService[] BuiltIns =
+    [
+        new("default", "kubernetes", [443]),
+        new("kube-system", "kube-dns", [53, 9153]),
+    ];
+
+    private readonly ClusterSnapshot _snapshot;
+    private readonly string _domain;
+    private readonly Dictionary<(string Namespace, string Service), List<WorkloadObject>> _statefulSets = [];
+    private readonly HashSet<(string Namespace, string Name)> _autoscaled = [];
+
+    public ClusterDns(ClusterSnapshot snapshot)
+    {
+        _snapshot = snapshot;
+        _domain = snapshot.Options.ClusterDomain.Trim('.').ToLowerInvariant();
+        foreach (var set in snapshot.Workloads.Where(w => w.Kind == "StatefulSet" && w.ServiceNameNode is { Value.Length: > 0 }))
+        {
+            var key = (set.Namespace, set.ServiceNameNode!.Value);
+            (_statefulSets.TryGetValue(key, out var list) ? list : _statefulSets[key] = []).Add(set);
+        }
+
+        foreach (var hpa in snapshot.Objects.OfType<AutoscalerObject>().Where(a => a.TargetKind == "StatefulSet"))
+        {
+            _autoscaled.Add((hpa.Namespace, hpa.TargetName));
+        }
+    }
+
+    public string Domain => _domain;
+
+    /// <summary>Resolves <paramref name="name"/> as a pod in <paramref name="fromNamespace"/> would.</summary>
+    public DnsAnswer Resolve(string name, string fromNamespace)
+    {
+        var query = name.ToLowerInvariant();
+        var steps = new List<DnsStep>();
+        var unknownNamespace = false;
+        DnsAnswer? notFound = null;
+        foreach (var fqdn in Candidates(query, fromNamespace))
+        {
+            var answer = Lookup(name, fqdn);
+            steps.Add(new DnsStep(fqdn, answer.Outcome switch
+            {
+                DnsOutcome.Service or DnsOutcome.Pod => answer.Describe(),
+                DnsOutcome.UnknownNamespace => $"unknown: namespace {answer.UnknownNamespace} is not part of the input",
+                DnsOutcome.External => "forwarded to the upstream resolver",
+                _ => answer.Miss is null ? "NXDOMAIN" : $"NXDOMAIN: {answer.Miss}",
+            }));
+            switch (answer.Outcome)
+            {
+                case DnsOutcome.Service or DnsOutcome.Pod:
+                    return With(answer, steps);
+                case DnsOutcome.UnknownNamespace:
+                    unknownNamespace = true;
+                    break;
+                case DnsOutcome.NotFound when answer.Miss is not null && (notFound is null || Weight(answer) > Weight(notFound)):
+                    notFound = answer;
+                    break;
+            }
+        }
+
+        // A missing pod behind an existing Service of the pod's namespace says what the name means, even
+        // when a later query would look in a namespace the input does not know (web-3.nginx: nginx.svc).
+        if (unknownNamespace && notFound?.Miss?.Kind != MissKind.Pod)
+        {
+            return new DnsAnswer(name, DnsOutcome.UnknownNamespace, steps);
+        }
+
+        return IsClusterForm(query, fromNamespace) && notFound is not null
+            ? With(notFound, steps)
+            : new DnsAnswer(name, DnsOutcome.External, steps);
+    }
+
+    /// <summary>
+    /// Which failed lookup explains a miss best: a StatefulSet ordinal out of range, then a missing pod behind an
+    /// existing Service, then a missing Service, and last a missing headless Service for a pod record.
+    /// </summary>
+    private static int Weight(DnsAnswer answer) => answer.Ordinal is not null ? 3 : (int)answer.Miss!.Kind;
+
+    /// <summary>The search list, as glibc applies it with ndots 5; a trailing dot means the name is absolute.</summary>
+    public IEnumerable<string> Candidates(string name, string fromNamespace)
+    {
+        if (name.EndsWith(".", StringComparison.Ordinal))
+        {
+            return [name.TrimEnd('.')];
+        }
+
+        var searched = new[] { $"{fromNamespace}.svc.{_domain}", $"svc.{_domain}", _domain }.Select(s => $"{name}.{s}");
+        return name.Count(c => c == '.') >= Ndots ? new[] { name }.Concat(searched) : searched.Concat([name]);
+    }
+
+    /// <summary>A name written to mean a cluster object: <c>x.ns</c> (a known namespace or a headless service of
+    /// its own namespace), <c>x.ns.svc</c>, or anything under the cluster domain.</summary>
+    private bool IsClusterForm(string name, string fromNamespace)
+    {
+        var labels = name.TrimEnd('.').Split('.');
+        if (name.TrimEnd('.').EndsWith("." + _domain, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return labels.Length switch
+        {
+            2 => IsKnown(labels[1]) || _snapshot.FindService(fromNamespace, labels[1]) is not null,
+            3 => labels[2] == "svc",
+            4 => labels[2] == "svc" || labels[3] == "svc",
+            _ => false,
+        };
+    }
+
+    private bool IsKnown(string ns) => _snapshot.IsKnownNamespace(ns) || BuiltIns.Any(b => b.Namespace == ns);
+
+    private DnsAnswer Lookup(string name, string fqdn)
+    {
+        if (!fqdn.EndsWith("." + _domain, StringComparison.Ordinal))
+        {
+            return new DnsAnswer(name, DnsOutcome.External, []);
+        }
+
+        var labels = fqdn.Substring(0, fqdn.Length - _domain.Length - 1).Split('.');
+        if (labels.Length < 3 || labels[labels.Length - 1] != "svc")
+        {
+            return new DnsAnswer(name, DnsOutcome.NotFound, []);
+        }
+
+        var ns = labels[labels.Length - 2];
+        return labels.Length switch
+        {
+            3 => LookupService(name, ns, labels[0]),
+            4 => LookupPod(name, ns, labels[1], labels[0]),
+            _ => new DnsAnswer(name, DnsOutcome.NotFound, []),
+        };
+    }
+
+    private DnsAnswer LookupService(string name, string ns, string service)
+    {
+        if (BuiltIns.FirstOrDefault(b => b.Namespace == ns && b.Name == service) is { } builtIn)
+        {
+            return new DnsAnswer(name, DnsOutcome.Service, []) { BuiltIn = builtIn };
+        }
+
+        if (_snapshot.FindService(ns, service) is { } found)
+        {
+            return new DnsAnswer(name, DnsOutcome.Service, []) { Service = found };
+        }
+
+        return IsKnown(ns)
+            ? new DnsAnswer(name, DnsOutcome.NotFound, []) { Miss = new DnsMiss(MissKind.Service, ns, service) }
+            : new DnsAnswer(name, DnsOutcome.UnknownNamespace, []) { UnknownNamespace = ns };
+    }
+
+    private DnsAnswer LookupPod(string name, string ns, string serviceName, string hostname)
+    {
+        var service = _snapshot.FindService(ns, serviceName);
+        if (service is null)
+        {
+            return IsKnown(ns)
+                ? new DnsAnswer(name, DnsOutcome.NotFound, []) { Miss = new DnsMiss(MissKind.HeadlessService, ns, serviceName) }
+                : new DnsAnswer(name, DnsOutcome.UnknownNamespace, []) { UnknownNamespace = ns };
+        }
+
+        if (FindPod(service, hostname) is { } pod)
+        {
+            return new DnsAnswer(name, DnsOutcome.Pod, []) { Pod = pod };
+        }
+
+        var ordinal = OutOfRange(service, hostname);
+        if (ordinal is not null && _autoscaled.Contains((ns, ordinal.StatefulSet.Name)))
+        {
+            return new DnsAnswer(name, DnsOutcome.UnknownNamespace, []) { UnknownNamespace = ns };
+        }
+
+        return new DnsAnswer(name, DnsOutcome.NotFound, [])
+        {
+            Miss = new DnsMiss(MissKind.Pod, ns, hostname, serviceName),
+            Ordinal = ordinal,
+        };
+    }
+
+    /// <summary>Pods that get <c>hostname.service</c> records: StatefulSet pods governed by the Service, and pods whose
+    /// hostname and subdomain name it; in both cases the Service must select them (EndpointSlice hostnames).</summary>
+    private PodRecord? FindPod(ServiceObject service, string hostname)
+    {
+        if (_statefulSets.TryGetValue((service.Namespace, service.Name), out var sets))
+        {
+            foreach (var set in sets.Where(s => s.Template is not null && ServiceResolver.Selects(service, s.Template)))
+            {
+                var match = OrdinalName.Match(hostname);
+                if (match.Success && match.Groups["set"].Value == set.Name && InRange(set, int.Parse(match.Groups["ordinal"].Value, System.Globalization.CultureInfo.InvariantCulture)))
+                {
+                    return new PodRecord(hostname, service, set.Template!);
+                }
+            }
+        }
+
+        var pod = _snapshot.PodTemplates.FirstOrDefault(t =>
+            t.Namespace == service.Namespace &&
+            t.Spec.SubdomainNode?.Value == service.Name &&
+            string.Equals(t.Spec.HostnameNode?.Value, hostname, StringComparison.OrdinalIgnoreCase) &&
+            ServiceResolver.Selects(service, t));
+        return pod is null ? null : new PodRecord(hostname, service, pod);
+    }
+
+    private OrdinalOutOfRange? OutOfRange(ServiceObject service, string hostname)
+    {
+        var match = OrdinalName.Match(hostname);
+        if (!match.Success || !_statefulSets.TryGetValue((service.Namespace, service.Name), out var sets) ||
+            !int.TryParse(match.Groups["ordinal"].Value, out var ordinal))
+        {
+            return null;
+        }
+
+        var set = sets.FirstOrDefault(s => s.Name == match.Groups["set"].Value);
+        return set is null || InRange(set, ordinal) ? null : new OrdinalOutOfRange(set, ordinal, set.OrdinalsStart, set.OrdinalsStart + Replicas(set) - 1);
+    }
+
+    private static int Replicas(WorkloadObject set) => set.Replicas?.Value ?? 1;
+
+    private static bool InRange(WorkloadObject set, int ordinal) => ordinal >= set.OrdinalsStart && ordinal < set.OrdinalsStart + Replicas(set);
+
+    private static DnsAnswer With(DnsAnswer answer, IReadOnlyList<DnsStep> steps) =>
+        new(answer.Name, answer.Outcome, steps)
+        {
+            Service = answer.Service,
+            BuiltIn = answer.BuiltIn,
+            Pod = answer.Pod,
+            Miss = answer.Miss,
+            UnknownNamespace = answer.UnknownNamespace,
+            Ordinal = answer.Ordinal,
+        };
+}

@@ -1,0 +1,44 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Linter.Core.Simulation.Dns;
+
+/// <summary>What a host name looks like: DNS names, IP addresses, the names that never reach the cluster.</summary>
+public static class HostSyntax
+{
+    private static readonly Regex Name = new(@"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$", RegexOptions.Compiled);
+
+    private static readonly Dictionary<string, int> SchemePorts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["http"] = 80, ["https"] = 443, ["ws"] = 80, ["wss"] = 443, ["postgres"] = 5432, ["postgresql"] = 5432,
+        ["mysql"] = 3306, ["redis"] = 6379, ["rediss"] = 6379, ["amqp"] = 5672, ["amqps"] = 5671,
+        ["mongodb"] = 27017, ["nats"] = 4222, ["ldap"] = 389,
+    };
+
+    public static bool IsDnsName(string host) => host.Length <= 253 && Name.IsMatch(host);
+
+    public static bool IsIpAddress(string host) =>
+        (host.IndexOf(':') >= 0 || host.Split('.').Length == 4) && IPAddress.TryParse(host.Trim('[', ']'), out _);
+
+    /// <summary>A name that can be looked up in cluster DNS: a DNS name, not an IP, not localhost, not only digits.</summary>
+    public static bool IsCandidate(string host) =>
+        IsDnsName(host) && !IsIpAddress(host) && !host.All(c => char.IsDigit(c) || c == '.') &&
+        !string.Equals(host.TrimEnd('.'), "localhost", StringComparison.OrdinalIgnoreCase) &&
+        !host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
+
+    public static int? DefaultPort(string scheme) => SchemePorts.TryGetValue(scheme, out var port) ? port : null;
+
+    /// <summary>Keys whose single-label values are host names: <c>PAYMENTS_HOST</c>, <c>redisAddr</c>, <c>API_URL</c>.</summary>
+    public static bool KeySaysHost(string? key)
+    {
+        if (string.IsNullOrEmpty(key))
+        {
+            return false;
+        }
+
+        var lower = key!.ToLowerInvariant();
+        return !lower.Contains("name") &&
+               (lower.Contains("host") || lower.Contains("addr") || lower.Contains("server") || lower.Contains("url") ||
+                lower.Contains("endpoint") || lower.Contains("service"));
+    }
+}

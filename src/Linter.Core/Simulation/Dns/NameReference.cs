@@ -1,0 +1,24 @@
+using Linter.Core.Loading;
+using Linter.Core.Model;
+
+namespace Linter.Core.Simulation.Dns;
+
+/// <summary>
+/// A host name used by a pod (in its command, arguments, environment or probes) or written in a
+/// ConfigMap, with its exact position and what cluster DNS answers for it from that namespace.
+/// </summary>
+public sealed record NameReference(string Host, SourceSpan Span, ReferenceForm Form, string Namespace, string Where, DnsAnswer Answer)
+{
+    /// <summary>The port written after the name, or implied by the URL scheme.</summary>
+    public int? Port { get; init; }
+
+    /// <summary>Where the port is written; null when the scheme implies it.</summary>
+    public SourceSpan? PortSpan { get; init; }
+
+    /// <summary>The name is the target of <c>ping</c> (or ping6, fping, arping) run as a program.</summary>
+    public bool IsPingTarget { get; init; }
+
+    public PodTemplate? Pod { get; init; }
+
+    public ConfigMapObject? ConfigMap { get; init; }
+}

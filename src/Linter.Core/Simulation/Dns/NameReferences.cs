@@ -1,0 +1,156 @@
+using System.Globalization;
+using Linter.Core.Loading;
+using Linter.Core.Model;
+
+namespace Linter.Core.Simulation.Dns;
+
+/// <summary>
+/// Every host name of the input, found once: in containers' commands, arguments, environment and exec
+/// probes or hooks, and in ConfigMap data; each resolved from its namespace.
+/// </summary>
+public sealed class NameReferences
+{
+    private readonly ClusterSnapshot _snapshot;
+    private readonly Dictionary<string, SourceFile> _files;
+    private readonly Dictionary<(string Name, string Namespace), DnsAnswer> _answers = [];
+    private readonly Dictionary<PodTemplate, List<NameReference>> _byPod = [];
+    private readonly Dictionary<ConfigMapObject, List<NameReference>> _byConfigMap = [];
+    private readonly Dictionary<(string Namespace, string Name), ConfigMapObject> _configMaps = [];
+
+    public NameReferences(ClusterSnapshot snapshot, ClusterDns dns)
+    {
+        _snapshot = snapshot;
+        Dns = dns;
+        _files = snapshot.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var all = new List<NameReference>();
+        foreach (var configMap in snapshot.Objects.OfType<ConfigMapObject>())
+        {
+            _configMaps[(configMap.Namespace, configMap.Name)] = configMap;
+            var found = new List<NameReference>();
+            foreach (var pair in configMap.Data)
+            {
+                var where = $"ConfigMap {configMap.Name} key {pair.Key.Value}";
+                AddStrings(found, pair.Value, pair.Key.Value, configMap.Namespace, where, pod: null, configMap);
+            }
+
+            _byConfigMap[configMap] = found;
+            all.AddRange(found);
+        }
+
+        foreach (var pod in snapshot.PodTemplates)
+        {
+            var found = new List<NameReference>();
+            foreach (var container in pod.Spec.AllContainers)
+            {
+                var where = $"container {container.Name} of {pod.Owner}";
+                AddCommand(found, container.Command.Concat(container.Args).ToList(), pod, $"command of {where}");
+                foreach (var item in container.Command.Concat(container.Args))
+                {
+                    AddStrings(found, item, null, pod.Namespace, $"command of {where}", pod, null);
+                }
+
+                foreach (var env in container.Env.Where(e => e.Value is not null))
+                {
+                    AddStrings(found, env.Value!, env.Name, pod.Namespace, $"env {env.Name} of {where}", pod, null);
+                }
+
+                foreach (var exec in container.Execs)
+                {
+                    var field = $"{exec.FieldName} of {where}";
+                    AddCommand(found, exec.Command, pod, field);
+                    foreach (var item in exec.Command)
+                    {
+                        AddStrings(found, item, null, pod.Namespace, field, pod, null);
+                    }
+                }
+            }
+
+            _byPod[pod] = found;
+            all.AddRange(found);
+        }
+
+        All = all;
+    }
+
+    public ClusterDns Dns { get; }
+
+    /// <summary>All references, in input order of their pods and ConfigMaps.</summary>
+    public IReadOnlyList<NameReference> All { get; }
+
+    /// <summary>The names a pod uses: its own, and those of the ConfigMaps it reads through envFrom or configMapKeyRef.</summary>
+    public IEnumerable<NameReference> UsedBy(PodTemplate pod)
+    {
+        var own = _byPod.TryGetValue(pod, out var list) ? list : [];
+        var consumed = pod.Spec.AllContainers.SelectMany(c =>
+            c.EnvFromConfigMaps.SelectMany(name => FromConfigMap(pod.Namespace, name, key: null))
+                .Concat(c.Env.Where(e => e.ConfigMapName is not null).SelectMany(e => FromConfigMap(pod.Namespace, e.ConfigMapName!, e.ConfigMapKey))));
+        return own.Concat(consumed.Distinct());
+    }
+
+    /// <summary>Resolves a name as a pod of <paramref name="ns"/> would, once per name and namespace.</summary>
+    public DnsAnswer Resolve(string name, string ns)
+    {
+        var key = (name.ToLowerInvariant(), ns);
+        return _answers.TryGetValue(key, out var answer) ? answer : _answers[key] = Dns.Resolve(name, ns);
+    }
+
+    private IEnumerable<NameReference> FromConfigMap(string ns, string name, string? key) =>
+        _configMaps.TryGetValue((ns, name), out var configMap) && _byConfigMap.TryGetValue(configMap, out var list)
+            ? list.Where(r => key is null || r.Where.EndsWith(" key " + key, StringComparison.Ordinal))
+            : [];
+
+    private void AddStrings(List<NameReference> found, ScalarNode value, string? key, string ns, string where, PodTemplate? pod, ConfigMapObject? configMap)
+    {
+        foreach (var candidate in HostExtractor.Extract(value.Value, key))
+        {
+            if (found.Any(r => r.Span == Locate(value, candidate.Index, candidate.Host.Length)))
+            {
+                continue;
+            }
+
+            found.Add(new NameReference(candidate.Host, Locate(value, candidate.Index, candidate.Host.Length), candidate.Form, ns, where, Resolve(candidate.Host, ns))
+            {
+                Port = candidate.Port,
+                PortSpan = candidate.PortIndex is { } at ? Locate(value, at, candidate.Port!.Value.ToString(CultureInfo.InvariantCulture).Length) : null,
+                Pod = pod,
+                ConfigMap = configMap,
+            });
+        }
+    }
+
+    /// <summary>The target of a network program run as a command: directly, or inside <c>sh -c "…"</c>.</summary>
+    private void AddCommand(List<NameReference> found, IReadOnlyList<ScalarNode> argv, PodTemplate pod, string where)
+    {
+        if (argv.Count == 0)
+        {
+            return;
+        }
+
+        var option = ShellCommands.IsShell(argv[0].Value) ? argv.ToList().FindIndex(1, a => ShellCommands.IsScriptOption(a.Value)) : -1;
+        IEnumerable<(IReadOnlyList<Word> Words, IReadOnlyList<ScalarNode> Scalars)> commands = option > 0 && option + 1 < argv.Count
+            ? ShellCommands.Split(argv[option + 1].Value).Select(words => (words, (IReadOnlyList<ScalarNode>)[argv[option + 1]]))
+            : [(argv.Select((item, i) => new Word(item.Value, i, 0)).ToList(), argv)];
+        foreach (var (words, scalars) in commands)
+        {
+            if (NetworkPrograms.Target(words) is not { } target)
+            {
+                continue;
+            }
+
+            var hostScalar = scalars[target.Host.Item];
+            var span = Locate(hostScalar, target.Host.Index, target.Host.Text.Length);
+            var port = target.Port is { } p && int.TryParse(p.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : (int?)null;
+            found.RemoveAll(r => r.Span == span);
+            found.Add(new NameReference(target.Host.Text, span, ReferenceForm.ProgramArgument, pod.Namespace, where, Resolve(target.Host.Text, pod.Namespace))
+            {
+                Port = port,
+                PortSpan = port is null ? null : Locate(scalars[target.Port!.Value.Item], target.Port.Value.Index, target.Port.Value.Text.Length),
+                IsPingTarget = target.IsPing,
+                Pod = pod,
+            });
+        }
+    }
+
+    private SourceSpan Locate(ScalarNode scalar, int index, int length) =>
+        _files.TryGetValue(scalar.Span.Path, out var file) ? file.Locate(scalar, index, length) : scalar.Span;
+}
