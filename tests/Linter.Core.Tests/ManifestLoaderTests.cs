@@ -137,4 +137,18 @@ public sealed class ManifestLoaderTests : IDisposable
 
         Assert.Equal(["overlay/kustomization.yaml", "overlay/service.yaml"], files.Where(f => f.Documents.Count > 0).Select(f => f.Path));
     }
+
+    [Theory]
+    [InlineData("url: \"http://db.data:5432/x\"\n", 1, 14)]
+    [InlineData("url: 'see http://db.data'\n", 1, 18)]
+    [InlineData("cfg: |\n  a: 1\n  url: http://db.data\n", 3, 15)]
+    [InlineData("cmd: [sh, -c, \"ping db.data\"]\n", 1, 21)]
+    public void A_part_of_a_scalar_is_located_in_the_source(string yaml, int line, int column)
+    {
+        var file = ManifestLoader.Parse("s.yaml", "apiVersion: v1\nkind: X\n" + yaml);
+        var root = Assert.Single(file.Documents).Root;
+        var scalar = root.Entries[2].Value is SequenceNode list ? (ScalarNode)list.Items[2] : (ScalarNode)root.Entries[2].Value;
+        var span = file.Locate(scalar, scalar.Value.IndexOf("db.data", StringComparison.Ordinal), "db.data".Length);
+        Assert.Equal((line + 2, column, line + 2, column + 7), (span.Line, span.Column, span.EndLine, span.EndColumn));
+    }
 }

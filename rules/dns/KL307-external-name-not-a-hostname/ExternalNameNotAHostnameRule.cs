@@ -11,16 +11,16 @@ public sealed class ExternalNameNotAHostnameRule() : Rule(new RuleDescriptor("KL
         {
             var node = service.ExternalNameNode!;
             var name = node.Value.EndsWith(".", StringComparison.Ordinal) ? node.Value.Substring(0, node.Value.Length - 1) : node.Value;
-            if (HostSyntax.IsIpAddress(name))
-            {
-                context.Report(node.Span,
-                    $"externalName `{node.Value}` of Service {service.Name} is an IP address: cluster DNS publishes it as a CNAME, which CoreDNS does not answer for an IP. Use a Service without selector and an EndpointSlice with that address");
-            }
-            else if (!IsDns1123Subdomain(name))
+            if (!IsDns1123Subdomain(name))
             {
                 context.Report(node.Span,
                     $"externalName `{node.Value}` of Service {service.Name} is not a valid DNS name (a lowercase RFC 1123 subdomain: labels of lowercase letters, digits and '-', separated by dots); the API server rejects it",
                     Severity.Error);
+            }
+            else if (HostSyntax.IsIpAddress(name))
+            {
+                context.Report(node.Span,
+                    $"externalName `{node.Value}` of Service {service.Name} is an IP address: cluster DNS publishes it as a CNAME, which CoreDNS does not answer for an IP. Use a Service without selector and an EndpointSlice with that address");
             }
         }
     }

@@ -11,10 +11,10 @@ public sealed class ProbeHostIsClusterNameRule() : Rule(new RuleDescriptor("KL30
         {
             foreach (var container in pod.Spec.AllContainers)
             {
-                foreach (var handler in container.Handlers.Where(h => h.Host is { Value.Length: > 0 } && h.Action == "httpGet"))
+                foreach (var handler in container.Handlers.Where(h => h.Host is { Value.Length: > 0 } && h.Action == "httpGet" && h.Kind is HandlerKind.LivenessProbe or HandlerKind.ReadinessProbe or HandlerKind.StartupProbe))
                 {
                     var host = handler.Host!;
-                    var answer = context.Snapshot.Names.Resolve(host.Value, pod.Namespace);
+                    var answer = context.Snapshot.Names.Resolve(host.Value, pod.Namespace, pod.Spec.Searches);
                     if (!answer.IsClusterName)
                     {
                         continue;
@@ -31,8 +31,6 @@ public sealed class ProbeHostIsClusterNameRule() : Rule(new RuleDescriptor("KL30
     {
         HandlerKind.LivenessProbe => "liveness probe",
         HandlerKind.ReadinessProbe => "readiness probe",
-        HandlerKind.StartupProbe => "startup probe",
-        HandlerKind.PostStart => "postStart hook",
-        _ => "preStop hook",
+        _ => "startup probe",
     };
 }

@@ -59,6 +59,9 @@ public sealed class PodSpec
     /// <summary><c>dnsConfig.nameservers</c>, for <c>dnsPolicy: None</c>.</summary>
     public IReadOnlyList<string> Nameservers { get; internal set; } = [];
 
+    /// <summary><c>dnsConfig.searches</c>: appended to the cluster's search list.</summary>
+    public IReadOnlyList<string> Searches { get; internal set; } = [];
+
     public IEnumerable<Container> AllContainers => Containers.Concat(InitContainers);
 }
 

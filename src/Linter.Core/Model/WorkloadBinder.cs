@@ -169,8 +169,11 @@ internal static class WorkloadBinder
         DnsPolicyNode = spec.String("dnsPolicy"),
         HostnameNode = spec.String("hostname"),
         SubdomainNode = spec.String("subdomain"),
-        Nameservers = spec.Child("dnsConfig")?.Sequence("nameservers")?.Items.OfType<ScalarNode>().Select(n => n.Value).ToList() ?? [],
+        Nameservers = StringList(spec.Child("dnsConfig")?.Sequence("nameservers")),
+        Searches = StringList(spec.Child("dnsConfig")?.Sequence("searches")),
     };
+
+    private static List<string> StringList(SequenceNode? list) => Strings(list).Select(s => s.Value).ToList();
 
     private static List<Container> BindContainers(FieldReader spec, string field, bool isInit)
     {

@@ -42,14 +42,17 @@ public sealed class ClusterDns
 
     public string Domain => _domain;
 
-    /// <summary>Resolves <paramref name="name"/> as a pod in <paramref name="fromNamespace"/> would.</summary>
-    public DnsAnswer Resolve(string name, string fromNamespace)
+    /// <summary>
+    /// Resolves <paramref name="name"/> as a pod in <paramref name="fromNamespace"/> would: the first query of
+    /// the search list that cluster DNS answers wins. When none does, the answer is that of the name's intended
+    /// meaning (see <see cref="IntendedQuery"/>): nothing in a namespace the input owns, a namespace it does not
+    /// own, or a name outside the cluster.
+    /// </summary>
+    public DnsAnswer Resolve(string name, string fromNamespace, IReadOnlyList<string>? extraSearches = null)
     {
         var query = name.ToLowerInvariant();
         var steps = new List<DnsStep>();
-        var unknownNamespace = false;
-        DnsAnswer? notFound = null;
-        foreach (var fqdn in Candidates(query, fromNamespace))
+        foreach (var fqdn in Candidates(query, fromNamespace, extraSearches ?? []))
         {
             var answer = Lookup(name, fqdn);
             steps.Add(new DnsStep(fqdn, answer.Outcome switch
@@ -59,65 +62,56 @@ public sealed class ClusterDns
                 DnsOutcome.External => "forwarded to the upstream resolver",
                 _ => answer.Miss is null ? "NXDOMAIN" : $"NXDOMAIN: {answer.Miss}",
             }));
-            switch (answer.Outcome)
+            if (answer.Outcome is DnsOutcome.Service or DnsOutcome.Pod)
             {
-                case DnsOutcome.Service or DnsOutcome.Pod:
-                    return With(answer, steps);
-                case DnsOutcome.UnknownNamespace:
-                    unknownNamespace = true;
-                    break;
-                case DnsOutcome.NotFound when answer.Miss is not null && (notFound is null || Weight(answer) > Weight(notFound)):
-                    notFound = answer;
-                    break;
+                return With(answer, steps);
             }
         }
 
-        // A missing pod behind an existing Service of the pod's namespace says what the name means, even
-        // when a later query would look in a namespace the input does not know (web-3.nginx: nginx.svc).
-        if (unknownNamespace && notFound?.Miss?.Kind != MissKind.Pod)
-        {
-            return new DnsAnswer(name, DnsOutcome.UnknownNamespace, steps);
-        }
-
-        return IsClusterForm(query, fromNamespace) && notFound is not null
-            ? With(notFound, steps)
+        return IntendedQuery(query, fromNamespace) is { } intended
+            ? With(Lookup(name, intended), steps)
             : new DnsAnswer(name, DnsOutcome.External, steps);
     }
 
     /// <summary>
-    /// Which failed lookup explains a miss best: a StatefulSet ordinal out of range, then a missing pod behind an
-    /// existing Service, then a missing Service, and last a missing headless Service for a pod record.
+    /// The search list, as glibc applies it with ndots 5: the cluster's three domains, then the pod's
+    /// <c>dnsConfig.searches</c>; a trailing dot means the name is absolute.
     /// </summary>
-    private static int Weight(DnsAnswer answer) => answer.Ordinal is not null ? 3 : (int)answer.Miss!.Kind;
-
-    /// <summary>The search list, as glibc applies it with ndots 5; a trailing dot means the name is absolute.</summary>
-    public IEnumerable<string> Candidates(string name, string fromNamespace)
+    public IEnumerable<string> Candidates(string name, string fromNamespace, IReadOnlyList<string> extraSearches)
     {
         if (name.EndsWith(".", StringComparison.Ordinal))
         {
             return [name.TrimEnd('.')];
         }
 
-        var searched = new[] { $"{fromNamespace}.svc.{_domain}", $"svc.{_domain}", _domain }.Select(s => $"{name}.{s}");
+        var searched = new[] { $"{fromNamespace}.svc.{_domain}", $"svc.{_domain}", _domain }
+            .Concat(extraSearches.Select(s => s.Trim('.').ToLowerInvariant()))
+            .Distinct(StringComparer.Ordinal)
+            .Select(s => $"{name}.{s}");
         return name.Count(c => c == '.') >= Ndots ? new[] { name }.Concat(searched) : searched.Concat([name]);
     }
 
-    /// <summary>A name written to mean a cluster object: <c>x.ns</c> (a known namespace or a headless service of
-    /// its own namespace), <c>x.ns.svc</c>, or anything under the cluster domain.</summary>
-    private bool IsClusterForm(string name, string fromNamespace)
+    /// <summary>
+    /// The cluster query a name is written to mean, or null when it is not in cluster form: <c>x.ns</c> (ns a
+    /// known namespace) and <c>x.ns.svc</c> mean Service x of ns; <c>pod.svc</c> (svc a Service of the pod's own
+    /// namespace) and <c>pod.svc.ns.svc</c> mean a pod record; a name ending in <c>.svc.&lt;domain&gt;</c> means
+    /// itself. A single label is never in cluster form: unresolved, it may be a host of the node's network.
+    /// </summary>
+    private string? IntendedQuery(string name, string fromNamespace)
     {
-        var labels = name.TrimEnd('.').Split('.');
-        if (name.TrimEnd('.').EndsWith("." + _domain, StringComparison.Ordinal))
+        var bare = name.TrimEnd('.');
+        if (bare.EndsWith(".svc." + _domain, StringComparison.Ordinal))
         {
-            return true;
+            return bare;
         }
 
+        var labels = bare.Split('.');
         return labels.Length switch
         {
-            2 => IsKnown(labels[1]) || _snapshot.FindService(fromNamespace, labels[1]) is not null,
-            3 => labels[2] == "svc",
-            4 => labels[2] == "svc" || labels[3] == "svc",
-            _ => false,
+            2 when IsKnown(labels[1]) => $"{bare}.svc.{_domain}",
+            2 when _snapshot.FindService(fromNamespace, labels[1]) is not null => $"{bare}.{fromNamespace}.svc.{_domain}",
+            3 or 4 when labels[labels.Length - 1] == "svc" => $"{bare}.{_domain}",
+            _ => null,
         };
     }
 

@@ -12,7 +12,7 @@ public sealed class NameReferences
 {
     private readonly ClusterSnapshot _snapshot;
     private readonly Dictionary<string, SourceFile> _files;
-    private readonly Dictionary<(string Name, string Namespace), DnsAnswer> _answers = [];
+    private readonly Dictionary<(string Name, string Namespace, string Searches), DnsAnswer> _answers = [];
     private readonly Dictionary<PodTemplate, List<NameReference>> _byPod = [];
     private readonly Dictionary<ConfigMapObject, List<NameReference>> _byConfigMap = [];
     private readonly Dictionary<(string Namespace, string Name), ConfigMapObject> _configMaps = [];
@@ -87,11 +87,11 @@ public sealed class NameReferences
         return own.Concat(consumed.Distinct());
     }
 
-    /// <summary>Resolves a name as a pod of <paramref name="ns"/> would, once per name and namespace.</summary>
-    public DnsAnswer Resolve(string name, string ns)
+    /// <summary>Resolves a name as a pod of <paramref name="ns"/> (with these extra search domains) would, once.</summary>
+    public DnsAnswer Resolve(string name, string ns, IReadOnlyList<string>? searches = null)
     {
-        var key = (name.ToLowerInvariant(), ns);
-        return _answers.TryGetValue(key, out var answer) ? answer : _answers[key] = Dns.Resolve(name, ns);
+        var key = (name.ToLowerInvariant(), ns, searches is { Count: > 0 } ? string.Join(" ", searches) : string.Empty);
+        return _answers.TryGetValue(key, out var answer) ? answer : _answers[key] = Dns.Resolve(name, ns, searches);
     }
 
     private IEnumerable<NameReference> FromConfigMap(string ns, string name, string? key) =>
@@ -108,7 +108,7 @@ public sealed class NameReferences
                 continue;
             }
 
-            found.Add(new NameReference(candidate.Host, Locate(value, candidate.Index, candidate.Host.Length), candidate.Form, ns, where, Resolve(candidate.Host, ns))
+            found.Add(new NameReference(candidate.Host, Locate(value, candidate.Index, candidate.Host.Length), candidate.Form, ns, where, Resolve(candidate.Host, ns, pod?.Spec.Searches))
             {
                 Port = candidate.Port,
                 PortSpan = candidate.PortIndex is { } at ? Locate(value, at, candidate.Port!.Value.ToString(CultureInfo.InvariantCulture).Length) : null,
@@ -141,7 +141,7 @@ public sealed class NameReferences
             var span = Locate(hostScalar, target.Host.Index, target.Host.Text.Length);
             var port = target.Port is { } p && int.TryParse(p.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : (int?)null;
             found.RemoveAll(r => r.Span == span);
-            found.Add(new NameReference(target.Host.Text, span, ReferenceForm.ProgramArgument, pod.Namespace, where, Resolve(target.Host.Text, pod.Namespace))
+            found.Add(new NameReference(target.Host.Text, span, ReferenceForm.ProgramArgument, pod.Namespace, where, Resolve(target.Host.Text, pod.Namespace, pod.Spec.Searches))
             {
                 Port = port,
                 PortSpan = port is null ? null : Locate(scalars[target.Port!.Value.Item], target.Port.Value.Index, target.Port.Value.Text.Length),
