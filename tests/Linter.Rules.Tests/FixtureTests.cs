@@ -15,7 +15,7 @@ public sealed class FixtureTests
                      .Where(f => Path.GetFileName(Path.GetDirectoryName(f)) == "fixtures")
                      .OrderBy(f => f, StringComparer.Ordinal))
         {
-            data.Add(Path.GetRelativePath(RepositoryPaths.Rules, file).Replace('\\', '/'));
+            data.Add($"{Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(file)))!.Substring(0, 5)}/{Path.GetFileName(file)}");
         }
 
         return data;
@@ -25,8 +25,8 @@ public sealed class FixtureTests
     [MemberData(nameof(Fixtures))]
     public void Fixture_gives_exactly_the_expected_findings(string fixture)
     {
-        var path = Path.Combine(RepositoryPaths.Rules, fixture);
-        var id = fixture.Split('/')[1].Substring(0, 5);
+        var id = fixture.Substring(0, 5);
+        var path = Path.Combine(RepositoryPaths.RuleFolder(id), "fixtures", fixture.Substring(6));
         var rule = BuiltInRules.Find(id);
         Assert.NotNull(rule);
 

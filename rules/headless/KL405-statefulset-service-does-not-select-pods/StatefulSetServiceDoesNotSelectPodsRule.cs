@@ -9,7 +9,9 @@ public sealed class StatefulSetServiceDoesNotSelectPodsRule() : Rule(new RuleDes
     {
         foreach (var (set, service) in GoverningServices.Of(context.Snapshot))
         {
-            if (service is not { IsHeadless: true, HasSelector: true } || set.Template is null || ServiceResolver.Selects(service, set.Template))
+            // A selector that selects no pod at all is KL101's finding (root causes, not cascades).
+            if (service is not { IsHeadless: true, HasSelector: true } || set.Template is null ||
+                ServiceResolver.Selects(service, set.Template) || context.Snapshot.Resolve(service).Selected.Count == 0)
             {
                 continue;
             }
