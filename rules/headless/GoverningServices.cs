@@ -9,5 +9,5 @@ internal static class GoverningServices
     public static IEnumerable<(WorkloadObject StatefulSet, ServiceObject? Service)> Of(ClusterSnapshot snapshot) =>
         snapshot.Workloads
             .Where(w => w.Kind == "StatefulSet" && w.ServiceNameNode is { Value.Length: > 0 })
-            .Select(s => (s, snapshot.FindService(s.Namespace, s.ServiceNameNode!.Value)));
+            .Select(s => (s, snapshot.FindService(s.Namespace, s.ServiceNameNode!.Value, s.ApplyUnit)));
 }

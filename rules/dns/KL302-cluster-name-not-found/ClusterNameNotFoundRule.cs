@@ -12,7 +12,7 @@ public sealed class ClusterNameNotFoundRule() : Rule(new RuleDescriptor("KL302",
         foreach (var reference in snapshot.Names.All)
         {
             var answer = reference.Answer;
-            if (answer is { Outcome: DnsOutcome.NotFound, Ordinal: null, Miss: { } miss })
+            if (answer is { Outcome: DnsOutcome.NotFound, Ordinal: null, Miss: { } miss } && OwnsServicesOf(snapshot, miss))
             {
                 var candidates = miss.Kind == MissKind.Pod ? [] : DnsFacts.ServiceNames(snapshot, miss.Namespace).ToList();
                 var nearest = EditDistance.Nearest(miss.Name, candidates);
@@ -20,7 +20,7 @@ public sealed class ClusterNameNotFoundRule() : Rule(new RuleDescriptor("KL302",
                     ? $"did you mean `{Rewrite(reference.Host, miss.Name, nearest)}`?"
                     : candidates.Count > 0
                         ? $"namespace {miss.Namespace} has {Describe.List(candidates.OrderBy(c => c, StringComparer.Ordinal).Select(c => $"`{c}`"))}"
-                        : $"namespace {miss.Namespace} has no Services in the input";
+                        : "no Service of that namespace is a near match";
                 context.Report(reference.Span, $"`{reference.Host}` ({reference.Where}) resolves to nothing: {miss}; {hint}");
             }
             else if (answer.Outcome == DnsOutcome.External && DnsFacts.IsShortName(reference) && snapshot.IsKnownNamespace(reference.Namespace))
@@ -34,6 +34,13 @@ public sealed class ClusterNameNotFoundRule() : Rule(new RuleDescriptor("KL302",
             }
         }
     }
+
+    /// <summary>
+    /// A namespace whose Services the input does not contain at all (one declared only for a Helm release or an
+    /// operator to fill) says nothing about which Services exist there.
+    /// </summary>
+    private static bool OwnsServicesOf(Linter.Core.Simulation.ClusterSnapshot snapshot, DnsMiss miss) =>
+        miss.Kind == MissKind.Pod || snapshot.Services.Any(s => s.Namespace == miss.Namespace);
 
     /// <summary>The name as written with the missing label replaced by the suggestion.</summary>
     private static string Rewrite(string written, string missing, string suggestion)

@@ -11,7 +11,11 @@ public sealed class PortNotExposedRule() : Rule(new RuleDescriptor("KL303", "por
     {
         foreach (var reference in context.Snapshot.Names.All)
         {
-            if (reference.Port is not { } port || Exposed(context, reference.Answer) is not { } exposed || exposed.Count == 0 || exposed.Contains(port))
+            // A pod is reachable on any port and its containerPorts are informational: only a port written
+            // out is checked against them, not one a URL scheme implies.
+            var reachesPods = reference.Answer.Pod is not null || reference.Answer.Service is { IsHeadless: true };
+            if (reference.Port is not { } port || (reachesPods && reference.PortSpan is null) ||
+                Exposed(context, reference.Answer) is not { } exposed || exposed.Count == 0 || exposed.Contains(port))
             {
                 continue;
             }

@@ -14,7 +14,7 @@ public sealed class ProbeHostIsClusterNameRule() : Rule(new RuleDescriptor("KL30
                 foreach (var handler in container.Handlers.Where(h => h.Host is { Value.Length: > 0 } && h.Action == "httpGet" && h.Kind is HandlerKind.LivenessProbe or HandlerKind.ReadinessProbe or HandlerKind.StartupProbe))
                 {
                     var host = handler.Host!;
-                    var answer = context.Snapshot.Names.Resolve(host.Value, pod.Namespace, pod.Spec.Searches);
+                    var answer = context.Snapshot.Names.Resolve(host.Value, pod.Namespace, pod.Spec.Searches, pod.Owner.ApplyUnit);
                     if (!answer.IsClusterName)
                     {
                         continue;

@@ -14,7 +14,7 @@ public sealed class PodSubdomainWithoutHeadlessServiceRule() : Rule(new RuleDesc
                 continue;
             }
 
-            var service = context.Snapshot.FindService(pod.Namespace, subdomain.Value);
+            var service = context.Snapshot.FindService(pod.Namespace, subdomain.Value, pod.Owner.ApplyUnit);
             var hostname = pod.Spec.HostnameNode?.Value ?? pod.Owner.Name;
             var record = $"{hostname}.{subdomain.Value}";
             string? problem = service switch

@@ -7,7 +7,7 @@ namespace Linter.Core.Simulation;
 public sealed class ClusterSnapshot
 {
     private readonly Dictionary<ObjectKey, List<KubeObject>> _byKey = [];
-    private readonly Dictionary<(string Namespace, string Name), ServiceObject> _services = [];
+    private readonly Dictionary<(string Namespace, string Name), List<ServiceObject>> _services = [];
     private readonly HashSet<(string Namespace, string Service)> _manualEndpoints = [];
     private readonly HashSet<string> _declaredNamespaces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _objectsPerNamespace = new(StringComparer.Ordinal);
@@ -36,8 +36,8 @@ public sealed class ClusterSnapshot
                 case EndpointsObject endpoints when endpoints.ServiceName.Length > 0:
                     _manualEndpoints.Add((endpoints.Namespace, endpoints.ServiceName));
                     break;
-                case ServiceObject service when !_services.ContainsKey((service.Namespace, service.Name)):
-                    _services[(service.Namespace, service.Name)] = service;
+                case ServiceObject service:
+                    (_services.TryGetValue((service.Namespace, service.Name), out var same) ? same : _services[(service.Namespace, service.Name)] = []).Add(service);
                     break;
             }
         }
@@ -70,7 +70,9 @@ public sealed class ClusterSnapshot
     /// <summary>Objects of the input with this identity, in input order.</summary>
     public IReadOnlyList<KubeObject> Find(ObjectKey key) => _byKey.TryGetValue(key, out var list) ? list : [];
 
-    public ServiceObject? FindService(string ns, string name) => _services.TryGetValue((ns, name), out var s) ? s : null;
+    /// <summary>The Service with this name; of copies in several folders, the one closest to <paramref name="nearFolder"/>.</summary>
+    public ServiceObject? FindService(string ns, string name, string nearFolder = "") =>
+        _services.TryGetValue((ns, name), out var all) ? ApplyUnits.Closest(all, s => s.ApplyUnit, nearFolder)[0] : null;
 
     /// <summary>
     /// The input owns this namespace: a Namespace object declares it, or an object lives in it. With

@@ -18,7 +18,7 @@ public static class ServiceResolver
         }
 
         var pairs = service.Selector!.Select(p => new KeyValuePair<string, string>(p.Key.Value, p.Value.Value)).ToList();
-        var selected = PreferClosestFolder(service, index.Select(service.Namespace, pairs));
+        var selected = ApplyUnits.Closest(index.Select(service.Namespace, pairs), t => t.Owner.ApplyUnit, service.ApplyUnit);
         var unknowable = pairs.Any(p => ControllerLabels.IsUnknowable(p.Key));
         var ports = service.Ports.Select(p => new PortResolution(p, selected.Select(t => Backend(p, t)).ToList())).ToList();
         return new ServiceResolution(service, selected, unknowable, ports);
@@ -31,40 +31,6 @@ public static class ServiceResolver
             ControllerLabels.IsUnknowable(pair.Key.Value) ||
             (pod.LabelValues.TryGetValue(pair.Key.Value, out var value) && value == pair.Value.Value) ||
             pod.ControllerLabels.Any(l => l.Key == pair.Key.Value && l.Value == pair.Value.Value));
-
-    /// <summary>
-    /// Of the matching pods, those whose folder is closest to the Service's (the longest shared folder
-    /// path): copies of a workload in other folders are alternatives (overlays, environments, versions).
-    /// </summary>
-    private static IReadOnlyList<PodTemplate> PreferClosestFolder(ServiceObject service, IReadOnlyList<PodTemplate> selected)
-    {
-        if (selected.Count < 2)
-        {
-            return selected;
-        }
-
-        var depths = selected.Select(t => SharedDepth(service.ApplyUnit, t.Owner.ApplyUnit)).ToList();
-        var best = depths.Max();
-        return selected.Where((_, i) => depths[i] == best).ToList();
-    }
-
-    private static int SharedDepth(string a, string b)
-    {
-        if (a == b)
-        {
-            return int.MaxValue;
-        }
-
-        var left = a.Split('/');
-        var right = b.Split('/');
-        var depth = 0;
-        while (depth < left.Length && depth < right.Length && left[depth] == right[depth])
-        {
-            depth++;
-        }
-
-        return depth;
-    }
 
     public static PortBackend Backend(ServicePort port, PodTemplate pod)
     {

@@ -48,13 +48,13 @@ public sealed class ClusterDns
     /// meaning (see <see cref="IntendedQuery"/>): nothing in a namespace the input owns, a namespace it does not
     /// own, or a name outside the cluster.
     /// </summary>
-    public DnsAnswer Resolve(string name, string fromNamespace, IReadOnlyList<string>? extraSearches = null)
+    public DnsAnswer Resolve(string name, string fromNamespace, IReadOnlyList<string>? extraSearches = null, string fromFolder = "")
     {
         var query = name.ToLowerInvariant();
         var steps = new List<DnsStep>();
         foreach (var fqdn in Candidates(query, fromNamespace, extraSearches ?? []))
         {
-            var answer = Lookup(name, fqdn);
+            var answer = Lookup(name, fqdn, fromFolder);
             steps.Add(new DnsStep(fqdn, answer.Outcome switch
             {
                 DnsOutcome.Service or DnsOutcome.Pod => answer.Describe(),
@@ -68,8 +68,8 @@ public sealed class ClusterDns
             }
         }
 
-        return IntendedQuery(query, fromNamespace) is { } intended
-            ? With(Lookup(name, intended), steps)
+        return IntendedQuery(query, fromNamespace, fromFolder) is { } intended
+            ? With(Lookup(name, intended, fromFolder), steps)
             : new DnsAnswer(name, DnsOutcome.External, steps);
     }
 
@@ -97,7 +97,7 @@ public sealed class ClusterDns
     /// namespace) and <c>pod.svc.ns.svc</c> mean a pod record; a name ending in <c>.svc.&lt;domain&gt;</c> means
     /// itself. A single label is never in cluster form: unresolved, it may be a host of the node's network.
     /// </summary>
-    private string? IntendedQuery(string name, string fromNamespace)
+    private string? IntendedQuery(string name, string fromNamespace, string fromFolder)
     {
         var bare = name.TrimEnd('.');
         if (bare.EndsWith(".svc." + _domain, StringComparison.Ordinal))
@@ -109,7 +109,7 @@ public sealed class ClusterDns
         return labels.Length switch
         {
             2 when IsKnown(labels[1]) => $"{bare}.svc.{_domain}",
-            2 when _snapshot.FindService(fromNamespace, labels[1]) is not null => $"{bare}.{fromNamespace}.svc.{_domain}",
+            2 when _snapshot.FindService(fromNamespace, labels[1], fromFolder) is not null => $"{bare}.{fromNamespace}.svc.{_domain}",
             3 or 4 when labels[labels.Length - 1] == "svc" => $"{bare}.{_domain}",
             _ => null,
         };
@@ -117,7 +117,7 @@ public sealed class ClusterDns
 
     private bool IsKnown(string ns) => _snapshot.IsKnownNamespace(ns) || BuiltIns.Any(b => b.Namespace == ns);
 
-    private DnsAnswer Lookup(string name, string fqdn)
+    private DnsAnswer Lookup(string name, string fqdn, string fromFolder)
     {
         if (!fqdn.EndsWith("." + _domain, StringComparison.Ordinal))
         {
@@ -133,20 +133,20 @@ public sealed class ClusterDns
         var ns = labels[labels.Length - 2];
         return labels.Length switch
         {
-            3 => LookupService(name, ns, labels[0]),
-            4 => LookupPod(name, ns, labels[1], labels[0]),
+            3 => LookupService(name, ns, labels[0], fromFolder),
+            4 => LookupPod(name, ns, labels[1], labels[0], fromFolder),
             _ => new DnsAnswer(name, DnsOutcome.NotFound, []),
         };
     }
 
-    private DnsAnswer LookupService(string name, string ns, string service)
+    private DnsAnswer LookupService(string name, string ns, string service, string fromFolder)
     {
         if (BuiltIns.FirstOrDefault(b => b.Namespace == ns && b.Name == service) is { } builtIn)
         {
             return new DnsAnswer(name, DnsOutcome.Service, []) { BuiltIn = builtIn };
         }
 
-        if (_snapshot.FindService(ns, service) is { } found)
+        if (_snapshot.FindService(ns, service, fromFolder) is { } found)
         {
             return new DnsAnswer(name, DnsOutcome.Service, []) { Service = found };
         }
@@ -156,9 +156,9 @@ public sealed class ClusterDns
             : new DnsAnswer(name, DnsOutcome.UnknownNamespace, []) { UnknownNamespace = ns };
     }
 
-    private DnsAnswer LookupPod(string name, string ns, string serviceName, string hostname)
+    private DnsAnswer LookupPod(string name, string ns, string serviceName, string hostname, string fromFolder)
     {
-        var service = _snapshot.FindService(ns, serviceName);
+        var service = _snapshot.FindService(ns, serviceName, fromFolder);
         if (service is null)
         {
             return IsKnown(ns)

@@ -12,7 +12,7 @@ public sealed class NameReferences
 {
     private readonly ClusterSnapshot _snapshot;
     private readonly Dictionary<string, SourceFile> _files;
-    private readonly Dictionary<(string Name, string Namespace, string Searches), DnsAnswer> _answers = [];
+    private readonly Dictionary<(string Name, string Namespace, string Searches, string Folder), DnsAnswer> _answers = [];
     private readonly Dictionary<PodTemplate, List<NameReference>> _byPod = [];
     private readonly Dictionary<ConfigMapObject, List<NameReference>> _byConfigMap = [];
     private readonly Dictionary<(string Namespace, string Name), ConfigMapObject> _configMaps = [];
@@ -88,10 +88,10 @@ public sealed class NameReferences
     }
 
     /// <summary>Resolves a name as a pod of <paramref name="ns"/> (with these extra search domains) would, once.</summary>
-    public DnsAnswer Resolve(string name, string ns, IReadOnlyList<string>? searches = null)
+    public DnsAnswer Resolve(string name, string ns, IReadOnlyList<string>? searches = null, string folder = "")
     {
-        var key = (name.ToLowerInvariant(), ns, searches is { Count: > 0 } ? string.Join(" ", searches) : string.Empty);
-        return _answers.TryGetValue(key, out var answer) ? answer : _answers[key] = Dns.Resolve(name, ns, searches);
+        var key = (name.ToLowerInvariant(), ns, searches is { Count: > 0 } ? string.Join(" ", searches) : string.Empty, folder);
+        return _answers.TryGetValue(key, out var answer) ? answer : _answers[key] = Dns.Resolve(name, ns, searches, folder);
     }
 
     private IEnumerable<NameReference> FromConfigMap(string ns, string name, string? key) =>
@@ -101,6 +101,7 @@ public sealed class NameReferences
 
     private void AddStrings(List<NameReference> found, ScalarNode value, string? key, string ns, string where, PodTemplate? pod, ConfigMapObject? configMap)
     {
+        var folder = pod?.Owner.ApplyUnit ?? configMap?.ApplyUnit ?? string.Empty;
         foreach (var candidate in HostExtractor.Extract(value.Value, key))
         {
             if (found.Any(r => r.Span == Locate(value, candidate.Index, candidate.Host.Length)))
@@ -108,7 +109,7 @@ public sealed class NameReferences
                 continue;
             }
 
-            found.Add(new NameReference(candidate.Host, Locate(value, candidate.Index, candidate.Host.Length), candidate.Form, ns, where, Resolve(candidate.Host, ns, pod?.Spec.Searches))
+            found.Add(new NameReference(candidate.Host, Locate(value, candidate.Index, candidate.Host.Length), candidate.Form, ns, where, Resolve(candidate.Host, ns, pod?.Spec.Searches, folder))
             {
                 Port = candidate.Port,
                 PortSpan = candidate.PortIndex is { } at ? Locate(value, at, candidate.Port!.Value.ToString(CultureInfo.InvariantCulture).Length) : null,
@@ -141,7 +142,7 @@ public sealed class NameReferences
             var span = Locate(hostScalar, target.Host.Index, target.Host.Text.Length);
             var port = target.Port is { } p && int.TryParse(p.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : (int?)null;
             found.RemoveAll(r => r.Span == span);
-            found.Add(new NameReference(target.Host.Text, span, ReferenceForm.ProgramArgument, pod.Namespace, where, Resolve(target.Host.Text, pod.Namespace, pod.Spec.Searches))
+            found.Add(new NameReference(target.Host.Text, span, ReferenceForm.ProgramArgument, pod.Namespace, where, Resolve(target.Host.Text, pod.Namespace, pod.Spec.Searches, pod.Owner.ApplyUnit))
             {
                 Port = port,
                 PortSpan = port is null ? null : Locate(scalars[target.Port!.Value.Item], target.Port.Value.Index, target.Port.Value.Text.Length),
