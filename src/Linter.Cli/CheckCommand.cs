@@ -1,9 +1,7 @@
 using System.CommandLine;
 using Linter.Core.Engine;
-using Linter.Core.Loading;
 using Linter.Core.Output;
 using Linter.Core.Rules;
-using Linter.Core.Simulation;
 using Linter.Rules;
 
 namespace Linter.Cli;
@@ -12,18 +10,7 @@ internal static class CheckCommand
 {
     public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        var paths = new Argument<string[]>("path")
-        {
-            Description = "Files, directories (searched recursively for *.yaml, *.yml, *.json; hidden folders and node_modules skipped), globs such as 'deploy/**/*.yaml', or - for standard input. Default: the current directory.",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-        paths.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith("-", StringComparison.Ordinal) && t.Value != "-"))
-            {
-                result.AddError($"unknown option '{token.Value}'");
-            }
-        });
+        var input = new InputOptions();
         var format = new Option<string>("--format", "-f")
         {
             Description = "Output format: text (for people), json (versioned schema) or sarif (SARIF 2.1.0 for code scanning).",
@@ -31,11 +18,6 @@ internal static class CheckCommand
         };
         format.AcceptOnlyFromAmong("text", "json", "sarif");
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
-        var ns = new Option<string>("--namespace", "-n")
-        {
-            Description = "The namespace of objects that do not name one, as 'kubectl apply -n' would place them.",
-            DefaultValueFactory = _ => "default",
-        };
         var failOn = new Option<string>("--fail-on")
         {
             Description = "Exit with 1 when a finding has this severity or a higher one: error, warning, note, or none (never).",
@@ -43,41 +25,31 @@ internal static class CheckCommand
         };
         failOn.AcceptOnlyFromAmong("error", "warning", "note", "none");
 
-        var command = new Command("check", "Lint manifests and report findings.\n\n" + KubelintCommand.ExitCodesHelp)
-        {
-            paths, format, output, ns, failOn,
-        };
+        var command = new Command("check", "Lint manifests and report findings.\n\n" + KubelintCommand.ExitCodesHelp);
+        input.AddTo(command);
+        command.Add(format);
+        command.Add(output);
+        command.Add(failOn);
         command.SetAction(parse =>
         {
-            var options = new CheckOptions(
-                parse.GetValue(paths) is { Length: > 0 } p ? p : ["."],
-                parse.GetValue(format)!,
-                parse.GetValue(output),
-                parse.GetValue(ns)!,
-                parse.GetValue(failOn)!);
-            return Execute(options, stdin, stdout, stderr);
+            var options = new CheckOptions(parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(failOn)!);
+            var workingDirectory = Directory.GetCurrentDirectory();
+            var result = LintEngine.Run(new LintRequest
+            {
+                Inputs = input.Inputs(parse, stdin),
+                Rules = BuiltInRules.All,
+                Simulation = input.Simulation(parse),
+                WorkingDirectory = workingDirectory,
+            });
+            return Report(result, options, workingDirectory, stdout, stderr);
         });
         return command;
     }
 
-    private sealed record CheckOptions(string[] Paths, string Format, string? Output, string Namespace, string FailOn);
+    private sealed record CheckOptions(string Format, string? Output, string FailOn);
 
-    private static int Execute(CheckOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    private static int Report(LintResult result, CheckOptions options, string workingDirectory, TextWriter stdout, TextWriter stderr)
     {
-        var inputs = new List<InputSource>();
-        foreach (var path in options.Paths)
-        {
-            inputs.Add(path == "-" ? InputSource.FromText("<stdin>", stdin.ReadToEnd()) : InputSource.FromPath(path));
-        }
-
-        var workingDirectory = Directory.GetCurrentDirectory();
-        var result = LintEngine.Run(new LintRequest
-        {
-            Inputs = inputs,
-            Rules = BuiltInRules.All,
-            Simulation = new SimulationOptions { DefaultNamespace = options.Namespace },
-            WorkingDirectory = workingDirectory,
-        });
 
         try
         {

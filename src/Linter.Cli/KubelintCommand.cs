@@ -18,6 +18,7 @@ public static class KubelintCommand
             "collide) and reports mistakes with exact positions.\n\n" + ExitCodesHelp)
         {
             CheckCommand.Create(stdin, stdout, stderr),
+            ResolveCommand.Create(stdin, stdout, stderr),
             RulesCommand.Create(stdout),
             ExplainCommand.Create(stdout, stderr),
         };

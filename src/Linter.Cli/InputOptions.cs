@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Linter.Core.Loading;
+using Linter.Core.Simulation;
+
+namespace Linter.Cli;
+
+/// <summary>The options every command that reads manifests shares: the paths and the default namespace.</summary>
+internal sealed class InputOptions
+{
+    public Argument<string[]> Paths { get; } = new("path")
+    {
+        Description = "Files, directories (searched recursively for *.yaml, *.yml, *.json; hidden folders and node_modules skipped), globs such as 'deploy/**/*.yaml', or - for standard input. Default: the current directory.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public Option<string> Namespace { get; } = new("--namespace", "-n")
+    {
+        Description = "The namespace of objects that do not name one, as 'kubectl apply -n' would place them.",
+        DefaultValueFactory = _ => "default",
+    };
+
+    public Option<string> ClusterDomain { get; } = new("--cluster-domain")
+    {
+        Description = "The cluster's DNS domain (kubelet --cluster-domain), used to resolve names such as api.shop.svc.cluster.local.",
+        DefaultValueFactory = _ => "cluster.local",
+    };
+
+    public InputOptions()
+    {
+        Paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith("-", StringComparison.Ordinal) && t.Value != "-"))
+            {
+                result.AddError($"unknown option '{token.Value}'");
+            }
+        });
+    }
+
+    public void AddTo(Command command)
+    {
+        command.Add(Paths);
+        command.Add(Namespace);
+        command.Add(ClusterDomain);
+    }
+
+    public IReadOnlyList<InputSource> Inputs(ParseResult parse, TextReader stdin)
+    {
+        var paths = parse.GetValue(Paths) is { Length: > 0 } given ? given : ["."];
+        return paths.Select(p => p == "-" ? InputSource.FromText("<stdin>", stdin.ReadToEnd()) : InputSource.FromPath(p)).ToList();
+    }
+
+    public SimulationOptions Simulation(ParseResult parse) => new()
+    {
+        DefaultNamespace = parse.GetValue(Namespace)!,
+        ClusterDomain = parse.GetValue(ClusterDomain)!.Trim('.'),
+    };
+}

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using Linter.Core.Engine;
+using Linter.Core.Model;
+using Linter.Core.Output;
+using Linter.Core.Simulation;
+
+namespace Linter.Cli;
+
+internal static class ResolveCommand
+{
+    public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var input = new InputOptions();
+        var from = new Option<string[]>("--from")
+        {
+            Description = "NAMESPACE/WORKLOAD NAME[:PORT]: show how NAME resolves from that workload's pods, query by query through the search list, and what it reaches.",
+            Arity = new ArgumentArity(2, 2),
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var format = new Option<string>("--format", "-f") { Description = "text or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("resolve", "Show what the simulation sees before you deploy: each Service's ports and the pods and container ports they reach, or how a name resolves from a workload (--from).");
+        input.AddTo(command);
+        command.Add(from);
+        command.Add(format);
+        command.SetAction(parse =>
+        {
+            var result = LintEngine.Run(new LintRequest
+            {
+                Inputs = input.Inputs(parse, stdin),
+                Rules = [],
+                Simulation = input.Simulation(parse),
+            });
+            foreach (var problem in result.Files.Where(f => f.Failed).SelectMany(f => f.Problems))
+            {
+                stderr.WriteLine($"kubelint: {problem.Span}: {problem.Message}");
+            }
+
+            var json = parse.GetValue(format) == "json";
+            var code = parse.GetValue(from) is { Length: 2 } request
+                ? Trace(result.Snapshot, request[0], request[1], json, stdout, stderr)
+                : Table(result.Snapshot, json, stdout);
+            return code == 0 && result.HasInputErrors ? ExitCodes.InputError : code;
+        });
+        return command;
+    }
+
+    private static int Table(ClusterSnapshot snapshot, bool json, TextWriter stdout)
+    {
+        if (json)
+        {
+            using var memory = new MemoryStream();
+            ServiceTable.WriteJson(snapshot, memory);
+            stdout.WriteLine(System.Text.Encoding.UTF8.GetString(memory.ToArray()));
+        }
+        else
+        {
+            ServiceTable.WriteText(snapshot, stdout);
+        }
+
+        return 0;
+    }
+
+    private static int Trace(ClusterSnapshot snapshot, string workloadRef, string target, bool json, TextWriter stdout, TextWriter stderr)
+    {
+        var slash = workloadRef.IndexOf('/');
+        var ns = slash > 0 ? workloadRef.Substring(0, slash) : snapshot.Options.DefaultNamespace;
+        var name = slash > 0 ? workloadRef.Substring(slash + 1) : workloadRef;
+        var workload = snapshot.Workloads.FirstOrDefault(w => w.Namespace == ns && w.Name == name && w.Template is not null);
+        if (workload is null)
+        {
+            var candidates = snapshot.Workloads.Select(w => $"{w.Namespace}/{w.Name}").Distinct().ToList();
+            var nearest = EditDistance.Nearest($"{ns}/{name}", candidates);
+            stderr.WriteLine($"kubelint: no workload {name} in namespace {ns}{(nearest is null ? string.Empty : $"; did you mean {nearest}?")}");
+            return ExitCodes.UsageError;
+        }
+
+        var colon = target.LastIndexOf(':');
+        int? port = colon > 0 && int.TryParse(target.Substring(colon + 1), out var p) ? p : null;
+        var host = port is null ? target : target.Substring(0, colon);
+        var trace = DnsTrace.For(snapshot, workload, host, port);
+        if (json)
+        {
+            using var memory = new MemoryStream();
+            trace.WriteJson(memory);
+            stdout.WriteLine(System.Text.Encoding.UTF8.GetString(memory.ToArray()));
+        }
+        else
+        {
+            trace.WriteText(stdout);
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text.Json;
+using Linter.Core.Model;
+using Linter.Core.Simulation;
+using Linter.Core.Simulation.Dns;
+
+namespace Linter.Core.Output;
+
+/// <summary>How one name resolves from one workload's pods: each query of the search list, and what it reaches.</summary>
+public sealed class DnsTrace
+{
+    private DnsTrace(ClusterSnapshot snapshot, WorkloadObject workload, string name, int? port)
+    {
+        Workload = workload;
+        Port = port;
+        var spec = workload.Template?.Spec;
+        var policy = spec?.DnsPolicyNode?.Value ?? "ClusterFirst";
+        var hostNetwork = spec?.HostNetwork?.Value == true;
+        Resolver = policy switch
+        {
+            "ClusterFirst" when hostNetwork => "the node's resolver (hostNetwork with dnsPolicy ClusterFirst): cluster names do not resolve",
+            "Default" => "the node's resolver (dnsPolicy Default): cluster names do not resolve",
+            "None" => "only dnsConfig (dnsPolicy None)",
+            _ => $"cluster DNS (dnsPolicy {policy}), search list {workload.Namespace}.svc.{snapshot.Dns.Domain} svc.{snapshot.Dns.Domain} {snapshot.Dns.Domain}, ndots 5",
+        };
+        Answer = snapshot.Names.Resolve(name, workload.Namespace, spec?.Searches, workload.ApplyUnit);
+        Reaches = Destinations(snapshot).ToList();
+        Elsewhere = Answer.Outcome == DnsOutcome.External && name.IndexOf('.') < 0
+            ? snapshot.Services.Where(s => s.Name == name.ToLowerInvariant()).Select(s => s.Namespace).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList()
+            : [];
+    }
+
+    public WorkloadObject Workload { get; }
+
+    public int? Port { get; }
+
+    public string Resolver { get; }
+
+    public DnsAnswer Answer { get; }
+
+    /// <summary>Where connections end up: the Service's ports and their endpoints, or the pod.</summary>
+    public IReadOnlyList<string> Reaches { get; }
+
+    /// <summary>For a short name that does not resolve: the namespaces that have a Service of that name.</summary>
+    public IReadOnlyList<string> Elsewhere { get; }
+
+    public static DnsTrace For(ClusterSnapshot snapshot, WorkloadObject workload, string name, int? port) => new(snapshot, workload, name, port);
+
+    public void WriteText(TextWriter output)
+    {
+        output.WriteLine($"from {Workload} in namespace {Workload.Namespace}");
+        output.WriteLine($"resolver: {Resolver}");
+        var width = Math.Min(48, Answer.Steps.Select(s => s.Query.Length).DefaultIfEmpty(0).Max());
+        foreach (var step in Answer.Steps)
+        {
+            output.WriteLine($"  {step.Query.PadRight(width)}  {step.Answer}");
+        }
+
+        output.WriteLine($"=> {Result()}");
+        foreach (var line in Reaches)
+        {
+            output.WriteLine($"   {line}");
+        }
+    }
+
+    public void WriteJson(Stream output)
+    {
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("from", Workload.ToString());
+        json.WriteString("namespace", Workload.Namespace);
+        json.WriteString("name", Answer.Name);
+        if (Port is { } port)
+        {
+            json.WriteNumber("port", port);
+        }
+
+        json.WriteString("resolver", Resolver);
+        json.WriteStartArray("steps");
+        foreach (var step in Answer.Steps)
+        {
+            json.WriteStartObject();
+            json.WriteString("query", step.Query);
+            json.WriteString("answer", step.Answer);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteString("outcome", Answer.Outcome.ToString());
+        json.WriteString("result", Result());
+        json.WriteStartArray("reaches");
+        foreach (var line in Reaches)
+        {
+            json.WriteStringValue(line);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private string Result() => Answer.Outcome switch
+    {
+        DnsOutcome.NotFound => $"nothing: {Answer.Miss}",
+        DnsOutcome.UnknownNamespace => "unknown: the name points into a namespace the input does not contain",
+        DnsOutcome.External when Elsewhere.Count > 0 =>
+            $"nothing in the cluster: Service {Answer.Name} is in namespace {string.Join(", ", Elsewhere)}; write {string.Join(" or ", Elsewhere.Select(ns => $"{Answer.Name}.{ns}"))}",
+        DnsOutcome.External => "not a cluster name: answered by the upstream resolver",
+        _ => Answer.Describe(),
+    };
+
+    private IEnumerable<string> Destinations(ClusterSnapshot snapshot)
+    {
+        if (Answer.BuiltIn is { } builtIn)
+        {
+            yield return $"ports {string.Join(", ", builtIn.Ports)}" + PortCheck(builtIn.Ports);
+        }
+        else if (Answer.Pod is { } pod)
+        {
+            var ports = pod.Pod.Spec.RunningContainers.SelectMany(c => c.Ports).Where(p => p.Number is not null).Select(p => p.Number!.Value.Value).ToList();
+            yield return ports.Count == 0 ? "the pod declares no ports" : $"the pod declares {string.Join(", ", ports)}" + PortCheck(ports);
+        }
+        else if (Answer.Service is { IsExternalName: false } service)
+        {
+            var resolution = snapshot.Resolve(service);
+            if (!service.IsHeadless)
+            {
+                var exposed = service.Ports.Where(p => p.Port is not null).Select(p => p.Port!.Value.Value).ToList();
+                if (Port is { } wanted && !exposed.Contains(wanted))
+                {
+                    yield return $"port {wanted} is not exposed (the Service exposes {string.Join(", ", exposed)})";
+                }
+            }
+
+            foreach (var port in resolution.Ports.Where(p => Port is null || p.Port.Port?.Value == Port || service.IsHeadless))
+            {
+                yield return $"{ServiceTable.PortText(port.Port)} -> {port.Port.TargetPort?.ToString() ?? port.Port.Port?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+                foreach (var backend in port.Backends)
+                {
+                    yield return $"  {ServiceTable.Backend(port.Port, backend)}";
+                }
+            }
+
+            if (service.HasSelector && resolution.Selected.Count == 0)
+            {
+                yield return "the Service selects no pod";
+            }
+        }
+    }
+
+    private string PortCheck(IReadOnlyCollection<int> ports) =>
+        Port is { } wanted && !ports.Contains(wanted) ? $"; port {wanted} is not among them" : string.Empty;
+}

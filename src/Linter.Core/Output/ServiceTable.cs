@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Text.Json;
+using Linter.Core.Model;
+using Linter.Core.Simulation;
+
+namespace Linter.Core.Output;
+
+/// <summary>
+/// What the simulation sees for every Service, like <c>kubectl get endpoints</c> before anything exists:
+/// per namespace, each Service with its type and selector, and per port where traffic lands.
+/// </summary>
+public static class ServiceTable
+{
+    public static void WriteText(ClusterSnapshot snapshot, TextWriter output)
+    {
+        var first = true;
+        foreach (var group in Namespaces(snapshot))
+        {
+            output.WriteLine(first ? $"namespace {group.Key}" : $"{Environment.NewLine}namespace {group.Key}");
+            first = false;
+            foreach (var service in group)
+            {
+                output.WriteLine($"  {service.Name} ({Kind(service)}{Selector(service)})");
+                foreach (var line in PortLines(snapshot, service))
+                {
+                    output.WriteLine($"    {line}");
+                }
+            }
+        }
+
+        if (first)
+        {
+            output.WriteLine("no Services in the input");
+        }
+    }
+
+    public static void WriteJson(ClusterSnapshot snapshot, Stream output)
+    {
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteStartArray("namespaces");
+        foreach (var group in Namespaces(snapshot))
+        {
+            json.WriteStartObject();
+            json.WriteString("name", group.Key);
+            json.WriteStartArray("services");
+            foreach (var service in group)
+            {
+                WriteService(json, snapshot, service);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static IEnumerable<IGrouping<string, ServiceObject>> Namespaces(ClusterSnapshot snapshot) =>
+        snapshot.Services.GroupBy(s => s.Namespace).OrderBy(g => g.Key, StringComparer.Ordinal);
+
+    public static string Kind(ServiceObject service) =>
+        service.IsHeadless ? $"{service.Type}, headless" : service.IsExternalName ? $"ExternalName to {service.ExternalNameNode?.Value}" : service.Type;
+
+    private static string Selector(ServiceObject service) =>
+        service.HasSelector ? ", selector " + string.Join(",", service.Selector!.Select(p => $"{p.Key.Value}={p.Value.Value}")) : string.Empty;
+
+    private static IEnumerable<string> PortLines(ClusterSnapshot snapshot, ServiceObject service)
+    {
+        if (service.IsExternalName)
+        {
+            yield return "a DNS alias: no endpoints, ports are not enforced";
+            yield break;
+        }
+
+        if (!service.HasSelector)
+        {
+            yield return snapshot.HasManualEndpoints(service) ? "no selector: endpoints written by hand in the input" : "no selector and no Endpoints: routes nowhere";
+            yield break;
+        }
+
+        var resolution = snapshot.Resolve(service);
+        if (resolution.Selected.Count == 0)
+        {
+            yield return "selects no pod";
+            yield break;
+        }
+
+        foreach (var port in resolution.Ports)
+        {
+            yield return $"{PortText(port.Port)} -> {port.Port.TargetPort?.ToString() ?? port.Port.Port?.Value.ToString(CultureInfo.InvariantCulture)}";
+            foreach (var backend in port.Backends)
+            {
+                yield return $"  {Backend(port.Port, backend)}";
+            }
+        }
+    }
+
+    public static string PortText(ServicePort port)
+    {
+        var name = port.Name is null ? string.Empty : $" ({port.Name})";
+        var nodePort = port.NodePort is { Value: not 0 } n ? $", nodePort {n.Value}" : string.Empty;
+        return $"{port.Port?.Value}/{port.Protocol}{name}{nodePort}";
+    }
+
+    public static string Backend(ServicePort port, PortBackend backend)
+    {
+        var owner = backend.Pod.Owner.ToString();
+        if (backend.TargetNumber is null)
+        {
+            return $"{owner}: no container port named {port.TargetPort?.Name} for {port.Protocol}: no endpoint";
+        }
+
+        return backend.Declared is { } declared
+            ? $"{owner}: container {backend.Container!.Name} {backend.TargetNumber}/{declared.Protocol}"
+            : backend.OtherProtocol is { } other
+                ? $"{owner}: port {backend.TargetNumber} is declared for {other.Protocol} only"
+                : $"{owner}: port {backend.TargetNumber} (not declared by any container)";
+    }
+
+    private static void WriteService(Utf8JsonWriter json, ClusterSnapshot snapshot, ServiceObject service)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", service.Name);
+        json.WriteString("type", service.Type);
+        json.WriteBoolean("headless", service.IsHeadless);
+        json.WriteStartObject("selector");
+        foreach (var pair in service.Selector ?? [])
+        {
+            json.WriteString(pair.Key.Value, pair.Value.Value);
+        }
+
+        json.WriteEndObject();
+        var resolution = snapshot.Resolve(service);
+        json.WriteStartArray("selects");
+        foreach (var owner in resolution.Selected.Select(t => t.Owner).Distinct())
+        {
+            json.WriteStringValue(owner.ToString());
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("ports");
+        foreach (var port in resolution.Ports)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", port.Port.Name);
+            if (port.Port.Port is { } number)
+            {
+                json.WriteNumber("port", number.Value);
+            }
+
+            json.WriteString("protocol", port.Port.Protocol);
+            json.WriteString("targetPort", port.Port.TargetPort?.ToString() ?? port.Port.Port?.Value.ToString(CultureInfo.InvariantCulture));
+            json.WriteStartArray("endpoints");
+            foreach (var backend in port.Backends)
+            {
+                json.WriteStartObject();
+                json.WriteString("workload", backend.Pod.Owner.ToString());
+                json.WriteString("container", backend.Container?.Name);
+                if (backend.TargetNumber is { } target)
+                {
+                    json.WriteNumber("port", target);
+                }
+                else
+                {
+                    json.WriteNull("port");
+                }
+
+                json.WriteBoolean("declared", backend.Declared is not null);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}
