@@ -109,7 +109,7 @@ public static class ServiceTable
         var owner = backend.Pod.Owner.ToString();
         if (backend.TargetNumber is null)
         {
-            return $"{owner}: no container port named {port.TargetPort?.Name} for {port.Protocol}: no endpoint";
+            return $"{owner}: no port named {port.TargetPort?.Name}/{port.Protocol}, no endpoint";
         }
 
         return backend.Declared is { } declared
