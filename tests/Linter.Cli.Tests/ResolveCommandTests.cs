@@ -18,12 +18,17 @@ public sealed class ResolveCommandTests
     {
         var run = Cli.Run("resolve", Cli.Examples, "--from", "shop/storefront", "payments-api.payments:8080");
         Assert.Equal(0, run.ExitCode);
-        var lines = run.Stdout.Replace("\r", string.Empty).Split('\n');
-        Assert.Equal("from Deployment storefront in namespace shop", lines[0]);
-        Assert.Matches(@"^  payments-api\.payments\.shop\.svc\.cluster\.local +NXDOMAIN: no headless Service payments in namespace shop$", lines[2]);
-        Assert.Matches(@"^  payments-api\.payments\.svc\.cluster\.local +Service payments-api in namespace payments$", lines[3]);
-        Assert.Equal("=> Service payments-api in namespace payments", lines[4]);
-        Assert.Equal("   port 8080 is not exposed (the Service exposes 80)", lines[5]);
+        var text = run.Stdout.Replace("\r", string.Empty);
+        Assert.StartsWith("from Deployment storefront in namespace shop\n", text);
+        Assert.Contains(
+            "  1. payments-api.payments.shop.svc.cluster.local\n" +
+            "     NXDOMAIN: no headless Service payments in namespace shop\n" +
+            "  2. payments-api.payments.svc.cluster.local\n" +
+            "     Service payments-api in namespace payments\n" +
+            "=> Service payments-api in namespace payments\n" +
+            "   port 8080 is not exposed (the Service exposes 80)\n",
+            text);
+        Assert.True(text.Split('\n').All(line => line.Length <= 80), "lines fit 80 columns");
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class DnsTrace
             "ClusterFirst" when hostNetwork => "the node's resolver (hostNetwork with dnsPolicy ClusterFirst): cluster names do not resolve",
             "Default" => "the node's resolver (dnsPolicy Default): cluster names do not resolve",
             "None" => "only dnsConfig (dnsPolicy None)",
-            _ => $"cluster DNS (dnsPolicy {policy}), search list {workload.Namespace}.svc.{snapshot.Dns.Domain} svc.{snapshot.Dns.Domain} {snapshot.Dns.Domain}, ndots 5",
+            _ => $"cluster DNS (dnsPolicy {policy}), ndots 5, search {string.Join(" ", new[] { $"{workload.Namespace}.svc.{snapshot.Dns.Domain}", $"svc.{snapshot.Dns.Domain}", snapshot.Dns.Domain }.Concat(spec?.Searches ?? []))}",
         };
         Answer = snapshot.Names.Resolve(name, workload.Namespace, spec?.Searches, workload.ApplyUnit);
         Reaches = Destinations(snapshot).ToList();
@@ -47,18 +47,18 @@ public sealed class DnsTrace
 
     public void WriteText(TextWriter output)
     {
-        output.WriteLine($"from {Workload} in namespace {Workload.Namespace}");
-        output.WriteLine($"resolver: {Resolver}");
-        var width = Math.Min(48, Answer.Steps.Select(s => s.Query.Length).DefaultIfEmpty(0).Max());
-        foreach (var step in Answer.Steps)
+        TextWrap.WriteLine(output, string.Empty, $"from {Workload} in namespace {Workload.Namespace}");
+        TextWrap.WriteLine(output, string.Empty, $"resolver: {Resolver}");
+        for (var i = 0; i < Answer.Steps.Count; i++)
         {
-            output.WriteLine($"  {step.Query.PadRight(width)}  {step.Answer}");
+            TextWrap.WriteLine(output, $"  {i + 1}. ", Answer.Steps[i].Query, "     ");
+            TextWrap.WriteLine(output, "     ", Answer.Steps[i].Answer);
         }
 
-        output.WriteLine($"=> {Result()}");
+        TextWrap.WriteLine(output, "=> ", Result(), "   ");
         foreach (var line in Reaches)
         {
-            output.WriteLine($"   {line}");
+            TextWrap.WriteLine(output, "   ", line, "     ");
         }
     }
 

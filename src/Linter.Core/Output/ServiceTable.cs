@@ -20,10 +20,10 @@ public static class ServiceTable
             first = false;
             foreach (var service in group)
             {
-                output.WriteLine($"  {service.Name} ({Kind(service)}{Selector(service)})");
+                TextWrap.WriteLine(output, "  ", $"{service.Name} ({Kind(service)}{Selector(service)})", "      ");
                 foreach (var line in PortLines(snapshot, service))
                 {
-                    output.WriteLine($"    {line}");
+                    TextWrap.WriteLine(output, "    ", line, "        ");
                 }
             }
         }
