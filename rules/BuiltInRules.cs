@@ -1,4 +1,4 @@
-using System.Reflection;
+using Linter.Core.Output.Sarif;
 using Linter.Core.Rules;
 
 namespace Linter.Rules;
@@ -16,6 +16,15 @@ public static class BuiltInRules
     public static Rule? Find(string idOrSlug) => All.FirstOrDefault(r =>
         string.Equals(r.Descriptor.Id, idOrSlug, StringComparison.OrdinalIgnoreCase) ||
         string.Equals(r.Descriptor.Slug, idOrSlug, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The page and its summary (the paragraph under the title), for SARIF rule metadata.</summary>
+    public static RuleDocumentation Documentation(RuleDescriptor rule)
+    {
+        var page = Page(rule).Replace("\r\n", "\n");
+        var paragraphs = page.Split(["\n\n"], StringSplitOptions.RemoveEmptyEntries);
+        var summary = paragraphs.Length > 1 ? paragraphs[1].Replace("\n", " ").Trim() : rule.Title;
+        return new RuleDocumentation(summary, page);
+    }
 
     /// <summary>The rule's page (<c>KL###.md</c> beside its code), embedded at build time.</summary>
     public static string Page(RuleDescriptor rule)

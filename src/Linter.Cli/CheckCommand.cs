@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Linter.Core.Engine;
 using Linter.Core.Output;
+using Linter.Core.Output.Sarif;
 using Linter.Core.Rules;
 using Linter.Rules;
 
@@ -8,16 +9,24 @@ namespace Linter.Cli;
 
 internal static class CheckCommand
 {
-    public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr, string workingDirectory)
     {
         var input = new InputOptions();
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format: text (for people), json (versioned schema) or sarif (SARIF 2.1.0 for code scanning).",
+            Description = "Output format: text (for people), json (versioned schema), sarif (SARIF 2.1.0 for code scanning), github (workflow command annotations) or junit (JUnit XML test report).",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        format.AcceptOnlyFromAmong("text", "json", "sarif", "github", "junit");
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
+        var sarifRoot = new Option<string?>("--sarif-root")
+        {
+            Description = "SARIF locations are relative to this folder. Default: the root of the git repository around the current directory, else the current directory.",
+        };
+        var sarifCategory = new Option<string?>("--sarif-category")
+        {
+            Description = "SARIF automationDetails.id: distinguishes several kubelint analyses of one repository in code scanning.",
+        };
         var failOn = new Option<string>("--fail-on")
         {
             Description = "Exit with 1 when a finding has this severity or a higher one: error, warning, note, or none (never).",
@@ -30,13 +39,14 @@ internal static class CheckCommand
         command.Add(format);
         command.Add(output);
         command.Add(failOn);
+        command.Add(sarifRoot);
+        command.Add(sarifCategory);
         command.SetAction(parse =>
         {
-            var options = new CheckOptions(parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(failOn)!);
-            var workingDirectory = Directory.GetCurrentDirectory();
+            var options = new CheckOptions(parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(failOn)!, parse.GetValue(sarifRoot), parse.GetValue(sarifCategory));
             var result = LintEngine.Run(new LintRequest
             {
-                Inputs = input.Inputs(parse, stdin),
+                Inputs = input.Inputs(parse, stdin, workingDirectory),
                 Rules = BuiltInRules.All,
                 Simulation = input.Simulation(parse),
                 WorkingDirectory = workingDirectory,
@@ -46,14 +56,24 @@ internal static class CheckCommand
         return command;
     }
 
-    private sealed record CheckOptions(string Format, string? Output, string FailOn);
+    private sealed record CheckOptions(string Format, string? Output, string FailOn, string? SarifRoot, string? SarifCategory);
 
     private static int Report(LintResult result, CheckOptions options, string workingDirectory, TextWriter stdout, TextWriter stderr)
     {
-
+        Severity? threshold = SeverityNames.TryParse(options.FailOn, out var s) ? s : null;
+        var exitCode = result.ExitCode(threshold);
         try
         {
-            WriteReport(result, options, workingDirectory, stdout);
+            if (options.Output is null)
+            {
+                WriteReport(result, options, workingDirectory, exitCode, stdout);
+            }
+            else
+            {
+                using var file = new StreamWriter(Path.Combine(workingDirectory, options.Output), append: false, new System.Text.UTF8Encoding(false));
+                WriteReport(result, options, workingDirectory, exitCode, file);
+                stderr.WriteLine(TextReport.Summary(result));
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -61,44 +81,44 @@ internal static class CheckCommand
             return ExitCodes.UsageError;
         }
 
-        if (options.Output is not null && options.Format != "text")
-        {
-            stderr.WriteLine(TextReport.Summary(result));
-        }
-
-        Severity? threshold = SeverityNames.TryParse(options.FailOn, out var s) ? s : null;
-        return result.ExitCode(threshold);
+        return exitCode;
     }
 
-    private static void WriteReport(LintResult result, CheckOptions options, string workingDirectory, TextWriter stdout)
+    private static void WriteReport(LintResult result, CheckOptions options, string workingDirectory, int exitCode, TextWriter output)
     {
-        var version = ToolVersion.Current;
-        if (options.Format == "text")
+        var root = options.SarifRoot is { } given ? Path.GetFullPath(Path.Combine(workingDirectory, given)) : ReportPaths.RepositoryRoot(workingDirectory);
+        switch (options.Format)
         {
-            if (options.Output is null)
-            {
-                new TextReport(Terminal.UseColor(stdout)).Write(result, stdout);
+            case "text":
+                new TextReport(Terminal.UseColor(output)).Write(result, output);
                 return;
-            }
-
-            using var file = new StreamWriter(options.Output);
-            new TextReport(color: false).Write(result, file);
-            return;
+            case "github":
+                GithubReport.Write(result, output, root, workingDirectory);
+                return;
         }
 
-        using var stream = options.Output is null ? new MemoryStream() : (Stream)File.Create(options.Output);
-        if (options.Format == "json")
+        using var memory = new MemoryStream();
+        switch (options.Format)
         {
-            JsonReport.Write(result, stream, version);
-        }
-        else
-        {
-            SarifReport.Write(result, stream, version, workingDirectory);
+            case "json":
+                JsonReport.Write(result, memory, ToolVersion.Current);
+                break;
+            case "junit":
+                JunitReport.Write(result, memory);
+                break;
+            default:
+                SarifReport.Write(result, memory, new SarifOptions
+                {
+                    ToolVersion = ToolVersion.Current,
+                    RootDirectory = root,
+                    WorkingDirectory = workingDirectory,
+                    ExitCode = exitCode,
+                    Category = options.SarifCategory,
+                    Documentation = BuiltInRules.Documentation,
+                });
+                break;
         }
 
-        if (stream is MemoryStream memory)
-        {
-            stdout.WriteLine(System.Text.Encoding.UTF8.GetString(memory.ToArray()));
-        }
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(memory.ToArray()));
     }
 }

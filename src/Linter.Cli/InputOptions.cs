@@ -43,10 +43,10 @@ internal sealed class InputOptions
         command.Add(ClusterDomain);
     }
 
-    public IReadOnlyList<InputSource> Inputs(ParseResult parse, TextReader stdin)
+    public IReadOnlyList<InputSource> Inputs(ParseResult parse, TextReader stdin, string workingDirectory)
     {
         var paths = parse.GetValue(Paths) is { Length: > 0 } given ? given : ["."];
-        return paths.Select(p => p == "-" ? InputSource.FromText("<stdin>", stdin.ReadToEnd()) : InputSource.FromPath(p)).ToList();
+        return paths.Select(p => p == "-" ? InputSource.FromText("<stdin>", stdin.ReadToEnd()) : InputSource.FromPath(Path.Combine(workingDirectory, p))).ToList();
     }
 
     public SimulationOptions Simulation(ParseResult parse) => new()

@@ -10,15 +10,16 @@ public static class KubelintCommand
         "Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage error; " +
         "3 some input could not be read or parsed (findings in the other files are still reported).";
 
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs kubelint; relative paths and report paths are taken from <paramref name="workingDirectory"/>.</summary>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, string workingDirectory)
     {
         var root = new RootCommand(
             "kubelint lints Kubernetes manifests before they are deployed. It simulates what the cluster will do " +
             "with them (which pods each Service selects, what every service port resolves to, which node ports " +
             "collide) and reports mistakes with exact positions.\n\n" + ExitCodesHelp)
         {
-            CheckCommand.Create(stdin, stdout, stderr),
-            ResolveCommand.Create(stdin, stdout, stderr),
+            CheckCommand.Create(stdin, stdout, stderr, workingDirectory),
+            ResolveCommand.Create(stdin, stdout, stderr, workingDirectory),
             RulesCommand.Create(stdout),
             ExplainCommand.Create(stdout, stderr),
         };

@@ -8,7 +8,7 @@ namespace Linter.Cli;
 
 internal static class ResolveCommand
 {
-    public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr, string workingDirectory)
     {
         var input = new InputOptions();
         var from = new Option<string[]>("--from")
@@ -27,9 +27,10 @@ internal static class ResolveCommand
         {
             var result = LintEngine.Run(new LintRequest
             {
-                Inputs = input.Inputs(parse, stdin),
+                Inputs = input.Inputs(parse, stdin, workingDirectory),
                 Rules = [],
                 Simulation = input.Simulation(parse),
+                WorkingDirectory = workingDirectory,
             });
             foreach (var problem in result.Files.Where(f => f.Failed).SelectMany(f => f.Problems))
             {

@@ -13,11 +13,14 @@ internal static class Cli
 {
     public static CliRun Run(params string[] args) => RunWithInput(string.Empty, args);
 
-    public static CliRun RunWithInput(string stdin, params string[] args)
+    public static CliRun RunWithInput(string stdin, params string[] args) => RunIn(Root, stdin, args);
+
+    /// <summary>Runs kubelint as if started in <paramref name="workingDirectory"/>.</summary>
+    public static CliRun RunIn(string workingDirectory, string stdin, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = KubelintCommand.Run(args, new StringReader(stdin), stdout, stderr);
+        var code = KubelintCommand.Run(args, new StringReader(stdin), stdout, stderr, workingDirectory);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 

@@ -58,7 +58,9 @@ public static class ManifestLoader
             return Failure(displayPath, "a binary file, not YAML or JSON");
         }
 
-        return Parse(displayPath, Decode(bytes));
+        // The byte order mark is kept as U+FEFF so that Parse records it (GitHub's line hashes include it).
+        var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        return Parse(displayPath, (bom ? "\uFEFF" : string.Empty) + Decode(bytes));
     }
 
     private static bool LooksBinary(byte[] bytes)
@@ -90,12 +92,13 @@ public static class ManifestLoader
 
     public static SourceFile Parse(string displayPath, string text)
     {
-        if (text.Length > 0 && text[0] == '\uFEFF')
+        var bom = text.Length > 0 && text[0] == '\uFEFF';
+        if (bom)
         {
             text = text.Substring(1);
         }
 
-        var file = new SourceFile(displayPath, text);
+        var file = new SourceFile(displayPath, text) { HasByteOrderMark = bom };
         var read = YamlReader.Read(displayPath, BlankLinesWithoutIndent(text));
         var marker = TemplateMarkers.FirstOutsideStrings(file, read);
         if (marker is { } at)

@@ -11,6 +11,9 @@ public sealed class SourceFile(string path, string text)
 
     public string Text { get; } = text;
 
+    /// <summary>The file started with a UTF-8 byte order mark (removed from <see cref="Text"/>).</summary>
+    public bool HasByteOrderMark { get; init; }
+
     /// <summary>The folder of <see cref="Path"/> ('' for standard input and files in the working directory).</summary>
     public string Folder { get; } = path.LastIndexOf('/') is var slash and > 0 ? path.Substring(0, slash) : string.Empty;
 

@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Linter.Core.Loading;
+using Linter.Core.Rules;
+
+namespace Linter.Core.Output;
+
+/// <summary>
+/// A fingerprint of a finding that survives moved lines: the rule, the file, the text at the finding's
+/// region and the message without line numbers, plus how many identical findings precede it. Used by
+/// SARIF (<c>partialFingerprints</c>) and by baselines.
+/// </summary>
+public static class FindingFingerprint
+{
+    public const string Key = "kubelint/v1";
+
+    private static readonly Regex LineReferences = new(@"\bline \d+|:\d+(:\d+)?\b", RegexOptions.Compiled);
+
+    public static IReadOnlyList<string> Compute(IReadOnlyList<Finding> findings, IReadOnlyDictionary<string, SourceFile> files)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = new List<string>(findings.Count);
+        using var sha = SHA256.Create();
+        foreach (var finding in findings)
+        {
+            var anchor = files.TryGetValue(finding.Location.Path, out var file) ? Text(file, finding.Location) : string.Empty;
+            var identity = string.Join("\u0000", finding.RuleId, finding.Location.Path, anchor, LineReferences.Replace(finding.Message, string.Empty));
+            var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(identity));
+            var hex = string.Concat(hash.Take(12).Select(b => b.ToString("x2")));
+            seen[hex] = seen.TryGetValue(hex, out var n) ? n + 1 : 1;
+            result.Add($"{hex}:{seen[hex]}");
+        }
+
+        return result;
+    }
+
+    private static string Text(SourceFile file, SourceSpan span)
+    {
+        if (span.Line != span.EndLine)
+        {
+            return file.Line(span.Line).Trim();
+        }
+
+        var line = file.Line(span.Line);
+        var start = Math.Min(Math.Max(span.Column - 1, 0), line.Length);
+        var end = Math.Min(Math.Max(span.EndColumn - 1, start), line.Length);
+        return line.Substring(start, end - start);
+    }
+}

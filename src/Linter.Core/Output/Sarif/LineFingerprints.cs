@@ -1,0 +1,112 @@
+namespace Linter.Core.Output.Sarif;
+
+/// <summary>
+/// <c>partialFingerprints.primaryLocationLineHash</c>, computed exactly as GitHub's upload action does
+/// (github/codeql-action src/fingerprints.ts): a rolling hash over the first 100 characters from the start
+/// of each line, spaces and tabs skipped, line endings normalised to '\n', 64-bit wrapping arithmetic,
+/// suffixed with how often that hash has occurred so far. Writing it ourselves keeps both in agreement.
+/// </summary>
+public static class LineFingerprints
+{
+    private const int BlockSize = 100;
+    private const ulong Mod = 37;
+    private const int EndOfFile = 65535;
+
+    /// <summary>The hash of every line of <paramref name="text"/> (the file as read, BOM included), by 1-based line.</summary>
+    public static IReadOnlyDictionary<int, string> Compute(string text)
+    {
+        var hasher = new Hasher();
+        foreach (var c in text)
+        {
+            hasher.Process(c);
+        }
+
+        hasher.Process(EndOfFile);
+        hasher.Flush();
+        return hasher.Hashes;
+    }
+
+    private sealed class Hasher
+    {
+        private readonly int[] _window = new int[BlockSize];
+        private readonly int[] _lineNumbers = Enumerable.Repeat(-1, BlockSize).ToArray();
+        private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+        private readonly ulong _firstMod = FirstMod();
+        private ulong _hash;
+        private int _index;
+        private int _lineNumber;
+        private bool _lineStart = true;
+        private bool _previousCarriageReturn;
+
+        public Dictionary<int, string> Hashes { get; } = [];
+
+        public void Process(int current)
+        {
+            if (current is ' ' or '\t' || (_previousCarriageReturn && current == '\n'))
+            {
+                _previousCarriageReturn = false;
+                return;
+            }
+
+            _previousCarriageReturn = current == '\r';
+            if (current == '\r')
+            {
+                current = '\n';
+            }
+
+            if (_lineNumbers[_index] != -1)
+            {
+                Output();
+            }
+
+            if (_lineStart)
+            {
+                _lineStart = false;
+                _lineNumbers[_index] = ++_lineNumber;
+            }
+
+            _lineStart = current == '\n';
+            Update(current);
+        }
+
+        public void Flush()
+        {
+            for (var i = 0; i < BlockSize; i++)
+            {
+                if (_lineNumbers[_index] != -1)
+                {
+                    Output();
+                }
+
+                Update(0);
+            }
+        }
+
+        private void Output()
+        {
+            var value = _hash.ToString("x");
+            _counts[value] = _counts.TryGetValue(value, out var count) ? count + 1 : 1;
+            Hashes[_lineNumbers[_index]] = $"{value}:{_counts[value]}";
+            _lineNumbers[_index] = -1;
+        }
+
+        private void Update(int current)
+        {
+            var begin = _window[_index];
+            _window[_index] = current;
+            _hash = unchecked((Mod * _hash) + (ulong)current - (_firstMod * (ulong)begin));
+            _index = (_index + 1) % BlockSize;
+        }
+
+        private static ulong FirstMod()
+        {
+            ulong value = 1;
+            for (var i = 0; i < BlockSize; i++)
+            {
+                value = unchecked(value * Mod);
+            }
+
+            return value;
+        }
+    }
+}

@@ -1,0 +1,204 @@
+using System.IO.Compression;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Linter.Core.Engine;
+using Linter.Core.Loading;
+using Linter.Core.Rules;
+
+namespace Linter.Core.Output.Sarif;
+
+/// <summary>The documentation of a rule, for <c>fullDescription</c> and <c>help</c>.</summary>
+public sealed record RuleDocumentation(string Summary, string Markdown);
+
+public sealed record SarifOptions
+{
+    public required string ToolVersion { get; init; }
+
+    /// <summary>Locations are relative to this folder (the repository root), as the <c>SRCROOT</c> base.</summary>
+    public required string RootDirectory { get; init; }
+
+    /// <summary>The folder finding paths are relative to.</summary>
+    public required string WorkingDirectory { get; init; }
+
+    public required int ExitCode { get; init; }
+
+    public required Func<RuleDescriptor, RuleDocumentation> Documentation { get; init; }
+
+    /// <summary><c>automationDetails.id</c>: tells code scanning which analysis the results belong to.</summary>
+    public string? Category { get; init; }
+
+    /// <summary>GitHub code scanning accepts at most this many results per run.</summary>
+    public int MaxResults { get; init; } = 25_000;
+
+    /// <summary>GitHub code scanning accepts uploads up to 10 MB gzip-compressed.</summary>
+    public long MaxCompressedBytes { get; init; } = 10L * 1024 * 1024;
+}
+
+/// <summary>
+/// SARIF 2.1.0 for GitHub code scanning and other SARIF consumers, written with System.Text.Json from
+/// typed records (Sarif.Sdk is not available). Byte-identical for identical input.
+/// </summary>
+public static class SarifReport
+{
+    public const string SourceRoot = "SRCROOT";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write(LintResult result, Stream output, SarifOptions options)
+    {
+        var keep = Math.Min(result.Findings.Count, options.MaxResults);
+        var bytes = Serialize(Build(result, options, keep));
+        while (keep > 0 && CompressedSize(bytes) > options.MaxCompressedBytes)
+        {
+            keep /= 2;
+            bytes = Serialize(Build(result, options, keep));
+        }
+
+        output.Write(bytes, 0, bytes.Length);
+    }
+
+    public static SarifLog Build(LintResult result, SarifOptions options, int maxResults)
+    {
+        var files = result.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var ruleIndex = result.Rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var fingerprints = FindingFingerprint.Compute(result.Findings, files);
+        var lineHashes = new Dictionary<string, IReadOnlyDictionary<int, string>>(StringComparer.Ordinal);
+        var limit = Math.Min(maxResults, options.MaxResults);
+        var kept = result.Findings.Select((f, i) => (Finding: f, Index: i))
+            .OrderByDescending(x => x.Finding.Severity)
+            .ThenBy(x => x.Index)
+            .Take(limit)
+            .OrderBy(x => x.Index)
+            .ToList();
+
+        var results = kept.Select(x =>
+        {
+            var finding = x.Finding;
+            var prints = new SortedDictionary<string, string>(StringComparer.Ordinal) { [FindingFingerprint.Key] = fingerprints[x.Index] };
+            if (LineHash(files, lineHashes, finding.Location) is { } lineHash)
+            {
+                prints["primaryLocationLineHash"] = lineHash;
+            }
+
+            var related = finding.Related.Select((r, i) => Location(r.Span, options, i + 1, r.Message)).ToList();
+            return new SarifResult(
+                finding.RuleId,
+                ruleIndex[finding.RuleId],
+                Level(finding.Severity),
+                new SarifText(MessageWithLinks(finding)),
+                [Location(finding.Location, options, null, null)],
+                related.Count == 0 ? null : related,
+                prints);
+        }).ToList();
+
+        var notifications = InputErrors(result, options).ToList();
+        if (kept.Count < result.Findings.Count)
+        {
+            notifications.Add(new SarifNotification("warning", new SarifText(
+                $"kubelint found {result.Findings.Count} results; GitHub code scanning accepts at most {options.MaxResults} per run and 10 MB compressed, so the {kept.Count} most severe are included.")));
+        }
+
+        var run = new SarifRun(
+            new SarifTool(new SarifDriver("kubelint", options.ToolVersion, "https://github.com/kubelint/kubelint", result.Rules.Select(r => Rule(r, options)).ToList())),
+            options.Category is { Length: > 0 } category ? new SarifAutomationDetails(category.EndsWith("/", StringComparison.Ordinal) ? category : category + "/") : null,
+            [new SarifInvocation(true, options.ExitCode, notifications)],
+            new Dictionary<string, SarifArtifactLocation> { [SourceRoot] = new(new Uri(Path.GetFullPath(options.RootDirectory).TrimEnd('/', '\\') + "/").AbsoluteUri) },
+            "utf16CodeUnits",
+            results);
+        return new SarifLog("https://json.schemastore.org/sarif-2.1.0.json", "2.1.0", [run]);
+    }
+
+    private static byte[] Serialize(SarifLog log) => JsonSerializer.SerializeToUtf8Bytes(log, Json);
+
+    private static long CompressedSize(byte[] bytes)
+    {
+        using var counter = new MemoryStream();
+        using (var gzip = new GZipStream(counter, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(bytes, 0, bytes.Length);
+        }
+
+        return counter.Length;
+    }
+
+    private static SarifRule Rule(RuleDescriptor rule, SarifOptions options)
+    {
+        var docs = options.Documentation(rule);
+        var precision = rule.Family is "input" or "ports" or "headless" ? "very-high" : "high";
+        return new SarifRule(
+            rule.Id,
+            PascalCase(rule.Slug),
+            new SarifText(rule.Title),
+            new SarifText(docs.Summary),
+            new SarifText(docs.Markdown, docs.Markdown),
+            rule.HelpUri,
+            new SarifConfiguration(Level(rule.DefaultSeverity)),
+            new SarifRuleProperties(["kubernetes", rule.Family, "correctness"], precision, ProblemSeverity(rule.DefaultSeverity)));
+    }
+
+    private static IEnumerable<SarifNotification> InputErrors(LintResult result, SarifOptions options) =>
+        result.Files.Where(f => f.Failed).SelectMany(f => f.Problems.Where(p => p.Kind == ProblemKind.Unparseable).Select(p =>
+            new SarifNotification("error", new SarifText($"{p.Span.Path}:{p.Span.Line}:{p.Span.Column}: {p.Message}"), [Location(p.Span, options, null, null)], new SarifDescriptorReference("KL001"))));
+
+    /// <summary>The message, with each related location linked as SARIF embedded links ([text](id)) so viewers show them.</summary>
+    private static string MessageWithLinks(Finding finding)
+    {
+        if (finding.Related.Count == 0)
+        {
+            return finding.Message;
+        }
+
+        var links = finding.Related.Select((r, i) => $"[{Escape(r.Message)}]({i + 1})");
+        return $"{finding.Message}. Related: {string.Join("; ", links)}.";
+    }
+
+    private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("[", "\\[").Replace("]", "\\]");
+
+    private static SarifLocation Location(SourceSpan span, SarifOptions options, int? id, string? message)
+    {
+        var full = span.Path == "<stdin>" ? null : Path.GetFullPath(Path.Combine(options.WorkingDirectory, span.Path));
+        var root = Path.GetFullPath(options.RootDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var artifact = full switch
+        {
+            null => new SarifArtifactLocation("stdin", SourceRoot),
+            _ when full.StartsWith(root, StringComparison.Ordinal) =>
+                new SarifArtifactLocation(string.Join("/", full.Substring(root.Length).Split(Path.DirectorySeparatorChar).Select(Uri.EscapeDataString)), SourceRoot),
+            _ => new SarifArtifactLocation(new Uri(full).AbsoluteUri),
+        };
+        var region = new SarifRegion(span.Line, span.Column, span.EndLine, Math.Max(span.EndColumn, span.EndLine == span.Line ? span.Column + 1 : 1));
+        return new SarifLocation(id, new SarifPhysicalLocation(artifact, region), message is null ? null : new SarifText(message));
+    }
+
+    private static string? LineHash(Dictionary<string, SourceFile> files, Dictionary<string, IReadOnlyDictionary<int, string>> cache, SourceSpan span)
+    {
+        if (!files.TryGetValue(span.Path, out var file) || file.Text.Length == 0)
+        {
+            return null;
+        }
+
+        if (!cache.TryGetValue(span.Path, out var hashes))
+        {
+            hashes = cache[span.Path] = LineFingerprints.Compute(file.HasByteOrderMark ? "\uFEFF" + file.Text : file.Text);
+        }
+
+        return hashes.TryGetValue(span.Line, out var hash) ? hash : null;
+    }
+
+    public static string Level(Severity severity) => severity.ToText();
+
+    private static string ProblemSeverity(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        _ => "recommendation",
+    };
+
+    private static string PascalCase(string slug) =>
+        string.Concat(slug.Split('-').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p.Substring(1)));
+}

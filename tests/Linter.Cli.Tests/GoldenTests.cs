@@ -1,0 +1,35 @@
+namespace Linter.Cli.Tests;
+
+/// <summary>
+/// Every output format on the bundled example, compared with a reviewed file under golden/. After an
+/// intended change, refresh them with <c>KUBELINT_UPDATE_GOLDEN=1 dotnet test</c> and review the diff.
+/// </summary>
+public sealed class GoldenTests
+{
+    private static string GoldenFolder => Path.Combine(Cli.Root, "tests", "Linter.Cli.Tests", "golden");
+
+    [Theory]
+    [InlineData("text", "example.txt")]
+    [InlineData("json", "example.json")]
+    [InlineData("sarif", "example.sarif")]
+    [InlineData("github", "example.github.txt")]
+    [InlineData("junit", "example.junit.xml")]
+    public void Output_matches_the_reviewed_golden_file(string format, string golden)
+    {
+        var run = Cli.RunIn(Cli.Root, string.Empty, "check", "examples", "--format", format, "--sarif-category", "kubelint");
+        Assert.Equal(1, run.ExitCode);
+        var actual = Normalize(run.Stdout);
+        var path = Path.Combine(GoldenFolder, golden);
+        if (Environment.GetEnvironmentVariable("KUBELINT_UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(path, actual);
+        }
+
+        Assert.True(File.Exists(path), $"{golden} is missing: run the tests with KUBELINT_UPDATE_GOLDEN=1");
+        Assert.Equal(File.ReadAllText(path).Replace("\r\n", "\n"), actual);
+    }
+
+    /// <summary>The repository's absolute location is the only part that differs between checkouts.</summary>
+    private static string Normalize(string output) =>
+        output.Replace("\r\n", "\n").Replace(new Uri(Cli.Root.TrimEnd('/') + "/").AbsoluteUri, "file:///REPOSITORY/");
+}
