@@ -1,4 +1,8 @@
 using System.Text.Json;
+using Linter.Core.Engine;
+using Linter.Core.Loading;
+using Linter.Core.Output.Sarif;
+using Linter.Rules;
 
 namespace Linter.Cli.Tests;
 
@@ -60,5 +64,43 @@ public sealed class SarifTests : IDisposable
 
         Assert.Equal(before.GetProperty("kubelint/v1").GetString(), after.GetProperty("kubelint/v1").GetString());
         Assert.Matches("^[0-9a-f]+:1$", after.GetProperty("primaryLocationLineHash").GetString()!);
+    }
+
+    [Fact]
+    public void Past_the_result_limit_the_most_severe_results_are_kept_and_a_notification_says_so()
+    {
+        var result = LintEngine.Run(new LintRequest { Inputs = [InputSource.FromPath(Cli.Examples)], Rules = BuiltInRules.All, WorkingDirectory = Cli.Root });
+        var options = new SarifOptions
+        {
+            ToolVersion = "0.0.0",
+            RootDirectory = Cli.Root,
+            WorkingDirectory = Cli.Root,
+            ExitCode = 1,
+            Documentation = BuiltInRules.Documentation,
+            MaxResults = 3,
+        };
+        var run = SarifReport.Build(result, options, int.MaxValue).Runs[0];
+
+        Assert.Equal(3, run.Results.Count);
+        Assert.Equal(["error", "error", "warning"], run.Results.Select(r => r.Level).OrderBy(l => l, StringComparer.Ordinal));
+        Assert.Contains(run.Invocations[0].ToolExecutionNotifications, n => n.Message.Text.Contains("the 3 most severe are included"));
+    }
+
+    [Fact]
+    public void Past_the_size_limit_results_are_dropped_until_the_log_fits()
+    {
+        var result = LintEngine.Run(new LintRequest { Inputs = [InputSource.FromPath(Cli.Examples)], Rules = BuiltInRules.All, WorkingDirectory = Cli.Root });
+        using var stream = new MemoryStream();
+        SarifReport.Write(result, stream, new SarifOptions
+        {
+            ToolVersion = "0.0.0",
+            RootDirectory = Cli.Root,
+            WorkingDirectory = Cli.Root,
+            ExitCode = 1,
+            Documentation = BuiltInRules.Documentation,
+            MaxCompressedBytes = 12_000,
+        });
+        var results = JsonDocument.Parse(stream.ToArray()).RootElement.GetProperty("runs")[0].GetProperty("results");
+        Assert.InRange(results.GetArrayLength(), 0, 6);
     }
 }
