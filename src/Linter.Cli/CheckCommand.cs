@@ -12,6 +12,9 @@ internal static class CheckCommand
     public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr, string workingDirectory)
     {
         var input = new InputOptions();
+        var config = new ConfigOptions();
+        var baseline = new Option<string?>("--baseline") { Description = "A SARIF log of an earlier run (see --write-baseline): findings already in it are not reported and do not fail the run; SARIF marks them unchanged." };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Also write this run's findings as a SARIF baseline to FILE." };
         var format = new Option<string>("--format", "-f")
         {
             Description = "Output format: text (for people), json (versioned schema), sarif (SARIF 2.1.0 for code scanning), github (workflow command annotations) or junit (JUnit XML test report).",
@@ -36,6 +39,9 @@ internal static class CheckCommand
 
         var command = new Command("check", "Lint manifests and report findings.\n\n" + KubelintCommand.ExitCodesHelp);
         input.AddTo(command);
+        config.AddTo(command, withRules: true);
+        command.Add(baseline);
+        command.Add(writeBaseline);
         command.Add(format);
         command.Add(output);
         command.Add(failOn);
@@ -43,62 +49,101 @@ internal static class CheckCommand
         command.Add(sarifCategory);
         command.SetAction(parse =>
         {
+            var loaded = config.Load(parse, workingDirectory, input.PathArguments(parse)[0], stderr);
+            if (loaded is null)
+            {
+                return ExitCodes.UsageError;
+            }
+
             var options = new CheckOptions(parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(failOn)!, parse.GetValue(sarifRoot), parse.GetValue(sarifCategory));
+            var root = options.SarifRoot is { } given ? Path.GetFullPath(Path.Combine(workingDirectory, given)) : ReportPaths.RepositoryRoot(workingDirectory);
+            IBaseline? previous = null;
+            if (parse.GetValue(baseline) is { } baselinePath)
+            {
+                try
+                {
+                    using var stream = File.OpenRead(Path.Combine(workingDirectory, baselinePath));
+                    previous = SarifBaseline.Read(stream, root, workingDirectory);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+                {
+                    stderr.WriteLine($"kubelint: cannot use baseline {baselinePath}: {ex.Message}");
+                    return ExitCodes.UsageError;
+                }
+            }
+
             var result = LintEngine.Run(new LintRequest
             {
                 Inputs = input.Inputs(parse, stdin, workingDirectory),
                 Rules = BuiltInRules.All,
-                Simulation = input.Simulation(parse),
+                Policy = loaded.Policy,
+                FileFilter = loaded.FileFilter,
+                Baseline = previous,
+                Simulation = input.Simulation(parse, loaded.Config),
                 WorkingDirectory = workingDirectory,
             });
-            return Report(result, options, workingDirectory, stdout, stderr);
+            return Report(result, options, workingDirectory, root, parse.GetValue(writeBaseline), stdout, stderr);
         });
         return command;
     }
 
     private sealed record CheckOptions(string Format, string? Output, string FailOn, string? SarifRoot, string? SarifCategory);
 
-    private static int Report(LintResult result, CheckOptions options, string workingDirectory, TextWriter stdout, TextWriter stderr)
+    private static int Report(LintResult result, CheckOptions options, string workingDirectory, string root, string? baselineOut, TextWriter stdout, TextWriter stderr)
     {
         Severity? threshold = SeverityNames.TryParse(options.FailOn, out var s) ? s : null;
         var exitCode = result.ExitCode(threshold);
+        var sarif = new SarifOptions
+        {
+            ToolVersion = ToolVersion.Current,
+            RootDirectory = root,
+            WorkingDirectory = workingDirectory,
+            ExitCode = exitCode,
+            Category = options.SarifCategory,
+            Documentation = BuiltInRules.Documentation,
+        };
         try
         {
             if (options.Output is null)
             {
-                WriteReport(result, options, workingDirectory, exitCode, stdout);
+                WriteReport(result, options.Format, sarif, stdout);
             }
             else
             {
                 using var file = new StreamWriter(Path.Combine(workingDirectory, options.Output), append: false, new System.Text.UTF8Encoding(false));
-                WriteReport(result, options, workingDirectory, exitCode, file);
+                WriteReport(result, options.Format, sarif, file);
                 stderr.WriteLine(TextReport.Summary(result));
+            }
+
+            if (baselineOut is not null)
+            {
+                using var file = new StreamWriter(Path.Combine(workingDirectory, baselineOut), append: false, new System.Text.UTF8Encoding(false));
+                WriteReport(result, "sarif", sarif, file);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"kubelint: cannot write {options.Output}: {ex.Message}");
+            stderr.WriteLine($"kubelint: cannot write the report: {ex.Message}");
             return ExitCodes.UsageError;
         }
 
         return exitCode;
     }
 
-    private static void WriteReport(LintResult result, CheckOptions options, string workingDirectory, int exitCode, TextWriter output)
+    private static void WriteReport(LintResult result, string format, SarifOptions sarif, TextWriter output)
     {
-        var root = options.SarifRoot is { } given ? Path.GetFullPath(Path.Combine(workingDirectory, given)) : ReportPaths.RepositoryRoot(workingDirectory);
-        switch (options.Format)
+        switch (format)
         {
             case "text":
                 new TextReport(Terminal.UseColor(output)).Write(result, output);
                 return;
             case "github":
-                GithubReport.Write(result, output, root, workingDirectory);
+                GithubReport.Write(result, output, sarif.RootDirectory, sarif.WorkingDirectory);
                 return;
         }
 
         using var memory = new MemoryStream();
-        switch (options.Format)
+        switch (format)
         {
             case "json":
                 JsonReport.Write(result, memory, ToolVersion.Current);
@@ -107,15 +152,7 @@ internal static class CheckCommand
                 JunitReport.Write(result, memory);
                 break;
             default:
-                SarifReport.Write(result, memory, new SarifOptions
-                {
-                    ToolVersion = ToolVersion.Current,
-                    RootDirectory = root,
-                    WorkingDirectory = workingDirectory,
-                    ExitCode = exitCode,
-                    Category = options.SarifCategory,
-                    Documentation = BuiltInRules.Documentation,
-                });
+                SarifReport.Write(result, memory, sarif);
                 break;
         }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Linter.Core.Config;
 using Linter.Core.Loading;
 using Linter.Core.Simulation;
 
@@ -13,16 +14,14 @@ internal sealed class InputOptions
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    public Option<string> Namespace { get; } = new("--namespace", "-n")
+    public Option<string?> Namespace { get; } = new("--namespace", "-n")
     {
-        Description = "The namespace of objects that do not name one, as 'kubectl apply -n' would place them.",
-        DefaultValueFactory = _ => "default",
+        Description = "The namespace of objects that do not name one, as 'kubectl apply -n' would place them. Default: the config file's cluster.defaultNamespace, else default.",
     };
 
-    public Option<string> ClusterDomain { get; } = new("--cluster-domain")
+    public Option<string?> ClusterDomain { get; } = new("--cluster-domain")
     {
-        Description = "The cluster's DNS domain (kubelet --cluster-domain), used to resolve names such as api.shop.svc.cluster.local.",
-        DefaultValueFactory = _ => "cluster.local",
+        Description = "The cluster's DNS domain (kubelet --cluster-domain), used to resolve names such as api.shop.svc.cluster.local. Default: the config file's cluster.clusterDomain, else cluster.local.",
     };
 
     public InputOptions()
@@ -43,15 +42,19 @@ internal sealed class InputOptions
         command.Add(ClusterDomain);
     }
 
-    public IReadOnlyList<InputSource> Inputs(ParseResult parse, TextReader stdin, string workingDirectory)
-    {
-        var paths = parse.GetValue(Paths) is { Length: > 0 } given ? given : ["."];
-        return paths.Select(p => p == "-" ? InputSource.FromText("<stdin>", stdin.ReadToEnd()) : InputSource.FromPath(Path.Combine(workingDirectory, p))).ToList();
-    }
+    public IReadOnlyList<string> PathArguments(ParseResult parse) => parse.GetValue(Paths) is { Length: > 0 } given ? given : ["."];
 
-    public SimulationOptions Simulation(ParseResult parse) => new()
+    public IReadOnlyList<InputSource> Inputs(ParseResult parse, TextReader stdin, string workingDirectory) =>
+        PathArguments(parse).Select(p => p == "-" ? InputSource.FromText("<stdin>", stdin.ReadToEnd()) : InputSource.FromPath(Path.Combine(workingDirectory, p))).ToList();
+
+    /// <summary>The cluster profile: defaults, then the config file, then the command line.</summary>
+    public SimulationOptions Simulation(ParseResult parse, KubelintConfig config)
     {
-        DefaultNamespace = parse.GetValue(Namespace)!,
-        ClusterDomain = parse.GetValue(ClusterDomain)!.Trim('.'),
-    };
+        var options = config.ApplyTo(new SimulationOptions());
+        return options with
+        {
+            DefaultNamespace = parse.GetValue(Namespace) ?? options.DefaultNamespace,
+            ClusterDomain = parse.GetValue(ClusterDomain)?.Trim('.') ?? options.ClusterDomain,
+        };
+    }
 }

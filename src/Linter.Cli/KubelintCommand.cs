@@ -21,6 +21,8 @@ public static class KubelintCommand
             CheckCommand.Create(stdin, stdout, stderr, workingDirectory),
             ResolveCommand.Create(stdin, stdout, stderr, workingDirectory),
             RulesCommand.Create(stdout),
+            InitCommand.Create(stdout, stderr, workingDirectory),
+            InitCommand.CreateConfig(stdout),
             ExplainCommand.Create(stdout, stderr),
         };
 

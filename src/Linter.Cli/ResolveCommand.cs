@@ -11,6 +11,7 @@ internal static class ResolveCommand
     public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr, string workingDirectory)
     {
         var input = new InputOptions();
+        var config = new ConfigOptions();
         var from = new Option<string[]>("--from")
         {
             Description = "NAMESPACE/WORKLOAD NAME[:PORT]: show how NAME resolves from that workload's pods, query by query through the search list, and what it reaches.",
@@ -21,15 +22,23 @@ internal static class ResolveCommand
         format.AcceptOnlyFromAmong("text", "json");
         var command = new Command("resolve", "Show what the simulation sees before you deploy: each Service's ports and the pods and container ports they reach, or how a name resolves from a workload (--from).");
         input.AddTo(command);
+        config.AddTo(command, withRules: false);
         command.Add(from);
         command.Add(format);
         command.SetAction(parse =>
         {
+            var loaded = config.Load(parse, workingDirectory, input.PathArguments(parse)[0], stderr);
+            if (loaded is null)
+            {
+                return ExitCodes.UsageError;
+            }
+
             var result = LintEngine.Run(new LintRequest
             {
                 Inputs = input.Inputs(parse, stdin, workingDirectory),
                 Rules = [],
-                Simulation = input.Simulation(parse),
+                FileFilter = loaded.FileFilter,
+                Simulation = input.Simulation(parse, loaded.Config),
                 WorkingDirectory = workingDirectory,
             });
             foreach (var problem in result.Files.Where(f => f.Failed).SelectMany(f => f.Problems))

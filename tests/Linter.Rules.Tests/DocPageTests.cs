@@ -46,12 +46,12 @@ public sealed class DocPageTests
         var expected = Expectations.Parse(failing);
         Assert.NotEmpty(expected);
         var failed = Expectations.Lint(rule, InputSource.FromText("failing.yaml", failing), Path.GetTempPath());
-        Assert.True(expected.SetEquals(Expectations.Actual(failed.Findings)),
-            $"failing example: expected [{string.Join(", ", expected)}]\n{Expectations.Explain(failed.Findings)}");
+        Assert.True(expected.SetEquals(Expectations.Actual(failed)),
+            $"failing example: expected [{string.Join(", ", expected)}]\n{Expectations.Explain(failed)}");
 
         Assert.Empty(Expectations.Parse(passing));
         var passed = Expectations.Lint(rule, InputSource.FromText("passing.yaml", passing), Path.GetTempPath());
-        Assert.True(passed.Findings.Count == 0, "passing example:\n" + Expectations.Explain(passed.Findings));
+        Assert.True(passed.Count == 0, "passing example:\n" + Expectations.Explain(passed));
     }
 
     private static string Example(string page, string heading)

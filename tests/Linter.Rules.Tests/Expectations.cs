@@ -32,8 +32,16 @@ public static class Expectations
     public static SortedSet<string> Actual(IReadOnlyList<Finding> findings) =>
         new(findings.Select(f => $"{f.RuleId}@{f.Location.Line}"), StringComparer.Ordinal);
 
-    public static LintResult Lint(Rule rule, InputSource input, string workingDirectory) =>
-        LintEngine.Run(new LintRequest { Inputs = [input], Rules = [rule], WorkingDirectory = workingDirectory });
+    /// <summary>
+    /// Lints with only <paramref name="rule"/> enabled. A rule that reviews the other rules' findings
+    /// (KL008, unused suppressions) runs with all rules, and only its own findings are kept.
+    /// </summary>
+    public static IReadOnlyList<Finding> Lint(Rule rule, InputSource input, string workingDirectory)
+    {
+        var rules = rule.RunsAfterSuppressions ? BuiltInRules.All : [rule];
+        var result = LintEngine.Run(new LintRequest { Inputs = [input], Rules = rules, WorkingDirectory = workingDirectory });
+        return result.Findings.Where(f => f.RuleId == rule.Descriptor.Id).ToList();
+    }
 
     public static string Explain(IReadOnlyList<Finding> findings) =>
         string.Join("\n", findings.Select(f => $"  {f.RuleId}@{f.Location.Line}:{f.Location.Column} {f.Message}"));

@@ -42,10 +42,10 @@ public sealed class FixtureTests
             Assert.Empty(expected);
         }
 
-        var result = Expectations.Lint(rule, InputSource.FromPath(path), Path.GetDirectoryName(path)!);
-        var actual = Expectations.Actual(result.Findings);
+        var findings = Expectations.Lint(rule, InputSource.FromPath(path), Path.GetDirectoryName(path)!);
+        var actual = Expectations.Actual(findings);
         Assert.True(expected.SetEquals(actual),
-            $"expected [{string.Join(", ", expected)}] but found [{string.Join(", ", actual)}]\n{Expectations.Explain(result.Findings)}");
+            $"expected [{string.Join(", ", expected)}] but found [{string.Join(", ", actual)}]\n{Expectations.Explain(findings)}");
     }
 
     [Fact]

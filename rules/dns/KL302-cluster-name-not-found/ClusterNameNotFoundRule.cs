@@ -40,7 +40,7 @@ public sealed class ClusterNameNotFoundRule() : Rule(new RuleDescriptor("KL302",
     /// operator to fill) says nothing about which Services exist there.
     /// </summary>
     private static bool OwnsServicesOf(Linter.Core.Simulation.ClusterSnapshot snapshot, DnsMiss miss) =>
-        miss.Kind == MissKind.Pod || snapshot.Services.Any(s => s.Namespace == miss.Namespace);
+        miss.Kind == MissKind.Pod || snapshot.Services.Any(s => s.Namespace == miss.Namespace) || snapshot.Options.Services.Any(s => s.Namespace == miss.Namespace);
 
     /// <summary>The name as written with the missing label replaced by the suggestion.</summary>
     private static string Rewrite(string written, string missing, string suggestion)

@@ -9,7 +9,7 @@ public sealed class StatefulSetServiceMissingRule() : Rule(new RuleDescriptor("K
     {
         foreach (var (set, service) in GoverningServices.Of(context.Snapshot))
         {
-            if (service is not null || !context.Snapshot.IsKnownNamespace(set.Namespace, besides: set))
+            if (service is not null || !context.Snapshot.IsKnownNamespace(set.Namespace, besides: set) || context.Snapshot.IsConfiguredService(set.Namespace, set.ServiceNameNode!.Value))
             {
                 continue;
             }

@@ -19,7 +19,8 @@ public sealed class PodSubdomainWithoutHeadlessServiceRule() : Rule(new RuleDesc
             var record = $"{hostname}.{subdomain.Value}";
             string? problem = service switch
             {
-                null when context.Snapshot.IsKnownNamespace(pod.Namespace, besides: pod.Owner) => $"namespace {pod.Namespace} has no Service {subdomain.Value}",
+                null when context.Snapshot.IsKnownNamespace(pod.Namespace, besides: pod.Owner) && !context.Snapshot.IsConfiguredService(pod.Namespace, subdomain.Value) =>
+                    $"namespace {pod.Namespace} has no Service {subdomain.Value}",
                 null => null,
                 { IsHeadless: false } => $"Service {service.Name} is not headless",
                 _ when !ServiceResolver.Selects(service, pod) => $"headless Service {service.Name} does not select its pods (it selects {Describe.Pairs(service.Selector ?? [])})",

@@ -8,7 +8,9 @@ public sealed class ServiceRoutesNowhereRule() : Rule(new RuleDescriptor("KL105"
     {
         foreach (var service in context.Snapshot.Services)
         {
-            if (service.IsExternalName || service.HasSelector || service.SelectorIsLabelSelector || context.Snapshot.HasManualEndpoints(service))
+            // Endpoints may be written out of band (by an operator) in namespaces whose contents come from elsewhere.
+            if (service.IsExternalName || service.HasSelector || service.SelectorIsLabelSelector || context.Snapshot.HasManualEndpoints(service) ||
+                context.Snapshot.Options.ExternalNamespaces.Contains(service.Namespace))
             {
                 continue;
             }

@@ -1,5 +1,6 @@
 using Linter.Core.Loading;
 using Linter.Core.Model;
+using Linter.Core.Output;
 using Linter.Core.Rules;
 using Linter.Core.Simulation;
 
@@ -10,19 +11,58 @@ public static class LintEngine
 {
     public static LintResult Run(LintRequest request)
     {
-        var files = ManifestLoader.Load(request.Inputs, request.WorkingDirectory);
+        var files = ManifestLoader.Load(request.Inputs, request.WorkingDirectory, request.FileFilter);
         var snapshot = Simulate(files, request.Simulation);
-        var findings = new List<Finding>();
-        foreach (var rule in request.Rules)
+        var running = request.Rules.Where(r => request.Policy.MayRun(r.Descriptor)).ToList();
+        var findings = Check(request, snapshot, running.Where(r => !r.RunsAfterSuppressions), suppressions: null);
+
+        var suppressions = SuppressionFinder.Find(snapshot, request.Rules.Select(r => r.Descriptor).ToList());
+        findings = findings.Select(f => Suppress(f, suppressions)).ToList();
+        findings.AddRange(Check(request, snapshot, running.Where(r => r.RunsAfterSuppressions), suppressions));
+        findings.Sort(CompareFindings);
+
+        var fingerprints = FindingFingerprint.Compute(findings, files.ToDictionary(f => f.Path, StringComparer.Ordinal));
+        var marked = findings.Select((f, i) => f with { Fingerprint = fingerprints[i] }).ToList();
+        if (request.Baseline is { } baseline)
         {
-            var context = new RuleContext(snapshot, rule.Descriptor);
-            rule.Check(context);
-            findings.AddRange(context.Findings);
+            marked = marked.Select(f => f with { InBaseline = baseline.Contains(f) }).ToList();
         }
 
-        findings.Sort(CompareFindings);
-        var descriptors = request.Rules.Select(r => r.Descriptor).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
-        return new LintResult(snapshot, descriptors, findings);
+        var descriptors = running.Select(r => r.Descriptor).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+        return new LintResult(snapshot, descriptors, marked) { HasBaseline = request.Baseline is not null };
+    }
+
+    /// <summary>Runs rules and applies the policy: findings of rules that are off for their file are dropped, others take its severity.</summary>
+    private static List<Finding> Check(LintRequest request, ClusterSnapshot snapshot, IEnumerable<Rule> rules, IReadOnlyList<Suppression>? suppressions)
+    {
+        var findings = new List<Finding>();
+        foreach (var rule in rules)
+        {
+            var context = new RuleContext(snapshot, rule.Descriptor, suppressions);
+            rule.Check(context);
+            foreach (var finding in context.Findings)
+            {
+                var path = Path.GetFullPath(Path.Combine(request.WorkingDirectory, finding.Location.Path));
+                if (request.Policy.SeverityFor(rule.Descriptor, path, finding.Severity) is { } severity)
+                {
+                    findings.Add(finding with { Severity = severity });
+                }
+            }
+        }
+
+        return findings;
+    }
+
+    private static Finding Suppress(Finding finding, IReadOnlyList<Suppression> suppressions)
+    {
+        var by = suppressions.FirstOrDefault(s => s.Covers(finding));
+        if (by is null)
+        {
+            return finding;
+        }
+
+        by.Used = true;
+        return finding with { SuppressedBy = by.Describe() };
     }
 
     /// <summary>Binds every document and builds the simulated cluster; binding problems join each file's problems.</summary>

@@ -8,11 +8,25 @@ public sealed record LintRequest
 {
     public required IReadOnlyList<InputSource> Inputs { get; init; }
 
-    /// <summary>The rules to run; only their findings are reported.</summary>
+    /// <summary>The rules known; the policy decides which run and at which severity.</summary>
     public required IReadOnlyList<Rule> Rules { get; init; }
+
+    public Config.RulePolicy Policy { get; init; } = Config.RulePolicy.Default;
+
+    /// <summary>Findings of a previous run: matching findings are kept but no longer count.</summary>
+    public IBaseline? Baseline { get; init; }
+
+    /// <summary>Files (full paths) to leave out, e.g. the config file's include/exclude globs; null keeps all.</summary>
+    public Func<string, bool>? FileFilter { get; init; }
 
     public SimulationOptions Simulation { get; init; } = new();
 
     /// <summary>Paths in findings are shown relative to this directory.</summary>
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
+}
+
+/// <summary>Findings accepted earlier (a SARIF log written with <c>--write-baseline</c>).</summary>
+public interface IBaseline
+{
+    bool Contains(Finding finding);
 }

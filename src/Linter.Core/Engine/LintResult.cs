@@ -4,7 +4,7 @@ using Linter.Core.Simulation;
 
 namespace Linter.Core.Engine;
 
-public sealed class LintResult(ClusterSnapshot snapshot, IReadOnlyList<RuleDescriptor> rules, IReadOnlyList<Finding> findings)
+public sealed class LintResult(ClusterSnapshot snapshot, IReadOnlyList<RuleDescriptor> rules, IReadOnlyList<Finding> all)
 {
     public ClusterSnapshot Snapshot { get; } = snapshot;
 
@@ -13,8 +13,15 @@ public sealed class LintResult(ClusterSnapshot snapshot, IReadOnlyList<RuleDescr
     /// <summary>The rules that ran, ordered by id.</summary>
     public IReadOnlyList<RuleDescriptor> Rules { get; } = rules;
 
-    /// <summary>Sorted by file, line, column, rule id and message: output never depends on scheduling.</summary>
-    public IReadOnlyList<Finding> Findings { get; } = findings;
+    /// <summary>Every finding, suppressed and baseline ones included, sorted by file, line, column, rule id and
+    /// message: output never depends on scheduling. SARIF reports them all, marked.</summary>
+    public IReadOnlyList<Finding> All { get; } = all;
+
+    /// <summary>The findings that count: not suppressed, not in the baseline.</summary>
+    public IReadOnlyList<Finding> Findings { get; } = all.Where(f => f.IsActive).ToList();
+
+    /// <summary>The run compared its findings with a baseline.</summary>
+    public bool HasBaseline { get; init; }
 
     /// <summary>Some input could not be read or parsed (its problems are KL001 findings).</summary>
     public bool HasInputErrors => Files.Any(f => f.Failed);

@@ -12,9 +12,10 @@ public static class ManifestLoader
     /// <summary>Larger files are refused: no manifest set is this big, and it protects memory.</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
 
-    public static IReadOnlyList<SourceFile> Load(IReadOnlyList<InputSource> inputs, string workingDirectory)
+    public static IReadOnlyList<SourceFile> Load(IReadOnlyList<InputSource> inputs, string workingDirectory, Func<string, bool>? keep = null)
     {
-        var (files, missing) = PathExpander.Expand(inputs.Where(i => i.Text is null).Select(i => i.Path));
+        var (expanded, missing) = PathExpander.Expand(inputs.Where(i => i.Text is null).Select(i => i.Path));
+        var files = keep is null ? expanded : expanded.Where(keep).ToList();
         var texts = inputs.Where(i => i.Text is not null).ToList();
         var loaded = new SourceFile[texts.Count + files.Count];
         Parallel.For(0, loaded.Length, i => loaded[i] = i < texts.Count
@@ -100,6 +101,7 @@ public static class ManifestLoader
 
         var file = new SourceFile(displayPath, text) { HasByteOrderMark = bom };
         var read = YamlReader.Read(displayPath, BlankLinesWithoutIndent(text));
+        file.Comments = read.Comments;
         var marker = TemplateMarkers.FirstOutsideStrings(file, read);
         if (marker is { } at)
         {

@@ -21,6 +21,9 @@ public sealed class SourceFile(string path, string text)
 
     public List<InputProblem> Problems { get; } = [];
 
+    /// <summary>The file's comments (suppression directives live there).</summary>
+    public IReadOnlyList<YamlComment> Comments { get; internal set; } = [];
+
     /// <summary>True when the file could not be read or parsed at all (KL001).</summary>
     public bool Failed { get; internal set; }
 
@@ -102,6 +105,9 @@ public sealed class SourceFile(string path, string text)
         return (line + 1, offset - starts[line] + 1);
     }
 }
+
+/// <summary>A <c># comment</c>: its span and its text without the '#'.</summary>
+public sealed record YamlComment(SourceSpan Span, string Text);
 
 /// <summary>One YAML document of a file (or one item of a <c>kind: List</c>).</summary>
 public sealed record SourceDocument(SourceFile File, int Index, MappingNode Root);

@@ -15,7 +15,7 @@ internal static class TemplateMarkers
             return null;
         }
 
-        var holders = read.Scalars.Where(s => s.Value.Contains("{{")).Select(s => s.Span).Concat(read.CommentSpans).ToList();
+        var holders = read.Scalars.Where(s => s.Value.Contains("{{")).Select(s => s.Span).Concat(read.Comments.Select(c => c.Span)).ToList();
         var line = 1;
         var lineStart = 0;
         var scanned = 0;

@@ -19,7 +19,7 @@ public sealed class YamlReader
 
     private YamlReader(string path) => _path = path;
 
-    public sealed record Result(IReadOnlyList<Node> Documents, IReadOnlyList<InputProblem> Problems, IReadOnlyList<SourceSpan> CommentSpans, IReadOnlyList<ScalarNode> Scalars, bool Complete);
+    public sealed record Result(IReadOnlyList<Node> Documents, IReadOnlyList<InputProblem> Problems, IReadOnlyList<YamlComment> Comments, IReadOnlyList<ScalarNode> Scalars, bool Complete);
 
     public static Result Read(string path, string text)
     {
@@ -29,7 +29,7 @@ public sealed class YamlReader
 
     private readonly List<Node> _documents = [];
     private readonly List<InputProblem> _problems = [];
-    private readonly List<SourceSpan> _comments = [];
+    private readonly List<YamlComment> _comments = [];
     private readonly List<ScalarNode> _scalars = [];
 
     private Result ReadAll(string text)
@@ -74,7 +74,7 @@ public sealed class YamlReader
                 _anchors.Clear();
                 break;
             case Comment c:
-                _comments.Add(Span(c.Start, c.End));
+                _comments.Add(new YamlComment(Span(c.Start, c.End), c.Value));
                 break;
             case Scalar s:
                 var kind = ScalarTyping.Resolve(s.Value, s.Tag.IsEmpty ? null : s.Tag.Value, s.Style == ScalarStyle.Plain && !s.IsQuotedImplicit);

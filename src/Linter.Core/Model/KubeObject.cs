@@ -38,6 +38,8 @@ public class KubeObject
 
     public IReadOnlyList<StringPair> Labels { get; internal set; } = [];
 
+    public IReadOnlyList<StringPair> Annotations { get; internal set; } = [];
+
     /// <summary>Cluster-scoped kinds (StorageClass, ClusterRole, ...) have no namespace in their identity.</summary>
     public ObjectKey Key => new(Group, Kind, IsClusterScoped ? string.Empty : Namespace, Name);
 

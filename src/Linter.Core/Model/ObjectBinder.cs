@@ -92,11 +92,12 @@ public static class ObjectBinder
         if (modelled)
         {
             obj.Labels = meta.StringMap("labels") ?? [];
-            meta.StringMap("annotations");
+            obj.Annotations = meta.StringMap("annotations") ?? [];
         }
-        else if (meta.Map["labels"] is MappingNode)
+        else
         {
-            obj.Labels = meta.StringMap("labels") ?? [];
+            obj.Labels = meta.Map["labels"] is MappingNode ? meta.StringMap("labels") ?? [] : [];
+            obj.Annotations = meta.Map["annotations"] is MappingNode ? meta.StringMap("annotations") ?? [] : [];
         }
     }
 

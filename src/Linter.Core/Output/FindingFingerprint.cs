@@ -7,9 +7,10 @@ using Linter.Core.Rules;
 namespace Linter.Core.Output;
 
 /// <summary>
-/// A fingerprint of a finding that survives moved lines: the rule, the file, the text at the finding's
-/// region and the message without line numbers, plus how many identical findings precede it. Used by
-/// SARIF (<c>partialFingerprints</c>) and by baselines.
+/// A fingerprint of a finding that survives moved lines and a changed working directory: the rule, the
+/// text at the finding's region and the message without line numbers, plus how many identical findings
+/// of the same file precede it. Used by SARIF (<c>partialFingerprints</c>) and by baselines, which match
+/// it together with the rule and the file.
 /// </summary>
 public static class FindingFingerprint
 {
@@ -25,11 +26,12 @@ public static class FindingFingerprint
         foreach (var finding in findings)
         {
             var anchor = files.TryGetValue(finding.Location.Path, out var file) ? Text(file, finding.Location) : string.Empty;
-            var identity = string.Join("\u0000", finding.RuleId, finding.Location.Path, anchor, LineReferences.Replace(finding.Message, string.Empty));
+            var identity = string.Join("\u0000", finding.RuleId, anchor, LineReferences.Replace(finding.Message, string.Empty));
             var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(identity));
             var hex = string.Concat(hash.Take(12).Select(b => b.ToString("x2")));
-            seen[hex] = seen.TryGetValue(hex, out var n) ? n + 1 : 1;
-            result.Add($"{hex}:{seen[hex]}");
+            var key = finding.Location.Path + "\u0000" + hex;
+            seen[key] = seen.TryGetValue(key, out var n) ? n + 1 : 1;
+            result.Add($"{hex}:{seen[key]}");
         }
 
         return result;

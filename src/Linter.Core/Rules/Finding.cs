@@ -5,4 +5,17 @@ namespace Linter.Core.Rules;
 /// <summary>Another place involved in a finding (the first owner of a node port, the pods a selector missed).</summary>
 public sealed record RelatedLocation(SourceSpan Span, string Message);
 
-public sealed record Finding(string RuleId, Severity Severity, string Message, SourceSpan Location, IReadOnlyList<RelatedLocation> Related);
+public sealed record Finding(string RuleId, Severity Severity, string Message, SourceSpan Location, IReadOnlyList<RelatedLocation> Related)
+{
+    /// <summary>A fingerprint that survives moved lines (see <c>FindingFingerprint</c>); set by the engine.</summary>
+    public string Fingerprint { get; init; } = string.Empty;
+
+    /// <summary>What silenced the finding (a <c>kubelint.io/ignore</c> annotation or a comment), if anything.</summary>
+    public string? SuppressedBy { get; init; }
+
+    /// <summary>Compared with a baseline: the finding was already in it.</summary>
+    public bool InBaseline { get; init; }
+
+    /// <summary>The finding counts: neither suppressed nor in the baseline.</summary>
+    public bool IsActive => SuppressedBy is null && !InBaseline;
+}

@@ -8,5 +8,8 @@ public abstract class Rule(RuleDescriptor descriptor)
 {
     public RuleDescriptor Descriptor { get; } = descriptor;
 
+    /// <summary>The rule reviews the other rules' findings after suppressions are applied (KL008); it runs last.</summary>
+    public virtual bool RunsAfterSuppressions => false;
+
     public abstract void Check(RuleContext context);
 }

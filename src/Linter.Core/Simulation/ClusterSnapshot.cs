@@ -80,8 +80,12 @@ public sealed class ClusterSnapshot
     /// says nothing about which pods its namespace has.
     /// </summary>
     public bool IsKnownNamespace(string ns, KubeObject? besides = null) =>
-        _declaredNamespaces.Contains(ns) ||
-        (_objectsPerNamespace.TryGetValue(ns, out var count) && count > (besides is not null && besides.Namespace == ns ? 1 : 0));
+        !Options.ExternalNamespaces.Contains(ns) &&
+        (_declaredNamespaces.Contains(ns) ||
+        (_objectsPerNamespace.TryGetValue(ns, out var count) && count > (besides is not null && besides.Namespace == ns ? 1 : 0)));
+
+    /// <summary>The configuration declares this Service as existing in the cluster.</summary>
+    public bool IsConfiguredService(string ns, string name) => Options.Services.Any(s => s.Namespace == ns && s.Name == name);
 
     /// <summary>Endpoints or an EndpointSlice for this Service are part of the input.</summary>
     public bool HasManualEndpoints(ServiceObject service) => _manualEndpoints.Contains((service.Namespace, service.Name));

@@ -1,3 +1,5 @@
+using Linter.Core.Config;
+
 namespace Linter.Core.Simulation;
 
 /// <summary>The cluster's settings the simulation depends on.</summary>
@@ -14,4 +16,10 @@ public sealed record SimulationOptions
 
     /// <summary>The cluster DNS server's address, when known; pods with <c>dnsPolicy: None</c> need it.</summary>
     public string? ClusterDns { get; init; }
+
+    /// <summary>Namespaces whose contents come from elsewhere: closed-world checks never apply to them.</summary>
+    public IReadOnlyList<string> ExternalNamespaces { get; init; } = [];
+
+    /// <summary>Services that exist in the cluster without being in the input.</summary>
+    public IReadOnlyList<ConfiguredService> Services { get; init; } = [];
 }

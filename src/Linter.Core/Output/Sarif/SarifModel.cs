@@ -69,7 +69,19 @@ public sealed record SarifResult(
     [property: JsonPropertyName("message")] SarifText Message,
     [property: JsonPropertyName("locations")] IReadOnlyList<SarifLocation> Locations,
     [property: JsonPropertyName("relatedLocations")] IReadOnlyList<SarifLocation>? RelatedLocations,
-    [property: JsonPropertyName("partialFingerprints")] IReadOnlyDictionary<string, string> PartialFingerprints);
+    [property: JsonPropertyName("partialFingerprints")] IReadOnlyDictionary<string, string> PartialFingerprints)
+{
+    [JsonPropertyName("suppressions")]
+    public IReadOnlyList<SarifSuppression>? Suppressions { get; init; }
+
+    /// <summary>new, unchanged (compared with a baseline).</summary>
+    [JsonPropertyName("baselineState")]
+    public string? BaselineState { get; init; }
+}
+
+public sealed record SarifSuppression(
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("justification")] string Justification);
 
 public sealed record SarifLocation(
     [property: JsonPropertyName("id")] int? Id,

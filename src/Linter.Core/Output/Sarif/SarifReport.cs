@@ -52,7 +52,7 @@ public static class SarifReport
 
     public static void Write(LintResult result, Stream output, SarifOptions options)
     {
-        var keep = Math.Min(result.Findings.Count, options.MaxResults);
+        var keep = Math.Min(result.All.Count, options.MaxResults);
         var bytes = Serialize(Build(result, options, keep));
         while (keep > 0 && CompressedSize(bytes) > options.MaxCompressedBytes)
         {
@@ -67,10 +67,10 @@ public static class SarifReport
     {
         var files = result.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var ruleIndex = result.Rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var fingerprints = FindingFingerprint.Compute(result.Findings, files);
         var lineHashes = new Dictionary<string, IReadOnlyDictionary<int, string>>(StringComparer.Ordinal);
         var limit = Math.Min(maxResults, options.MaxResults);
-        var kept = result.Findings.Select((f, i) => (Finding: f, Index: i))
+        var total = result.All.Count;
+        var kept = result.All.Select((f, i) => (Finding: f, Index: i))
             .OrderByDescending(x => x.Finding.Severity)
             .ThenBy(x => x.Index)
             .Take(limit)
@@ -80,7 +80,7 @@ public static class SarifReport
         var results = kept.Select(x =>
         {
             var finding = x.Finding;
-            var prints = new SortedDictionary<string, string>(StringComparer.Ordinal) { [FindingFingerprint.Key] = fingerprints[x.Index] };
+            var prints = new SortedDictionary<string, string>(StringComparer.Ordinal) { [FindingFingerprint.Key] = finding.Fingerprint };
             if (LineHash(files, lineHashes, finding.Location) is { } lineHash)
             {
                 prints["primaryLocationLineHash"] = lineHash;
@@ -94,14 +94,18 @@ public static class SarifReport
                 new SarifText(MessageWithLinks(finding)),
                 [Location(finding.Location, options, null, null)],
                 related.Count == 0 ? null : related,
-                prints);
+                prints)
+            {
+                Suppressions = finding.SuppressedBy is { } by ? [new SarifSuppression("inSource", $"silenced by {by}")] : null,
+                BaselineState = result.HasBaseline ? (finding.InBaseline ? "unchanged" : "new") : null,
+            };
         }).ToList();
 
         var notifications = InputErrors(result, options).ToList();
-        if (kept.Count < result.Findings.Count)
+        if (kept.Count < total)
         {
             notifications.Add(new SarifNotification("warning", new SarifText(
-                $"kubelint found {result.Findings.Count} results; GitHub code scanning accepts at most {options.MaxResults} per run and 10 MB compressed, so the {kept.Count} most severe are included.")));
+                $"kubelint found {total} results; GitHub code scanning accepts at most {options.MaxResults} per run and 10 MB compressed, so the {kept.Count} most severe are included.")));
         }
 
         var run = new SarifRun(

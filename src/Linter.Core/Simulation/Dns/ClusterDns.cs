@@ -13,11 +13,13 @@ public sealed class ClusterDns
     private const int Ndots = 5;
     private static readonly Regex OrdinalName = new(@"^(?<set>.+)-(?<ordinal>\d+)$", RegexOptions.Compiled);
 
-    private static readonly BuiltInService[] BuiltIns =
+    private static readonly BuiltInService[] EveryCluster =
     [
         new("default", "kubernetes", [443]),
         new("kube-system", "kube-dns", [53, 9153]),
     ];
+
+    private readonly IReadOnlyList<BuiltInService> _builtIns;
 
     private readonly ClusterSnapshot _snapshot;
     private readonly string _domain;
@@ -28,6 +30,7 @@ public sealed class ClusterDns
     {
         _snapshot = snapshot;
         _domain = snapshot.Options.ClusterDomain.Trim('.').ToLowerInvariant();
+        _builtIns = EveryCluster.Concat(snapshot.Options.Services.Select(s => new BuiltInService(s.Namespace, s.Name, s.Ports, s.Headless, Configured: true))).ToList();
         foreach (var set in snapshot.Workloads.Where(w => w.Kind == "StatefulSet" && w.ServiceNameNode is { Value.Length: > 0 }))
         {
             var key = (set.Namespace, set.ServiceNameNode!.Value);
@@ -115,7 +118,10 @@ public sealed class ClusterDns
         };
     }
 
-    private bool IsKnown(string ns) => _snapshot.IsKnownNamespace(ns) || BuiltIns.Any(b => b.Namespace == ns);
+    /// <summary>Lookups in a known namespace are definitive; the namespaces of the built-in Services always exist,
+    /// unless the configuration says their contents come from elsewhere.</summary>
+    private bool IsKnown(string ns) =>
+        _snapshot.IsKnownNamespace(ns) || (EveryCluster.Any(b => b.Namespace == ns) && !_snapshot.Options.ExternalNamespaces.Contains(ns));
 
     private DnsAnswer Lookup(string name, string fqdn, string fromFolder)
     {
@@ -141,7 +147,7 @@ public sealed class ClusterDns
 
     private DnsAnswer LookupService(string name, string ns, string service, string fromFolder)
     {
-        if (BuiltIns.FirstOrDefault(b => b.Namespace == ns && b.Name == service) is { } builtIn)
+        if (_builtIns.FirstOrDefault(b => b.Namespace == ns && b.Name == service) is { } builtIn)
         {
             return new DnsAnswer(name, DnsOutcome.Service, []) { BuiltIn = builtIn };
         }

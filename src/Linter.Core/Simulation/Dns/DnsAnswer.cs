@@ -23,8 +23,8 @@ public enum DnsOutcome
 /// <summary>One query of the search list and what cluster DNS answers.</summary>
 public sealed record DnsStep(string Query, string Answer);
 
-/// <summary>A Service every cluster has without it being in the input.</summary>
-public sealed record BuiltInService(string Namespace, string Name, IReadOnlyList<int> Ports);
+/// <summary>A Service that exists without being in the input: one every cluster has, or one the configuration declares.</summary>
+public sealed record BuiltInService(string Namespace, string Name, IReadOnlyList<int> Ports, bool Headless = false, bool Configured = false);
 
 public sealed record PodRecord(string Hostname, ServiceObject Service, PodTemplate Pod);
 
@@ -70,11 +70,11 @@ public sealed class DnsAnswer(string name, DnsOutcome outcome, IReadOnlyList<Dns
     public bool IsClusterName => Outcome is DnsOutcome.Service or DnsOutcome.Pod or DnsOutcome.NotFound;
 
     /// <summary>A ClusterIP Service: a virtual IP that carries only the declared TCP, UDP and SCTP ports.</summary>
-    public bool IsVirtualIp => BuiltIn is not null || Service is { IsHeadless: false, IsExternalName: false };
+    public bool IsVirtualIp => BuiltIn is { Headless: false } || Service is { IsHeadless: false, IsExternalName: false };
 
     public string Describe() => Outcome switch
     {
-        DnsOutcome.Service when BuiltIn is not null => $"built-in Service {BuiltIn.Name} in namespace {BuiltIn.Namespace}",
+        DnsOutcome.Service when BuiltIn is not null => $"{(BuiltIn.Configured ? "configured" : "built-in")} Service {BuiltIn.Name} in namespace {BuiltIn.Namespace}",
         DnsOutcome.Service => $"Service {Service!.Name} in namespace {Service.Namespace}" + (Service.IsHeadless ? " (headless)" : Service.IsExternalName ? " (ExternalName)" : string.Empty),
         DnsOutcome.Pod => $"pod {Pod!.Hostname} of {Pod.Pod.Owner} through headless Service {Pod.Service.Name}",
         DnsOutcome.NotFound => "nothing",

@@ -1,0 +1,86 @@
+using Linter.Core.Loading;
+using Linter.Core.Rules;
+using Linter.Core.Simulation;
+
+namespace Linter.Core.Config;
+
+/// <summary>A rule's setting: off, on at its default severity, or on at another severity.</summary>
+public readonly record struct RuleSetting(bool Enabled, Severity? Severity)
+{
+    public static readonly RuleSetting Off = new(false, null);
+    public static readonly RuleSetting On = new(true, null);
+
+    public static RuleSetting At(Severity severity) => new(true, severity);
+
+    /// <summary>Reads <c>off</c>, <c>on</c>, <c>error</c>, <c>warning</c> or <c>note</c> (YAML booleans count as off/on).</summary>
+    public static bool TryParse(string text, out RuleSetting setting)
+    {
+        switch (text.ToLowerInvariant())
+        {
+            case "off" or "false" or "no" or "disable" or "disabled":
+                setting = Off;
+                return true;
+            case "on" or "true" or "yes" or "enable" or "enabled":
+                setting = On;
+                return true;
+        }
+
+        var known = SeverityNames.TryParse(text, out var severity);
+        setting = known ? At(severity) : default;
+        return known;
+    }
+}
+
+/// <summary>Rule settings for the files a set of globs matches.</summary>
+public sealed record RuleOverride(IReadOnlyList<string> Files, IReadOnlyDictionary<string, RuleSetting> Rules);
+
+/// <summary>A Service that exists in the cluster but not in the input (an operator's, a Helm release's).</summary>
+public sealed record ConfiguredService(string Namespace, string Name, IReadOnlyList<int> Ports, bool Headless);
+
+/// <summary>The contents of a <c>.kubelint.yaml</c> file.</summary>
+public sealed record KubelintConfig
+{
+    /// <summary>The config file, or null when none was found.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>Globs in the file are relative to this folder.</summary>
+    public string Directory { get; init; } = System.IO.Directory.GetCurrentDirectory();
+
+    /// <summary>By rule id (slugs are resolved when the file is read).</summary>
+    public IReadOnlyDictionary<string, RuleSetting> Rules { get; init; } = new Dictionary<string, RuleSetting>();
+
+    public IReadOnlyList<RuleOverride> Overrides { get; init; } = [];
+
+    public IReadOnlyList<string> Include { get; init; } = [];
+
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    public string? ClusterDomain { get; init; }
+
+    public PortRange? NodePortRange { get; init; }
+
+    public string? ClusterDns { get; init; }
+
+    public string? DefaultNamespace { get; init; }
+
+    public IReadOnlyList<string> ExternalNamespaces { get; init; } = [];
+
+    public IReadOnlyList<ConfiguredService> Services { get; init; } = [];
+
+    /// <summary>The simulation settings of this profile, over the given defaults.</summary>
+    public SimulationOptions ApplyTo(SimulationOptions defaults) => defaults with
+    {
+        ClusterDomain = ClusterDomain ?? defaults.ClusterDomain,
+        NodePortRange = NodePortRange ?? defaults.NodePortRange,
+        ClusterDns = ClusterDns ?? defaults.ClusterDns,
+        DefaultNamespace = DefaultNamespace ?? defaults.DefaultNamespace,
+        ExternalNamespaces = ExternalNamespaces,
+        Services = Services,
+    };
+}
+
+/// <summary>A problem in a config file, with its position.</summary>
+public sealed record ConfigProblem(SourceSpan Span, string Message)
+{
+    public override string ToString() => $"{Span.Path}:{Span.Line}:{Span.Column}: error: {Message}";
+}

@@ -1,0 +1,46 @@
+namespace Linter.Core.Config;
+
+/// <summary>The commented starter file <c>kubelint init</c> writes.</summary>
+public static class Starter
+{
+    public const string SchemaFileName = ".kubelint.schema.json";
+
+    public const string Config = """
+        # kubelint configuration. Editors with the YAML language server complete and check this file
+        # with the schema next to it (kubelint config schema > .kubelint.schema.json refreshes it).
+        # yaml-language-server: $schema=.kubelint.schema.json
+
+        # Rules by id or slug: off, on, error, warning or note (kubelint rules lists them).
+        rules:
+          # KL104: off                          # a Service may select several workloads on purpose
+          # service-routes-nowhere: error
+
+        # Rule settings for some files (globs relative to this file); later entries win.
+        overrides:
+          # - files: ["legacy/**"]
+          #   rules:
+          #     KL101: off
+
+        # The cluster the manifests are deployed to.
+        cluster:
+          clusterDomain: cluster.local         # kubelet --cluster-domain
+          nodePortRange: 30000-32767           # kube-apiserver --service-node-port-range
+          # clusterDNS: 10.96.0.10             # the cluster DNS address (for dnsPolicy: None)
+          defaultNamespace: default            # for objects without metadata.namespace
+          # Namespaces whose contents come from elsewhere (a Helm release, an operator):
+          # kubelint never concludes that something is missing there.
+          externalNamespaces: []
+          # Services that exist in the cluster but not in these manifests:
+          services: []
+          #  - namespace: monitoring
+          #    name: prometheus-operated
+          #    ports: [9090]
+          #    headless: true
+
+        # Files to lint when a folder is given (globs relative to this file).
+        include: []
+        exclude: []
+        #  - "**/charts/**"
+
+        """;
+}
