@@ -10,7 +10,7 @@ internal sealed class InputOptions
 {
     public Argument<string[]> Paths { get; } = new("path")
     {
-        Description = "Files, directories (searched recursively for *.yaml, *.yml, *.json; hidden folders and node_modules skipped), globs such as 'deploy/**/*.yaml', or - for standard input. Default: the current directory.",
+        Description = "Files, directories (searched recursively for *.yaml, *.yml, *.json; hidden files and folders and node_modules skipped), globs such as 'deploy/**/*.yaml', or - for standard input. Default: the current directory.",
         Arity = ArgumentArity.ZeroOrMore,
     };
 

@@ -21,7 +21,7 @@ public sealed class ManifestLoaderTests : IDisposable
         ManifestLoader.Load(paths.Select(InputSource.FromPath).ToList(), _dir);
 
     [Fact]
-    public void Directories_are_walked_recursively_skipping_hidden_folders_and_node_modules()
+    public void Directories_are_walked_recursively_skipping_hidden_files_and_folders_and_node_modules()
     {
         Write("b/svc.yaml", Service);
         Write("a/x.yml", Service);
@@ -30,6 +30,7 @@ public sealed class ManifestLoaderTests : IDisposable
         Write(".git/config.yaml", Service);
         Write("node_modules/pkg/x.yaml", Service);
         Write(".github/workflows/ci.yaml", Service);
+        Write(".kubelint.yaml", "rules: {}\n");
 
         var files = Load(_dir);
 

@@ -77,8 +77,9 @@ public static class PathExpander
                         pending.Push(entry);
                     }
                 }
-                else if (IsManifestFile(name))
+                else if (IsManifestFile(name) && !name.StartsWith(".", StringComparison.Ordinal))
                 {
+                    // Hidden files (.kubelint.yaml, .gitlab-ci.yml, .pre-commit-config.yaml) are tool settings, not manifests.
                     yield return entry;
                 }
             }

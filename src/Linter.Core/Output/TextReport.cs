@@ -42,9 +42,12 @@ public sealed class TextReport(bool color)
     {
         var count = result.Files.Count;
         var files = count == 1 ? "1 file" : $"{count} files";
+        var suppressed = result.All.Count(f => f.SuppressedBy is not null);
+        var known = result.All.Count(f => f.SuppressedBy is null && f.InBaseline);
+        var hidden = (suppressed > 0 ? $"; {suppressed} suppressed" : string.Empty) + (known > 0 ? $"; {known} in the baseline" : string.Empty);
         if (result.Findings.Count == 0)
         {
-            return $"no findings in {files}";
+            return $"no findings in {files}{hidden}";
         }
 
         var parts = new[] { Severity.Error, Severity.Warning, Severity.Note }
@@ -52,7 +55,7 @@ public sealed class TextReport(bool color)
             .Where(x => x.n > 0)
             .Select(x => $"{x.n} {x.s.ToText()}{(x.n == 1 ? string.Empty : "s")}");
         var total = result.Findings.Count;
-        return $"{total} finding{(total == 1 ? string.Empty : "s")} ({string.Join(", ", parts)}) in {files}";
+        return $"{total} finding{(total == 1 ? string.Empty : "s")} ({string.Join(", ", parts)}) in {files}{hidden}";
     }
 
     private void WriteFrame(SourceFile file, SourceSpan at, Severity severity, TextWriter output)

@@ -1,0 +1,135 @@
+using Linter.Core.Config;
+using Linter.Core.Engine;
+using Linter.Core.Loading;
+using Linter.Core.Simulation;
+
+namespace Linter.Rules.Tests;
+
+/// <summary>Each configuration setting changes what the simulation and the rules report.</summary>
+public sealed class ConfigurationTests
+{
+    private const string NodePort = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  type: NodePort\n  selector: {app: web}\n  ports: [{port: 80, nodePort: 31000}]\n";
+    private const string Web = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: nginx}]}\n";
+
+    private static IReadOnlyList<string> Lint(string yaml, string config, string path = "app.yaml")
+    {
+        var (parsed, problems) = ConfigLoader.Parse("/repo/.kubelint.yaml", config, BuiltInRules.All.Select(r => r.Descriptor).ToList());
+        Assert.Empty(problems);
+        var result = LintEngine.Run(new LintRequest
+        {
+            Inputs = [InputSource.FromText(path, yaml)],
+            Rules = BuiltInRules.All,
+            Policy = new RulePolicy(parsed, new Dictionary<string, RuleSetting>()),
+            Simulation = parsed.ApplyTo(new SimulationOptions()),
+            WorkingDirectory = "/repo",
+        });
+        return result.Findings.Select(f => $"{f.RuleId}:{f.Severity.ToString().ToLowerInvariant()}").ToList();
+    }
+
+    [Fact]
+    public void Node_port_range_changes_kl205()
+    {
+        Assert.Empty(Lint(NodePort + "---\n" + Web, ""));
+        Assert.Equal(["KL205:error"], Lint(NodePort + "---\n" + Web, "cluster: {nodePortRange: 32000-32767}"));
+    }
+
+    [Fact]
+    public void Rules_can_be_turned_off_or_reported_at_another_severity_by_id_or_slug()
+    {
+        var yaml = NodePort.Replace("31000", "8080") + "---\n" + Web;
+        Assert.Equal(["KL205:error"], Lint(yaml, ""));
+        Assert.Empty(Lint(yaml, "rules: {KL205: off}"));
+        Assert.Equal(["KL205:note"], Lint(yaml, "rules: {node-port-out-of-range: note}"));
+    }
+
+    [Fact]
+    public void Overrides_apply_to_the_files_their_globs_match()
+    {
+        var yaml = NodePort.Replace("31000", "8080") + "---\n" + Web;
+        const string Config = "overrides:\n  - files: [\"legacy/**\"]\n    rules: {KL205: warning}\n";
+        Assert.Equal(["KL205:warning"], Lint(yaml, Config, "legacy/app.yaml"));
+        Assert.Equal(["KL205:error"], Lint(yaml, Config, "current/app.yaml"));
+    }
+
+    [Fact]
+    public void External_namespaces_are_never_closed_world()
+    {
+        var yaml = "apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: team}\nspec: {selector: {app: api}, ports: [{port: 80}]}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: team}\n";
+        Assert.Equal(["KL101:warning"], Lint(yaml, ""));
+        Assert.Empty(Lint(yaml, "cluster: {externalNamespaces: [team]}"));
+    }
+
+    [Fact]
+    public void Configured_services_resolve_and_expose_their_ports()
+    {
+        var yaml = Web.Replace("image: nginx}", "image: nginx, env: [{name: PROM_URL, value: \"http://prometheus.monitoring:9091\"}]}") +
+                   "---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: grafana, namespace: monitoring}\nspec: {selector: {app: grafana}, ports: [{port: 3000}]}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: monitoring}\n";
+        Assert.Contains("KL302:warning", Lint(yaml, ""));
+        const string Config = "cluster:\n  services:\n    - {namespace: monitoring, name: prometheus, ports: [9090]}\n";
+        Assert.DoesNotContain("KL302:warning", Lint(yaml, Config));
+        Assert.Contains("KL303:warning", Lint(yaml, Config));
+    }
+
+    [Fact]
+    public void Cluster_dns_address_enables_kl306_for_dns_policy_none()
+    {
+        var yaml = Web.Replace("spec: {containers: [{name: web, image: nginx}]}", "spec: {dnsPolicy: None, dnsConfig: {nameservers: [1.1.1.1]}, containers: [{name: web, image: nginx, args: [\"--api=http://web.default:80\"]}]}")
+                   + "---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n";
+        Assert.DoesNotContain("KL306:warning", Lint(yaml, ""));
+        Assert.Contains("KL306:warning", Lint(yaml, "cluster: {clusterDNS: 10.96.0.10}"));
+    }
+
+    [Fact]
+    public void Default_namespace_places_objects_without_one()
+    {
+        var yaml = "apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec: {selector: {app: api}, ports: [{port: 80}]}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\n" + Web.Replace("name: web}", "name: web, namespace: team}").Replace("app: web", "app: api");
+        Assert.Equal(["KL101:warning"], Lint(yaml, ""));
+        Assert.Empty(Lint(yaml, "cluster: {defaultNamespace: team}"));
+    }
+
+    [Fact]
+    public void Cluster_domain_changes_kl304()
+    {
+        var yaml = Web.Replace("image: nginx}", "image: nginx, env: [{name: API, value: \"web.default.svc.cluster.local\"}]}") + "---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n";
+        Assert.Empty(Lint(yaml, ""));
+        Assert.Contains("KL304:warning", Lint(yaml, "cluster: {clusterDomain: corp.internal}"));
+    }
+
+    [Theory]
+    [InlineData("rulez: {}", 1, 1, "unknown key `rulez`; did you mean `rules`?")]
+    [InlineData("rules:\n  KL2O5: off", 2, 3, "unknown rule `KL2O5` in `rules`; did you mean `KL205`?")]
+    [InlineData("rules:\n  KL205: loud", 2, 10, "must be one of off, on, error, warning, note")]
+    [InlineData("cluster:\n  nodePortRange: 32767-30000", 2, 18, "FIRST-LAST")]
+    [InlineData("cluster:\n  clusterDns: 10.0.0.10", 2, 3, "did you mean `clusterDNS`?")]
+    [InlineData("cluster:\n  services:\n    - {name: prom}", 3, 7, "needs `namespace` and `name`")]
+    [InlineData("overrides:\n  - rules: {KL101: off}", 2, 5, "needs `files`")]
+    [InlineData("include: 3", 1, 10, "must be a list")]
+    public void Config_problems_have_positions_and_suggestions(string yaml, int line, int column, string message)
+    {
+        var (_, problems) = ConfigLoader.Parse(".kubelint.yaml", yaml, BuiltInRules.All.Select(r => r.Descriptor).ToList());
+        var problem = Assert.Single(problems);
+        Assert.Equal((line, column), (problem.Span.Line, problem.Span.Column));
+        Assert.Contains(message, problem.Message);
+    }
+
+    [Fact]
+    public void The_starter_file_is_a_valid_config()
+    {
+        var (config, problems) = ConfigLoader.Parse(".kubelint.yaml", Starter.Config, BuiltInRules.All.Select(r => r.Descriptor).ToList());
+        Assert.Empty(problems);
+        Assert.Equal("cluster.local", config.ClusterDomain);
+    }
+
+    [Fact]
+    public void The_schema_describes_exactly_the_keys_the_loader_accepts()
+    {
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(ConfigSchema.Build(BuiltInRules.All.Select(r => r.Descriptor).ToList()))!;
+        Assert.Equal(["rules", "overrides", "cluster", "include", "exclude"], schema["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(
+            ["clusterDomain", "nodePortRange", "clusterDNS", "defaultNamespace", "externalNamespaces", "services"],
+            schema["properties"]!["cluster"]!["properties"]!.AsObject().Select(p => p.Key));
+        var ruleNames = schema["definitions"]!["rules"]!["propertyNames"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        Assert.Contains("KL203", ruleNames);
+        Assert.Contains("named-target-port-not-found", ruleNames);
+    }
+}
