@@ -91,6 +91,18 @@ internal sealed class FieldReader
         return null;
     }
 
+    /// <summary>An int32 field the simulation needs: its absence is reported (KL006), a wrong type as usual (KL003).</summary>
+    public IntField? RequiredInt(string name, string why)
+    {
+        if (Present(name) is null)
+        {
+            Missing(name, why);
+            return null;
+        }
+
+        return Int(name);
+    }
+
     /// <summary>An IntOrString field (targetPort, probe ports): a number or a name.</summary>
     public PortRef? PortRef(string name)
     {

@@ -143,16 +143,11 @@ public static class ObjectBinder
             var port = new ServicePort(item, ports.Count)
             {
                 NameNode = reader.String("name"),
-                Port = reader.Int("port"),
+                Port = reader.RequiredInt("port", ": every service port needs the port number clients connect to"),
                 TargetPort = reader.PortRef("targetPort"),
                 ProtocolNode = reader.String("protocol"),
                 NodePort = reader.Int("nodePort"),
             };
-            if (port.Port is null && reader.Map["port"] is null or ScalarNode { IsNull: true })
-            {
-                reader.Missing("port", ": every service port needs the port number clients connect to");
-            }
-
             ports.Add(port);
         }
 

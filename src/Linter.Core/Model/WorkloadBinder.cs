@@ -206,15 +206,10 @@ internal static class WorkloadBinder
             var port = new ContainerPort(item)
             {
                 NameNode = reader.String("name"),
-                Number = reader.Int("containerPort"),
+                Number = reader.RequiredInt("containerPort", ": a container port must say which port the container listens on"),
                 HostPort = reader.Int("hostPort"),
                 ProtocolNode = reader.String("protocol"),
             };
-            if (port.Number is null && reader.Map["containerPort"] is null or ScalarNode { IsNull: true })
-            {
-                reader.Missing("containerPort", ": a container port must say which port the container listens on");
-            }
-
             ports.Add(port);
         }
 
