@@ -12,7 +12,7 @@ namespace Linter.MSBuild.Tests;
 [Collection(PackageCollection.Name)]
 public sealed class WebProjectTests(PackageFixture package)
 {
-    private sealed record Builds(string Folder, string ProjectFile, DotnetRun Task, DotnetRun Analyzer);
+    private sealed record Builds(string Folder, string ProjectFile, DotnetRun Task, DotnetRun Analyzer, DotnetRun VisualStudio);
 
     private static Builds? s_builds;
     private static readonly object Gate = new();
@@ -57,7 +57,9 @@ public sealed class WebProjectTests(PackageFixture package)
 
         var task = package.Build(folder);
         var analyzer = package.Build(folder, "--no-restore", "-p:KubeLintMode=Analyzer");
-        return new Builds(folder, projectFile, task, analyzer);
+        // As Visual Studio builds: the analyzer by default, and the compiler reports end positions too (/errorendlocation).
+        var visualStudio = package.Build(folder, "--no-restore", "-p:BuildingInsideVisualStudio=true");
+        return new Builds(folder, projectFile, task, analyzer, visualStudio);
     }
 
     [Fact]
@@ -124,6 +126,19 @@ public sealed class WebProjectTests(PackageFixture package)
         var normalized = analyzer.Select(l => l.Substring(prefix.Length)).Order(StringComparer.Ordinal).ToList();
         var taskWithoutEnds = task.Select(l => Regex.Replace(l, @"^([^(]+)\((\d+),(\d+),\d+,\d+\)", "$1($2,$3)")).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(taskWithoutEnds, normalized);
+    }
+
+    [Fact]
+    public void Inside_Visual_Studio_the_analyzer_reports_with_the_same_positions_as_the_task()
+    {
+        var builds = Built();
+        var prefix = builds.Folder.Replace('\\', '/') + "/";
+        var visualStudio = Expected.DiagnosticLines(builds.VisualStudio, builds.ProjectFile).ToList();
+        var task = Expected.DiagnosticLines(builds.Task, builds.ProjectFile).Where(l => !l.Contains(": message KL", StringComparison.Ordinal)).ToList();
+
+        Assert.True(builds.VisualStudio.ExitCode == 1, builds.VisualStudio.ToString());
+        Assert.All(visualStudio, l => Assert.StartsWith(prefix, l, StringComparison.Ordinal));
+        Assert.Equal(task.Order(StringComparer.Ordinal), visualStudio.Select(l => l.Substring(prefix.Length)).Order(StringComparer.Ordinal));
     }
 
     [Fact]
