@@ -84,7 +84,13 @@ public sealed class KubeLintAnalyzer : DiagnosticAnalyzer
             return Severity.Error;
         }
 
-        return SeverityNames.TryParse(text.Trim(), out var severity) ? severity : null;
+        if (string.Equals(text.Trim(), "none", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        // The task reports an unknown value as an error; here it keeps the default.
+        return SeverityNames.TryParse(text.Trim(), out var severity) ? severity : Severity.Error;
     }
 
     private sealed class Linted(Dictionary<string, List<Finding>> byFile, Dictionary<string, AdditionalText> byDisplayPath)

@@ -109,6 +109,7 @@ public sealed class AnalyzerTests
     [InlineData("warning", "KL101", DiagnosticSeverity.Error)]
     [InlineData("none", "KL203", DiagnosticSeverity.Warning)]
     [InlineData("error", "KL101", DiagnosticSeverity.Warning)]
+    [InlineData("bogus", "KL203", DiagnosticSeverity.Error)]
     public async Task Fail_on_sets_the_reported_severity(string failOn, string ruleId, DiagnosticSeverity expected)
     {
         var diagnostics = await Analyze(ExampleFiles(), Options("Analyzer", failOn: failOn));
