@@ -1,0 +1,41 @@
+using System.IO.Compression;
+
+namespace Linter.MSBuild.Tests;
+
+/// <summary>What the package holds: build files, the task with its net10.0 dependencies, the analyzer with its netstandard2.0 ones.</summary>
+[Collection(PackageCollection.Name)]
+public sealed class PackageLayoutTests(PackageFixture package)
+{
+    private List<string> Entries()
+    {
+        using var zip = ZipFile.OpenRead(package.Package);
+        return zip.Entries.Select(e => e.FullName).ToList();
+    }
+
+    [Fact]
+    public void Holds_the_build_files_the_task_and_the_analyzer()
+    {
+        var entries = Entries();
+        Assert.Contains("build/Kubelint.MSBuild.props", entries);
+        Assert.Contains("build/Kubelint.MSBuild.targets", entries);
+        foreach (var assembly in new[] { "Linter.MSBuild.dll", "Linter.Core.dll", "Linter.Rules.dll", "YamlDotNet.dll", "Microsoft.Extensions.FileSystemGlobbing.dll" })
+        {
+            Assert.Contains("tasks/net10.0/" + assembly, entries);
+        }
+
+        foreach (var assembly in new[] { "Linter.Analyzer.dll", "Linter.Core.dll", "Linter.Rules.dll", "YamlDotNet.dll", "Microsoft.Extensions.FileSystemGlobbing.dll" })
+        {
+            Assert.Contains("analyzers/dotnet/cs/" + assembly, entries);
+        }
+    }
+
+    [Fact]
+    public void Leaves_out_what_MSBuild_and_the_compiler_bring_themselves()
+    {
+        var entries = Entries();
+        Assert.DoesNotContain(entries, e => e.Contains("/Microsoft.Build", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/", StringComparison.Ordinal) &&
+            (e.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal) || e.Contains("/System.", StringComparison.Ordinal)));
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+    }
+}
