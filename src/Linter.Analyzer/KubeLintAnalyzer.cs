@@ -1,3 +1,5 @@
+using Linter.Core.Config;
+using Linter.Core.Simulation;
 using System.Collections.Immutable;
 using Linter.Core.Engine;
 using Linter.Core.Loading;
@@ -23,6 +25,7 @@ public sealed class KubeLintAnalyzer : DiagnosticAnalyzer
     public const string FailOnProperty = "build_property.KubeLintFailOn";
     public const string ProjectDirectoryProperty = "build_property.MSBuildProjectDirectory";
     public const string ManifestMetadata = "build_metadata.AdditionalFiles.KubeLintManifest";
+    public const string ConfigMetadata = "build_metadata.AdditionalFiles.KubeLintConfig";
 
     /// <summary>One descriptor per rule, keyed by rule id.</summary>
     internal static ImmutableDictionary<string, DiagnosticDescriptor> Descriptors { get; } = BuiltInRules.All
@@ -101,15 +104,29 @@ public sealed class KubeLintAnalyzer : DiagnosticAnalyzer
         public Dictionary<string, AdditionalText> FilesByDisplayPath { get; } = byDisplayPath;
     }
 
+    private static bool IsMarked(AnalyzerOptions options, AdditionalText file, string metadata) =>
+        options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(metadata, out var marked) &&
+        string.Equals(marked.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
     private static Linted Lint(AnalyzerOptions options, AnalyzerConfigOptions global, CancellationToken cancellation)
     {
         global.TryGetValue(ProjectDirectoryProperty, out var projectDirectory);
         var byDisplayPath = new Dictionary<string, AdditionalText>(StringComparer.Ordinal);
         var inputs = new List<InputSource>();
+        var config = new KubelintConfig { Directory = string.IsNullOrEmpty(projectDirectory) ? "/" : projectDirectory! };
+        foreach (var file in options.AdditionalFiles.Where(f => IsMarked(options, f, ConfigMetadata)))
+        {
+            // A configuration with problems is left out here; the task and the CLI report them with positions.
+            var (loaded, problems) = ConfigLoader.Parse(file.Path, file.GetText(cancellation)?.ToString() ?? string.Empty, BuiltInRules.All.Select(r => r.Descriptor).ToList());
+            if (problems.Count == 0)
+            {
+                config = loaded;
+            }
+        }
+
         foreach (var file in options.AdditionalFiles)
         {
-            if (!options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(ManifestMetadata, out var marked) ||
-                !string.Equals(marked.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+            if (!IsMarked(options, file, ManifestMetadata))
             {
                 continue;
             }
@@ -141,6 +158,8 @@ public sealed class KubeLintAnalyzer : DiagnosticAnalyzer
         {
             Inputs = inputs,
             Rules = BuiltInRules.All,
+            Policy = new RulePolicy(config, new Dictionary<string, RuleSetting>()),
+            Simulation = config.ApplyTo(new SimulationOptions()),
             WorkingDirectory = string.IsNullOrEmpty(projectDirectory) ? "/" : projectDirectory!,
         });
         foreach (var finding in result.Findings)

@@ -1,3 +1,5 @@
+using Linter.Core.Config;
+using Linter.Core.Simulation;
 using Linter.Core.Engine;
 using Linter.Core.Loading;
 using Linter.Core.Output;
@@ -83,6 +85,24 @@ public sealed class KubeLintTask : MSBuildTask
             return false;
         }
 
+        var config = new KubelintConfig { Directory = ProjectDirectory };
+        if (!string.IsNullOrWhiteSpace(ConfigFile))
+        {
+            var path = ResolvePath(ConfigFile!);
+            var (loaded, problems) = ConfigLoader.Load(path, path, BuiltInRules.All.Select(r => r.Descriptor).ToList());
+            foreach (var problem in problems)
+            {
+                Log.LogError(null, "KL000", null, path, problem.Span.Line, problem.Span.Column, problem.Span.EndLine, problem.Span.EndColumn, problem.Message);
+            }
+
+            if (problems.Count > 0)
+            {
+                return false;
+            }
+
+            config = loaded;
+        }
+
         var severities = new SeverityOptions(
             GlobalConfig.ReadSeverities(GlobalConfigFiles.Select(f => ResolvePath(f.ItemSpec)), (path, line, message) =>
                 Log.LogWarning(null, "KL000", null, path, line, 0, 0, 0, message)),
@@ -96,6 +116,8 @@ public sealed class KubeLintTask : MSBuildTask
         {
             Inputs = manifests.Select(InputSource.FromPath).ToList(),
             Rules = BuiltInRules.All,
+            Policy = new RulePolicy(config, new Dictionary<string, RuleSetting>()),
+            Simulation = config.ApplyTo(new SimulationOptions()),
             WorkingDirectory = ProjectDirectory,
         });
         var descriptors = result.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);

@@ -8,7 +8,7 @@ namespace Linter.MSBuild.Tests;
 [Collection(PackageCollection.Name)]
 public sealed class NoTargetsProjectTests(PackageFixture package)
 {
-    private sealed record Builds(string Folder, string ProjectFile, DotnetRun First, DotnetRun Unchanged, DotnetRun FailOnWarning, DotnetRun NoWarn);
+    private sealed record Builds(string Folder, string ProjectFile, DotnetRun First, DotnetRun Unchanged, DotnetRun FailOnWarning, DotnetRun NoWarn, DotnetRun Configured, DotnetRun BrokenConfig);
 
     private static Builds? s_builds;
     private static readonly object Gate = new();
@@ -89,7 +89,11 @@ public sealed class NoTargetsProjectTests(PackageFixture package)
         var unchanged = package.Build(folder, "--no-restore", "-v:n");
         var failOnWarning = package.Build(folder, "--no-restore", "-v:n", "-p:KubeLintFailOn=warning");
         var noWarn = package.Build(folder, "--no-restore", "-v:n", "-p:KubeLintFailOn=warning", "-p:NoWarn=KL101");
-        return new Builds(folder, projectFile, first, unchanged, failOnWarning, noWarn);
+        File.WriteAllText(Path.Combine(folder, ".kubelint.yaml"), "rules:\n  KL101: error\n");
+        var configured = package.Build(folder, "--no-restore", "-v:n");
+        File.WriteAllText(Path.Combine(folder, ".kubelint.yaml"), "rules:\n  KL101: error\ncluster:\n  clusterDomian: corp\n");
+        var broken = package.Build(folder, "--no-restore", "-v:n");
+        return new Builds(folder, projectFile, first, unchanged, failOnWarning, noWarn, configured, broken);
     }
 
     private static string Kl101(string level) =>
@@ -146,5 +150,21 @@ public sealed class NoTargetsProjectTests(PackageFixture package)
         var builds = Built();
         Assert.True(builds.NoWarn.ExitCode == 0, builds.NoWarn.ToString());
         Assert.DoesNotContain(builds.NoWarn.Lines, l => l.Contains(": error KL101", StringComparison.Ordinal) || l.Contains(": warning KL101", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_configuration_file_above_the_project_applies()
+    {
+        var builds = Built();
+        Assert.True(builds.Configured.ExitCode == 1, builds.Configured.ToString());
+        Assert.Contains(Kl101("error"), Expected.DiagnosticLines(builds.Configured, builds.ProjectFile));
+    }
+
+    [Fact]
+    public void A_broken_configuration_file_fails_the_build_with_its_position()
+    {
+        var builds = Built();
+        Assert.True(builds.BrokenConfig.ExitCode == 1, builds.BrokenConfig.ToString());
+        Assert.Contains(builds.BrokenConfig.Lines, l => l.Contains(".kubelint.yaml(4,3,4,16): error KL000: unknown key `cluster.clusterDomian`; did you mean `clusterDomain`?", StringComparison.Ordinal));
     }
 }
