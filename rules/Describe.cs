@@ -23,9 +23,15 @@ internal static class Describe
 
     public static IEnumerable<ContainerPort> DeclaredPortList(PodTemplate pod) => pod.Spec.RunningContainers.SelectMany(c => c.Ports);
 
+    /// <summary>"a", "a and b", "a, b and c"; past <see cref="MaxListed"/> items, "a, b, c, d, e and 7 more".</summary>
     public static string List(IEnumerable<string> items)
     {
         var list = items.ToList();
+        if (list.Count > MaxListed + 1)
+        {
+            return string.Join(", ", list.Take(MaxListed)) + $" and {list.Count - MaxListed} more";
+        }
+
         return list.Count switch
         {
             0 => string.Empty,
@@ -33,4 +39,6 @@ internal static class Describe
             _ => string.Join(", ", list.Take(list.Count - 1)) + " and " + list[list.Count - 1],
         };
     }
+
+    public const int MaxListed = 5;
 }

@@ -9,13 +9,13 @@ internal static class DnsFacts
 {
     /// <summary>Services of the input and the built-in ones, per namespace name.</summary>
     public static IEnumerable<string> ServiceNames(ClusterSnapshot snapshot, string ns) =>
-        snapshot.Services.Where(s => s.Namespace == ns).Select(s => s.Name)
+        snapshot.ServicesIn(ns).Select(s => s.Name)
             .Concat(ns switch { "default" => ["kubernetes"], "kube-system" => ["kube-dns"], _ => [] })
             .Distinct(StringComparer.Ordinal);
 
     /// <summary>Known namespaces other than <paramref name="ns"/> with a Service of that name, sorted.</summary>
     public static IReadOnlyList<string> NamespacesWithService(ClusterSnapshot snapshot, string name, string ns) =>
-        snapshot.Services.Where(s => s.Name == name && s.Namespace != ns).Select(s => s.Namespace)
+        snapshot.ServicesNamed(name).Where(s => s.Namespace != ns).Select(s => s.Namespace)
             .Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
 
     /// <summary>A single DNS label: <c>payments-api</c>, not <c>payments-api.payments</c>.</summary>

@@ -9,24 +9,28 @@ public sealed class ClusterNameNotFoundRule() : Rule(new RuleDescriptor("KL302",
     public override void Check(RuleContext context)
     {
         var snapshot = context.Snapshot;
+        var servicesOf = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        IReadOnlyList<string> ServiceNames(string ns) =>
+            servicesOf.TryGetValue(ns, out var names) ? names : servicesOf[ns] = DnsFacts.ServiceNames(snapshot, ns).OrderBy(n => n, StringComparer.Ordinal).ToList();
+
         foreach (var reference in snapshot.Names.All)
         {
             var answer = reference.Answer;
             if (answer is { Outcome: DnsOutcome.NotFound, Ordinal: null, Miss: { } miss } && OwnsServicesOf(snapshot, miss))
             {
-                var candidates = miss.Kind == MissKind.Pod ? [] : DnsFacts.ServiceNames(snapshot, miss.Namespace).ToList();
+                var candidates = miss.Kind == MissKind.Pod ? [] : ServiceNames(miss.Namespace);
                 var nearest = EditDistance.Nearest(miss.Name, candidates);
                 var hint = nearest is not null
                     ? $"did you mean `{Rewrite(reference.Host, miss.Name, nearest)}`?"
                     : candidates.Count > 0
-                        ? $"namespace {miss.Namespace} has {Describe.List(candidates.OrderBy(c => c, StringComparer.Ordinal).Select(c => $"`{c}`"))}"
+                        ? $"namespace {miss.Namespace} has {Describe.List(candidates.Select(c => $"`{c}`"))}"
                         : "no Service of that namespace is a near match";
                 context.Report(reference.Span, $"`{reference.Host}` ({reference.Where}) resolves to nothing: {miss}; {hint}");
             }
             else if (answer.Outcome == DnsOutcome.External && DnsFacts.IsShortName(reference) && snapshot.IsKnownNamespace(reference.Namespace))
             {
                 var name = reference.Host.ToLowerInvariant();
-                var nearest = EditDistance.Nearest(name, DnsFacts.ServiceNames(snapshot, reference.Namespace).Where(n => n != name));
+                var nearest = EditDistance.Nearest(name, ServiceNames(reference.Namespace).Where(n => n != name));
                 if (nearest is not null && DnsFacts.NamespacesWithService(snapshot, name, reference.Namespace).Count == 0)
                 {
                     context.Report(reference.Span, $"`{reference.Host}` ({reference.Where}) is not a Service of namespace {reference.Namespace}; did you mean `{nearest}`?");
@@ -40,7 +44,7 @@ public sealed class ClusterNameNotFoundRule() : Rule(new RuleDescriptor("KL302",
     /// operator to fill) says nothing about which Services exist there.
     /// </summary>
     private static bool OwnsServicesOf(Linter.Core.Simulation.ClusterSnapshot snapshot, DnsMiss miss) =>
-        miss.Kind == MissKind.Pod || snapshot.Services.Any(s => s.Namespace == miss.Namespace) || snapshot.Options.Services.Any(s => s.Namespace == miss.Namespace);
+        miss.Kind == MissKind.Pod || snapshot.ServicesIn(miss.Namespace).Count > 0 || snapshot.Options.Services.Any(s => s.Namespace == miss.Namespace);
 
     /// <summary>The name as written with the missing label replaced by the suggestion.</summary>
     private static string Rewrite(string written, string missing, string suggestion)

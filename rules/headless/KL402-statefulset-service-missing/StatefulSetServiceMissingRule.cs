@@ -15,7 +15,7 @@ public sealed class StatefulSetServiceMissingRule() : Rule(new RuleDescriptor("K
             }
 
             var name = set.ServiceNameNode!.Value;
-            var nearest = EditDistance.Nearest(name, context.Snapshot.Services.Where(s => s.Namespace == set.Namespace).Select(s => s.Name));
+            var nearest = EditDistance.Nearest(name, context.Snapshot.ServicesIn(set.Namespace).Select(s => s.Name));
             var hint = nearest is null ? $"create a headless Service {name} (`clusterIP: None`) that selects the StatefulSet's pods" : $"did you mean `{nearest}`?";
             context.Report(set.ServiceNameNode.Span,
                 $"StatefulSet {set.Name} names serviceName `{name}`, but namespace {set.Namespace} has no such Service, so its pods get no DNS names ({set.Name}-0.{name} does not resolve); {hint}");

@@ -98,11 +98,8 @@ public sealed class ServiceSelectorMatchesNoPodsRule() : Rule(new RuleDescriptor
     private static PodTemplate? OtherNamespace(RuleContext context, ServiceObject service)
     {
         var pairs = service.Selector!.Select(p => new KeyValuePair<string, string>(p.Key.Value, p.Value.Value)).ToList();
-        return context.Snapshot.PodTemplates
-            .Select(t => t.Namespace)
+        return context.Snapshot.Labels.Namespaces
             .Where(ns => ns != service.Namespace)
-            .Distinct(StringComparer.Ordinal)
-            .OrderBy(ns => ns, StringComparer.Ordinal)
             .Select(ns => context.Snapshot.Labels.Select(ns, pairs).FirstOrDefault())
             .FirstOrDefault(t => t is not null);
     }

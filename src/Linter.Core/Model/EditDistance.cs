@@ -30,10 +30,17 @@ public static class EditDistance
     /// <summary>The candidate closest to <paramref name="name"/>, if it is close enough to be a likely typo.</summary>
     public static string? Nearest(string name, IEnumerable<string> candidates)
     {
+        var limit = Math.Max(2, name.Length / 3);
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
+            // The distance is at least the difference in length: most candidates need no computation.
+            if (Math.Abs(candidate.Length - name.Length) > limit)
+            {
+                continue;
+            }
+
             var distance = Between(candidate, name);
             if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0))
             {
@@ -41,6 +48,6 @@ public static class EditDistance
             }
         }
 
-        return best is not null && bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
+        return best is not null && bestDistance <= limit ? best : null;
     }
 }

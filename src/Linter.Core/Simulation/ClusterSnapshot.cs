@@ -8,6 +8,8 @@ public sealed class ClusterSnapshot
 {
     private readonly Dictionary<ObjectKey, List<KubeObject>> _byKey = [];
     private readonly Dictionary<(string Namespace, string Name), List<ServiceObject>> _services = [];
+    private readonly Dictionary<string, List<ServiceObject>> _servicesByNamespace = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ServiceObject>> _servicesByName = new(StringComparer.Ordinal);
     private readonly HashSet<(string Namespace, string Service)> _manualEndpoints = [];
     private readonly HashSet<string> _declaredNamespaces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _objectsPerNamespace = new(StringComparer.Ordinal);
@@ -38,6 +40,8 @@ public sealed class ClusterSnapshot
                     break;
                 case ServiceObject service:
                     (_services.TryGetValue((service.Namespace, service.Name), out var same) ? same : _services[(service.Namespace, service.Name)] = []).Add(service);
+                    (_servicesByNamespace.TryGetValue(service.Namespace, out var inNamespace) ? inNamespace : _servicesByNamespace[service.Namespace] = []).Add(service);
+                    (_servicesByName.TryGetValue(service.Name, out var named) ? named : _servicesByName[service.Name] = []).Add(service);
                     break;
             }
         }
@@ -69,6 +73,12 @@ public sealed class ClusterSnapshot
 
     /// <summary>Objects of the input with this identity, in input order.</summary>
     public IReadOnlyList<KubeObject> Find(ObjectKey key) => _byKey.TryGetValue(key, out var list) ? list : [];
+
+    /// <summary>The input's Services in a namespace, in input order.</summary>
+    public IReadOnlyList<ServiceObject> ServicesIn(string ns) => _servicesByNamespace.TryGetValue(ns, out var list) ? list : [];
+
+    /// <summary>The input's Services with this name, in any namespace, in input order.</summary>
+    public IReadOnlyList<ServiceObject> ServicesNamed(string name) => _servicesByName.TryGetValue(name, out var list) ? list : [];
 
     /// <summary>The Service with this name; of copies in several folders, the one closest to <paramref name="nearFolder"/>.</summary>
     public ServiceObject? FindService(string ns, string name, string nearFolder = "") =>

@@ -33,6 +33,9 @@ public sealed class LabelIndex
 
     public IReadOnlyList<PodTemplate> InNamespace(string ns) => _all.TryGetValue(ns, out var list) ? list : None;
 
+    /// <summary>The namespaces that have pods, sorted.</summary>
+    public IEnumerable<string> Namespaces => _all.Keys.OrderBy(n => n, StringComparer.Ordinal);
+
     /// <summary>The templates whose pods carry every pair. Pairs on controller-generated labels with
     /// values unknown before deployment are ignored.</summary>
     public IReadOnlyList<PodTemplate> Select(string ns, IEnumerable<KeyValuePair<string, string>> selector)

@@ -25,6 +25,7 @@ public sealed class ClusterDns
     private readonly string _domain;
     private readonly Dictionary<(string Namespace, string Service), List<WorkloadObject>> _statefulSets = [];
     private readonly HashSet<(string Namespace, string Name)> _autoscaled = [];
+    private readonly Dictionary<(string Namespace, string Subdomain), List<PodTemplate>> _bySubdomain = [];
 
     public ClusterDns(ClusterSnapshot snapshot)
     {
@@ -35,6 +36,12 @@ public sealed class ClusterDns
         {
             var key = (set.Namespace, set.ServiceNameNode!.Value);
             (_statefulSets.TryGetValue(key, out var list) ? list : _statefulSets[key] = []).Add(set);
+        }
+
+        foreach (var pod in snapshot.PodTemplates.Where(p => p.Spec.SubdomainNode is { Value.Length: > 0 }))
+        {
+            var key = (pod.Namespace, pod.Spec.SubdomainNode!.Value);
+            (_bySubdomain.TryGetValue(key, out var list) ? list : _bySubdomain[key] = []).Add(pod);
         }
 
         foreach (var hpa in snapshot.Objects.OfType<AutoscalerObject>().Where(a => a.TargetKind == "StatefulSet"))
@@ -206,11 +213,9 @@ public sealed class ClusterDns
             }
         }
 
-        var pod = _snapshot.PodTemplates.FirstOrDefault(t =>
-            t.Namespace == service.Namespace &&
-            t.Spec.SubdomainNode?.Value == service.Name &&
-            string.Equals(t.Spec.HostnameNode?.Value, hostname, StringComparison.OrdinalIgnoreCase) &&
-            ServiceResolver.Selects(service, t));
+        var pod = _bySubdomain.TryGetValue((service.Namespace, service.Name), out var candidates)
+            ? candidates.FirstOrDefault(t => string.Equals(t.Spec.HostnameNode?.Value, hostname, StringComparison.OrdinalIgnoreCase) && ServiceResolver.Selects(service, t))
+            : null;
         return pod is null ? null : new PodRecord(hostname, service, pod);
     }
 
