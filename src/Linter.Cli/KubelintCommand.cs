@@ -15,8 +15,9 @@ public static class KubelintCommand
     {
         var root = new RootCommand(
             "kubelint lints Kubernetes manifests before they are deployed. It simulates what the cluster will do " +
-            "with them (which pods each Service selects, what every service port resolves to, which node ports " +
-            "collide) and reports mistakes with exact positions.\n\n" + ExitCodesHelp)
+            "with them (which pods each Service selects, what every service port resolves to, which names resolve " +
+            "through cluster DNS from which namespace, which node ports collide) and reports mistakes with exact " +
+            "positions. Settings: .kubelint.yaml (kubelint init).\n\n" + ExitCodesHelp)
         {
             CheckCommand.Create(stdin, stdout, stderr, workingDirectory),
             ResolveCommand.Create(stdin, stdout, stderr, workingDirectory),
