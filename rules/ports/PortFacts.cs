@@ -6,9 +6,7 @@ namespace Linter.Rules.Ports;
 /// <summary>Facts about ports that several port rules share, so each bad value is judged once (RULES.md ground rule 4).</summary>
 internal static class PortFacts
 {
-    public static readonly string[] Protocols = ["TCP", "UDP", "SCTP"];
-
-    public static bool IsValidProtocol(string protocol) => Array.IndexOf(Protocols, protocol) >= 0;
+    public static bool IsValidProtocol(string protocol) => protocol is "TCP" or "UDP" or "SCTP";
 
     public static bool IsValidNumber(int port) => port is >= 1 and <= 65535;
 

@@ -60,7 +60,7 @@ public static class ServiceTable
     private static IEnumerable<IGrouping<string, ServiceObject>> Namespaces(ClusterSnapshot snapshot) =>
         snapshot.Services.GroupBy(s => s.Namespace).OrderBy(g => g.Key, StringComparer.Ordinal);
 
-    public static string Kind(ServiceObject service) =>
+    private static string Kind(ServiceObject service) =>
         service.IsHeadless ? $"{service.Type}, headless" : service.IsExternalName ? $"ExternalName to {service.ExternalNameNode?.Value}" : service.Type;
 
     private static string Selector(ServiceObject service) =>

@@ -7,7 +7,7 @@ namespace Linter.Core.Simulation.Dns;
 /// A host name used by a pod (in its command, arguments, environment or probes) or written in a
 /// ConfigMap, with its exact position and what cluster DNS answers for it from that namespace.
 /// </summary>
-public sealed record NameReference(string Host, SourceSpan Span, ReferenceForm Form, string Namespace, string Where, DnsAnswer Answer)
+public sealed record NameReference(string Host, SourceSpan Span, string Namespace, string Where, DnsAnswer Answer)
 {
     /// <summary>The port written after the name, or implied by the URL scheme.</summary>
     public int? Port { get; init; }

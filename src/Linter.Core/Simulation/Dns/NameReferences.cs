@@ -109,7 +109,7 @@ public sealed class NameReferences
                 continue;
             }
 
-            found.Add(new NameReference(candidate.Host, Locate(value, candidate.Index, candidate.Host.Length), candidate.Form, ns, where, Resolve(candidate.Host, ns, pod?.Spec.Searches, folder))
+            found.Add(new NameReference(candidate.Host, Locate(value, candidate.Index, candidate.Host.Length), ns, where, Resolve(candidate.Host, ns, pod?.Spec.Searches, folder))
             {
                 Port = candidate.Port,
                 PortSpan = candidate.PortIndex is { } at ? Locate(value, at, candidate.Port!.Value.ToString(CultureInfo.InvariantCulture).Length) : null,
@@ -142,7 +142,7 @@ public sealed class NameReferences
             var span = Locate(hostScalar, target.Host.Index, target.Host.Text.Length);
             var port = target.Port is { } p && int.TryParse(p.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : (int?)null;
             found.RemoveAll(r => r.Span == span);
-            found.Add(new NameReference(target.Host.Text, span, ReferenceForm.ProgramArgument, pod.Namespace, where, Resolve(target.Host.Text, pod.Namespace, pod.Spec.Searches, pod.Owner.ApplyUnit))
+            found.Add(new NameReference(target.Host.Text, span, pod.Namespace, where, Resolve(target.Host.Text, pod.Namespace, pod.Spec.Searches, pod.Owner.ApplyUnit))
             {
                 Port = port,
                 PortSpan = port is null ? null : Locate(scalars[target.Port!.Value.Item], target.Port.Value.Index, target.Port.Value.Text.Length),

@@ -29,8 +29,6 @@ public static class NetworkPrograms
 
     private static readonly HashSet<string> NcOptionsWithValue = new(StringComparer.Ordinal) { "-w", "-i", "-p", "-s", "-q", "-x", "-X", "-e", "-c" };
 
-    public static bool IsPing(string program) => Pings.Contains(ShellCommands.ProgramName(program));
-
     /// <summary>The host (and port) a command is aimed at, when its program is a known network program.</summary>
     public static ProgramTarget? Target(IReadOnlyList<Word> command)
     {
