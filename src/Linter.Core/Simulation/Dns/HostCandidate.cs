@@ -8,9 +8,6 @@ public enum ReferenceForm
     /// <summary><c>host:port</c></summary>
     HostPort,
 
-    /// <summary>An argument of a network program (<c>nc -z db 5432</c>, <c>ping web</c>).</summary>
-    ProgramArgument,
-
     /// <summary>A whole value that is a dotted name (<c>db.prod</c>, <c>web-0.nginx</c>).</summary>
     DottedName,
 
