@@ -1,5 +1,4 @@
 using Linter.Core.Rules;
-using Linter.Core.Simulation;
 
 namespace Linter.Rules.Headless;
 
@@ -23,7 +22,7 @@ public sealed class PodSubdomainWithoutHeadlessServiceRule() : Rule(new RuleDesc
                     $"namespace {pod.Namespace} has no Service {subdomain.Value}",
                 null => null,
                 { IsHeadless: false } => $"Service {service.Name} is not headless",
-                _ when !ServiceResolver.Selects(service, pod) => $"headless Service {service.Name} does not select its pods (it selects {Describe.Pairs(service.Selector ?? [])})",
+                _ when !context.Snapshot.Selects(service, pod) => $"headless Service {service.Name} does not select its pods (it selects {Describe.Pairs(service.Selector ?? [])})",
                 _ => null,
             };
             if (problem is not null)

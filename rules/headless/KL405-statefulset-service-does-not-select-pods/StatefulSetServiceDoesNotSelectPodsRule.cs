@@ -1,5 +1,4 @@
 using Linter.Core.Rules;
-using Linter.Core.Simulation;
 
 namespace Linter.Rules.Headless;
 
@@ -11,7 +10,7 @@ public sealed class StatefulSetServiceDoesNotSelectPodsRule() : Rule(new RuleDes
         {
             // A selector that selects no pod at all is KL101's finding (root causes, not cascades).
             if (service is not { IsHeadless: true, HasSelector: true } || set.Template is null ||
-                ServiceResolver.Selects(service, set.Template) || context.Snapshot.Resolve(service).Selected.Count == 0)
+                context.Snapshot.Selects(service, set.Template) || context.Snapshot.Resolve(service).Selected.Count == 0)
             {
                 continue;
             }

@@ -24,14 +24,6 @@ public static class ServiceResolver
         return new ServiceResolution(service, selected, unknowable, ports);
     }
 
-    /// <summary>The Service's selector matches the template's pods (labels the controller adds included).</summary>
-    public static bool Selects(ServiceObject service, PodTemplate pod) =>
-        service.HasSelector && service.Namespace == pod.Namespace && !service.IsExternalName &&
-        service.Selector!.All(pair =>
-            ControllerLabels.IsUnknowable(pair.Key.Value) ||
-            (pod.LabelValues.TryGetValue(pair.Key.Value, out var value) && value == pair.Value.Value) ||
-            pod.ControllerLabels.Any(l => l.Key == pair.Key.Value && l.Value == pair.Value.Value));
-
     public static PortBackend Backend(ServicePort port, PodTemplate pod)
     {
         var target = port.TargetPort;

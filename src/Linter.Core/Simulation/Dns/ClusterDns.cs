@@ -203,7 +203,7 @@ public sealed class ClusterDns
     {
         if (_statefulSets.TryGetValue((service.Namespace, service.Name), out var sets))
         {
-            foreach (var set in sets.Where(s => s.Template is not null && ServiceResolver.Selects(service, s.Template)))
+            foreach (var set in sets.Where(s => s.Template is not null && _snapshot.Selects(service, s.Template)))
             {
                 var match = OrdinalName.Match(hostname);
                 if (match.Success && match.Groups["set"].Value == set.Name && InRange(set, int.Parse(match.Groups["ordinal"].Value, System.Globalization.CultureInfo.InvariantCulture)))
@@ -214,7 +214,7 @@ public sealed class ClusterDns
         }
 
         var pod = _bySubdomain.TryGetValue((service.Namespace, service.Name), out var candidates)
-            ? candidates.FirstOrDefault(t => string.Equals(t.Spec.HostnameNode?.Value, hostname, StringComparison.OrdinalIgnoreCase) && ServiceResolver.Selects(service, t))
+            ? candidates.FirstOrDefault(t => string.Equals(t.Spec.HostnameNode?.Value, hostname, StringComparison.OrdinalIgnoreCase) && _snapshot.Selects(service, t))
             : null;
         return pod is null ? null : new PodRecord(hostname, service, pod);
     }
