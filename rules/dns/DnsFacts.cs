@@ -7,10 +7,10 @@ namespace Linter.Rules.Dns;
 /// <summary>What several DNS rules need: the Services a name could have meant.</summary>
 internal static class DnsFacts
 {
-    /// <summary>Services of the input and the built-in ones, per namespace name.</summary>
+    /// <summary>The names of a namespace's Services: the input's, the built-in ones and the configured ones.</summary>
     public static IEnumerable<string> ServiceNames(ClusterSnapshot snapshot, string ns) =>
         snapshot.ServicesIn(ns).Select(s => s.Name)
-            .Concat(ns switch { "default" => ["kubernetes"], "kube-system" => ["kube-dns"], _ => [] })
+            .Concat(snapshot.Dns.BuiltIns.Where(b => b.Namespace == ns).Select(b => b.Name))
             .Distinct(StringComparer.Ordinal);
 
     /// <summary>Known namespaces other than <paramref name="ns"/> with a Service of that name, sorted.</summary>

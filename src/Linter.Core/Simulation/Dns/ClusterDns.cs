@@ -52,6 +52,9 @@ public sealed class ClusterDns
 
     public string Domain => _domain;
 
+    /// <summary>Services that exist without being in the input: the built-in ones and those the configuration declares.</summary>
+    public IReadOnlyList<BuiltInService> BuiltIns => _builtIns;
+
     /// <summary>
     /// Resolves <paramref name="name"/> as a pod in <paramref name="fromNamespace"/> would: the first query of
     /// the search list that cluster DNS answers wins. When none does, the answer is that of the name's intended
