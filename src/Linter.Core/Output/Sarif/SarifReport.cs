@@ -166,15 +166,12 @@ public static class SarifReport
 
     private static SarifLocation Location(SourceSpan span, SarifOptions options, int? id, string? message)
     {
-        var full = span.Path == "<stdin>" ? null : Path.GetFullPath(Path.Combine(options.WorkingDirectory, span.Path));
-        var root = Path.GetFullPath(options.RootDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        var artifact = full switch
-        {
-            null => new SarifArtifactLocation("stdin", SourceRoot),
-            _ when full.StartsWith(root, StringComparison.Ordinal) =>
-                new SarifArtifactLocation(string.Join("/", full.Substring(root.Length).Split(Path.DirectorySeparatorChar).Select(Uri.EscapeDataString)), SourceRoot),
-            _ => new SarifArtifactLocation(new Uri(full).AbsoluteUri),
-        };
+        var relative = ReportPaths.RelativeTo(options.RootDirectory, options.WorkingDirectory, span.Path);
+        var artifact = span.Path == "<stdin>"
+            ? new SarifArtifactLocation("stdin", SourceRoot)
+            : relative is not null
+                ? new SarifArtifactLocation(string.Join("/", relative.Split('/').Select(Uri.EscapeDataString)), SourceRoot)
+                : new SarifArtifactLocation(new Uri(Path.GetFullPath(Path.Combine(options.WorkingDirectory, span.Path))).AbsoluteUri);
         var region = new SarifRegion(span.Line, span.Column, span.EndLine, Math.Max(span.EndColumn, span.EndLine == span.Line ? span.Column + 1 : 1));
         return new SarifLocation(id, new SarifPhysicalLocation(artifact, region), message is null ? null : new SarifText(message));
     }
