@@ -182,17 +182,8 @@ public sealed class KubeLintAnalyzer : DiagnosticAnalyzer
     /// The path the engine sees, as the CLI run from the project folder shows it: relative to the project
     /// with '/' separators. Folders matter to the rules (a Service selects the pods of its closest folder).
     /// </summary>
-    internal static string DisplayPath(string path, string? projectDirectory)
-    {
-        var normalized = path.Replace('\\', '/');
-        if (string.IsNullOrEmpty(projectDirectory))
-        {
-            return normalized;
-        }
-
-        var root = projectDirectory!.Replace('\\', '/').TrimEnd('/') + "/";
-        return normalized.StartsWith(root, StringComparison.Ordinal) ? normalized.Substring(root.Length) : normalized;
-    }
+    internal static string DisplayPath(string path, string? projectDirectory) =>
+        string.IsNullOrEmpty(projectDirectory) ? path.Replace('\\', '/') : ManifestLoader.DisplayPath(path, projectDirectory!);
 
     private static Diagnostic CreateDiagnostic(DiagnosticDescriptor descriptor, Finding finding, Severity? failOn, string path, SourceText text, Linted linted)
     {
