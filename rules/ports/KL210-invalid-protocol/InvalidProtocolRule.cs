@@ -17,7 +17,7 @@ public sealed class InvalidProtocolRule() : Rule(new RuleDescriptor("KL210", "in
 
         foreach (var template in context.Snapshot.PodTemplates)
         {
-            foreach (var container in template.Spec.Containers.Concat(template.Spec.InitContainers))
+            foreach (var container in template.Spec.AllContainers)
             {
                 foreach (var port in container.Ports)
                 {

@@ -9,7 +9,7 @@ public sealed class ProbePortNotDeclaredRule() : Rule(new RuleDescriptor("KL212"
     {
         foreach (var template in context.Snapshot.PodTemplates)
         {
-            foreach (var container in template.Spec.Containers.Concat(template.Spec.InitContainers))
+            foreach (var container in template.Spec.AllContainers)
             {
                 foreach (var handler in container.Handlers)
                 {

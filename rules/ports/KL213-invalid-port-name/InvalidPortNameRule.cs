@@ -26,7 +26,7 @@ public sealed class InvalidPortNameRule() : Rule(new RuleDescriptor("KL213", "in
 
         foreach (var template in context.Snapshot.PodTemplates)
         {
-            foreach (var container in template.Spec.Containers.Concat(template.Spec.InitContainers))
+            foreach (var container in template.Spec.AllContainers)
             {
                 var seen = new Dictionary<string, ScalarNode>(StringComparer.Ordinal);
                 foreach (var name in container.Ports.Select(p => p.NameNode).OfType<ScalarNode>())

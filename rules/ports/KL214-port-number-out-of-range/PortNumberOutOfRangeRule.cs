@@ -22,7 +22,7 @@ public sealed class PortNumberOutOfRangeRule() : Rule(new RuleDescriptor("KL214"
 
         foreach (var template in context.Snapshot.PodTemplates)
         {
-            foreach (var port in template.Spec.Containers.Concat(template.Spec.InitContainers).SelectMany(c => c.Ports))
+            foreach (var port in template.Spec.AllContainers.SelectMany(c => c.Ports))
             {
                 Check(context, "containerPort", port.Number, zeroAllowed: false);
                 Check(context, "hostPort", port.HostPort, zeroAllowed: true);

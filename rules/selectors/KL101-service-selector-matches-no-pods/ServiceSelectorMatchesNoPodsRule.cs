@@ -97,7 +97,7 @@ public sealed class ServiceSelectorMatchesNoPodsRule() : Rule(new RuleDescriptor
 
     private static PodTemplate? OtherNamespace(RuleContext context, ServiceObject service)
     {
-        var pairs = service.Selector!.Select(p => new KeyValuePair<string, string>(p.Key.Value, p.Value.Value)).ToList();
+        var pairs = service.SelectorPairs;
         return context.Snapshot.Labels.Namespaces
             .Where(ns => ns != service.Namespace)
             .Select(ns => context.Snapshot.Labels.Select(ns, pairs).FirstOrDefault())

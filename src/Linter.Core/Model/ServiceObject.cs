@@ -33,6 +33,10 @@ public sealed class ServiceObject : KubeObject
     public bool AllowsNodePorts => Type is "NodePort" or "LoadBalancer";
 
     public bool HasSelector => Selector is { Count: > 0 };
+
+    /// <summary>The selector as key=value pairs, for label index look-ups.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> SelectorPairs =>
+        Selector?.Select(p => new KeyValuePair<string, string>(p.Key.Value, p.Value.Value)).ToList() ?? [];
 }
 
 public sealed class ServicePort

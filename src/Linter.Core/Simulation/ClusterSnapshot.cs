@@ -105,7 +105,7 @@ public sealed class ClusterSnapshot
     /// <summary>The Service's selector matches the template's pods (in any folder; labels the controller adds included).</summary>
     public bool Selects(ServiceObject service, PodTemplate pod) =>
         service.HasSelector && !service.IsExternalName &&
-        Labels.Select(service.Namespace, service.Selector!.Select(p => new KeyValuePair<string, string>(p.Key.Value, p.Value.Value))).Contains(pod);
+        Labels.Select(service.Namespace, service.SelectorPairs).Contains(pod);
 
     /// <summary>Cluster DNS with the input applied.</summary>
     public Dns.ClusterDns Dns => _dns ??= new Dns.ClusterDns(this);

@@ -17,7 +17,7 @@ public static class ServiceResolver
             return new ServiceResolution(service, [], false, []);
         }
 
-        var pairs = service.Selector!.Select(p => new KeyValuePair<string, string>(p.Key.Value, p.Value.Value)).ToList();
+        var pairs = service.SelectorPairs;
         var selected = ApplyUnits.Closest(index.Select(service.Namespace, pairs), t => t.Owner.ApplyUnit, service.ApplyUnit);
         var unknowable = pairs.Any(p => ControllerLabels.IsUnknowable(p.Key));
         var ports = service.Ports.Select(p => new PortResolution(p, selected.Select(t => Backend(p, t)).ToList())).ToList();
