@@ -1,4 +1,3 @@
-using Linter.Core.Output.Sarif;
 using Linter.Core.Rules;
 
 namespace Linter.Rules;

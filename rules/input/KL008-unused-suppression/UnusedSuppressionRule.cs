@@ -1,4 +1,3 @@
-using Linter.Core.Engine;
 using Linter.Core.Rules;
 
 namespace Linter.Rules.Input;

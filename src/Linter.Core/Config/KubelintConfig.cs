@@ -34,9 +34,6 @@ public readonly record struct RuleSetting(bool Enabled, Severity? Severity)
 /// <summary>Rule settings for the files a set of globs matches.</summary>
 public sealed record RuleOverride(IReadOnlyList<string> Files, IReadOnlyDictionary<string, RuleSetting> Rules);
 
-/// <summary>A Service that exists in the cluster but not in the input (an operator's, a Helm release's).</summary>
-public sealed record ConfiguredService(string Namespace, string Name, IReadOnlyList<int> Ports, bool Headless);
-
 /// <summary>The contents of a <c>.kubelint.yaml</c> file.</summary>
 public sealed record KubelintConfig
 {

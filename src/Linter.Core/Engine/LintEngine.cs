@@ -1,6 +1,5 @@
 using Linter.Core.Loading;
 using Linter.Core.Model;
-using Linter.Core.Output;
 using Linter.Core.Rules;
 using Linter.Core.Simulation;
 

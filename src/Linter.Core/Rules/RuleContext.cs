@@ -4,7 +4,7 @@ using Linter.Core.Simulation;
 namespace Linter.Core.Rules;
 
 /// <summary>What a rule sees: the simulated cluster, and where its findings go.</summary>
-public sealed class RuleContext(ClusterSnapshot snapshot, RuleDescriptor rule, IReadOnlyList<Engine.Suppression>? suppressions = null)
+public sealed class RuleContext(ClusterSnapshot snapshot, RuleDescriptor rule, IReadOnlyList<Suppression>? suppressions = null)
 {
     private readonly List<Finding> _findings = [];
 
@@ -13,7 +13,7 @@ public sealed class RuleContext(ClusterSnapshot snapshot, RuleDescriptor rule, I
     public RuleDescriptor Rule { get; } = rule;
 
     /// <summary>For rules that run after suppressions: every suppression of the input, with whether it silenced something.</summary>
-    public IReadOnlyList<Engine.Suppression> Suppressions { get; } = suppressions ?? [];
+    public IReadOnlyList<Suppression> Suppressions { get; } = suppressions ?? [];
 
     public IReadOnlyList<Finding> Findings => _findings;
 

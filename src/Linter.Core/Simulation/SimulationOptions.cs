@@ -1,4 +1,3 @@
-using Linter.Core.Config;
 
 namespace Linter.Core.Simulation;
 

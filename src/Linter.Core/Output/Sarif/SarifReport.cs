@@ -8,9 +8,6 @@ using Linter.Core.Rules;
 
 namespace Linter.Core.Output.Sarif;
 
-/// <summary>The documentation of a rule, for <c>fullDescription</c> and <c>help</c>.</summary>
-public sealed record RuleDocumentation(string Summary, string Markdown);
-
 public sealed record SarifOptions
 {
     public required string ToolVersion { get; init; }

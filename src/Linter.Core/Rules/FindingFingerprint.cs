@@ -2,9 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Linter.Core.Loading;
-using Linter.Core.Rules;
 
-namespace Linter.Core.Output;
+namespace Linter.Core.Rules;
 
 /// <summary>
 /// A fingerprint of a finding that survives moved lines and a changed working directory: the rule, the
