@@ -2,31 +2,61 @@ using Linter.Core.Rules;
 
 namespace Linter.Rules;
 
-/// <summary>Every rule kubelint ships with, and the documentation page of each.</summary>
+/// <summary>
+/// Every rule kubelint ships with, and their pages. The list is explicit, not discovered by reflection, so that
+/// trimming and Native AOT keep every rule; a test fails when a rule folder is missing from it.
+/// </summary>
 public static class BuiltInRules
 {
-    public static IReadOnlyList<Rule> All { get; } = typeof(BuiltInRules).Assembly.GetTypes()
-        .Where(t => t.IsSubclassOf(typeof(Rule)) && !t.IsAbstract)
-        .Select(t => (Rule)Activator.CreateInstance(t)!)
-        .OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal)
-        .ToList();
-
-    /// <summary>Finds a rule by id (<c>KL203</c>, any case) or slug.</summary>
-    public static Rule? Find(string idOrSlug) => All.FirstOrDefault(r =>
-        string.Equals(r.Descriptor.Id, idOrSlug, StringComparison.OrdinalIgnoreCase) ||
-        string.Equals(r.Descriptor.Slug, idOrSlug, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>The page and its summary (the paragraph under the title), for SARIF rule metadata.</summary>
-    public static RuleDocumentation Documentation(RuleDescriptor rule)
-    {
-        var page = Page(rule).Replace("\r\n", "\n");
-        var paragraphs = page.Split(["\n\n"], StringSplitOptions.RemoveEmptyEntries);
-        var summary = paragraphs.Length > 1 ? paragraphs[1].Replace("\n", " ").Trim() : rule.Title;
-        return new RuleDocumentation(summary, page);
-    }
+    public static RuleCatalog Catalog { get; } = new(
+    [
+        new Input.FileNotParseableRule(),
+        new Input.DocumentNotAManifestRule(),
+        new Input.FieldHasWrongTypeRule(),
+        new Input.UnknownFieldRule(),
+        new Input.DuplicateObjectRule(),
+        new Input.RequiredFieldMissingRule(),
+        new Input.TemplateNotRenderedRule(),
+        new Input.UnusedSuppressionRule(),
+        new Selectors.ServiceSelectorMatchesNoPodsRule(),
+        new Selectors.ServiceSelectorIsLabelSelectorRule(),
+        new Selectors.WorkloadSelectorMismatchRule(),
+        new Selectors.ServiceSelectsSeveralWorkloadsRule(),
+        new Selectors.ServiceRoutesNowhereRule(),
+        new Ports.DefaultTargetPortNotDeclaredRule(),
+        new Ports.TargetPortNotDeclaredRule(),
+        new Ports.NamedTargetPortNotFoundRule(),
+        new Ports.PortProtocolMismatchRule(),
+        new Ports.NodePortOutOfRangeRule(),
+        new Ports.NodePortOnWrongTypeRule(),
+        new Ports.NodePortCollisionRule(),
+        new Ports.ServicePortUnnamedRule(),
+        new Ports.DuplicateServicePortRule(),
+        new Ports.InvalidProtocolRule(),
+        new Ports.ContainerPortConflictRule(),
+        new Ports.ProbePortNotDeclaredRule(),
+        new Ports.InvalidPortNameRule(),
+        new Ports.PortNumberOutOfRangeRule(),
+        new Dns.ShortNameFromOtherNamespaceRule(),
+        new Dns.ClusterNameNotFoundRule(),
+        new Dns.PortNotExposedRule(),
+        new Dns.WrongClusterDomainRule(),
+        new Dns.HostNetworkWithoutClusterDnsRule(),
+        new Dns.DnsPolicyWithoutClusterDnsRule(),
+        new Dns.ExternalNameNotAHostnameRule(),
+        new Dns.InvalidServiceNameRule(),
+        new Dns.ProbeHostIsClusterNameRule(),
+        new Headless.HeadlessServiceWithNodePortsRule(),
+        new Headless.StatefulSetServiceMissingRule(),
+        new Headless.StatefulSetServiceNotHeadlessRule(),
+        new Headless.PodSubdomainWithoutHeadlessServiceRule(),
+        new Headless.StatefulSetServiceDoesNotSelectPodsRule(),
+        new Headless.StatefulSetOrdinalOutOfRangeRule(),
+        new Protocols.PingToServiceRule(),
+    ], Page);
 
     /// <summary>The rule's page (<c>KL###.md</c> beside its code), embedded at build time.</summary>
-    public static string Page(RuleDescriptor rule)
+    private static string Page(RuleDescriptor rule)
     {
         using var stream = typeof(BuiltInRules).Assembly.GetManifestResourceStream($"rules/{rule.Id}.md")
             ?? throw new InvalidOperationException($"{rule.Id} has no documentation page");

@@ -1,5 +1,3 @@
-using Linter.Core.Config;
-using Linter.Core.Simulation;
 using System.Collections.Immutable;
 using Linter.Core.Engine;
 using Linter.Core.Loading;
@@ -28,8 +26,7 @@ public sealed class KubeLintAnalyzer : DiagnosticAnalyzer
     public const string ConfigMetadata = "build_metadata.AdditionalFiles.KubeLintConfig";
 
     /// <summary>One descriptor per rule, keyed by rule id.</summary>
-    internal static ImmutableDictionary<string, DiagnosticDescriptor> Descriptors { get; } = BuiltInRules.All
-        .Select(r => r.Descriptor)
+    internal static ImmutableDictionary<string, DiagnosticDescriptor> Descriptors { get; } = BuiltInRules.Catalog.Descriptors
         .ToImmutableDictionary(d => d.Id, CreateDescriptor, StringComparer.Ordinal);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -47,7 +44,6 @@ public sealed class KubeLintAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var failOn = FailOn(global);
             var lint = new Lazy<Linted>(() => Lint(start.Options, global, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
             start.RegisterAdditionalFileAction(file =>
             {
@@ -67,7 +63,7 @@ public sealed class KubeLintAnalyzer : DiagnosticAnalyzer
                 {
                     if (Descriptors.TryGetValue(finding.RuleId, out var descriptor))
                     {
-                        file.ReportDiagnostic(CreateDiagnostic(descriptor, finding, failOn, file.AdditionalFile.Path, text, linted));
+                        file.ReportDiagnostic(CreateDiagnostic(descriptor, finding, linted.FailOn, file.AdditionalFile.Path, text, linted));
                     }
                 }
             });
@@ -79,25 +75,14 @@ public sealed class KubeLintAnalyzer : DiagnosticAnalyzer
     private static bool IsEnabled(AnalyzerConfigOptions global) =>
         global.TryGetValue(ModeProperty, out var mode) && string.Equals(mode.Trim(), "Analyzer", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary><c>KubeLintFailOn</c>: findings at this severity or above are errors; <c>none</c> makes none an error.</summary>
-    private static Severity? FailOn(AnalyzerConfigOptions global)
+    /// <summary><c>KubeLintFailOn</c>: findings at this severity or above are errors; an unknown value keeps the default
+    /// (the task reports it as an error).</summary>
+    private static string? FailOnText(AnalyzerConfigOptions global) => global.TryGetValue(FailOnProperty, out var text) ? text : null;
+
+    private sealed class Linted(Dictionary<string, List<Finding>> byFile, Dictionary<string, AdditionalText> byDisplayPath, Severity? failOn)
     {
-        if (!global.TryGetValue(FailOnProperty, out var text) || string.IsNullOrWhiteSpace(text))
-        {
-            return Severity.Error;
-        }
+        public Severity? FailOn { get; } = failOn;
 
-        if (string.Equals(text.Trim(), "none", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        // The task reports an unknown value as an error; here it keeps the default.
-        return SeverityNames.TryParse(text.Trim(), out var severity) ? severity : Severity.Error;
-    }
-
-    private sealed class Linted(Dictionary<string, List<Finding>> byFile, Dictionary<string, AdditionalText> byDisplayPath)
-    {
         /// <summary>Findings keyed by the full path of the additional file they are in.</summary>
         public Dictionary<string, List<Finding>> FindingsByFile { get; } = byFile;
 
@@ -113,17 +98,16 @@ public sealed class KubeLintAnalyzer : DiagnosticAnalyzer
         global.TryGetValue(ProjectDirectoryProperty, out var projectDirectory);
         var byDisplayPath = new Dictionary<string, AdditionalText>(StringComparer.Ordinal);
         var inputs = new List<InputSource>();
-        var config = new KubelintConfig { Directory = string.IsNullOrEmpty(projectDirectory) ? "/" : projectDirectory! };
-        foreach (var file in options.AdditionalFiles.Where(f => IsMarked(options, f, ConfigMetadata)))
+        var workingDirectory = string.IsNullOrEmpty(projectDirectory) ? "/" : projectDirectory!;
+        var configFile = options.AdditionalFiles.FirstOrDefault(f => IsMarked(options, f, ConfigMetadata));
+        // A configuration with problems counts as none here (the setup falls back to the defaults); the task and the
+        // CLI report the problems with positions.
+        var (setup, _) = LintSetup.Prepare(new LintOptions
         {
-            // A configuration with problems is left out here; the task and the CLI report them with positions.
-            var (loaded, problems) = ConfigLoader.Parse(file.Path, file.GetText(cancellation)?.ToString() ?? string.Empty, BuiltInRules.All.Select(r => r.Descriptor).ToList());
-            if (problems.Count == 0)
-            {
-                config = loaded;
-            }
-        }
-
+            WorkingDirectory = workingDirectory,
+            Config = configFile is null ? ConfigSource.None : ConfigSource.FromText(configFile.Path, configFile.GetText(cancellation)?.ToString() ?? string.Empty),
+            FailOn = FailOnText(global),
+        }, BuiltInRules.Catalog);
         foreach (var file in options.AdditionalFiles)
         {
             if (!IsMarked(options, file, ManifestMetadata))
@@ -144,24 +128,17 @@ public sealed class KubeLintAnalyzer : DiagnosticAnalyzer
             }
 
             byDisplayPath[displayPath] = file;
-            inputs.Add(InputSource.FromText(displayPath, text.ToString()));
+            inputs.Add(InputSource.FromFileText(file.Path, displayPath, text.ToString()));
         }
 
         var byFile = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
         if (inputs.Count == 0)
         {
-            return new Linted(byFile, byDisplayPath);
+            return new Linted(byFile, byDisplayPath, setup.FailOn);
         }
 
         cancellation.ThrowIfCancellationRequested();
-        var result = LintEngine.Run(new LintRequest
-        {
-            Inputs = inputs,
-            Rules = BuiltInRules.All,
-            Policy = new RulePolicy(config, new Dictionary<string, RuleSetting>()),
-            Simulation = config.ApplyTo(new SimulationOptions()),
-            WorkingDirectory = string.IsNullOrEmpty(projectDirectory) ? "/" : projectDirectory!,
-        });
+        var result = LintEngine.Run(setup.Request(inputs));
         foreach (var finding in result.Findings)
         {
             if (byDisplayPath.TryGetValue(finding.Location.Path, out var file))
@@ -175,7 +152,7 @@ public sealed class KubeLintAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        return new Linted(byFile, byDisplayPath);
+        return new Linted(byFile, byDisplayPath, setup.FailOn);
     }
 
     /// <summary>
@@ -253,7 +230,7 @@ public sealed class KubeLintAnalyzer : DiagnosticAnalyzer
             _ => DiagnosticSeverity.Info,
         },
         isEnabledByDefault: true,
-        description: BuiltInRules.Documentation(rule).Summary,
+        description: BuiltInRules.Catalog.Documentation(rule).Summary,
         helpLinkUri: rule.HelpUri,
         customTags: [rule.Family]);
 }

@@ -49,13 +49,13 @@ internal static class CheckCommand
         command.Add(sarifCategory);
         command.SetAction(parse =>
         {
-            var loaded = config.Load(parse, workingDirectory, input.PathArguments(parse)[0], stderr);
-            if (loaded is null)
+            var setup = config.Setup(parse, input, workingDirectory, parse.GetValue(failOn), stderr);
+            if (setup is null)
             {
                 return ExitCodes.UsageError;
             }
 
-            var options = new CheckOptions(parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(failOn)!, parse.GetValue(sarifRoot), parse.GetValue(sarifCategory));
+            var options = new CheckOptions(parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(sarifRoot), parse.GetValue(sarifCategory));
             var root = options.SarifRoot is { } given ? Path.GetFullPath(Path.Combine(workingDirectory, given)) : ReportPaths.RepositoryRoot(workingDirectory);
             IBaseline? previous = null;
             if (parse.GetValue(baseline) is { } baselinePath)
@@ -72,27 +72,23 @@ internal static class CheckCommand
                 }
             }
 
-            var result = LintEngine.Run(new LintRequest
+            var result = LintEngine.Run(setup.Request(input.Inputs(parse, stdin, workingDirectory), previous));
+            if (result.NothingLinted is { } why)
             {
-                Inputs = input.Inputs(parse, stdin, workingDirectory),
-                Rules = BuiltInRules.All,
-                Policy = loaded.Policy,
-                FileFilter = loaded.FileFilter,
-                Baseline = previous,
-                Simulation = input.Simulation(parse, loaded.Config),
-                WorkingDirectory = workingDirectory,
-            });
-            return Report(result, options, workingDirectory, root, parse.GetValue(writeBaseline), stdout, stderr);
+                stderr.WriteLine("kubelint: " + why);
+                return ExitCodes.UsageError;
+            }
+
+            return Report(result, options, setup.FailOn, workingDirectory, root, parse.GetValue(writeBaseline), stdout, stderr);
         });
         return command;
     }
 
-    private sealed record CheckOptions(string Format, string? Output, string FailOn, string? SarifRoot, string? SarifCategory);
+    private sealed record CheckOptions(string Format, string? Output, string? SarifRoot, string? SarifCategory);
 
-    private static int Report(LintResult result, CheckOptions options, string workingDirectory, string root, string? baselineOut, TextWriter stdout, TextWriter stderr)
+    private static int Report(LintResult result, CheckOptions options, Severity? failOn, string workingDirectory, string root, string? baselineOut, TextWriter stdout, TextWriter stderr)
     {
-        Severity? threshold = SeverityNames.TryParse(options.FailOn, out var s) ? s : null;
-        var exitCode = result.ExitCode(threshold);
+        var exitCode = result.ExitCode(failOn);
         var sarif = new SarifOptions
         {
             ToolVersion = ToolVersion.Current,
@@ -100,7 +96,7 @@ internal static class CheckCommand
             WorkingDirectory = workingDirectory,
             ExitCode = exitCode,
             Category = options.SarifCategory,
-            Documentation = BuiltInRules.Documentation,
+            Documentation = BuiltInRules.Catalog.Documentation,
         };
         try
         {

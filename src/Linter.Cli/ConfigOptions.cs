@@ -1,8 +1,6 @@
 using System.CommandLine;
-using Linter.Core.Config;
-using Linter.Core.Rules;
+using Linter.Core.Engine;
 using Linter.Rules;
-using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace Linter.Cli;
 
@@ -31,81 +29,26 @@ internal sealed class ConfigOptions
         }
     }
 
-    /// <summary>The configuration in force, or null after reporting its problems (a usage error).</summary>
-    public LoadedConfig? Load(ParseResult parse, string workingDirectory, string firstPath, TextWriter stderr)
+    /// <summary>The settings in force for this command line, or null after reporting their problems (a usage error).</summary>
+    public LintSetup? Setup(ParseResult parse, InputOptions input, string workingDirectory, string? failOn, TextWriter stderr)
     {
-        var rules = BuiltInRules.All.Select(r => r.Descriptor).ToList();
         var explicitPath = parse.GetValue(ConfigFile);
-        var path = explicitPath is null ? ConfigLoader.Find(Path.Combine(workingDirectory, firstPath)) : Path.Combine(workingDirectory, explicitPath);
-        var config = new KubelintConfig { Directory = workingDirectory };
-        var problems = new List<string>();
-        if (path is not null)
+        var (setup, problems) = LintSetup.Prepare(new LintOptions
         {
-            if (explicitPath is not null && !File.Exists(path))
-            {
-                problems.Add($"kubelint: config file {explicitPath} does not exist");
-            }
-            else
-            {
-                var (loaded, found) = ConfigLoader.Load(path, Linter.Core.Loading.ManifestLoader.DisplayPath(path, workingDirectory), rules);
-                config = loaded;
-                problems.AddRange(found.Select(p => p.ToString()));
-            }
-        }
-
-        var commandLine = new Dictionary<string, RuleSetting>(StringComparer.Ordinal);
-        Switch(parse.GetValue(Enable), RuleSetting.On, commandLine, problems);
-        Switch(parse.GetValue(Disable), RuleSetting.Off, commandLine, problems);
-        foreach (var assignment in parse.GetValue(Severity) ?? [])
-        {
-            var parts = assignment.Split('=');
-            if (parts.Length != 2 || !SeverityNames.TryParse(parts[1], out var level))
-            {
-                problems.Add($"kubelint: --severity {assignment}: expected RULE=error|warning|note");
-                continue;
-            }
-
-            Switch([parts[0]], RuleSetting.At(level), commandLine, problems);
-        }
-
+            WorkingDirectory = workingDirectory,
+            Config = explicitPath is null ? ConfigSource.SearchFrom(input.PathArguments(parse)[0]) : ConfigSource.Named(explicitPath),
+            Enable = parse.GetValue(Enable) ?? [],
+            Disable = parse.GetValue(Disable) ?? [],
+            Severities = parse.GetValue(Severity) ?? [],
+            DefaultNamespace = parse.GetValue(input.Namespace),
+            ClusterDomain = parse.GetValue(input.ClusterDomain),
+            FailOn = failOn,
+        }, BuiltInRules.Catalog);
         foreach (var problem in problems)
         {
             stderr.WriteLine(problem);
         }
 
-        return problems.Count > 0 ? null : new LoadedConfig(config, new RulePolicy(config, commandLine), FileFilter(config));
-    }
-
-    private static void Switch(IEnumerable<string>? names, RuleSetting setting, Dictionary<string, RuleSetting> settings, List<string> problems)
-    {
-        foreach (var name in (names ?? []).SelectMany(n => n.Split([','], StringSplitOptions.RemoveEmptyEntries)).Select(n => n.Trim()))
-        {
-            if (BuiltInRules.Find(name) is { } rule)
-            {
-                settings[rule.Descriptor.Id] = setting;
-            }
-            else
-            {
-                var nearest = Linter.Core.Model.EditDistance.Nearest(name, BuiltInRules.All.SelectMany(r => new[] { r.Descriptor.Id, r.Descriptor.Slug }));
-                problems.Add($"kubelint: no rule '{name}'{(nearest is null ? string.Empty : $"; did you mean '{nearest}'?")}");
-            }
-        }
-    }
-
-    /// <summary>The config file's include and exclude globs, for files under its folder.</summary>
-    private static Func<string, bool>? FileFilter(KubelintConfig config)
-    {
-        if (config.Include.Count == 0 && config.Exclude.Count == 0)
-        {
-            return null;
-        }
-
-        var matcher = new Matcher(StringComparison.Ordinal);
-        matcher.AddIncludePatterns(config.Include.Count > 0 ? config.Include : ["**/*"]);
-        matcher.AddExcludePatterns(config.Exclude);
-        var root = Path.GetFullPath(config.Directory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        return file => !file.StartsWith(root, StringComparison.Ordinal) || matcher.Match(config.Directory, file).HasMatches;
+        return problems.Count > 0 ? null : setup;
     }
 }
-
-internal sealed record LoadedConfig(KubelintConfig Config, RulePolicy Policy, Func<string, bool>? FileFilter);

@@ -40,5 +40,5 @@ internal static class InitCommand
         return new Command("config", "Configuration file tools.") { schema };
     }
 
-    private static string Schema() => ConfigSchema.Build(BuiltInRules.All.Select(r => r.Descriptor).ToList());
+    private static string Schema() => ConfigSchema.Build(BuiltInRules.Catalog.Descriptors);
 }

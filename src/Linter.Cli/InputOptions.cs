@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Linter.Core.Config;
 using Linter.Core.Loading;
-using Linter.Core.Simulation;
 
 namespace Linter.Cli;
 
@@ -46,15 +44,4 @@ internal sealed class InputOptions
 
     public IReadOnlyList<InputSource> Inputs(ParseResult parse, TextReader stdin, string workingDirectory) =>
         PathArguments(parse).Select(p => p == "-" ? InputSource.FromText("<stdin>", stdin.ReadToEnd()) : InputSource.FromPath(Path.Combine(workingDirectory, p))).ToList();
-
-    /// <summary>The cluster profile: defaults, then the config file, then the command line.</summary>
-    public SimulationOptions Simulation(ParseResult parse, KubelintConfig config)
-    {
-        var options = config.ApplyTo(new SimulationOptions());
-        return options with
-        {
-            DefaultNamespace = parse.GetValue(Namespace) ?? options.DefaultNamespace,
-            ClusterDomain = parse.GetValue(ClusterDomain)?.Trim('.') ?? options.ClusterDomain,
-        };
-    }
 }

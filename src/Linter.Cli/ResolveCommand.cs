@@ -27,20 +27,19 @@ internal static class ResolveCommand
         command.Add(format);
         command.SetAction(parse =>
         {
-            var loaded = config.Load(parse, workingDirectory, input.PathArguments(parse)[0], stderr);
-            if (loaded is null)
+            var setup = config.Setup(parse, input, workingDirectory, failOn: null, stderr);
+            if (setup is null)
             {
                 return ExitCodes.UsageError;
             }
 
-            var result = LintEngine.Run(new LintRequest
+            var result = LintEngine.Resolve(setup.Request(input.Inputs(parse, stdin, workingDirectory)));
+            if (result.NothingLinted is { } why)
             {
-                Inputs = input.Inputs(parse, stdin, workingDirectory),
-                Rules = [],
-                FileFilter = loaded.FileFilter,
-                Simulation = input.Simulation(parse, loaded.Config),
-                WorkingDirectory = workingDirectory,
-            });
+                stderr.WriteLine("kubelint: " + why);
+                return ExitCodes.UsageError;
+            }
+
             foreach (var problem in result.Files.Where(f => f.Failed).SelectMany(f => f.Problems))
             {
                 stderr.WriteLine($"kubelint: {problem.Span}: {problem.Message}");

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Linter.Core.Rules;
+using Linter.Core.Output;
 using Linter.Rules;
 
 namespace Linter.Cli;
@@ -8,15 +8,27 @@ internal static class RulesCommand
 {
     public static Command Create(TextWriter stdout)
     {
-        var command = new Command("rules", "List the rules: id, slug, default severity and title. 'kubelint explain ID' shows a rule's page.");
-        command.SetAction(_ =>
+        var format = new Option<string>("--format", "-f")
         {
-            var rules = BuiltInRules.All.Select(r => r.Descriptor).ToList();
-            var slugWidth = rules.Max(r => r.Slug.Length);
-            stdout.WriteLine($"{"ID",-6} {"SLUG".PadRight(slugWidth)} {"SEVERITY",-8} TITLE");
-            foreach (var rule in rules)
+            Description = "text (a table), json (for tools: id, slug, title, severity, family, summary, help link) or markdown (an index page for a docs site).",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json", "markdown");
+        var command = new Command("rules", "List the rules: id, slug, default severity and title. 'kubelint explain ID' shows a rule's page.") { format };
+        command.SetAction(parse =>
+        {
+            var catalog = BuiltInRules.Catalog;
+            switch (parse.GetValue(format))
             {
-                stdout.WriteLine($"{rule.Id,-6} {rule.Slug.PadRight(slugWidth)} {rule.DefaultSeverity.ToText(),-8} {rule.Title}");
+                case "json":
+                    RuleIndex.WriteJson(catalog, stdout);
+                    break;
+                case "markdown":
+                    RuleIndex.WriteMarkdown(catalog, stdout);
+                    break;
+                default:
+                    RuleIndex.WriteTable(catalog, stdout);
+                    break;
             }
 
             return 0;

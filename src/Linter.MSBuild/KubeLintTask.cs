@@ -1,5 +1,3 @@
-using Linter.Core.Config;
-using Linter.Core.Simulation;
 using Linter.Core.Engine;
 using Linter.Core.Loading;
 using Linter.Core.Output;
@@ -60,47 +58,27 @@ public sealed class KubeLintTask : MSBuildTask
 
     public override bool Execute()
     {
-        Severity? failOn = Severity.Error;
-        if (!string.IsNullOrWhiteSpace(FailOn))
+        var (setup, problems) = LintSetup.Prepare(new LintOptions
         {
-            var text = FailOn!.Trim();
-            if (string.Equals(text, "none", StringComparison.OrdinalIgnoreCase))
+            WorkingDirectory = ProjectDirectory,
+            Config = string.IsNullOrWhiteSpace(ConfigFile) ? ConfigSource.None : ConfigSource.Named(ConfigFile!),
+            FailOn = FailOn,
+        }, BuiltInRules.Catalog);
+        foreach (var problem in problems)
+        {
+            if (problem.Span is { } at)
             {
-                failOn = null;
-            }
-            else if (SeverityNames.TryParse(text, out var parsed))
-            {
-                failOn = parsed;
+                Log.LogError(null, "KL000", null, ResolvePath(at.Path), at.Line, at.Column, at.EndLine, at.EndColumn, problem.Message);
             }
             else
             {
-                Log.LogError(null, "KL000", null, null, 0, 0, 0, 0, $"KubeLintFailOn is '{text}'; use error, warning, note or none");
-                return false;
+                Log.LogError(null, "KL000", null, ConfigFile, 0, 0, 0, 0, problem.Message);
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(ConfigFile) && !File.Exists(ResolvePath(ConfigFile!)))
+        if (problems.Count > 0)
         {
-            Log.LogError(null, "KL000", null, ConfigFile, 0, 0, 0, 0, $"the kubelint configuration file {ConfigFile} does not exist (KubeLintConfigFile)");
             return false;
-        }
-
-        var config = new KubelintConfig { Directory = ProjectDirectory };
-        if (!string.IsNullOrWhiteSpace(ConfigFile))
-        {
-            var path = ResolvePath(ConfigFile!);
-            var (loaded, problems) = ConfigLoader.Load(path, path, BuiltInRules.All.Select(r => r.Descriptor).ToList());
-            foreach (var problem in problems)
-            {
-                Log.LogError(null, "KL000", null, path, problem.Span.Line, problem.Span.Column, problem.Span.EndLine, problem.Span.EndColumn, problem.Message);
-            }
-
-            if (problems.Count > 0)
-            {
-                return false;
-            }
-
-            config = loaded;
         }
 
         var severities = new SeverityOptions(
@@ -112,14 +90,12 @@ public sealed class KubeLintTask : MSBuildTask
             .Select(m => m.GetMetadata("FullPath") is { Length: > 0 } full ? full : ResolvePath(m.ItemSpec))
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var result = LintEngine.Run(new LintRequest
+        var result = LintEngine.Run(setup.Request(manifests.Select(InputSource.FromListedFile).ToList()));
+        var failOn = setup.FailOn;
+        if (result.NothingLinted is { } why)
         {
-            Inputs = manifests.Select(InputSource.FromPath).ToList(),
-            Rules = BuiltInRules.All,
-            Policy = new RulePolicy(config, new Dictionary<string, RuleSetting>()),
-            Simulation = config.ApplyTo(new SimulationOptions()),
-            WorkingDirectory = ProjectDirectory,
-        });
+            Log.LogWarning(null, "KL000", null, ConfigFile, 0, 0, 0, 0, why);
+        }
         var descriptors = result.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
 
         foreach (var finding in result.Findings)
@@ -184,7 +160,7 @@ public sealed class KubeLintTask : MSBuildTask
                 RootDirectory = string.IsNullOrWhiteSpace(SarifRoot) ? ReportPaths.RepositoryRoot(ProjectDirectory) : ResolvePath(SarifRoot!),
                 WorkingDirectory = ProjectDirectory,
                 ExitCode = result.ExitCode(failOn),
-                Documentation = BuiltInRules.Documentation,
+                Documentation = BuiltInRules.Catalog.Documentation,
             });
             File.WriteAllBytes(path, stream.ToArray());
         }

@@ -9,7 +9,7 @@ public sealed class RuleCommandsTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("KL203  named-target-port-not-found", run.Stdout);
         Assert.Matches(@"KL104\s+service-selects-several-workloads\s+note\s+Service selects pods of several workloads", run.Stdout);
-        Assert.Equal(Linter.Rules.BuiltInRules.All.Count + 1, run.Stdout.Trim().Split('\n').Length);
+        Assert.Equal(Linter.Rules.BuiltInRules.Catalog.All.Count + 1, run.Stdout.Trim().Split('\n').Length);
     }
 
     [Theory]

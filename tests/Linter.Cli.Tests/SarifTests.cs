@@ -69,14 +69,14 @@ public sealed class SarifTests : IDisposable
     [Fact]
     public void Past_the_result_limit_the_most_severe_results_are_kept_and_a_notification_says_so()
     {
-        var result = LintEngine.Run(new LintRequest { Inputs = [InputSource.FromPath(Cli.Examples)], Rules = BuiltInRules.All, WorkingDirectory = Cli.Root });
+        var result = LintEngine.Run(new LintRequest { Inputs = [InputSource.FromPath(Cli.Examples)], Catalog = BuiltInRules.Catalog, WorkingDirectory = Cli.Root });
         var options = new SarifOptions
         {
             ToolVersion = "0.0.0",
             RootDirectory = Cli.Root,
             WorkingDirectory = Cli.Root,
             ExitCode = 1,
-            Documentation = BuiltInRules.Documentation,
+            Documentation = BuiltInRules.Catalog.Documentation,
             MaxResults = 3,
         };
         var run = SarifReport.Build(result, options, int.MaxValue).Runs[0];
@@ -89,7 +89,7 @@ public sealed class SarifTests : IDisposable
     [Fact]
     public void Past_the_size_limit_results_are_dropped_until_the_log_fits()
     {
-        var result = LintEngine.Run(new LintRequest { Inputs = [InputSource.FromPath(Cli.Examples)], Rules = BuiltInRules.All, WorkingDirectory = Cli.Root });
+        var result = LintEngine.Run(new LintRequest { Inputs = [InputSource.FromPath(Cli.Examples)], Catalog = BuiltInRules.Catalog, WorkingDirectory = Cli.Root });
         using var stream = new MemoryStream();
         SarifReport.Write(result, stream, new SarifOptions
         {
@@ -97,7 +97,7 @@ public sealed class SarifTests : IDisposable
             RootDirectory = Cli.Root,
             WorkingDirectory = Cli.Root,
             ExitCode = 1,
-            Documentation = BuiltInRules.Documentation,
+            Documentation = BuiltInRules.Catalog.Documentation,
             MaxCompressedBytes = 12_000,
         });
         var results = JsonDocument.Parse(stream.ToArray()).RootElement.GetProperty("runs")[0].GetProperty("results");

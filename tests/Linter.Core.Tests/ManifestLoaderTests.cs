@@ -18,7 +18,7 @@ public sealed class ManifestLoaderTests : IDisposable
     }
 
     private IReadOnlyList<SourceFile> Load(params string[] paths) =>
-        ManifestLoader.Load(paths.Select(InputSource.FromPath).ToList(), _dir);
+        ManifestLoader.Load(paths.Select(InputSource.FromPath).ToList(), _dir).Files;
 
     [Fact]
     public void Directories_are_walked_recursively_skipping_hidden_files_and_folders_and_node_modules()

@@ -19,8 +19,8 @@ public sealed class AnalyzerTests
     public void Has_one_descriptor_per_rule_with_its_title_severity_and_help_link()
     {
         var descriptors = AnalyzerLoader.Create().SupportedDiagnostics;
-        Assert.Equal(BuiltInRules.All.Select(r => r.Descriptor.Id).Order(StringComparer.Ordinal), descriptors.Select(d => d.Id));
-        foreach (var rule in BuiltInRules.All.Select(r => r.Descriptor))
+        Assert.Equal(BuiltInRules.Catalog.All.Select(r => r.Descriptor.Id).Order(StringComparer.Ordinal), descriptors.Select(d => d.Id));
+        foreach (var rule in BuiltInRules.Catalog.All.Select(r => r.Descriptor))
         {
             var descriptor = descriptors.Single(d => d.Id == rule.Id);
             Assert.Equal(rule.Title, descriptor.Title.ToString());

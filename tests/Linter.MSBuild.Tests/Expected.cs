@@ -11,7 +11,7 @@ public static class Expected
     public static LintResult Lint(string projectFolder, params string[] paths) => LintEngine.Run(new LintRequest
     {
         Inputs = paths.Select(p => InputSource.FromPath(Path.Combine(projectFolder, p))).ToList(),
-        Rules = BuiltInRules.All,
+        Catalog = BuiltInRules.Catalog,
         WorkingDirectory = projectFolder,
     });
 
@@ -19,7 +19,7 @@ public static class Expected
     public static string TaskLine(Finding f, string level) =>
         $"{f.Location.Path}({f.Location.Line},{f.Location.Column},{f.Location.EndLine},{f.Location.EndColumn}): {level} {f.RuleId}: {f.Message} ({HelpUri(f.RuleId)})";
 
-    public static string HelpUri(string ruleId) => BuiltInRules.All.Single(r => r.Descriptor.Id == ruleId).Descriptor.HelpUri;
+    public static string HelpUri(string ruleId) => BuiltInRules.Catalog.All.Single(r => r.Descriptor.Id == ruleId).Descriptor.HelpUri;
 
     public static string Level(Severity severity) => severity == Severity.Error ? "error" : "warning";
 

@@ -11,7 +11,7 @@ public sealed class DocPageTests
     public static TheoryData<string> RuleIds()
     {
         var data = new TheoryData<string>();
-        foreach (var rule in BuiltInRules.All)
+        foreach (var rule in BuiltInRules.Catalog.All)
         {
             data.Add(rule.Descriptor.Id);
         }
@@ -23,7 +23,7 @@ public sealed class DocPageTests
     [MemberData(nameof(RuleIds))]
     public void Page_has_the_fixed_headings_in_order(string id)
     {
-        var page = BuiltInRules.Page(BuiltInRules.Find(id)!.Descriptor);
+        var page = BuiltInRules.Catalog.SourcePage(BuiltInRules.Catalog.Find(id)!.Descriptor);
         Assert.StartsWith($"# {id}: ", page);
         var position = 0;
         foreach (var heading in Headings)
@@ -38,8 +38,8 @@ public sealed class DocPageTests
     [MemberData(nameof(RuleIds))]
     public void Failing_example_gives_its_expected_findings_and_passing_example_none(string id)
     {
-        var rule = BuiltInRules.Find(id)!;
-        var page = BuiltInRules.Page(rule.Descriptor);
+        var rule = BuiltInRules.Catalog.Find(id)!;
+        var page = BuiltInRules.Catalog.SourcePage(rule.Descriptor);
         var failing = Example(page, "### Failing");
         var passing = Example(page, "### Passing");
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Linter.Core.Config;
 using Linter.Core.Engine;
 using Linter.Core.Loading;
 using Linter.Core.Rules;
@@ -38,10 +39,14 @@ public static class Expectations
     /// </summary>
     public static IReadOnlyList<Finding> Lint(Rule rule, InputSource input, string workingDirectory)
     {
-        var rules = rule.RunsAfterSuppressions ? BuiltInRules.All : [rule];
-        var result = LintEngine.Run(new LintRequest { Inputs = [input], Rules = rules, WorkingDirectory = workingDirectory });
+        var policy = rule.RunsAfterSuppressions ? RulePolicy.Default : Only(rule);
+        var result = LintEngine.Run(new LintRequest { Inputs = [input], Catalog = BuiltInRules.Catalog, Policy = policy, WorkingDirectory = workingDirectory });
         return result.Findings.Where(f => f.RuleId == rule.Descriptor.Id).ToList();
     }
+
+    /// <summary>A policy that runs <paramref name="rule"/> alone, as <c>--disable</c> of every other rule would.</summary>
+    public static RulePolicy Only(Rule rule) => new(new KubelintConfig(),
+        BuiltInRules.Catalog.Descriptors.ToDictionary(d => d.Id, d => d.Id == rule.Descriptor.Id ? RuleSetting.On : RuleSetting.Off));
 
     public static string Explain(IReadOnlyList<Finding> findings) =>
         string.Join("\n", findings.Select(f => $"  {f.RuleId}@{f.Location.Line}:{f.Location.Column} {f.Message}"));

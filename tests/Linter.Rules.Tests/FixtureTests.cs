@@ -27,7 +27,7 @@ public sealed class FixtureTests
     {
         var id = fixture.Substring(0, 5);
         var path = Path.Combine(RepositoryPaths.RuleFolder(id), "fixtures", fixture.Substring(6));
-        var rule = BuiltInRules.Find(id);
+        var rule = BuiltInRules.Catalog.Find(id);
         Assert.NotNull(rule);
 
         var expected = Expectations.Parse(File.ReadAllText(path));
@@ -51,7 +51,7 @@ public sealed class FixtureTests
     [Fact]
     public void Every_rule_has_invalid_and_valid_fixtures()
     {
-        foreach (var rule in BuiltInRules.All)
+        foreach (var rule in BuiltInRules.Catalog.All)
         {
             var fixtures = Directory.GetFiles(Path.Combine(RepositoryPaths.RuleFolder(rule.Descriptor.Id), "fixtures")).Select(Path.GetFileName).ToList();
             Assert.True(fixtures.Any(f => f!.StartsWith("invalid-", StringComparison.Ordinal)), $"{rule.Descriptor.Id} has no invalid fixture");
@@ -62,7 +62,7 @@ public sealed class FixtureTests
     [Fact]
     public void Rule_folders_match_the_descriptors()
     {
-        foreach (var rule in BuiltInRules.All.Select(r => r.Descriptor))
+        foreach (var rule in BuiltInRules.Catalog.All.Select(r => r.Descriptor))
         {
             var folder = Path.GetFileName(RepositoryPaths.RuleFolder(rule.Id));
             Assert.Equal($"{rule.Id}-{rule.Slug}", folder);

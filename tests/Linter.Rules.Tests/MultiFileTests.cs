@@ -15,7 +15,8 @@ public sealed class MultiFileTests
         LintEngine.Run(new LintRequest
         {
             Inputs = files.Select(f => InputSource.FromText(f.Path, f.Text)).ToList(),
-            Rules = [rule],
+            Catalog = BuiltInRules.Catalog,
+            Policy = Expectations.Only(rule),
         }).Findings.Select(f => $"{f.Location.Path}:{f.Location.Line}").ToList();
 
     [Fact]

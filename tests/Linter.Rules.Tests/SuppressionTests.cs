@@ -8,7 +8,7 @@ public sealed class SuppressionTests
     private const string Deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: nginx}]}\n";
 
     private static LintResult Lint(string yaml) =>
-        LintEngine.Run(new LintRequest { Inputs = [InputSource.FromText("app.yaml", yaml)], Rules = BuiltInRules.All });
+        LintEngine.Run(new LintRequest { Inputs = [InputSource.FromText("app.yaml", yaml)], Catalog = BuiltInRules.Catalog });
 
     private static string Service(string annotations, string nodePortLine) =>
         $"apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n{annotations}spec:\n  type: NodePort\n  selector: {{app: web}}\n  ports:\n    - port: 80\n{nodePortLine}---\n" + Deployment;

@@ -8,14 +8,20 @@ namespace Linter.Core.Engine;
 /// <summary>The one entry point of every front end: load, bind, simulate, run rules, sort.</summary>
 public static class LintEngine
 {
-    public static LintResult Run(LintRequest request)
+    public static LintResult Run(LintRequest request) => Run(request, runRules: true);
+
+    /// <summary>Loads and simulates without running rules: what <c>kubelint resolve</c> shows.</summary>
+    public static LintResult Resolve(LintRequest request) => Run(request, runRules: false);
+
+    private static LintResult Run(LintRequest request, bool runRules)
     {
-        var files = ManifestLoader.Load(request.Inputs, request.WorkingDirectory, request.FileFilter);
+        var loaded = ManifestLoader.Load(request.Inputs, request.WorkingDirectory, request.FileFilter);
+        var files = loaded.Files;
         var snapshot = Simulate(files, request.Simulation);
-        var running = request.Rules.Where(r => request.Policy.MayRun(r.Descriptor)).ToList();
+        var running = request.Catalog.All.Where(r => runRules && request.Policy.MayRun(r.Descriptor)).ToList();
         var findings = Check(request, snapshot, running.Where(r => !r.RunsAfterSuppressions), suppressions: null);
 
-        var suppressions = SuppressionFinder.Find(snapshot, request.Rules.Select(r => r.Descriptor).ToList());
+        var suppressions = SuppressionFinder.Find(snapshot, request.Catalog);
         findings = findings.Select(f => Suppress(f, suppressions)).ToList();
         findings.AddRange(Check(request, snapshot, running.Where(r => r.RunsAfterSuppressions), suppressions));
         findings.Sort(CompareFindings);
@@ -28,7 +34,7 @@ public static class LintEngine
         }
 
         var descriptors = running.Select(r => r.Descriptor).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
-        return new LintResult(snapshot, descriptors, marked) { HasBaseline = request.Baseline is not null };
+        return new LintResult(snapshot, descriptors, marked) { HasBaseline = request.Baseline is not null, Excluded = loaded.Excluded };
     }
 
     /// <summary>Runs rules and applies the policy: findings of rules that are off for their file are dropped, others take its severity.</summary>

@@ -9,7 +9,7 @@ public sealed record LintRequest
     public required IReadOnlyList<InputSource> Inputs { get; init; }
 
     /// <summary>The rules known; the policy decides which run and at which severity.</summary>
-    public required IReadOnlyList<Rule> Rules { get; init; }
+    public required RuleCatalog Catalog { get; init; }
 
     public Config.RulePolicy Policy { get; init; } = Config.RulePolicy.Default;
 

@@ -23,6 +23,14 @@ public sealed class LintResult(ClusterSnapshot snapshot, IReadOnlyList<RuleDescr
     /// <summary>The run compared its findings with a baseline.</summary>
     public bool HasBaseline { get; init; }
 
+    /// <summary>Files the configuration's include/exclude globs left out.</summary>
+    public int Excluded { get; init; }
+
+    /// <summary>Why the run linted no file at all (a usage problem), or null when it linted some.</summary>
+    public string? NothingLinted => Files.Count > 0 ? null
+        : Excluded > 0 ? $"no file to lint: the configuration's include/exclude globs leave out all {Excluded} manifest files found"
+        : "no file to lint: the paths hold no *.yaml, *.yml or *.json file";
+
     /// <summary>Some input could not be read or parsed (its problems are KL001 findings).</summary>
     public bool HasInputErrors => Files.Any(f => f.Failed);
 

@@ -14,7 +14,7 @@ public static class SuppressionFinder
     /// <summary>A directive, its rules, and an optional reason after <c>--</c> (or a further <c>#</c>).</summary>
     private static readonly Regex Directive = new(@"^\s*kubelint-(?<verb>disable-next-line|disable-line|disable|enable)(?=\s|$)(?<rules>[^#]*?)(\s--.*|\s*#.*)?$", RegexOptions.Compiled);
 
-    public static IReadOnlyList<Suppression> Find(ClusterSnapshot snapshot, IReadOnlyList<RuleDescriptor> rules)
+    public static IReadOnlyList<Suppression> Find(ClusterSnapshot snapshot, RuleCatalog rules)
     {
         var found = new List<Suppression>();
         foreach (var obj in snapshot.Objects)
@@ -69,7 +69,7 @@ public static class SuppressionFinder
     }
 
     /// <summary>Rule ids from a list of ids or slugs (commas or spaces); "all" or nothing means every rule.</summary>
-    private static (IReadOnlyCollection<string>? Ids, IReadOnlyList<string> Unknown) Parse(string text, IReadOnlyList<RuleDescriptor> rules)
+    private static (IReadOnlyCollection<string>? Ids, IReadOnlyList<string> Unknown) Parse(string text, RuleCatalog rules)
     {
         var names = text.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         if (names.Length == 0 || names.Any(n => n.Equals("all", StringComparison.OrdinalIgnoreCase)))
@@ -81,14 +81,13 @@ public static class SuppressionFinder
         var unknown = new List<string>();
         foreach (var name in names)
         {
-            var rule = rules.FirstOrDefault(r => r.Id.Equals(name, StringComparison.OrdinalIgnoreCase) || r.Slug == name);
-            if (rule is null)
+            if (rules.Find(name) is { } rule)
             {
-                unknown.Add(name);
+                ids.Add(rule.Descriptor.Id);
             }
             else
             {
-                ids.Add(rule.Id);
+                unknown.Add(name);
             }
         }
 

@@ -12,11 +12,13 @@ public static class ManifestLoader
     /// <summary>Larger files are refused: no manifest set is this big, and it protects memory.</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
 
-    public static IReadOnlyList<SourceFile> Load(IReadOnlyList<InputSource> inputs, string workingDirectory, Func<string, bool>? keep = null)
+    /// <summary>Loads the inputs; <paramref name="keep"/> (include/exclude) judges the files that were not named explicitly.</summary>
+    public static LoadedInput Load(IReadOnlyList<InputSource> inputs, string workingDirectory, Func<string, bool>? keep = null)
     {
-        var (expanded, missing) = PathExpander.Expand(inputs.Where(i => i.Text is null).Select(i => i.Path));
-        var files = keep is null ? expanded : expanded.Where(keep).ToList();
-        var texts = inputs.Where(i => i.Text is not null).ToList();
+        var expansion = PathExpander.Expand(inputs.Where(i => i.Text is null), keep);
+        var (files, missing) = (expansion.Files, expansion.Missing);
+        var texts = inputs.Where(i => i.Text is not null && (keep is null || i.FilterPath is null || keep(i.FilterPath))).ToList();
+        var excluded = expansion.Excluded + inputs.Count(i => i.Text is not null) - texts.Count;
         var loaded = new SourceFile[texts.Count + files.Count];
         Parallel.For(0, loaded.Length, i => loaded[i] = i < texts.Count
             ? Parse(texts[i].Path, texts[i].Text!)
@@ -25,7 +27,7 @@ public static class ManifestLoader
         var all = loaded.Concat(missing.Select(m => Failure(DisplayPath(m.Argument, workingDirectory), m.Reason))).ToList();
         all.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         KustomizePatches.Remove(all);
-        return all;
+        return new LoadedInput(all, excluded);
     }
 
     public static string DisplayPath(string path, string workingDirectory)
@@ -169,3 +171,6 @@ public static class ManifestLoader
     private static bool IsManifest(MappingNode map) =>
         map["apiVersion"] is ScalarNode { Kind: ScalarKind.String } && map["kind"] is ScalarNode { Kind: ScalarKind.String };
 }
+
+/// <summary>The files read, ordered by path, and how many files the include/exclude filter left out.</summary>
+public sealed record LoadedInput(IReadOnlyList<SourceFile> Files, int Excluded);

@@ -12,40 +12,49 @@ public static class PathExpander
     /// <summary>An argument that names nothing on disk.</summary>
     public sealed record Missing(string Argument, string Reason);
 
-    public static (IReadOnlyList<string> Files, IReadOnlyList<Missing> Missing) Expand(IEnumerable<string> arguments)
+    /// <summary>The files the arguments name, less those <paramref name="keep"/> rejects (counted as excluded); a file
+    /// named explicitly (not <see cref="InputSource.Listed"/>) is kept whatever <paramref name="keep"/> says.</summary>
+    public static Expansion Expand(IEnumerable<InputSource> arguments, Func<string, bool>? keep = null)
     {
-        var files = new List<string>();
+        var named = new List<string>();
+        var found = new List<string>();
         var missing = new List<Missing>();
         foreach (var argument in arguments)
         {
-            if (File.Exists(argument))
+            var path = argument.Path;
+            if (File.Exists(path))
             {
-                files.Add(Path.GetFullPath(argument));
+                (argument.Listed ? found : named).Add(Path.GetFullPath(path));
             }
-            else if (Directory.Exists(argument))
+            else if (Directory.Exists(path))
             {
-                files.AddRange(Walk(Path.GetFullPath(argument)));
+                found.AddRange(Walk(Path.GetFullPath(path)));
             }
-            else if (argument.IndexOfAny(['*', '?', '[']) >= 0)
+            else if (path.IndexOfAny(['*', '?', '[']) >= 0)
             {
-                var matched = Glob(argument);
+                var matched = Glob(path);
                 if (matched.Count == 0)
                 {
-                    missing.Add(new Missing(argument, "the pattern matches no file"));
+                    missing.Add(new Missing(path, "the pattern matches no file"));
                 }
 
-                files.AddRange(matched);
+                found.AddRange(matched);
             }
             else
             {
-                missing.Add(new Missing(argument, "no such file or directory"));
+                missing.Add(new Missing(path, "no such file or directory"));
             }
         }
 
-        var unique = files.Distinct(StringComparer.Ordinal).ToList();
+        var kept = keep is null ? found : found.Where(keep).ToList();
+        var unique = named.Concat(kept).Distinct(StringComparer.Ordinal).ToList();
         unique.Sort(StringComparer.Ordinal);
-        return (unique, missing);
+        var excluded = found.Except(unique, StringComparer.Ordinal).Count();
+        return new Expansion(unique, missing, excluded);
     }
+
+    /// <summary>The files to read, the arguments that named nothing, and how many files include/exclude left out.</summary>
+    public sealed record Expansion(IReadOnlyList<string> Files, IReadOnlyList<Missing> Missing, int Excluded);
 
     public static bool IsManifestFile(string path) =>
         ManifestExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using Linter.Core.Model;
+
+namespace Linter.Core.Rules;
+
+/// <summary>
+/// The rules a run knows and their pages. Every lookup of a rule by name (command line, configuration file,
+/// suppression comments and annotations) goes through <see cref="Find"/>: ids and slugs, any case.
+/// </summary>
+public sealed class RuleCatalog
+{
+    /// <summary>A trailing fixture comment (<c># expect: KL203</c>): the tests read it, readers of a page need not.</summary>
+    private static readonly Regex FixtureComment = new(@"[ \t]*#\s*expect:[ \t]*(KL\d{3}[ \t]*)+(?=\r?\n|$)", RegexOptions.Compiled);
+
+    private readonly Dictionary<string, Rule> _byName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Func<RuleDescriptor, string> _page;
+
+    /// <param name="rules">The rules; ids and slugs must be unique.</param>
+    /// <param name="page">The Markdown page of a rule, as written beside its code (fixture comments included).</param>
+    public RuleCatalog(IEnumerable<Rule> rules, Func<RuleDescriptor, string> page)
+    {
+        All = rules.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal).ToList();
+        Descriptors = All.Select(r => r.Descriptor).ToList();
+        _page = page;
+        foreach (var rule in All)
+        {
+            foreach (var name in new[] { rule.Descriptor.Id, rule.Descriptor.Slug })
+            {
+                if (_byName.ContainsKey(name))
+                {
+                    throw new ArgumentException($"two rules are named '{name}'", nameof(rules));
+                }
+
+                _byName.Add(name, rule);
+            }
+        }
+    }
+
+    /// <summary>Ordered by id.</summary>
+    public IReadOnlyList<Rule> All { get; }
+
+    public IReadOnlyList<RuleDescriptor> Descriptors { get; }
+
+    /// <summary>The rule with this id (<c>KL203</c>) or slug (<c>named-target-port-not-found</c>), in any case.</summary>
+    public Rule? Find(string idOrSlug) => _byName.TryGetValue(idOrSlug.Trim(), out var rule) ? rule : null;
+
+    /// <summary>"no rule 'KL2O3'; did you mean 'KL203'?": the problem to report for a name no rule has.</summary>
+    public string Unknown(string name)
+    {
+        var nearest = EditDistance.Nearest(name, _byName.Keys);
+        return $"no rule '{name}'" + (nearest is null ? string.Empty : $"; did you mean '{nearest}'?");
+    }
+
+    /// <summary>The rule's page for readers (<c>kubelint explain</c>, SARIF help): without fixture comments.</summary>
+    public string Page(RuleDescriptor rule) => FixtureComment.Replace(SourcePage(rule), string.Empty);
+
+    /// <summary>The page as written beside the rule's code, with the fixture comments its examples are tested by.</summary>
+    public string SourcePage(RuleDescriptor rule) => _page(rule);
+
+    /// <summary>The summary (the paragraph under the title) and the page, for SARIF rule metadata.</summary>
+    public RuleDocumentation Documentation(RuleDescriptor rule)
+    {
+        var page = Page(rule).Replace("\r\n", "\n");
+        var paragraphs = page.Split(["\n\n"], StringSplitOptions.RemoveEmptyEntries);
+        var summary = paragraphs.Length > 1 ? paragraphs[1].Replace("\n", " ").Trim() : rule.Title;
+        return new RuleDocumentation(summary, page);
+    }
+}
