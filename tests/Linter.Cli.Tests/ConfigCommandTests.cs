@@ -67,6 +67,44 @@ public sealed class ConfigCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_file_named_on_the_command_line_is_linted_even_when_excluded()
+    {
+        Write(".kubelint.yaml", "exclude: [\"vendor/**\"]\n");
+        Write("app.yaml", NodePort);
+        Write("vendor/chart.yaml", NodePort.Replace("name: web", "name: other"));
+        var named = Run("check", "vendor/chart.yaml", "app.yaml", "--format", "json");
+        Assert.Equal(2, named.Json.GetProperty("summary").GetProperty("files").GetInt32());
+        var globbed = Run("check", "vendor/*.yaml", "app.yaml", "--format", "json");
+        Assert.Equal(1, globbed.Json.GetProperty("summary").GetProperty("files").GetInt32());
+    }
+
+    [Fact]
+    public void A_run_that_lints_no_file_is_a_usage_error_that_says_why()
+    {
+        Write(".kubelint.yaml", "exclude: [\"**/*.yaml\"]\n");
+        Write("deploy/app.yaml", NodePort);
+        Directory.CreateDirectory(Path.Combine(_dir, "empty"));
+        var excluded = Run("check", "deploy");
+        Assert.Equal(2, excluded.ExitCode);
+        Assert.Contains("include/exclude globs leave out all 1 manifest files found", excluded.Stderr);
+        var empty = Run("check", "empty");
+        Assert.Equal(2, empty.ExitCode);
+        Assert.Contains("no file to lint: the paths hold no *.yaml, *.yml or *.json file", empty.Stderr);
+        Assert.Equal(2, Run("resolve", "empty").ExitCode);
+    }
+
+    [Fact]
+    public void Rule_names_are_found_in_any_case_everywhere()
+    {
+        Write(".kubelint.yaml", "rules:\n  Node-Port-Out-Of-Range: off\n");
+        Write("app.yaml", NodePort);
+        Assert.DoesNotContain("KL205", Run("check", ".", "--format", "json").RuleIds);
+        Assert.Contains("KL205", Run("check", ".", "--format", "json", "--enable", "NODE-PORT-OUT-OF-RANGE").RuleIds);
+        Write("app.yaml", "# kubelint-disable-next-line Node-Port-Out-Of-Range\n" + NodePort.Replace("ports: [", "ports:\n  # kubelint-disable-next-line Node-Port-Out-Of-Range\n  - ").Replace("nodePort: 8080}]", "nodePort: 8080}"));
+        Assert.DoesNotContain("KL205", Run("check", ".", "--format", "json", "--enable", "kl205").RuleIds);
+    }
+
+    [Fact]
     public void A_broken_config_is_a_usage_error_with_positions()
     {
         Write(".kubelint.yaml", "rules:\n  KL2O5: off\ncluster:\n  clusterDomian: corp\n");

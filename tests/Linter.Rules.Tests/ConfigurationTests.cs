@@ -13,7 +13,7 @@ public sealed class ConfigurationTests
 
     private static IReadOnlyList<string> Lint(string yaml, string config, string path = "app.yaml")
     {
-        var (parsed, problems) = ConfigLoader.Parse("/repo/.kubelint.yaml", config, BuiltInRules.Catalog.All.Select(r => r.Descriptor).ToList());
+        var (parsed, problems) = ConfigLoader.Parse("/repo/.kubelint.yaml", config, BuiltInRules.Catalog);
         Assert.Empty(problems);
         var result = LintEngine.Run(new LintRequest
         {
@@ -106,7 +106,7 @@ public sealed class ConfigurationTests
     [InlineData("include: 3", 1, 10, "must be a list")]
     public void Config_problems_have_positions_and_suggestions(string yaml, int line, int column, string message)
     {
-        var (_, problems) = ConfigLoader.Parse(".kubelint.yaml", yaml, BuiltInRules.Catalog.All.Select(r => r.Descriptor).ToList());
+        var (_, problems) = ConfigLoader.Parse(".kubelint.yaml", yaml, BuiltInRules.Catalog);
         var problem = Assert.Single(problems);
         Assert.Equal((line, column), (problem.Span.Line, problem.Span.Column));
         Assert.Contains(message, problem.Message);
@@ -115,7 +115,7 @@ public sealed class ConfigurationTests
     [Fact]
     public void The_starter_file_is_a_valid_config()
     {
-        var (config, problems) = ConfigLoader.Parse(".kubelint.yaml", Starter.Config, BuiltInRules.Catalog.All.Select(r => r.Descriptor).ToList());
+        var (config, problems) = ConfigLoader.Parse(".kubelint.yaml", Starter.Config, BuiltInRules.Catalog);
         Assert.Empty(problems);
         Assert.Equal("cluster.local", config.ClusterDomain);
     }
@@ -123,7 +123,7 @@ public sealed class ConfigurationTests
     [Fact]
     public void The_schema_describes_exactly_the_keys_the_loader_accepts()
     {
-        var schema = System.Text.Json.Nodes.JsonNode.Parse(ConfigSchema.Build(BuiltInRules.Catalog.All.Select(r => r.Descriptor).ToList()))!;
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(ConfigSchema.Build(BuiltInRules.Catalog.Descriptors))!;
         Assert.Equal(["rules", "overrides", "cluster", "include", "exclude"], schema["properties"]!.AsObject().Select(p => p.Key));
         Assert.Equal(
             ["clusterDomain", "nodePortRange", "clusterDNS", "defaultNamespace", "externalNamespaces", "services"],

@@ -21,10 +21,10 @@ public sealed class ConfigLoader
     internal static readonly string[] ServiceKeys = ["namespace", "name", "ports", "headless"];
     internal static readonly string[] PortKeys = ["port", "name", "protocol"];
 
-    private readonly IReadOnlyList<RuleDescriptor> _rules;
+    private readonly RuleCatalog _rules;
     private readonly List<ConfigProblem> _problems = [];
 
-    private ConfigLoader(IReadOnlyList<RuleDescriptor> rules) => _rules = rules;
+    private ConfigLoader(RuleCatalog rules) => _rules = rules;
 
     /// <summary>The config file for an input: the first <c>.kubelint.yaml</c> found walking up from <paramref name="start"/>.</summary>
     public static string? Find(string start)
@@ -47,7 +47,7 @@ public sealed class ConfigLoader
     }
 
     /// <summary>Reads the config file at <paramref name="path"/>; problems name it as <paramref name="displayPath"/>.</summary>
-    public static (KubelintConfig Config, IReadOnlyList<ConfigProblem> Problems) Load(string path, string displayPath, IReadOnlyList<RuleDescriptor> rules)
+    public static (KubelintConfig Config, IReadOnlyList<ConfigProblem> Problems) Load(string path, string displayPath, RuleCatalog rules)
     {
         string text;
         try
@@ -63,7 +63,7 @@ public sealed class ConfigLoader
         return (config with { Path = path, Directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? "." }, problems);
     }
 
-    public static (KubelintConfig Config, IReadOnlyList<ConfigProblem> Problems) Parse(string path, string text, IReadOnlyList<RuleDescriptor> rules)
+    public static (KubelintConfig Config, IReadOnlyList<ConfigProblem> Problems) Parse(string path, string text, RuleCatalog rules)
     {
         var loader = new ConfigLoader(rules);
         var config = loader.Read(path, text);
@@ -121,10 +121,10 @@ public sealed class ConfigLoader
 
         foreach (var entry in map.Entries)
         {
-            var rule = _rules.FirstOrDefault(r => string.Equals(r.Id, entry.Key.Value, StringComparison.OrdinalIgnoreCase) || r.Slug == entry.Key.Value);
+            var rule = _rules.Find(entry.Key.Value)?.Descriptor;
             if (rule is null)
             {
-                var nearest = EditDistance.Nearest(entry.Key.Value, _rules.SelectMany(r => new[] { r.Id, r.Slug }));
+                var nearest = _rules.Nearest(entry.Key.Value);
                 Problem(entry.Key, $"unknown rule `{entry.Key.Value}` in `{where}`" + (nearest is null ? "; `kubelint rules` lists them" : $"; did you mean `{nearest}`?"));
                 continue;
             }

@@ -169,8 +169,8 @@ public sealed class LintSetup
         }
 
         var (config, found) = text is null
-            ? ConfigLoader.Load(path, ManifestLoader.DisplayPath(path, options.WorkingDirectory), catalog.Descriptors)
-            : ConfigLoader.Parse(path, text, catalog.Descriptors);
+            ? ConfigLoader.Load(path, ManifestLoader.DisplayPath(path, options.WorkingDirectory), catalog)
+            : ConfigLoader.Parse(path, text, catalog);
         problems.AddRange(found.Select(p => new SetupProblem(p.Span, p.Message)));
         return found.Count > 0 ? none : config;
     }

@@ -45,11 +45,10 @@ public sealed class RuleCatalog
     public Rule? Find(string idOrSlug) => _byName.TryGetValue(idOrSlug.Trim(), out var rule) ? rule : null;
 
     /// <summary>"no rule 'KL2O3'; did you mean 'KL203'?": the problem to report for a name no rule has.</summary>
-    public string Unknown(string name)
-    {
-        var nearest = EditDistance.Nearest(name, _byName.Keys);
-        return $"no rule '{name}'" + (nearest is null ? string.Empty : $"; did you mean '{nearest}'?");
-    }
+    public string Unknown(string name) => $"no rule '{name}'" + (Nearest(name) is { } nearest ? $"; did you mean '{nearest}'?" : string.Empty);
+
+    /// <summary>The id or slug closest to a name no rule has, if one is close.</summary>
+    public string? Nearest(string name) => EditDistance.Nearest(name, Descriptors.SelectMany(d => new[] { d.Id, d.Slug }));
 
     /// <summary>The rule's page for readers (<c>kubelint explain</c>, SARIF help): without fixture comments.</summary>
     public string Page(RuleDescriptor rule) => FixtureComment.Replace(SourcePage(rule), string.Empty);
