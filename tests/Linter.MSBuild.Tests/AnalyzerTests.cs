@@ -105,6 +105,18 @@ public sealed class AnalyzerTests
         Assert.NotEmpty(diagnostics);
     }
 
+    [Fact]
+    public async Task The_configuration_files_exclude_globs_apply()
+    {
+        var config = new TestAdditionalText($"{ProjectDirectory}/.kubelint.yaml", SourceText.From("exclude: [\"api.yaml\"]\n"));
+        var everything = await Analyze(ExampleFiles(), Options("Analyzer"));
+        var configured = await Analyze([.. ExampleFiles(), config], Options("Analyzer"));
+
+        Assert.Contains(everything, d => d.Location.GetLineSpan().Path.EndsWith("/api.yaml", StringComparison.Ordinal));
+        Assert.DoesNotContain(configured, d => d.Location.GetLineSpan().Path.EndsWith("/api.yaml", StringComparison.Ordinal));
+        Assert.NotEmpty(configured);
+    }
+
     [Theory]
     [InlineData("warning", "KL101", DiagnosticSeverity.Error)]
     [InlineData("none", "KL203", DiagnosticSeverity.Warning)]
@@ -184,8 +196,10 @@ public sealed class AnalyzerTests
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new TestOptions([]);
 
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
-            new TestOptions(marked(textFile.Path) ? new Dictionary<string, string> { ["build_metadata.AdditionalFiles.KubeLintManifest"] = "true" } : []);
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new TestOptions(
+            textFile.Path.EndsWith("/.kubelint.yaml", StringComparison.Ordinal) ? new Dictionary<string, string> { ["build_metadata.AdditionalFiles.KubeLintConfig"] = "true" }
+            : marked(textFile.Path) ? new Dictionary<string, string> { ["build_metadata.AdditionalFiles.KubeLintManifest"] = "true" }
+            : []);
     }
 
     private sealed class TestOptions(Dictionary<string, string> values) : AnalyzerConfigOptions

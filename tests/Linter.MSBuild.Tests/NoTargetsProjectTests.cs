@@ -8,7 +8,7 @@ namespace Linter.MSBuild.Tests;
 [Collection(PackageCollection.Name)]
 public sealed class NoTargetsProjectTests(PackageFixture package)
 {
-    private sealed record Builds(string Folder, string ProjectFile, DotnetRun First, DotnetRun Unchanged, DotnetRun FailOnWarning, DotnetRun NoWarn, DotnetRun Configured, DotnetRun BrokenConfig);
+    private sealed record Builds(string Folder, string ProjectFile, DotnetRun First, DotnetRun Unchanged, DotnetRun FailOnWarning, DotnetRun NoWarn, DotnetRun Configured, DotnetRun BrokenConfig, DotnetRun Excluded);
 
     private static Builds? s_builds;
     private static readonly object Gate = new();
@@ -93,7 +93,9 @@ public sealed class NoTargetsProjectTests(PackageFixture package)
         var configured = package.Build(folder, "--no-restore", "-v:n");
         File.WriteAllText(Path.Combine(folder, ".kubelint.yaml"), "rules:\n  KL101: error\ncluster:\n  clusterDomian: corp\n");
         var broken = package.Build(folder, "--no-restore", "-v:n");
-        return new Builds(folder, projectFile, first, unchanged, failOnWarning, noWarn, configured, broken);
+        File.WriteAllText(Path.Combine(folder, ".kubelint.yaml"), "rules:\n  KL101: error\nexclude: [\"base/**\"]\n");
+        var excluded = package.Build(folder, "--no-restore", "-v:n");
+        return new Builds(folder, projectFile, first, unchanged, failOnWarning, noWarn, configured, broken, excluded);
     }
 
     private static string Kl101(string level) =>
@@ -166,5 +168,14 @@ public sealed class NoTargetsProjectTests(PackageFixture package)
         var builds = Built();
         Assert.True(builds.BrokenConfig.ExitCode == 1, builds.BrokenConfig.ToString());
         Assert.Contains(builds.BrokenConfig.Lines, l => l.Contains(".kubelint.yaml(4,3,4,16): error KL000: unknown key `cluster.clusterDomian`; did you mean `clusterDomain`?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_configuration_files_exclude_globs_apply_to_the_task()
+    {
+        var builds = Built();
+        Assert.True(builds.Excluded.ExitCode == 0, builds.Excluded.ToString());
+        Assert.DoesNotContain(builds.Excluded.Lines, l => l.Contains("KL101", StringComparison.Ordinal));
+        Assert.Contains(builds.Excluded.Lines, l => l.Contains("KL007", StringComparison.Ordinal));
     }
 }
