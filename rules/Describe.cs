@@ -1,4 +1,5 @@
 using Linter.Core.Model;
+using Linter.Core.Simulation.Dns;
 
 namespace Linter.Rules;
 
@@ -41,4 +42,7 @@ internal static class Describe
     }
 
     public const int MaxListed = 5;
+
+    /// <summary>"`payments-api` (env PAYMENTS_URL of container web of Deployment storefront)".</summary>
+    public static string Reference(NameReference reference) => $"`{reference.Host}` ({reference.Where})";
 }

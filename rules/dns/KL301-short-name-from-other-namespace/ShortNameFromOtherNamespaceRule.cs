@@ -10,13 +10,13 @@ public sealed class ShortNameFromOtherNamespaceRule() : Rule(new RuleDescriptor(
         var snapshot = context.Snapshot;
         foreach (var reference in snapshot.Names.All)
         {
-            if (!DnsFacts.IsShortName(reference) || reference.Answer.Outcome is DnsOutcome.Service or DnsOutcome.Pod || !snapshot.IsKnownNamespace(reference.Namespace))
+            if (!reference.IsShortName || reference.Answer.Outcome is DnsOutcome.Service or DnsOutcome.Pod || !snapshot.IsKnownNamespace(reference.Namespace))
             {
                 continue;
             }
 
             var name = reference.Host.ToLowerInvariant();
-            var elsewhere = DnsFacts.NamespacesWithService(snapshot, name, reference.Namespace);
+            var elsewhere = snapshot.NamespacesWithService(name, reference.Namespace);
             if (elsewhere.Count == 0)
             {
                 continue;

@@ -11,7 +11,7 @@ public sealed class ClusterNameNotFoundRule() : Rule(new RuleDescriptor("KL302",
         var snapshot = context.Snapshot;
         var servicesOf = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         IReadOnlyList<string> ServiceNames(string ns) =>
-            servicesOf.TryGetValue(ns, out var names) ? names : servicesOf[ns] = DnsFacts.ServiceNames(snapshot, ns).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            servicesOf.TryGetValue(ns, out var names) ? names : servicesOf[ns] = snapshot.Dns.ServiceNamesIn(ns).OrderBy(n => n, StringComparer.Ordinal).ToList();
 
         foreach (var reference in snapshot.Names.All)
         {
@@ -27,11 +27,11 @@ public sealed class ClusterNameNotFoundRule() : Rule(new RuleDescriptor("KL302",
                         : "no Service of that namespace is a near match";
                 context.Report(reference.Span, $"`{reference.Host}` ({reference.Where}) resolves to nothing: {miss}; {hint}");
             }
-            else if (answer.Outcome == DnsOutcome.External && DnsFacts.IsShortName(reference) && snapshot.IsKnownNamespace(reference.Namespace))
+            else if (answer.Outcome == DnsOutcome.External && reference.IsShortName && snapshot.IsKnownNamespace(reference.Namespace))
             {
                 var name = reference.Host.ToLowerInvariant();
                 var nearest = EditDistance.Nearest(name, ServiceNames(reference.Namespace).Where(n => n != name));
-                if (nearest is not null && DnsFacts.NamespacesWithService(snapshot, name, reference.Namespace).Count == 0)
+                if (nearest is not null && snapshot.NamespacesWithService(name, reference.Namespace).Count == 0)
                 {
                     context.Report(reference.Span, $"`{reference.Host}` ({reference.Where}) is not a Service of namespace {reference.Namespace}; did you mean `{nearest}`?");
                 }

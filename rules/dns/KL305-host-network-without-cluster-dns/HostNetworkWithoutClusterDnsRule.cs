@@ -10,14 +10,14 @@ public sealed class HostNetworkWithoutClusterDnsRule() : Rule(new RuleDescriptor
         {
             var policy = pod.Spec.DnsPolicyNode?.Value ?? "ClusterFirst";
             if (pod.Spec.HostNetwork is not { Value: true } hostNetwork || policy != "ClusterFirst" ||
-                DnsFacts.FirstClusterName(context.Snapshot, pod) is not { } example)
+                context.Snapshot.Names.FirstClusterNameUsedBy(pod) is not { } example)
             {
                 continue;
             }
 
             var written = pod.Spec.DnsPolicyNode is null ? "defaults to ClusterFirst" : "is ClusterFirst";
             context.Report(hostNetwork.Node.Span,
-                $"{pod.Owner} runs with hostNetwork and its dnsPolicy {written}, so the kubelet gives it the node's resolver, which does not know cluster names such as {DnsFacts.Example(example)}. Set `dnsPolicy: ClusterFirstWithHostNet`");
+                $"{pod.Owner} runs with hostNetwork and its dnsPolicy {written}, so the kubelet gives it the node's resolver, which does not know cluster names such as {Describe.Reference(example)}. Set `dnsPolicy: ClusterFirstWithHostNet`");
         }
     }
 }

@@ -16,13 +16,13 @@ public sealed class DnsPolicyWithoutClusterDnsRule() : Rule(new RuleDescriptor("
                 "None" when clusterDns is not null && !pod.Spec.Nameservers.Contains(clusterDns) => $"`dnsPolicy: None` with nameservers that do not include the cluster DNS server {clusterDns}",
                 _ => null,
             };
-            if (missing is null || DnsFacts.FirstClusterName(context.Snapshot, pod) is not { } example)
+            if (missing is null || context.Snapshot.Names.FirstClusterNameUsedBy(pod) is not { } example)
             {
                 continue;
             }
 
             context.Report(policy!.Span,
-                $"{pod.Owner} has {missing}, so cluster names such as {DnsFacts.Example(example)} do not resolve. Use `dnsPolicy: ClusterFirst` (ClusterFirstWithHostNet with hostNetwork)");
+                $"{pod.Owner} has {missing}, so cluster names such as {Describe.Reference(example)} do not resolve. Use `dnsPolicy: ClusterFirst` (ClusterFirstWithHostNet with hostNetwork)");
         }
     }
 }

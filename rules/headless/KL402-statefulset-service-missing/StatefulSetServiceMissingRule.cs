@@ -7,7 +7,7 @@ public sealed class StatefulSetServiceMissingRule() : Rule(new RuleDescriptor("K
 {
     public override void Check(RuleContext context)
     {
-        foreach (var (set, service) in GoverningServices.Of(context.Snapshot))
+        foreach (var (set, service) in context.Snapshot.GoverningServices)
         {
             if (service is not null || !context.Snapshot.IsKnownNamespace(set.Namespace, besides: set) || context.Snapshot.IsConfiguredService(set.Namespace, set.ServiceNameNode!.Value))
             {

@@ -6,7 +6,7 @@ public sealed class StatefulSetServiceNotHeadlessRule() : Rule(new RuleDescripto
 {
     public override void Check(RuleContext context)
     {
-        foreach (var (set, service) in GoverningServices.Of(context.Snapshot))
+        foreach (var (set, service) in context.Snapshot.GoverningServices)
         {
             if (service is null || service.IsHeadless)
             {

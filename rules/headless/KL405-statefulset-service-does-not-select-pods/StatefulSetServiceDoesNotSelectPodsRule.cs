@@ -6,7 +6,7 @@ public sealed class StatefulSetServiceDoesNotSelectPodsRule() : Rule(new RuleDes
 {
     public override void Check(RuleContext context)
     {
-        foreach (var (set, service) in GoverningServices.Of(context.Snapshot))
+        foreach (var (set, service) in context.Snapshot.GoverningServices)
         {
             // A selector that selects no pod at all is KL101's finding (root causes, not cascades).
             if (service is not { IsHeadless: true, HasSelector: true } || set.Template is null ||

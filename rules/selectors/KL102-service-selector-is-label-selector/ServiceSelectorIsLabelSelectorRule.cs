@@ -1,4 +1,3 @@
-using Linter.Core.Loading;
 using Linter.Core.Rules;
 
 namespace Linter.Rules.Selectors;
@@ -9,9 +8,8 @@ public sealed class ServiceSelectorIsLabelSelectorRule() : Rule(new RuleDescript
     {
         foreach (var service in context.Snapshot.Services.Where(s => s.SelectorIsLabelSelector && s.SelectorKey is not null))
         {
-            var selector = service.Root["spec"] is MappingNode spec ? spec["selector"] as MappingNode : null;
-            var fix = selector?["matchLabels"] is MappingNode labels && labels.Entries.Count > 0
-                ? "write `selector: {" + string.Join(", ", labels.Entries.Select(e => $"{e.Key.Value}: {(e.Value as ScalarNode)?.Value}")) + "}`"
+            var fix = service.SelectorMatchLabels.Count > 0
+                ? "write `selector: {" + string.Join(", ", service.SelectorMatchLabels.Select(p => $"{p.Key.Value}: {p.Value.Value}")) + "}`"
                 : "write the labels directly under `selector:`";
             context.Report(service.SelectorKey!.Span,
                 $"Service {service.Name} has a label selector (matchLabels/matchExpressions), but a Service selector is a plain map of labels that must all be equal; the API server rejects it. {char.ToUpperInvariant(fix[0])}{fix.Substring(1)}");

@@ -130,6 +130,10 @@ public static class ObjectBinder
         if (spec.Map["selector"] is MappingNode selector && selector.Entries.Any(e => e.Key.Value is "matchLabels" or "matchExpressions" && e.Value is not ScalarNode))
         {
             service.SelectorIsLabelSelector = true;
+            // Only to suggest the fix: the API server rejects the whole selector, so its values are not checked here.
+            service.SelectorMatchLabels = selector["matchLabels"] is MappingNode labels
+                ? labels.Entries.Where(e => e.Value is ScalarNode).Select(e => new StringPair(e.Key, (ScalarNode)e.Value)).ToList()
+                : [];
         }
         else
         {

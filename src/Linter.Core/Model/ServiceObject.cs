@@ -26,6 +26,9 @@ public sealed class ServiceObject : KubeObject
     /// <summary>The selector was written as a label selector (matchLabels/matchExpressions): the API server rejects it.</summary>
     public bool SelectorIsLabelSelector { get; internal set; }
 
+    /// <summary>The <c>matchLabels</c> of a selector written as a label selector: what the selector was meant to be.</summary>
+    public IReadOnlyList<StringPair> SelectorMatchLabels { get; internal set; } = [];
+
     public IReadOnlyList<ServicePort> Ports { get; internal set; } = [];
 
     public bool IsExternalName => Type == "ExternalName";

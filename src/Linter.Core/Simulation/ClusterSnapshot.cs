@@ -95,6 +95,17 @@ public sealed class ClusterSnapshot
         (_objectsPerNamespace.TryGetValue(ns, out var count) && count > (besides is not null && besides.Namespace == ns ? 1 : 0)));
 
     /// <summary>The configuration declares this Service as existing in the cluster.</summary>
+    /// <summary>Namespaces other than <paramref name="except"/> with a Service of that name in the input, sorted.</summary>
+    public IReadOnlyList<string> NamespacesWithService(string name, string except) =>
+        ServicesNamed(name).Where(s => s.Namespace != except).Select(s => s.Namespace)
+            .Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
+
+    /// <summary>StatefulSets with a <c>serviceName</c>, and the governing Service it names when the input has it.</summary>
+    public IEnumerable<(WorkloadObject StatefulSet, ServiceObject? Service)> GoverningServices =>
+        Workloads
+            .Where(w => w.Kind == "StatefulSet" && w.ServiceNameNode is { Value.Length: > 0 })
+            .Select(s => (s, FindService(s.Namespace, s.ServiceNameNode!.Value, s.ApplyUnit)));
+
     public bool IsConfiguredService(string ns, string name) => Options.Services.Any(s => s.Namespace == ns && s.Name == name);
 
     /// <summary>Endpoints or an EndpointSlice for this Service are part of the input.</summary>

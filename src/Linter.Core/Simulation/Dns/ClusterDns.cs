@@ -55,6 +55,10 @@ public sealed class ClusterDns
     /// <summary>Services that exist without being in the input: the built-in ones and those the configuration declares.</summary>
     public IReadOnlyList<BuiltInService> BuiltIns => _builtIns;
 
+    /// <summary>The names of a namespace's Services: the input's, the built-in ones and the configured ones.</summary>
+    public IEnumerable<string> ServiceNamesIn(string ns) =>
+        _snapshot.ServicesIn(ns).Select(s => s.Name).Concat(_builtIns.Where(b => b.Namespace == ns).Select(b => b.Name)).Distinct(StringComparer.Ordinal);
+
     /// <summary>
     /// Resolves <paramref name="name"/> as a pod in <paramref name="fromNamespace"/> would: the first query of
     /// the search list that cluster DNS answers wins. When none does, the answer is that of the name's intended

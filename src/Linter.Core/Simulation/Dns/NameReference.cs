@@ -21,4 +21,7 @@ public sealed record NameReference(string Host, SourceSpan Span, string Namespac
     public PodTemplate? Pod { get; init; }
 
     public ConfigMapObject? ConfigMap { get; init; }
+
+    /// <summary>A single DNS label: <c>payments-api</c>, not <c>payments-api.payments</c> nor <c>payments-api.</c>.</summary>
+    public bool IsShortName => Host.IndexOf('.') < 0;
 }
