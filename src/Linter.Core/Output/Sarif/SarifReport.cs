@@ -1,7 +1,5 @@
 using System.IO.Compression;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Linter.Core.Engine;
 using Linter.Core.Loading;
 using Linter.Core.Rules;
@@ -33,19 +31,12 @@ public sealed record SarifOptions
 }
 
 /// <summary>
-/// SARIF 2.1.0 for GitHub code scanning and other SARIF consumers, written with System.Text.Json from
-/// typed records (Sarif.Sdk is not available). Byte-identical for identical input.
+/// SARIF 2.1.0 for GitHub code scanning and other SARIF consumers, written with System.Text.Json (source-generated,
+/// <see cref="SarifJson"/>) from typed records (Sarif.Sdk is not available). Byte-identical for identical input.
 /// </summary>
 public static class SarifReport
 {
     public const string SourceRoot = "SRCROOT";
-
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     public static void Write(LintResult result, Stream output, SarifOptions options)
     {
@@ -115,7 +106,7 @@ public static class SarifReport
         return new SarifLog("https://json.schemastore.org/sarif-2.1.0.json", "2.1.0", [run]);
     }
 
-    private static byte[] Serialize(SarifLog log) => JsonSerializer.SerializeToUtf8Bytes(log, Json);
+    private static byte[] Serialize(SarifLog log) => JsonSerializer.SerializeToUtf8Bytes(log, SarifJson.Log.SarifLog);
 
     private static long CompressedSize(byte[] bytes)
     {
