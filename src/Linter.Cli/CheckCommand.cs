@@ -9,19 +9,13 @@ namespace Linter.Cli;
 
 internal static class CheckCommand
 {
-    public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr, string workingDirectory)
+    public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr, string workingDirectory, Terminal terminal)
     {
         var input = new InputOptions();
         var config = new ConfigOptions();
         var baseline = new Option<string?>("--baseline") { Description = "A SARIF log of an earlier run (see --write-baseline): findings already in it are not reported and do not fail the run; SARIF marks them unchanged." };
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Also write this run's findings as a SARIF baseline to FILE." };
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "Output format: text (for people), json (versioned schema), sarif (SARIF 2.1.0 for code scanning), github (workflow command annotations) or junit (JUnit XML test report).",
-            DefaultValueFactory = _ => "text",
-        };
-        format.AcceptOnlyFromAmong("text", "json", "sarif", "github", "junit");
-        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
+        var reports = new ReportDestinations(workingDirectory);
         var sarifRoot = new Option<string?>("--sarif-root")
         {
             Description = "SARIF locations are relative to this folder. Default: the root of the git repository around the current directory, else the current directory.",
@@ -42,8 +36,7 @@ internal static class CheckCommand
         config.AddTo(command, withRules: true);
         command.Add(baseline);
         command.Add(writeBaseline);
-        command.Add(format);
-        command.Add(output);
+        reports.AddTo(command);
         command.Add(failOn);
         command.Add(sarifRoot);
         command.Add(sarifCategory);
@@ -55,7 +48,7 @@ internal static class CheckCommand
                 return ExitCodes.UsageError;
             }
 
-            var options = new CheckOptions(parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(sarifRoot), parse.GetValue(sarifCategory));
+            var options = new CheckOptions(reports.Resolve(parse), parse.GetValue(sarifRoot), parse.GetValue(sarifCategory));
             var root = options.SarifRoot is { } given ? Path.GetFullPath(Path.Combine(workingDirectory, given)) : ReportPaths.RepositoryRoot(workingDirectory);
             IBaseline? previous = null;
             if (parse.GetValue(baseline) is { } baselinePath)
@@ -79,17 +72,18 @@ internal static class CheckCommand
                 return ExitCodes.UsageError;
             }
 
-            return Report(result, options, setup.FailOn, workingDirectory, root, parse.GetValue(writeBaseline), stdout, stderr);
+            return Report(result, options, setup.FailOn, workingDirectory, root, parse.GetValue(writeBaseline), stdout, stderr, terminal);
         });
         return command;
     }
 
-    private sealed record CheckOptions(string Format, string? Output, string? SarifRoot, string? SarifCategory);
+    private sealed record CheckOptions(IReadOnlyList<ReportDestination> Reports, string? SarifRoot, string? SarifCategory);
 
-    private static int Report(LintResult result, CheckOptions options, Severity? failOn, string workingDirectory, string root, string? baselineOut, TextWriter stdout, TextWriter stderr)
+    /// <summary>Writes every report; the summary line goes to standard error when no report goes to standard output.</summary>
+    private static int Report(LintResult result, CheckOptions options, Severity? failOn, string workingDirectory, string root, string? baselineOut, TextWriter stdout, TextWriter stderr, Terminal terminal)
     {
         var exitCode = result.ExitCode(failOn);
-        var sarif = new SarifOptions
+        var context = new ReportContext
         {
             ToolVersion = ToolVersion.Current,
             RootDirectory = root,
@@ -98,23 +92,27 @@ internal static class CheckCommand
             Category = options.SarifCategory,
             Documentation = BuiltInRules.Catalog.Documentation,
         };
+        var reports = baselineOut is null
+            ? options.Reports
+            : [.. options.Reports, new ReportDestination(new SarifReport(), Path.Combine(workingDirectory, baselineOut))];
         try
         {
-            if (options.Output is null)
+            foreach (var report in reports)
             {
-                WriteReport(result, options.Format, sarif, stdout);
-            }
-            else
-            {
-                using var file = new StreamWriter(Path.Combine(workingDirectory, options.Output), append: false, new System.Text.UTF8Encoding(false));
-                WriteReport(result, options.Format, sarif, file);
-                stderr.WriteLine(TextReport.Summary(result));
+                if (report.File is null)
+                {
+                    report.Writer.Write(result, stdout, context with { Color = terminal.Color });
+                }
+                else
+                {
+                    using var file = new StreamWriter(report.File, append: false, new System.Text.UTF8Encoding(false));
+                    report.Writer.Write(result, file, context);
+                }
             }
 
-            if (baselineOut is not null)
+            if (reports.All(r => r.File is not null))
             {
-                using var file = new StreamWriter(Path.Combine(workingDirectory, baselineOut), append: false, new System.Text.UTF8Encoding(false));
-                WriteReport(result, "sarif", sarif, file);
+                stderr.WriteLine(TextReport.Summary(result));
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -124,34 +122,5 @@ internal static class CheckCommand
         }
 
         return exitCode;
-    }
-
-    private static void WriteReport(LintResult result, string format, SarifOptions sarif, TextWriter output)
-    {
-        switch (format)
-        {
-            case "text":
-                new TextReport(Terminal.UseColor(output)).Write(result, output);
-                return;
-            case "github":
-                GithubReport.Write(result, output, sarif.RootDirectory, sarif.WorkingDirectory);
-                return;
-        }
-
-        using var memory = new MemoryStream();
-        switch (format)
-        {
-            case "json":
-                JsonReport.Write(result, memory, ToolVersion.Current);
-                break;
-            case "junit":
-                JunitReport.Write(result, memory);
-                break;
-            default:
-                SarifReport.Write(result, memory, sarif);
-                break;
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(memory.ToArray()));
     }
 }

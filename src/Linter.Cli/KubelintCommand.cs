@@ -10,8 +10,11 @@ public static class KubelintCommand
         "Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage error; " +
         "3 some input could not be read or parsed (findings in the other files are still reported).";
 
-    /// <summary>Runs kubelint; relative paths and report paths are taken from <paramref name="workingDirectory"/>.</summary>
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, string workingDirectory)
+    /// <summary>
+    /// Runs kubelint; relative paths and report paths are taken from <paramref name="workingDirectory"/>, and
+    /// <paramref name="terminal"/> tells what <paramref name="stdout"/> is connected to.
+    /// </summary>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, string workingDirectory, Terminal terminal)
     {
         var root = new RootCommand(
             "kubelint lints Kubernetes manifests before they are deployed. It simulates what the cluster will do " +
@@ -19,7 +22,7 @@ public static class KubelintCommand
             "through cluster DNS from which namespace, which node ports collide) and reports mistakes with exact " +
             "positions. Settings: .kubelint.yaml (kubelint init).\n\n" + ExitCodesHelp)
         {
-            CheckCommand.Create(stdin, stdout, stderr, workingDirectory),
+            CheckCommand.Create(stdin, stdout, stderr, workingDirectory, terminal),
             ResolveCommand.Create(stdin, stdout, stderr, workingDirectory),
             RulesCommand.Create(stdout),
             InitCommand.Create(stdout, stderr, workingDirectory),

@@ -1,3 +1,3 @@
 using Linter.Cli;
 
-return KubelintCommand.Run(args, Console.In, Console.Out, Console.Error, Directory.GetCurrentDirectory());
+return KubelintCommand.Run(args, Console.In, Console.Out, Console.Error, Directory.GetCurrentDirectory(), Terminal.Console);

@@ -1,11 +1,15 @@
 namespace Linter.Cli;
 
-internal static class Terminal
+/// <summary>What standard output is connected to, which decides whether the text report is coloured.</summary>
+/// <param name="IsTerminal">Standard output is a terminal, not redirected to a file or a pipe.</param>
+/// <param name="NoColor">The value of the NO_COLOR environment variable.</param>
+public sealed record Terminal(bool IsTerminal, string? NoColor)
 {
-    /// <summary>Colour only for a real terminal, and never when NO_COLOR is set (https://no-color.org).</summary>
-    public static bool UseColor(TextWriter output) =>
-        string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) &&
-        ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+    /// <summary>The console this process runs in.</summary>
+    public static Terminal Console => new(!System.Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR"));
+
+    /// <summary>Colour only for a terminal, and never when NO_COLOR is set to anything but the empty string (https://no-color.org).</summary>
+    public bool Color => IsTerminal && string.IsNullOrEmpty(NoColor);
 }
 
 internal static class ToolVersion

@@ -153,8 +153,8 @@ public sealed class KubeLintTask : MSBuildTask
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using var stream = new MemoryStream();
-            SarifReport.Write(result, stream, new SarifOptions
+            using var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+            new SarifReport().Write(result, file, new ReportContext
             {
                 ToolVersion = Version,
                 RootDirectory = string.IsNullOrWhiteSpace(SarifRoot) ? ReportPaths.RepositoryRoot(ProjectDirectory) : ResolvePath(SarifRoot!),
@@ -162,7 +162,6 @@ public sealed class KubeLintTask : MSBuildTask
                 ExitCode = result.ExitCode(failOn),
                 Documentation = BuiltInRules.Catalog.Documentation,
             });
-            File.WriteAllBytes(path, stream.ToArray());
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

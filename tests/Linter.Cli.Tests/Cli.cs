@@ -15,12 +15,16 @@ internal static class Cli
 
     public static CliRun RunWithInput(string stdin, params string[] args) => RunIn(Root, stdin, args);
 
-    /// <summary>Runs kubelint as if started in <paramref name="workingDirectory"/>.</summary>
-    public static CliRun RunIn(string workingDirectory, string stdin, params string[] args)
+    /// <summary>Runs kubelint as if started in <paramref name="workingDirectory"/> with its standard output redirected.</summary>
+    public static CliRun RunIn(string workingDirectory, string stdin, params string[] args) =>
+        RunOn(new Terminal(IsTerminal: false, NoColor: null), workingDirectory, stdin, args);
+
+    /// <summary>Runs kubelint as if its standard output were connected as <paramref name="terminal"/> says.</summary>
+    public static CliRun RunOn(Terminal terminal, string workingDirectory, string stdin, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = KubelintCommand.Run(args, new StringReader(stdin), stdout, stderr, workingDirectory);
+        var code = KubelintCommand.Run(args, new StringReader(stdin), stdout, stderr, workingDirectory, terminal);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 

@@ -1,6 +1,8 @@
+using System.IO.Compression;
 using System.Text.Json;
 using Linter.Core.Engine;
 using Linter.Core.Loading;
+using Linter.Core.Output;
 using Linter.Core.Output.Sarif;
 using Linter.Rules;
 
@@ -69,17 +71,8 @@ public sealed class SarifTests : IDisposable
     [Fact]
     public void Past_the_result_limit_the_most_severe_results_are_kept_and_a_notification_says_so()
     {
-        var result = LintEngine.Run(new LintRequest { Inputs = [InputSource.FromPath(Cli.Examples)], Catalog = BuiltInRules.Catalog, WorkingDirectory = Cli.Root });
-        var options = new SarifOptions
-        {
-            ToolVersion = "0.0.0",
-            RootDirectory = Cli.Root,
-            WorkingDirectory = Cli.Root,
-            ExitCode = 1,
-            Documentation = BuiltInRules.Catalog.Documentation,
-            MaxResults = 3,
-        };
-        var run = SarifReport.Build(result, options, int.MaxValue).Runs[0];
+        var result = ExampleResult();
+        var run = new SarifReport { MaxResults = 3 }.Build(result, Context, int.MaxValue).Runs[0];
 
         Assert.Equal(3, run.Results.Count);
         Assert.Equal(["error", "error", "warning"], run.Results.Select(r => r.Level).OrderBy(l => l, StringComparer.Ordinal));
@@ -87,20 +80,53 @@ public sealed class SarifTests : IDisposable
     }
 
     [Fact]
-    public void Past_the_size_limit_results_are_dropped_until_the_log_fits()
+    public void Past_the_size_limit_results_are_dropped_until_the_log_fits_and_the_most_severe_are_kept()
     {
-        var result = LintEngine.Run(new LintRequest { Inputs = [InputSource.FromPath(Cli.Examples)], Catalog = BuiltInRules.Catalog, WorkingDirectory = Cli.Root });
-        using var stream = new MemoryStream();
-        SarifReport.Write(result, stream, new SarifOptions
+        var result = ExampleResult();
+        Assert.Equal(7, result.All.Count);
+        var all = CompressedSize(Write(new SarifReport(), result));
+        var three = CompressedSize(Write(new SarifReport { MaxResults = 3 }, result));
+        Assert.True(three < all, $"{three} < {all}");
+
+        // Between the two sizes: halving from 7 results, the log first fits with 3.
+        var limited = JsonDocument.Parse(Write(new SarifReport { MaxCompressedBytes = (three + all) / 2 }, result)).RootElement.GetProperty("runs")[0];
+
+        var kept = limited.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("level").GetString()).ToList();
+        var mostSevere = result.All.Select(f => f.Severity).OrderDescending().Take(3).Select(SarifReport.Level);
+        Assert.Equal(mostSevere.Order(StringComparer.Ordinal), kept.Order(StringComparer.Ordinal));
+        var notice = limited.GetProperty("invocations")[0].GetProperty("toolExecutionNotifications")[0].GetProperty("message").GetProperty("text").GetString();
+        Assert.Contains("kubelint found 7 results", notice);
+        Assert.Contains("the 3 most severe are included", notice);
+    }
+
+    private static ReportContext Context => new()
+    {
+        ToolVersion = "0.0.0",
+        RootDirectory = Cli.Root,
+        WorkingDirectory = Cli.Root,
+        ExitCode = 1,
+        Documentation = BuiltInRules.Catalog.Documentation,
+    };
+
+    private static LintResult ExampleResult() =>
+        LintEngine.Run(new LintRequest { Inputs = [InputSource.FromPath(Cli.Examples)], Catalog = BuiltInRules.Catalog, WorkingDirectory = Cli.Root });
+
+    private static string Write(SarifReport report, LintResult result)
+    {
+        var output = new StringWriter();
+        report.Write(result, output, Context);
+        return output.ToString();
+    }
+
+    private static long CompressedSize(string log)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(log);
+        using var counter = new MemoryStream();
+        using (var gzip = new GZipStream(counter, CompressionLevel.Fastest, leaveOpen: true))
         {
-            ToolVersion = "0.0.0",
-            RootDirectory = Cli.Root,
-            WorkingDirectory = Cli.Root,
-            ExitCode = 1,
-            Documentation = BuiltInRules.Catalog.Documentation,
-            MaxCompressedBytes = 12_000,
-        });
-        var results = JsonDocument.Parse(stream.ToArray()).RootElement.GetProperty("runs")[0].GetProperty("results");
-        Assert.InRange(results.GetArrayLength(), 0, 6);
+            gzip.Write(bytes, 0, bytes.Length);
+        }
+
+        return counter.Length;
     }
 }

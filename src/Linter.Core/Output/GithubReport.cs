@@ -7,14 +7,18 @@ namespace Linter.Core.Output;
 /// GitHub Actions workflow commands (<c>::error file=…,line=…::message</c>): annotations on the changed
 /// lines of a pull request for repositories without code scanning.
 /// </summary>
-public static class GithubReport
+public sealed class GithubReport : IReportWriter
 {
-    public static void Write(LintResult result, TextWriter output, string root, string workingDirectory)
+    public string Name => "github";
+
+    public string Description => "GitHub Actions workflow commands: annotations without code scanning";
+
+    public void Write(LintResult result, TextWriter output, ReportContext context)
     {
         foreach (var finding in result.Findings)
         {
             var at = finding.Location;
-            var file = ReportPaths.RelativeTo(root, workingDirectory, at.Path) ?? at.Path;
+            var file = ReportPaths.RelativeTo(context.RootDirectory, context.WorkingDirectory, at.Path) ?? at.Path;
             var level = finding.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" };
             var properties = string.Join(",",
                 $"file={Property(file)}",

@@ -9,11 +9,18 @@ namespace Linter.Core.Output;
 /// Findings for machines, schema version 1: every finding with rule id, slug, severity, message,
 /// file, line, column, end line, end column (one past the last character) and related locations.
 /// </summary>
-public static class JsonReport
+public sealed class JsonReport : IReportWriter
 {
     public const int SchemaVersion = 1;
 
-    public static void Write(LintResult result, Stream output, string toolVersion)
+    public string Name => "json";
+
+    public string Description => "for scripts: every finding with its full span, in a versioned schema";
+
+    public void Write(LintResult result, TextWriter output, ReportContext context) =>
+        Utf8Document.Write(output, stream => Write(result, stream, context.ToolVersion));
+
+    private static void Write(LintResult result, Stream output, string toolVersion)
     {
         var slugs = result.Rules.ToDictionary(r => r.Id, r => r.Slug, StringComparer.Ordinal);
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });

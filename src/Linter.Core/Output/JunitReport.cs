@@ -9,9 +9,16 @@ namespace Linter.Core.Output;
 /// JUnit XML for CI systems that show test reports: one suite per rule, one test case per rule and
 /// file; a test case fails with the rule's findings in that file.
 /// </summary>
-public static class JunitReport
+public sealed class JunitReport : IReportWriter
 {
-    public static void Write(LintResult result, Stream output)
+    public string Name => "junit";
+
+    public string Description => "JUnit XML for test report views: a suite per rule, a test case per rule and file";
+
+    public void Write(LintResult result, TextWriter output, ReportContext context) =>
+        Utf8Document.Write(output, stream => Write(result, stream));
+
+    private static void Write(LintResult result, Stream output)
     {
         var byRuleAndFile = result.Findings.ToLookup(f => (f.RuleId, f.Location.Path));
         var files = result.Files.Select(f => f.Path).ToList();

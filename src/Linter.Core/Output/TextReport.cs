@@ -7,29 +7,34 @@ namespace Linter.Core.Output;
 
 /// <summary>
 /// Findings for people: <c>file:line:col: severity KL###: message</c>, a code frame with the anchor
-/// underlined, and a summary line. ANSI colour only when asked for (a terminal without NO_COLOR).
+/// underlined, and a summary line. ANSI colour only when <see cref="ReportContext.Color"/> says the output shows it.
 /// </summary>
-public sealed class TextReport(bool color)
+public sealed class TextReport : IReportWriter
 {
     private const string Reset = "\u001b[0m";
     private const string Bold = "\u001b[1m";
     private const string Dim = "\u001b[2m";
 
-    public void Write(LintResult result, TextWriter output)
+    public string Name => "text";
+
+    public string Description => "for people: position, code frame and summary";
+
+    public void Write(LintResult result, TextWriter output, ReportContext context)
     {
+        var color = context.Color;
         var files = result.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         foreach (var finding in result.Findings)
         {
             var at = finding.Location;
-            output.WriteLine($"{Paint(Bold, $"{at.Path}:{at.Line}:{at.Column}:")} {Paint(SeverityColor(finding.Severity), finding.Severity.ToText())} {Paint(Bold, finding.RuleId)}: {finding.Message}");
+            output.WriteLine($"{Paint(color, Bold, $"{at.Path}:{at.Line}:{at.Column}:")} {Paint(color, SeverityColor(finding.Severity), finding.Severity.ToText())} {Paint(color, Bold, finding.RuleId)}: {finding.Message}");
             if (files.TryGetValue(at.Path, out var file))
             {
-                WriteFrame(file, at, finding.Severity, output);
+                WriteFrame(file, at, finding.Severity, output, color);
             }
 
             foreach (var related in finding.Related)
             {
-                output.WriteLine($"    {Paint(Dim, $"{related.Span.Path}:{related.Span.Line}:{related.Span.Column}:")} {related.Message}");
+                output.WriteLine($"    {Paint(color, Dim, $"{related.Span.Path}:{related.Span.Line}:{related.Span.Column}:")} {related.Message}");
             }
 
             output.WriteLine();
@@ -58,7 +63,7 @@ public sealed class TextReport(bool color)
         return $"{total} finding{(total == 1 ? string.Empty : "s")} ({string.Join(", ", parts)}) in {files}{hidden}";
     }
 
-    private void WriteFrame(SourceFile file, SourceSpan at, Severity severity, TextWriter output)
+    private static void WriteFrame(SourceFile file, SourceSpan at, Severity severity, TextWriter output, bool color)
     {
         var line = file.Line(at.Line);
         if (line.Length == 0 && at.Line > 1)
@@ -70,12 +75,10 @@ public sealed class TextReport(bool color)
         var text = line.Replace('\t', ' ');
         var start = Math.Max(0, Math.Min(at.Column - 1, text.Length));
         var end = at.EndLine == at.Line ? Math.Min(Math.Max(at.EndColumn - 1, start + 1), Math.Max(text.Length, start + 1)) : Math.Max(text.Length, start + 1);
-        output.WriteLine($" {Paint(Dim, gutter)} | {text}");
+        output.WriteLine($" {Paint(color, Dim, gutter)} | {text}");
         var marker = new StringBuilder().Append(' ', start).Append('^', end - start).ToString();
-        output.WriteLine($" {new string(' ', gutter.Length)} | {Paint(SeverityColor(severity), marker)}");
+        output.WriteLine($" {new string(' ', gutter.Length)} | {Paint(color, SeverityColor(severity), marker)}");
     }
-
-    private string Paint(string code, string text) => color ? code + text + Reset : text;
 
     private static string SeverityColor(Severity severity) => severity switch
     {
@@ -83,4 +86,6 @@ public sealed class TextReport(bool color)
         Severity.Warning => "\u001b[33;1m",
         _ => "\u001b[36m",
     };
+
+    private static string Paint(bool color, string code, string text) => color ? code + text + Reset : text;
 }

@@ -1,71 +1,48 @@
 using System.IO.Compression;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Linter.Core.Engine;
 using Linter.Core.Loading;
 using Linter.Core.Rules;
 
 namespace Linter.Core.Output.Sarif;
 
-public sealed record SarifOptions
+/// <summary>
+/// SARIF 2.1.0 for GitHub code scanning and other SARIF consumers, written with System.Text.Json (source-generated,
+/// <see cref="SarifJson"/>) from typed records (Sarif.Sdk is not available). Byte-identical for identical input.
+/// </summary>
+public sealed class SarifReport : IReportWriter
 {
-    public required string ToolVersion { get; init; }
+    public const string SourceRoot = "SRCROOT";
 
-    /// <summary>Locations are relative to this folder (the repository root), as the <c>SRCROOT</c> base.</summary>
-    public required string RootDirectory { get; init; }
+    public string Name => "sarif";
 
-    /// <summary>The folder finding paths are relative to.</summary>
-    public required string WorkingDirectory { get; init; }
-
-    public required int ExitCode { get; init; }
-
-    public required Func<RuleDescriptor, RuleDocumentation> Documentation { get; init; }
-
-    /// <summary><c>automationDetails.id</c>: tells code scanning which analysis the results belong to.</summary>
-    public string? Category { get; init; }
+    public string Description => "SARIF 2.1.0 for GitHub code scanning and other SARIF viewers";
 
     /// <summary>GitHub code scanning accepts at most this many results per run.</summary>
     public int MaxResults { get; init; } = 25_000;
 
     /// <summary>GitHub code scanning accepts uploads up to 10 MB gzip-compressed.</summary>
     public long MaxCompressedBytes { get; init; } = 10L * 1024 * 1024;
-}
 
-/// <summary>
-/// SARIF 2.1.0 for GitHub code scanning and other SARIF consumers, written with System.Text.Json from
-/// typed records (Sarif.Sdk is not available). Byte-identical for identical input.
-/// </summary>
-public static class SarifReport
-{
-    public const string SourceRoot = "SRCROOT";
-
-    private static readonly JsonSerializerOptions Json = new()
+    public void Write(LintResult result, TextWriter output, ReportContext context)
     {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    public static void Write(LintResult result, Stream output, SarifOptions options)
-    {
-        var keep = Math.Min(result.All.Count, options.MaxResults);
-        var bytes = Serialize(Build(result, options, keep));
-        while (keep > 0 && CompressedSize(bytes) > options.MaxCompressedBytes)
+        var keep = Math.Min(result.All.Count, MaxResults);
+        var bytes = Serialize(Build(result, context, keep));
+        while (keep > 0 && CompressedSize(bytes) > MaxCompressedBytes)
         {
             keep /= 2;
-            bytes = Serialize(Build(result, options, keep));
+            bytes = Serialize(Build(result, context, keep));
         }
 
-        output.Write(bytes, 0, bytes.Length);
+        Utf8Document.Write(output, bytes);
     }
 
-    public static SarifLog Build(LintResult result, SarifOptions options, int maxResults)
+    public SarifLog Build(LintResult result, ReportContext context, int maxResults)
     {
         var files = result.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var ruleIndex = result.Rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var lineHashes = new Dictionary<string, IReadOnlyDictionary<int, string>>(StringComparer.Ordinal);
-        var limit = Math.Min(maxResults, options.MaxResults);
+        var limit = Math.Min(maxResults, MaxResults);
         var total = result.All.Count;
         var kept = result.All.Select((f, i) => (Finding: f, Index: i))
             .OrderByDescending(x => x.Finding.Severity)
@@ -83,13 +60,13 @@ public static class SarifReport
                 prints["primaryLocationLineHash"] = lineHash;
             }
 
-            var related = finding.Related.Select((r, i) => Location(r.Span, options, i + 1, r.Message)).ToList();
+            var related = finding.Related.Select((r, i) => Location(r.Span, context, i + 1, r.Message)).ToList();
             return new SarifResult(
                 finding.RuleId,
                 ruleIndex[finding.RuleId],
                 Level(finding.Severity),
                 new SarifText(MessageWithLinks(finding)),
-                [Location(finding.Location, options, null, null)],
+                [Location(finding.Location, context, null, null)],
                 related.Count == 0 ? null : related,
                 prints)
             {
@@ -98,24 +75,24 @@ public static class SarifReport
             };
         }).ToList();
 
-        var notifications = InputErrors(result, options).ToList();
+        var notifications = InputErrors(result, context).ToList();
         if (kept.Count < total)
         {
             notifications.Add(new SarifNotification("warning", new SarifText(
-                $"kubelint found {total} results; GitHub code scanning accepts at most {options.MaxResults} per run and 10 MB compressed, so the {kept.Count} most severe are included.")));
+                $"kubelint found {total} results; GitHub code scanning accepts at most {MaxResults} per run and 10 MB compressed, so the {kept.Count} most severe are included.")));
         }
 
         var run = new SarifRun(
-            new SarifTool(new SarifDriver("kubelint", options.ToolVersion, "https://github.com/kubelint/kubelint", result.Rules.Select(r => Rule(r, options)).ToList())),
-            options.Category is { Length: > 0 } category ? new SarifAutomationDetails(category.EndsWith("/", StringComparison.Ordinal) ? category : category + "/") : null,
-            [new SarifInvocation(true, options.ExitCode, notifications)],
-            new Dictionary<string, SarifArtifactLocation> { [SourceRoot] = new(new Uri(Path.GetFullPath(options.RootDirectory).TrimEnd('/', '\\') + "/").AbsoluteUri) },
+            new SarifTool(new SarifDriver("kubelint", context.ToolVersion, "https://github.com/kubelint/kubelint", result.Rules.Select(r => Rule(r, context)).ToList())),
+            context.Category is { Length: > 0 } category ? new SarifAutomationDetails(category.EndsWith("/", StringComparison.Ordinal) ? category : category + "/") : null,
+            [new SarifInvocation(true, context.ExitCode, notifications)],
+            new Dictionary<string, SarifArtifactLocation> { [SourceRoot] = new(new Uri(Path.GetFullPath(context.RootDirectory).TrimEnd('/', '\\') + "/").AbsoluteUri) },
             "utf16CodeUnits",
             results);
         return new SarifLog("https://json.schemastore.org/sarif-2.1.0.json", "2.1.0", [run]);
     }
 
-    private static byte[] Serialize(SarifLog log) => JsonSerializer.SerializeToUtf8Bytes(log, Json);
+    private static byte[] Serialize(SarifLog log) => JsonSerializer.SerializeToUtf8Bytes(log, SarifJson.Log.SarifLog);
 
     private static long CompressedSize(byte[] bytes)
     {
@@ -128,9 +105,9 @@ public static class SarifReport
         return counter.Length;
     }
 
-    private static SarifRule Rule(RuleDescriptor rule, SarifOptions options)
+    private static SarifRule Rule(RuleDescriptor rule, ReportContext context)
     {
-        var docs = options.Documentation(rule);
+        var docs = context.Documentation(rule);
         var precision = rule.Family is "input" or "ports" or "headless" ? "very-high" : "high";
         return new SarifRule(
             rule.Id,
@@ -143,9 +120,9 @@ public static class SarifReport
             new SarifRuleProperties(["kubernetes", rule.Family, "correctness"], precision, ProblemSeverity(rule.DefaultSeverity)));
     }
 
-    private static IEnumerable<SarifNotification> InputErrors(LintResult result, SarifOptions options) =>
+    private static IEnumerable<SarifNotification> InputErrors(LintResult result, ReportContext context) =>
         result.Files.Where(f => f.Failed).SelectMany(f => f.Problems.Where(p => p.Kind == ProblemKind.Unparseable).Select(p =>
-            new SarifNotification("error", new SarifText($"{p.Span.Path}:{p.Span.Line}:{p.Span.Column}: {p.Message}"), [Location(p.Span, options, null, null)], new SarifDescriptorReference("KL001"))));
+            new SarifNotification("error", new SarifText($"{p.Span.Path}:{p.Span.Line}:{p.Span.Column}: {p.Message}"), [Location(p.Span, context, null, null)], new SarifDescriptorReference("KL001"))));
 
     /// <summary>The message, with each related location linked as SARIF embedded links ([text](id)) so viewers show them.</summary>
     private static string MessageWithLinks(Finding finding)
@@ -161,14 +138,14 @@ public static class SarifReport
 
     private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("[", "\\[").Replace("]", "\\]");
 
-    private static SarifLocation Location(SourceSpan span, SarifOptions options, int? id, string? message)
+    private static SarifLocation Location(SourceSpan span, ReportContext context, int? id, string? message)
     {
-        var relative = ReportPaths.RelativeTo(options.RootDirectory, options.WorkingDirectory, span.Path);
+        var relative = ReportPaths.RelativeTo(context.RootDirectory, context.WorkingDirectory, span.Path);
         var artifact = span.Path == "<stdin>"
             ? new SarifArtifactLocation("stdin", SourceRoot)
             : relative is not null
                 ? new SarifArtifactLocation(string.Join("/", relative.Split('/').Select(Uri.EscapeDataString)), SourceRoot)
-                : new SarifArtifactLocation(new Uri(Path.GetFullPath(Path.Combine(options.WorkingDirectory, span.Path))).AbsoluteUri);
+                : new SarifArtifactLocation(new Uri(Path.GetFullPath(Path.Combine(context.WorkingDirectory, span.Path))).AbsoluteUri);
         var region = new SarifRegion(span.Line, span.Column, span.EndLine, Math.Max(span.EndColumn, span.EndLine == span.Line ? span.Column + 1 : 1));
         return new SarifLocation(id, new SarifPhysicalLocation(artifact, region), message is null ? null : new SarifText(message));
     }
