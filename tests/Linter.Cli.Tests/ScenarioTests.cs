@@ -102,10 +102,36 @@ public sealed class ScenarioTests
         }
 
         var expected = new SortedSet<string>(Expectations(scenario).Where(e => Implemented.Contains(e.Rule)).Select(e => $"{e.At} {e.Rule}"), StringComparer.Ordinal);
-        var result = LintEngine.Run(new LintRequest { Inputs = [InputSource.FromPath(folder)], Catalog = BuiltInRules.Catalog, WorkingDirectory = folder });
-        var actual = new SortedSet<string>(result.Findings.Select(f => $"{f.Location.Path}:{f.Location.Line} {f.RuleId}"), StringComparer.Ordinal);
+        var actual = new SortedSet<string>(Environment.GetEnvironmentVariable(BinaryVariable) is { Length: > 0 } binary ? Run(binary, folder) : Lint(folder), StringComparer.Ordinal);
         Assert.True(expected.SetEquals(actual),
             $"missing: [{string.Join(", ", expected.Except(actual))}]\nextra: [{string.Join(", ", actual.Except(expected))}]");
+    }
+
+    /// <summary>With this variable set to a kubelint executable (the Native AOT binary in CI), the scenarios run
+    /// through it, as <c>kubelint check . --format json</c> in the folder, instead of in this process.</summary>
+    public const string BinaryVariable = "KUBELINT_BINARY";
+
+    private static IEnumerable<string> Lint(string folder) =>
+        LintEngine.Run(new LintRequest { Inputs = [InputSource.FromPath(folder)], Catalog = BuiltInRules.Catalog, WorkingDirectory = folder })
+            .Findings.Select(f => $"{f.Location.Path}:{f.Location.Line} {f.RuleId}");
+
+    private static IEnumerable<string> Run(string binary, string folder)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(binary, ["check", ".", "--format", "json", "--fail-on", "none"])
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode is 0 or 3, $"{binary} exited {process.ExitCode}: {stderr.Result}");
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        return json.RootElement.GetProperty("findings").EnumerateArray()
+            .Select(f => $"{f.GetProperty("file").GetString()}:{f.GetProperty("line").GetInt32()} {f.GetProperty("ruleId").GetString()}")
+            .ToList();
     }
 
     [Theory]
