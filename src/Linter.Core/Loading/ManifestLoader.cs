@@ -20,9 +20,18 @@ public static class ManifestLoader
         var texts = inputs.Where(i => i.Text is not null && (keep is null || i.FilterPath is null || keep(i.FilterPath))).ToList();
         var excluded = expansion.Excluded + inputs.Count(i => i.Text is not null) - texts.Count;
         var loaded = new SourceFile[texts.Count + files.Count];
-        Parallel.For(0, loaded.Length, i => loaded[i] = i < texts.Count
+        void LoadOne(int i) => loaded[i] = i < texts.Count
             ? Parse(texts[i].Path, texts[i].Text!)
-            : ReadFile(files[i - texts.Count], DisplayPath(files[i - texts.Count], workingDirectory)));
+            : ReadFile(files[i - texts.Count], DisplayPath(files[i - texts.Count], workingDirectory));
+
+        if (loaded.Length == 1)
+        {
+            LoadOne(0); // one file: starting the thread pool would cost more than it saves
+        }
+        else
+        {
+            Parallel.For(0, loaded.Length, LoadOne);
+        }
 
         var all = loaded.Concat(missing.Select(m => Failure(DisplayPath(m.Argument, workingDirectory), m.Reason))).ToList();
         all.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
