@@ -151,6 +151,14 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void A_rule_named_by_id_and_by_slug_takes_the_later_setting()
+    {
+        var (config, problems) = ConfigLoader.Parse(".kubelint.yaml", "rules: {KL205: off, node-port-out-of-range: note}", BuiltInRules.All.Select(r => r.Descriptor).ToList());
+        Assert.Empty(problems);
+        Assert.Equal(RuleSetting.At(Linter.Core.Rules.Severity.Note), config.Rules["KL205"]);
+    }
+
+    [Fact]
     public void Configured_service_ports_are_numbers_or_mappings()
     {
         var (config, problems) = ConfigLoader.Parse(".kubelint.yaml", "cluster:\n  services:\n    - {namespace: mon, name: prom, headless: yes, ports: [9090, {port: 0x50, protocol: TCP}]}\n", BuiltInRules.All.Select(r => r.Descriptor).ToList());

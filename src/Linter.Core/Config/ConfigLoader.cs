@@ -99,9 +99,17 @@ public sealed class ConfigLoader
 
     // Binding: the schema has checked every key, type and name, so the nodes have the shapes cast to here.
 
-    private Dictionary<string, RuleSetting> RuleSettings(Node? node) =>
-        (node as MappingNode)?.Entries.ToDictionary(e => _rules.First(r => r.Id == e.Key.Value || r.Slug == e.Key.Value).Id, e => Setting((ScalarNode)e.Value), StringComparer.Ordinal)
-        ?? new Dictionary<string, RuleSetting>(StringComparer.Ordinal);
+    /// <summary>By rule id; when a rule is named by id and by slug, the later entry wins.</summary>
+    private Dictionary<string, RuleSetting> RuleSettings(Node? node)
+    {
+        var settings = new Dictionary<string, RuleSetting>(StringComparer.Ordinal);
+        foreach (var entry in (node as MappingNode)?.Entries ?? [])
+        {
+            settings[_rules.First(r => r.Id == entry.Key.Value || r.Slug == entry.Key.Value).Id] = Setting((ScalarNode)entry.Value);
+        }
+
+        return settings;
+    }
 
     private static RuleSetting Setting(ScalarNode value)
     {
