@@ -108,6 +108,14 @@ public sealed class YamlReaderTests
     }
 
     [Fact]
+    public void A_comment_line_after_an_empty_flow_list_in_a_nested_mapping_is_valid()
+    {
+        // YamlDotNet 18.1.0 rejects this ("did not find expected key" at the comment); 16.3.0 reads it.
+        var root = ReadOne("a:\n  e: []\n  # f\n  s: []\n");
+        Assert.Equal(["e", "s"], ((MappingNode)root["a"]!).Entries.Select(e => e.Key.Value));
+    }
+
+    [Fact]
     public void Duplicate_keys_are_reported_on_the_later_key()
     {
         var result = YamlReader.Read("f.yaml", "a: 1\nb: 2\na: 3\n");

@@ -6,6 +6,10 @@ namespace Linter.MSBuild.Tests;
 [Collection(PackageCollection.Name)]
 public sealed class PackageLayoutTests(PackageFixture package)
 {
+    /// <summary>What Linter.Core loads: YAML parsing, globs, and the config file's validation (JsonSchema.Net and its dependencies).</summary>
+    private static readonly string[] Dependencies =
+        ["YamlDotNet.dll", "Microsoft.Extensions.FileSystemGlobbing.dll", "JsonSchema.Net.dll", "JsonPointer.Net.dll", "Json.More.dll", "Humanizer.dll"];
+
     private List<string> Entries()
     {
         using var zip = ZipFile.OpenRead(package.Package);
@@ -18,12 +22,12 @@ public sealed class PackageLayoutTests(PackageFixture package)
         var entries = Entries();
         Assert.Contains("build/Kubelint.MSBuild.props", entries);
         Assert.Contains("build/Kubelint.MSBuild.targets", entries);
-        foreach (var assembly in new[] { "Linter.MSBuild.dll", "Linter.Core.dll", "Linter.Rules.dll", "YamlDotNet.dll", "Microsoft.Extensions.FileSystemGlobbing.dll" })
+        foreach (var assembly in new[] { "Linter.MSBuild.dll", "Linter.Core.dll", "Linter.Rules.dll" }.Concat(Dependencies))
         {
             Assert.Contains("tasks/net10.0/" + assembly, entries);
         }
 
-        foreach (var assembly in new[] { "Linter.Analyzer.dll", "Linter.Core.dll", "Linter.Rules.dll", "YamlDotNet.dll", "Microsoft.Extensions.FileSystemGlobbing.dll" })
+        foreach (var assembly in new[] { "Linter.Analyzer.dll", "Linter.Core.dll", "Linter.Rules.dll" }.Concat(Dependencies))
         {
             Assert.Contains("analyzers/dotnet/cs/" + assembly, entries);
         }

@@ -35,6 +35,9 @@ public sealed class WebProjectTests(PackageFixture package)
         }
 
         File.WriteAllText(Path.Combine(deploy, "values.yml"), "replicas: 3\nimage: shop/web:1.0\n");
+        // A config file that changes no finding but must be read: the task and the analyzer validate it with JsonSchema.Net,
+        // so both builds fail if the package lacks an assembly that validation loads.
+        File.WriteAllText(Path.Combine(folder, ".kubelint.yaml"), "rules:\n  KL101: on\ncluster:\n  clusterDomain: cluster.local\n  services: [{namespace: monitoring, name: prometheus, ports: [9090]}]\n");
         File.WriteAllText(Path.Combine(folder, "Program.cs"), """
             var app = WebApplication.CreateBuilder(args).Build();
             app.MapGet("/", () => "storefront");

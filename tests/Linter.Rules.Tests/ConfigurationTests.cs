@@ -103,14 +103,73 @@ public sealed class ConfigurationTests
     [InlineData("cluster:\n  clusterDns: 10.0.0.10", 2, 3, "did you mean `clusterDNS`?")]
     [InlineData("cluster:\n  services:\n    - {name: prom}", 3, 7, "needs `namespace` and `name`")]
     [InlineData("overrides:\n  - rules: {KL101: off}", 2, 5, "needs `files`")]
-    [InlineData("include: 3", 1, 10, "must be a list")]
+    [InlineData("include: 3", 1, 10, "`include` must be a string or a list")]
+    [InlineData("- rules", 1, 1, "the config file must be a mapping")]
+    [InlineData("overrides:\n  - ~", 2, 5, "`overrides[0]` must be a mapping")]
+    [InlineData("overrides:\n  - files: x\n    rules: {KL1O1: off}", 3, 13, "unknown rule `KL1O1` in `overrides[0].rules`; did you mean `KL101`?")]
+    [InlineData("cluster:\n  defaultNamespace: Team_A", 2, 21, "`cluster.defaultNamespace` must be a Kubernetes name (a lowercase DNS label)")]
+    [InlineData("cluster:\n  clusterDomain: corp..local", 2, 18, "`cluster.clusterDomain` must be a DNS domain such as cluster.local")]
+    [InlineData("cluster:\n  clusterDNS: dns.local", 2, 15, "must be the cluster DNS server's IP address")]
+    [InlineData("cluster:\n  externalNamespaces: [team, 7]", 2, 30, "`cluster.externalNamespaces[1]` must be a string")]
+    [InlineData("cluster:\n  services:\n    - {namespace: a, name: b, headless: maybe}", 3, 41, "`cluster.services[0].headless` must be true or false")]
+    [InlineData("cluster:\n  services:\n    - {namespace: a, name: b, ports: [70000]}", 3, 39, "`cluster.services[0].ports[0]` must be a port number between 1 and 65535, or a mapping with `port`")]
+    [InlineData("cluster:\n  services:\n    - {namespace: a, name: b, ports: [{port: 0}]}", 3, 46, "`cluster.services[0].ports[0].port` must be a port number between 1 and 65535")]
+    [InlineData("cluster:\n  services:\n    - {namespace: a, name: b, ports: [{port: 53, protocol: DNS}]}", 3, 60, "`cluster.services[0].ports[0].protocol` must be one of TCP, UDP, SCTP")]
+    [InlineData("cluster:\n  services:\n    - {namespace: a, name: b, ports: [{port: 53, protocl: UDP}]}", 3, 50, "unknown key `cluster.services[0].ports[0].protocl`; did you mean `protocol`?")]
+    [InlineData("cluster:\n  services:\n    - {namespace: a, name: b, ports: [{port: 53, number: 1}]}", 3, 50, "unknown key `cluster.services[0].ports[0].number`; expected one of port, name, protocol")]
     public void Config_problems_have_positions_and_suggestions(string yaml, int line, int column, string message)
     {
-        var (_, problems) = ConfigLoader.Parse(".kubelint.yaml", yaml, BuiltInRules.Catalog);
-        var problem = Assert.Single(problems);
+        var problem = Assert.Single(Problems(yaml));
         Assert.Equal((line, column), (problem.Span.Line, problem.Span.Column));
         Assert.Contains(message, problem.Message);
     }
+
+    [Fact]
+    public void Every_problem_is_reported_in_file_order()
+    {
+        var problems = Problems("cluster:\n  services:\n    - {name: prom, ports: [{prot: 80}]}\nrules:\n  KL205: loud\n");
+        Assert.Equal(
+            [
+                "3:7: `cluster.services[0]` needs `namespace` and `name`",
+                "3:28: `cluster.services[0].ports[0]` needs `port`",
+                "3:29: unknown key `cluster.services[0].ports[0].prot`; did you mean `port`?",
+                "5:10: `rules.KL205` must be one of off, on, error, warning, note, false, true",
+            ],
+            problems.Select(p => $"{p.Span.Line}:{p.Span.Column}: {p.Message}"));
+    }
+
+    [Theory]
+    [InlineData("no", false)]
+    [InlineData("On", true)]
+    [InlineData("warning", true)]
+    [InlineData("off", false)]
+    public void Rule_settings_take_yaml_booleans_and_the_setting_words(string value, bool enabled)
+    {
+        var (config, problems) = ConfigLoader.Parse(".kubelint.yaml", $"rules: {{KL205: {value}}}", BuiltInRules.Catalog);
+        Assert.Empty(problems);
+        Assert.Equal(enabled, config.Rules["KL205"].Enabled);
+    }
+
+    [Fact]
+    public void A_rule_named_by_id_and_by_slug_takes_the_later_setting()
+    {
+        var (config, problems) = ConfigLoader.Parse(".kubelint.yaml", "rules: {KL205: off, node-port-out-of-range: note}", BuiltInRules.Catalog);
+        Assert.Empty(problems);
+        Assert.Equal(RuleSetting.At(Linter.Core.Rules.Severity.Note), config.Rules["KL205"]);
+    }
+
+    [Fact]
+    public void Configured_service_ports_are_numbers_or_mappings()
+    {
+        var (config, problems) = ConfigLoader.Parse(".kubelint.yaml", "cluster:\n  services:\n    - {namespace: mon, name: prom, headless: yes, ports: [9090, {port: 0x50, protocol: TCP}]}\n", BuiltInRules.Catalog);
+        Assert.Empty(problems);
+        var service = Assert.Single(config.Services);
+        Assert.Equal(("mon", "prom", true), (service.Namespace, service.Name, service.Headless));
+        Assert.Equal([9090, 80], service.Ports);
+    }
+
+    private static IReadOnlyList<ConfigProblem> Problems(string yaml) =>
+        ConfigLoader.Parse(".kubelint.yaml", yaml, BuiltInRules.Catalog).Problems;
 
     [Fact]
     public void The_starter_file_is_a_valid_config()

@@ -6,8 +6,9 @@ using Linter.Core.Rules;
 namespace Linter.Core.Config;
 
 /// <summary>
-/// The JSON Schema of <c>.kubelint.yaml</c>, for editors with the YAML language server. Built from the
-/// same key lists <see cref="ConfigLoader"/> checks, so the schema and the loader cannot drift apart.
+/// The JSON Schema of <c>.kubelint.yaml</c>: editors with the YAML language server check the file with it, and
+/// <see cref="ConfigLoader"/> validates against it. A <c>title</c> says in words what a value must be; the
+/// loader's messages use it ("`cluster.defaultNamespace` must be a Kubernetes name ...").
 /// </summary>
 public static class ConfigSchema
 {
@@ -28,87 +29,108 @@ public static class ConfigSchema
         };
         var globs = new JsonObject
         {
+            ["type"] = new JsonArray("string", "array", "null"),
             ["description"] = "Globs relative to the folder of the config file, e.g. deploy/**/*.yaml.",
-            ["oneOf"] = new JsonArray(new JsonObject { ["type"] = "string" }, new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } }),
+            ["items"] = new JsonObject { ["type"] = "string" },
         };
-        var name = new JsonObject { ["type"] = "string", ["pattern"] = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", ["maxLength"] = 63 };
-        var port = new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 65535 };
+        var name = new JsonObject
+        {
+            ["title"] = "a Kubernetes name (a lowercase DNS label)",
+            ["type"] = "string",
+            ["pattern"] = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+            ["maxLength"] = 63,
+        };
+        var port = new JsonObject { ["title"] = "a port number between 1 and 65535", ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 65535 };
 
         var schema = new JsonObject
         {
             ["$schema"] = "http://json-schema.org/draft-07/schema#",
             ["$id"] = "https://github.com/kubelint/kubelint/kubelint.schema.json",
             ["title"] = "kubelint configuration (.kubelint.yaml)",
-            ["type"] = "object",
+            ["type"] = new JsonArray("object", "null"),
             ["additionalProperties"] = false,
             ["definitions"] = new JsonObject { ["setting"] = setting, ["rules"] = ruleMap, ["globs"] = globs },
-            ["properties"] = Properties(ConfigLoader.TopLevelKeys, new()
+            ["properties"] = new JsonObject
             {
                 ["rules"] = Ref("rules"),
                 ["overrides"] = new JsonObject
                 {
                     ["type"] = new JsonArray("array", "null"),
                     ["description"] = "Rule settings for some files; later entries win over earlier ones.",
-                    ["items"] = Closed(ConfigLoader.OverrideKeys, ["files"], new() { ["files"] = Ref("globs"), ["rules"] = Ref("rules") }),
+                    ["items"] = Closed(["files"], new() { ["files"] = Ref("globs"), ["rules"] = Ref("rules") }),
                 },
-                ["cluster"] = Closed(ConfigLoader.ClusterKeys, [], new()
+                ["cluster"] = Closed([], new()
                 {
-                    ["clusterDomain"] = new JsonObject { ["type"] = "string", ["description"] = "The cluster's DNS domain (kubelet --cluster-domain). Default cluster.local." },
-                    ["nodePortRange"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9]+-[0-9]+$", ["description"] = "The API server's --service-node-port-range. Default 30000-32767." },
+                    ["clusterDomain"] = new JsonObject
+                    {
+                        ["title"] = "a DNS domain such as cluster.local",
+                        ["type"] = "string",
+                        ["pattern"] = @"^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)*[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.?$",
+                        ["description"] = "The cluster's DNS domain (kubelet --cluster-domain). Default cluster.local.",
+                    },
+                    ["nodePortRange"] = new JsonObject
+                    {
+                        ["title"] = "FIRST-LAST, e.g. 30000-32767",
+                        ["type"] = "string",
+                        ["pattern"] = "^[0-9]+-[0-9]+$",
+                        ["description"] = "The API server's --service-node-port-range. Default 30000-32767.",
+                    },
                     ["clusterDNS"] = new JsonObject { ["type"] = "string", ["description"] = "The cluster DNS server's address, e.g. 10.96.0.10 (KL306 checks dnsPolicy: None against it)." },
                     ["defaultNamespace"] = name.DeepClone(),
-                    ["externalNamespaces"] = new JsonObject { ["type"] = "array", ["items"] = name.DeepClone(), ["description"] = "Namespaces whose contents come from elsewhere (a Helm release, an operator): closed-world checks never apply to them." },
+                    ["externalNamespaces"] = new JsonObject
+                    {
+                        ["type"] = new JsonArray("array", "null"),
+                        ["items"] = name.DeepClone(),
+                        ["description"] = "Namespaces whose contents come from elsewhere (a Helm release, an operator): closed-world checks never apply to them.",
+                    },
                     ["services"] = new JsonObject
                     {
-                        ["type"] = "array",
+                        ["type"] = new JsonArray("array", "null"),
                         ["description"] = "Services that exist in the cluster but not in the input, so that names reaching them resolve.",
-                        ["items"] = Closed(ConfigLoader.ServiceKeys, ["namespace", "name"], new()
+                        ["items"] = Closed(["namespace", "name"], new()
                         {
                             ["namespace"] = name.DeepClone(),
                             ["name"] = name.DeepClone(),
                             ["headless"] = new JsonObject { ["type"] = "boolean" },
                             ["ports"] = new JsonObject
                             {
-                                ["type"] = "array",
-                                ["items"] = new JsonObject
-                                {
-                                    ["oneOf"] = new JsonArray(port.DeepClone(), Closed(ConfigLoader.PortKeys, ["port"], new()
-                                    {
-                                        ["port"] = port.DeepClone(),
-                                        ["name"] = new JsonObject { ["type"] = "string" },
-                                        ["protocol"] = new JsonObject { ["enum"] = new JsonArray("TCP", "UDP", "SCTP") },
-                                    })),
-                                },
+                                ["type"] = new JsonArray("array", "null"),
+                                ["items"] = PortOrMapping(port),
                             },
                         }),
                     },
-                }),
+                }, nullable: true),
                 ["include"] = Ref("globs"),
                 ["exclude"] = Ref("globs"),
-            }),
+            },
         };
         return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
     private static JsonObject Ref(string definition) => new() { ["$ref"] = $"#/definitions/{definition}" };
 
-    private static JsonObject Closed(string[] keys, string[] required, Dictionary<string, JsonNode> properties) => new()
+    /// <summary>A port number, or a mapping with <c>port</c>: one schema with both types, so that a wrong value gets one message, not one per alternative.</summary>
+    private static JsonObject PortOrMapping(JsonObject port)
     {
-        ["type"] = "object",
+        var item = Closed(["port"], new()
+        {
+            ["port"] = port.DeepClone(),
+            ["name"] = new JsonObject { ["type"] = "string" },
+            ["protocol"] = new JsonObject { ["enum"] = new JsonArray("TCP", "UDP", "SCTP") },
+        });
+        item["title"] = "a port number between 1 and 65535, or a mapping with `port`";
+        item["type"] = new JsonArray("integer", "object");
+        item["minimum"] = port["minimum"]!.DeepClone();
+        item["maximum"] = port["maximum"]!.DeepClone();
+        return item;
+    }
+
+    /// <summary>A mapping with these keys only, in this order.</summary>
+    private static JsonObject Closed(string[] required, JsonObject properties, bool nullable = false) => new()
+    {
+        ["type"] = nullable ? new JsonArray("object", "null") : "object",
         ["additionalProperties"] = false,
         ["required"] = new JsonArray(required.Select(r => (JsonNode)JsonValue.Create(r)!).ToArray()),
-        ["properties"] = Properties(keys, properties),
+        ["properties"] = properties,
     };
-
-    /// <summary>The properties in the loader's key order; every key the loader accepts must be described.</summary>
-    private static JsonObject Properties(string[] keys, Dictionary<string, JsonNode> properties)
-    {
-        var result = new JsonObject();
-        foreach (var key in keys)
-        {
-            result[key] = properties[key];
-        }
-
-        return result;
-    }
 }

@@ -22,6 +22,9 @@ public sealed class ScalarNode(SourceSpan span, string value, ScalarKind kind, b
 
     public bool IsNull => Kind == ScalarKind.Null;
 
+    /// <summary>A YAML 1.1 boolean that is true: <c>true</c>, <c>yes</c>, <c>on</c>, <c>y</c> in any of their spellings.</summary>
+    public bool IsTrue => Kind == ScalarKind.Bool && Value.Length > 0 && (Value[0] is 't' or 'T' or 'y' or 'Y' || Value is "on" or "On" or "ON");
+
     public override string Describe() => Kind switch
     {
         ScalarKind.Null => "null",

@@ -65,7 +65,7 @@ internal sealed class FieldReader
 
         if (node is ScalarNode { Kind: ScalarKind.Bool } s)
         {
-            return new BoolField(s.Value[0] is 't' or 'T' or 'y' or 'Y' || s.Value is "on" or "On" or "ON", s);
+            return new BoolField(s.IsTrue, s);
         }
 
         WrongType(name, node, "true or false", null);
