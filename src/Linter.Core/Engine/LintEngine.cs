@@ -15,7 +15,7 @@ public static class LintEngine
 
     private static LintResult Run(LintRequest request, bool runRules)
     {
-        var loaded = ManifestLoader.Load(request.Inputs, request.WorkingDirectory, request.FileFilter);
+        var loaded = ManifestLoader.Load(request.Inputs, request.WorkingDirectory, request.FileFilter, request.Cancellation);
         var files = loaded.Files;
         var snapshot = Simulate(files, request.Simulation);
         var running = request.Catalog.All.Where(r => runRules && request.Policy.MayRun(r.Descriptor)).ToList();
@@ -43,6 +43,7 @@ public static class LintEngine
         var findings = new List<Finding>();
         foreach (var rule in rules)
         {
+            request.Cancellation.ThrowIfCancellationRequested();
             var context = new RuleContext(snapshot, rule.Descriptor, suppressions);
             rule.Check(context);
             foreach (var finding in context.Findings)

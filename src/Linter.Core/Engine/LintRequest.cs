@@ -21,6 +21,9 @@ public sealed record LintRequest
 
     public SimulationOptions Simulation { get; init; } = new();
 
+    /// <summary>Stops the run between files and between rules (a host that gives up, a test's budget).</summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>Paths in findings are shown relative to this directory.</summary>
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
 }

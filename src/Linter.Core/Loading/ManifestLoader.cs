@@ -12,8 +12,9 @@ public static class ManifestLoader
     /// <summary>Larger files are refused: no manifest set is this big, and it protects memory.</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
 
-    /// <summary>Loads the inputs; <paramref name="keep"/> (include/exclude) judges the files that were not named explicitly.</summary>
-    public static LoadedInput Load(IReadOnlyList<InputSource> inputs, string workingDirectory, Func<string, bool>? keep = null)
+    /// <summary>Loads the inputs; <paramref name="keep"/> (include/exclude) judges the files that were not named explicitly.
+    /// <paramref name="cancellation"/> stops it between files.</summary>
+    public static LoadedInput Load(IReadOnlyList<InputSource> inputs, string workingDirectory, Func<string, bool>? keep = null, CancellationToken cancellation = default)
     {
         var expansion = PathExpander.Expand(inputs.Where(i => i.Text is null), keep);
         var (files, missing) = (expansion.Files, expansion.Missing);
@@ -30,7 +31,7 @@ public static class ManifestLoader
         }
         else
         {
-            Parallel.For(0, loaded.Length, LoadOne);
+            Parallel.For(0, loaded.Length, new ParallelOptions { CancellationToken = cancellation }, LoadOne);
         }
 
         var all = loaded.Concat(missing.Select(m => Failure(DisplayPath(m.Argument, workingDirectory), m.Reason))).ToList();
