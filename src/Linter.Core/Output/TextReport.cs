@@ -26,7 +26,7 @@ public sealed class TextReport : IReportWriter
         foreach (var finding in result.Findings)
         {
             var at = finding.Location;
-            output.WriteLine($"{Paint(color, Bold, $"{at.Path}:{at.Line}:{at.Column}:")} {Paint(color, SeverityColor(finding.Severity), finding.Severity.ToText())} {Paint(color, Bold, finding.RuleId)}: {finding.Message}");
+            output.WriteLine($"{Paint(color, Bold, $"{Printable.Path(at.Path)}:{at.Line}:{at.Column}:")} {Paint(color, SeverityColor(finding.Severity), finding.Severity.ToText())} {Paint(color, Bold, finding.RuleId)}: {Printable.Text(finding.Message)}");
             if (files.TryGetValue(at.Path, out var file))
             {
                 WriteFrame(file, at, finding.Severity, output, color);
@@ -34,7 +34,7 @@ public sealed class TextReport : IReportWriter
 
             foreach (var related in finding.Related)
             {
-                output.WriteLine($"    {Paint(color, Dim, $"{related.Span.Path}:{related.Span.Line}:{related.Span.Column}:")} {related.Message}");
+                output.WriteLine($"    {Paint(color, Dim, $"{Printable.Path(related.Span.Path)}:{related.Span.Line}:{related.Span.Column}:")} {Printable.Text(related.Message)}");
             }
 
             output.WriteLine();
@@ -72,7 +72,7 @@ public sealed class TextReport : IReportWriter
         }
 
         var gutter = at.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var text = line.Replace('\t', ' ');
+        var text = Printable.Text(line.Replace('\t', ' '));
         var start = Math.Max(0, Math.Min(at.Column - 1, text.Length));
         var end = at.EndLine == at.Line ? Math.Min(Math.Max(at.EndColumn - 1, start + 1), Math.Max(text.Length, start + 1)) : Math.Max(text.Length, start + 1);
         output.WriteLine($" {Paint(color, Dim, gutter)} | {text}");

@@ -44,8 +44,10 @@ public sealed class SarifReport : IReportWriter
         var lineHashes = new Dictionary<string, IReadOnlyDictionary<int, string>>(StringComparer.Ordinal);
         var limit = Math.Min(maxResults, MaxResults);
         var total = result.All.Count;
+        // Past the limit the findings that count (not suppressed, not in the baseline) come first, most severe first.
         var kept = result.All.Select((f, i) => (Finding: f, Index: i))
-            .OrderByDescending(x => x.Finding.Severity)
+            .OrderByDescending(x => x.Finding.IsActive)
+            .ThenByDescending(x => x.Finding.Severity)
             .ThenBy(x => x.Index)
             .Take(limit)
             .OrderBy(x => x.Index)
@@ -79,7 +81,7 @@ public sealed class SarifReport : IReportWriter
         if (kept.Count < total)
         {
             notifications.Add(new SarifNotification("warning", new SarifText(
-                $"kubelint found {total} results; GitHub code scanning accepts at most {MaxResults} per run and 10 MB compressed, so the {kept.Count} most severe are included.")));
+                $"kubelint found {total} results; GitHub code scanning accepts at most {MaxResults} per run and 10 MB compressed, so the {kept.Count} most severe are included and {total - kept.Count} are left out; the text and JSON formats list them all.")));
         }
 
         var run = new SarifRun(
