@@ -11,7 +11,8 @@ public sealed class ProbeHostIsClusterNameRule() : Rule(new RuleDescriptor("KL30
         {
             foreach (var container in pod.Spec.AllContainers)
             {
-                foreach (var handler in container.Handlers.Where(h => h.Host is { Value.Length: > 0 } && h.Action == "httpGet" && h.Kind is HandlerKind.LivenessProbe or HandlerKind.ReadinessProbe or HandlerKind.StartupProbe))
+                // The kubelet runs every probe and lifecycle handler from the node: it resolves their host there.
+                foreach (var handler in container.Handlers.Where(h => h.Host is { Value.Length: > 0 }))
                 {
                     var host = handler.Host!;
                     var answer = context.Snapshot.Names.Resolve(host.Value, pod.Namespace, pod.Spec.Searches, pod.Owner.ApplyUnit);
@@ -20,8 +21,11 @@ public sealed class ProbeHostIsClusterNameRule() : Rule(new RuleDescriptor("KL30
                         continue;
                     }
 
+                    var fix = handler.Action == "httpGet"
+                        ? "Remove `host` (the pod's IP is used) and set `httpHeaders` with a Host header if the application needs one"
+                        : "Remove `host` (the pod's IP is used)";
                     context.Report(host.Span,
-                        $"the {Field(handler.Kind)} of container {container.Name} in {pod.Owner} sets `host: {host.Value}`; the kubelet resolves it on the node, where cluster names usually do not resolve, and it would check {answer.Describe()} instead of this container. Remove `host` (the pod's IP is used) and set `httpHeaders` with a Host header if the application needs one");
+                        $"the {Field(handler.Kind)} ({handler.Action}) of container {container.Name} in {pod.Owner} sets `host: {host.Value}`; the kubelet resolves it on the node, where cluster names usually do not resolve, and it would reach {answer.Describe()} instead of this container. {fix}");
                 }
             }
         }
@@ -31,6 +35,8 @@ public sealed class ProbeHostIsClusterNameRule() : Rule(new RuleDescriptor("KL30
     {
         HandlerKind.LivenessProbe => "liveness probe",
         HandlerKind.ReadinessProbe => "readiness probe",
-        _ => "startup probe",
+        HandlerKind.StartupProbe => "startup probe",
+        HandlerKind.PostStart => "postStart hook",
+        _ => "preStop hook",
     };
 }
