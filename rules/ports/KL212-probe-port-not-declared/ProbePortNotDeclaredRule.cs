@@ -13,8 +13,20 @@ public sealed class ProbePortNotDeclaredRule() : Rule(new RuleDescriptor("KL212"
             {
                 foreach (var handler in container.Handlers)
                 {
-                    if (handler.Port is not { Name: { } name } port || container.Ports.Any(p => p.Name == name))
+                    if (handler.Port is not { Name: { } name } port)
                     {
+                        continue;
+                    }
+
+                    // The kubelet finds the first container port of that name, whatever its protocol, and connects over TCP.
+                    var named = container.Ports.FirstOrDefault(p => p.Name == name);
+                    if (named is not null)
+                    {
+                        if (named.Protocol == "UDP" && !container.Ports.Any(p => p.Protocol == "TCP" && p.Number?.Value == named.Number?.Value))
+                        {
+                            ReportUdp(context, template, container, handler, port, named);
+                        }
+
                         continue;
                     }
 
@@ -34,6 +46,22 @@ public sealed class ProbePortNotDeclaredRule() : Rule(new RuleDescriptor("KL212"
                 }
             }
         }
+    }
+
+    /// <summary>The name resolves, but only to a UDP port: the probe connects over TCP to a number nothing declares for TCP.</summary>
+    private static void ReportUdp(RuleContext context, PodTemplate template, Container container, ProbeHandler handler, PortRef port, ContainerPort named)
+    {
+        var effect = handler.Kind switch
+        {
+            HandlerKind.LivenessProbe => "the liveness probe fails and the kubelet restarts a healthy container again and again",
+            HandlerKind.ReadinessProbe => "the readiness probe fails and the pod never receives Service traffic",
+            HandlerKind.StartupProbe => "the startup probe fails and the container never becomes ready",
+            _ => "the hook fails and the container is killed",
+        };
+        context.Report(port.Node.Span,
+            $"{Label(handler.Kind)} ({handler.Action}) of container {container.Name} in {template.Owner} uses port `{port.Name}`, which the container declares only as {named.Number?.Value}/UDP; the kubelet connects over TCP, so {effect}. Probe a TCP port, or declare {named.Number?.Value}/TCP if the application listens on it",
+            Severity.Error,
+            [new RelatedLocation(named.Item.Span, $"container port {Describe.Port(named)}")]);
     }
 
     private static string Label(HandlerKind kind) => kind switch
