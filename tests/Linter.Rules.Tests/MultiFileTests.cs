@@ -27,11 +27,12 @@ public sealed class MultiFileTests
     }
 
     [Fact]
-    public void Node_ports_collide_within_a_folder_but_not_across_folders()
+    public void Node_ports_collide_across_the_whole_input_but_copies_of_one_Service_do_not()
     {
         var a = NodePort.Replace("NAME", "a");
         var b = NodePort.Replace("NAME", "b");
         Assert.Equal(["deploy/b.yaml:10"], Lint(new NodePortCollisionRule(), ("deploy/a.yaml", a), ("deploy/b.yaml", b)));
-        Assert.Empty(Lint(new NodePortCollisionRule(), ("dev/a.yaml", a), ("prod/b.yaml", b)));
+        Assert.Equal(["prod/b.yaml:10"], Lint(new NodePortCollisionRule(), ("dev/a.yaml", a), ("prod/b.yaml", b)));
+        Assert.Empty(Lint(new NodePortCollisionRule(), ("dev/a.yaml", a), ("prod/a.yaml", a)));
     }
 }

@@ -7,7 +7,8 @@ public sealed record NodePortClaim(ServiceObject Service, ServicePort Port, int 
 /// <summary>
 /// Allocates the input's node ports as the API server would, in input order: numbers are cluster-wide
 /// whatever the protocol; one Service may reuse a number only for the same <c>port</c> (TCP and UDP).
-/// Each folder is allocated on its own: folders of one repository are often alternative environments.
+/// The whole input is one cluster; only copies of one Service (same namespace and name, as in the folders of
+/// alternative environments) do not collide with each other: one of them is applied, not both.
 /// </summary>
 public sealed class NodePortAllocation
 {
@@ -15,7 +16,7 @@ public sealed class NodePortAllocation
 
     public NodePortAllocation(IEnumerable<ServiceObject> services, PortRange range)
     {
-        var owners = new Dictionary<(string ApplyUnit, int Number), NodePortClaim>();
+        var owners = new Dictionary<int, NodePortClaim>();
         foreach (var service in services.Where(s => s.AllowsNodePorts))
         {
             var shared = new Dictionary<int, int>();
@@ -32,18 +33,20 @@ public sealed class NodePortAllocation
                 }
 
                 var claim = new NodePortClaim(service, port, number);
-                if (!owners.TryGetValue((service.ApplyUnit, number), out var owner))
+                if (!owners.TryGetValue(number, out var owner))
                 {
-                    owners[(service.ApplyUnit, number)] = claim;
+                    owners[number] = claim;
                     shared[port.Port.Value.Value] = number;
                 }
-                else if (owner.Service != service || owner.Port.Protocol != port.Protocol)
+                else if (owner.Service != service ? !IsCopy(owner.Service, service) : owner.Port.Protocol != port.Protocol)
                 {
                     _conflicts[port] = owner;
                 }
             }
         }
     }
+
+    private static bool IsCopy(ServiceObject a, ServiceObject b) => a.Namespace == b.Namespace && a.Name == b.Name;
 
     /// <summary>The claim that already holds this port's node port, when allocating it would fail.</summary>
     public NodePortClaim? ConflictOf(ServicePort port) => _conflicts.TryGetValue(port, out var owner) ? owner : null;
