@@ -136,7 +136,24 @@ public sealed class ManifestLoaderTests : IDisposable
 
         var files = Load(_dir);
 
-        Assert.Equal(["overlay/kustomization.yaml", "overlay/service.yaml"], files.Where(f => f.Documents.Count > 0).Select(f => f.Path));
+        Assert.Equal(["overlay/service.yaml"], files.Where(f => f.Documents.Count > 0).Select(f => f.Path));
+        Assert.NotNull(files.Single(f => f.Path == "overlay/kustomization.yaml").Kustomization);
+    }
+
+    [Theory]
+    [InlineData("kustomization.yaml")]
+    [InlineData("kustomization.yml")]
+    [InlineData("Kustomization")]
+    public void A_kustomization_is_known_by_its_name_without_apiVersion_and_kind(string name)
+    {
+        Write($"base/{name}", "resources: [deployment.yaml]\npatches:\n  - path: patch.yaml\n    target: {kind: Deployment}\n");
+        Write("base/patch.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {replicas: 3}\n");
+        Write("base/deployment.yaml", Service);
+
+        var files = Load(_dir);
+
+        Assert.Equal(["base/deployment.yaml"], files.Where(f => f.Documents.Count > 0).Select(f => f.Path));
+        Assert.DoesNotContain(files.SelectMany(f => f.Problems), p => p.Kind == ProblemKind.NotAManifest);
     }
 
     [Theory]

@@ -3,7 +3,9 @@ namespace Linter.Core.Loading;
 /// <summary>
 /// Kustomize patches are partial objects (a Deployment with only <c>replicas</c>, a <c>$patch: delete</c>):
 /// linting them as manifests would report missing fields that the base provides. Files that a
-/// kustomization or component of the input names as patches are left out, with their documents.
+/// kustomization or component of the input names as patches are left out, with their documents. A
+/// kustomization is known by its file name, as kustomize finds it, whether or not it has <c>apiVersion</c>
+/// and <c>kind</c> (most do not), or by its <c>kustomize.config.k8s.io</c> apiVersion.
 /// </summary>
 internal static class KustomizePatches
 {
@@ -12,12 +14,10 @@ internal static class KustomizePatches
         var patches = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            foreach (var document in file.Documents.Where(IsKustomization))
+            var kustomizations = file.Documents.Where(IsKustomization).Select(d => d.Root).Append(file.Kustomization).OfType<MappingNode>();
+            foreach (var path in kustomizations.SelectMany(PatchPaths))
             {
-                foreach (var path in PatchPaths(document.Root))
-                {
-                    patches.Add(Normalize(file.Folder.Length == 0 ? path : $"{file.Folder}/{path}"));
-                }
+                patches.Add(Normalize(file.Folder.Length == 0 ? path : $"{file.Folder}/{path}"));
             }
         }
 
@@ -33,6 +33,11 @@ internal static class KustomizePatches
             }
         }
     }
+
+    private static readonly string[] FileNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+
+    /// <summary>The names kustomize looks for in a folder.</summary>
+    public static bool IsKustomizationFile(string path) => FileNames.Contains(path.Substring(path.LastIndexOf('/') + 1), StringComparer.Ordinal);
 
     private static bool IsKustomization(SourceDocument document) =>
         document.Root["apiVersion"] is ScalarNode { Value: var api } && api.StartsWith("kustomize.config.k8s.io/", StringComparison.Ordinal);

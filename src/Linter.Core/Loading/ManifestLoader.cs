@@ -132,6 +132,12 @@ public static class ManifestLoader
             }
         }
 
+        if (KustomizePatches.IsKustomizationFile(displayPath))
+        {
+            file.Kustomization = read.Documents.FirstOrDefault() as MappingNode;
+            return file;
+        }
+
         var index = 0;
         foreach (var root in read.Documents)
         {

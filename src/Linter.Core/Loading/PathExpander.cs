@@ -86,7 +86,7 @@ public static class PathExpander
                         pending.Push(entry);
                     }
                 }
-                else if (IsManifestFile(name) && !name.StartsWith(".", StringComparison.Ordinal))
+                else if ((IsManifestFile(name) || KustomizePatches.IsKustomizationFile(name)) && !name.StartsWith(".", StringComparison.Ordinal))
                 {
                     // Hidden files (.kubelint.yaml, .gitlab-ci.yml, .pre-commit-config.yaml) are tool settings, not manifests.
                     yield return entry;

@@ -19,6 +19,9 @@ public sealed class SourceFile(string path, string text)
 
     public List<SourceDocument> Documents { get; } = [];
 
+    /// <summary>The kustomization, for a file named like one (<c>kustomization.yaml</c>): it is read for its patches, not linted.</summary>
+    public MappingNode? Kustomization { get; internal set; }
+
     public List<InputProblem> Problems { get; } = [];
 
     /// <summary>The file's comments (suppression directives live there).</summary>
