@@ -94,7 +94,6 @@ public sealed class ClusterSnapshot
         (_declaredNamespaces.Contains(ns) ||
         (_objectsPerNamespace.TryGetValue(ns, out var count) && count > (besides is not null && besides.Namespace == ns ? 1 : 0)));
 
-    /// <summary>The configuration declares this Service as existing in the cluster.</summary>
     /// <summary>Namespaces other than <paramref name="except"/> with a Service of that name in the input, sorted.</summary>
     public IReadOnlyList<string> NamespacesWithService(string name, string except) =>
         ServicesNamed(name).Where(s => s.Namespace != except).Select(s => s.Namespace)
@@ -106,6 +105,7 @@ public sealed class ClusterSnapshot
             .Where(w => w.Kind == "StatefulSet" && w.ServiceNameNode is { Value.Length: > 0 })
             .Select(s => (s, FindService(s.Namespace, s.ServiceNameNode!.Value, s.ApplyUnit)));
 
+    /// <summary>The configuration declares this Service as existing in the cluster.</summary>
     public bool IsConfiguredService(string ns, string name) => Options.Services.Any(s => s.Namespace == ns && s.Name == name);
 
     /// <summary>Endpoints or an EndpointSlice for this Service are part of the input.</summary>
