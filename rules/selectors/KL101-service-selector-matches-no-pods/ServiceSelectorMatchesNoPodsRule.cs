@@ -48,29 +48,52 @@ public sealed class ServiceSelectorMatchesNoPodsRule() : Rule(new RuleDescriptor
         }
     }
 
+    /// <summary>
+    /// The pod template whose labels come closest to the selector: exact pairs count most, then values by how close
+    /// they are (edit distance relative to length), so `svc-00009-v2` finds `svc-00009`, not `svc-00002`. Only a
+    /// template with an exactly matching pair, or a value that looks like a typo of the wanted one, is offered.
+    /// </summary>
     private static PodTemplate? Nearest(IReadOnlyList<StringPair> wanted, IReadOnlyList<PodTemplate> candidates)
     {
         PodTemplate? best = null;
-        var bestScore = -1;
+        var bestScore = double.MinValue;
         foreach (var template in candidates)
         {
-            var score = 0;
+            var score = 0.0;
+            var plausible = false;
             foreach (var pair in wanted)
             {
-                if (template.LabelValues.TryGetValue(pair.Key.Value, out var value))
+                if (!template.LabelValues.TryGetValue(pair.Key.Value, out var value))
                 {
-                    score += value == pair.Value.Value ? 4 : 1 + (Similar(value, pair.Value.Value) ? 2 : 0);
+                    continue;
                 }
+
+                var exact = value == pair.Value.Value;
+                plausible |= exact || Similar(value, pair.Value.Value);
+                score += exact ? 4 : 1 + 2 * Closeness(value, pair.Value.Value);
             }
 
-            if (score > bestScore)
+            if (plausible && score > bestScore)
             {
                 (best, bestScore) = (template, score);
             }
         }
 
-        // One exactly matching pair, or a value that looks like a typo of the wanted one.
-        return bestScore >= 3 ? best : null;
+        return best;
+    }
+
+    /// <summary>1 for equal strings, 0 for nothing in common: edit distance and the shared prefix, each relative to the
+    /// longer string (`svc-00009` is as many edits from `svc-00009-v2` as `svc-00002`, but shares more of its start).</summary>
+    private static double Closeness(string a, string b)
+    {
+        var length = Math.Max(1, Math.Max(a.Length, b.Length));
+        var prefix = 0;
+        while (prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+
+        return (1.0 - (double)EditDistance.Between(a, b) / length + (double)prefix / length) / 2;
     }
 
     private static bool Similar(string a, string b) =>
