@@ -26,16 +26,21 @@ public sealed class NameReferences
         foreach (var configMap in snapshot.Objects.OfType<ConfigMapObject>())
         {
             _configMaps[(configMap.Namespace, configMap.Name)] = configMap;
-            var found = new Found();
+            // Most ConfigMaps name no host: they cost no list and no description.
+            Found? found = null;
             foreach (var pair in configMap.Data)
             {
-                var where = $"ConfigMap {configMap.Name} key {pair.Key.Value}";
-                AddStrings(found, pair.Value, pair.Key.Value, configMap.Namespace, where, pod: null, configMap);
+                if (HostExtractor.Extract(pair.Value.Value, pair.Key.Value) is { Count: > 0 } candidates)
+                {
+                    AddStrings(found ??= new Found(), pair.Value, candidates, configMap.Namespace, $"ConfigMap {configMap.Name} key {pair.Key.Value}", pod: null, configMap);
+                }
             }
 
-            var references = found.ToList();
-            _byConfigMap[configMap] = references;
-            all.AddRange(references);
+            if (found?.ToList() is { Count: > 0 } references)
+            {
+                _byConfigMap[configMap] = references;
+                all.AddRange(references);
+            }
         }
 
         foreach (var pod in snapshot.PodTemplates)
@@ -47,12 +52,12 @@ public sealed class NameReferences
                 AddCommand(found, container.Command.Concat(container.Args).ToList(), pod, $"command of {where}");
                 foreach (var item in container.Command.Concat(container.Args))
                 {
-                    AddStrings(found, item, null, pod.Namespace, $"command of {where}", pod, null);
+                    AddStrings(found, item, HostExtractor.Extract(item.Value, null), pod.Namespace, $"command of {where}", pod, null);
                 }
 
                 foreach (var env in container.Env.Where(e => e.Value is not null))
                 {
-                    AddStrings(found, env.Value!, env.Name, pod.Namespace, $"env {env.Name} of {where}", pod, null);
+                    AddStrings(found, env.Value!, HostExtractor.Extract(env.Value!.Value, env.Name), pod.Namespace, $"env {env.Name} of {where}", pod, null);
                 }
 
                 foreach (var exec in container.Execs)
@@ -61,7 +66,7 @@ public sealed class NameReferences
                     AddCommand(found, exec.Command, pod, field);
                     foreach (var item in exec.Command)
                     {
-                        AddStrings(found, item, null, pod.Namespace, field, pod, null);
+                        AddStrings(found, item, HostExtractor.Extract(item.Value, null), pod.Namespace, field, pod, null);
                     }
                 }
             }
@@ -104,10 +109,10 @@ public sealed class NameReferences
             ? list.Where(r => key is null || r.Where.EndsWith(" key " + key, StringComparison.Ordinal))
             : [];
 
-    private void AddStrings(Found found, ScalarNode value, string? key, string ns, string where, PodTemplate? pod, ConfigMapObject? configMap)
+    private void AddStrings(Found found, ScalarNode value, IReadOnlyList<HostCandidate> candidates, string ns, string where, PodTemplate? pod, ConfigMapObject? configMap)
     {
         var folder = pod?.Owner.ApplyUnit ?? configMap?.ApplyUnit ?? string.Empty;
-        foreach (var candidate in HostExtractor.Extract(value.Value, key))
+        foreach (var candidate in candidates)
         {
             var span = Locate(value, candidate.Index, candidate.Host.Length);
             if (found.Contains(span))
