@@ -1,3 +1,5 @@
+using Linter.Core.Loading;
+using Linter.Core.Model;
 using Linter.Core.Rules;
 
 namespace Linter.Rules.Input;
@@ -6,6 +8,9 @@ public sealed class DuplicateObjectRule() : Rule(new RuleDescriptor("KL005", "du
 {
     public override void Check(RuleContext context)
     {
+        // Copies in separate files are how repositories keep alternatives (variants, versions, fixtures);
+        // two copies in one file are always applied together.
+        var firsts = new Dictionary<(ObjectKey Key, SourceFile File), KubeObject>();
         foreach (var obj in context.Snapshot.Objects)
         {
             if (obj.Name.Length == 0)
@@ -13,15 +18,12 @@ public sealed class DuplicateObjectRule() : Rule(new RuleDescriptor("KL005", "du
                 continue;
             }
 
-            // Copies in separate files are how repositories keep alternatives (variants, versions, fixtures);
-            // two copies in one file are always applied together.
-            var same = context.Snapshot.Find(obj.Key).Where(o => o.Document.File == obj.Document.File).ToList();
-            if (same.Count < 2 || same[0] == obj)
+            if (!firsts.TryGetValue((obj.Key, obj.Document.File), out var first))
             {
+                firsts[(obj.Key, obj.Document.File)] = obj;
                 continue;
             }
 
-            var first = same[0];
             var group = obj.Group.Length == 0 ? "core" : obj.Group;
             var scope = obj.IsClusterScoped ? "in the cluster" : $"in namespace {obj.Namespace}";
             context.Report(obj.NameSpan,

@@ -7,13 +7,36 @@ public sealed class ServiceSelectsSeveralWorkloadsRule() : Rule(new RuleDescript
 {
     public override void Check(RuleContext context)
     {
+        // Services with the same selector share one selection (the same list): each selection is judged once, its findings
+        // share the text.
+        var judged = new Dictionary<IReadOnlyList<PodTemplate>, Spread?>();
         foreach (var service in context.Snapshot.Services.Where(s => s.SelectorKey is not null))
         {
             var templates = context.Snapshot.Resolve(service).Selected;
+            if (!judged.TryGetValue(templates, out var spread))
+            {
+                spread = Spread.Of(templates);
+                judged[templates] = spread;
+            }
+
+            if (spread is not null)
+            {
+                context.Report(service.SelectorKey!.Span,
+                    $"Service {service.Name} selects pods of {spread.Count} workloads ({spread.Owners}); traffic is spread across all of them. {spread.Hint}",
+                    related: spread.Related);
+            }
+        }
+    }
+
+    /// <summary>The workloads a selection spans (at least two), listed, with the hint and a related location for each.</summary>
+    private sealed record Spread(int Count, string Owners, string Hint, RelatedLocation[] Related)
+    {
+        public static Spread? Of(IReadOnlyList<PodTemplate> templates)
+        {
             var owners = templates.Select(t => t.Owner).Distinct().ToList();
             if (owners.Count < 2)
             {
-                continue;
+                return null;
             }
 
             var distinguishing = templates[0].LabelValues.Keys
@@ -23,9 +46,8 @@ public sealed class ServiceSelectsSeveralWorkloadsRule() : Rule(new RuleDescript
             var hint = distinguishing.Count > 0
                 ? $"if only one should receive traffic, add `{distinguishing[0]}` to the selector"
                 : "if only one should receive traffic, give it a label the others lack and select on it";
-            context.Report(service.SelectorKey!.Span,
-                $"Service {service.Name} selects pods of {owners.Count} workloads ({Describe.List(owners.Select(o => o.ToString()))}); traffic is spread across all of them. {char.ToUpperInvariant(hint[0])}{hint.Substring(1)}",
-                related: owners.Select(o => new RelatedLocation(o.NameSpan, $"{o} is selected")));
+            return new Spread(owners.Count, Describe.List(owners.Select(o => o.ToString())), $"{char.ToUpperInvariant(hint[0])}{hint.Substring(1)}",
+                owners.Select(o => new RelatedLocation(o.NameSpan, $"{o} is selected")).ToArray());
         }
     }
 }

@@ -22,7 +22,8 @@ public static class LintEngine
         var findings = Check(request, snapshot, running.Where(r => !r.RunsAfterSuppressions), suppressions: null);
 
         var suppressions = SuppressionFinder.Find(snapshot, request.Catalog);
-        findings = findings.Select(f => Suppress(f, suppressions)).ToList();
+        var index = new SuppressionIndex(suppressions);
+        findings = findings.Select(f => Suppress(f, index)).ToList();
         findings.AddRange(Check(request, snapshot, running.Where(r => r.RunsAfterSuppressions), suppressions));
         findings.Sort(CompareFindings);
 
@@ -59,9 +60,9 @@ public static class LintEngine
         return findings;
     }
 
-    private static Finding Suppress(Finding finding, IReadOnlyList<Suppression> suppressions)
+    private static Finding Suppress(Finding finding, SuppressionIndex suppressions)
     {
-        var by = suppressions.FirstOrDefault(s => s.Covers(finding));
+        var by = suppressions.FirstCovering(finding);
         if (by is null)
         {
             return finding;

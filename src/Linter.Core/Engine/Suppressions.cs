@@ -94,3 +94,50 @@ public static class SuppressionFinder
         return (ids, unknown);
     }
 }
+
+/// <summary>
+/// The suppressions of the input indexed for findings: the one-line comments by (file, line), the ranges (annotations
+/// on objects, disable blocks) by file. A finding is silenced by the first suppression of the input that covers it.
+/// </summary>
+internal sealed class SuppressionIndex
+{
+    private readonly Dictionary<(string Path, int Line), List<(int Order, Suppression Suppression)>> _byLine = [];
+    private readonly Dictionary<string, List<(int Order, Suppression Suppression)>> _ranges = new(StringComparer.Ordinal);
+
+    public SuppressionIndex(IReadOnlyList<Suppression> suppressions)
+    {
+        for (var order = 0; order < suppressions.Count; order++)
+        {
+            var suppression = suppressions[order];
+            var list = suppression.Kind is SuppressionKind.NextLine or SuppressionKind.Line
+                ? Bucket(_byLine, (suppression.At.Path, suppression.FirstLine))
+                : Bucket(_ranges, suppression.At.Path);
+            list.Add((order, suppression));
+        }
+    }
+
+    public Suppression? FirstCovering(Finding finding)
+    {
+        var location = finding.Location;
+        var first = First(_byLine.TryGetValue((location.Path, location.Line), out var onLine) ? onLine : null, finding);
+        var range = First(_ranges.TryGetValue(location.Path, out var ranges) ? ranges : null, finding);
+        return range is { } r && (first is not { } f || r.Order < f.Order) ? r.Suppression : first?.Suppression;
+    }
+
+    private static (int Order, Suppression Suppression)? First(List<(int Order, Suppression Suppression)>? candidates, Finding finding)
+    {
+        foreach (var candidate in candidates ?? [])
+        {
+            if (candidate.Suppression.Covers(finding))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static List<(int Order, Suppression Suppression)> Bucket<TKey>(Dictionary<TKey, List<(int Order, Suppression Suppression)>> map, TKey key)
+        where TKey : notnull =>
+        map.TryGetValue(key, out var list) ? list : map[key] = [];
+}

@@ -48,15 +48,22 @@ public readonly record struct MappingEntry(ScalarNode Key, Node Value);
 
 public sealed class MappingNode : Node
 {
-    private readonly Dictionary<string, int> _index;
+    /// <summary>Up to this many entries a key is looked up by a scan: most mappings are small, and an index per mapping
+    /// was a large part of the memory each object costs.</summary>
+    private const int ScannedEntries = 8;
+
+    private readonly Dictionary<string, int>? _index;
 
     public MappingNode(SourceSpan span, IReadOnlyList<MappingEntry> entries) : base(span)
     {
         Entries = entries;
-        _index = new Dictionary<string, int>(entries.Count, StringComparer.Ordinal);
-        for (var i = 0; i < entries.Count; i++)
+        if (entries.Count > ScannedEntries)
         {
-            _index[entries[i].Key.Value] = i;
+            _index = new Dictionary<string, int>(entries.Count, StringComparer.Ordinal);
+            for (var i = 0; i < entries.Count; i++)
+            {
+                _index[entries[i].Key.Value] = i;
+            }
         }
     }
 
@@ -64,7 +71,26 @@ public sealed class MappingNode : Node
 
     public override string Describe() => "a mapping";
 
-    public Node? this[string key] => _index.TryGetValue(key, out var i) ? Entries[i].Value : null;
+    public Node? this[string key] => IndexOf(key) is var i and >= 0 ? Entries[i].Value : null;
 
-    public ScalarNode? KeyNode(string key) => _index.TryGetValue(key, out var i) ? Entries[i].Key : null;
+    public ScalarNode? KeyNode(string key) => IndexOf(key) is var i and >= 0 ? Entries[i].Key : null;
+
+    /// <summary>The last entry with this key (as the index kept it), or -1.</summary>
+    private int IndexOf(string key)
+    {
+        if (_index is not null)
+        {
+            return _index.TryGetValue(key, out var at) ? at : -1;
+        }
+
+        for (var i = Entries.Count - 1; i >= 0; i--)
+        {
+            if (string.Equals(Entries[i].Key.Value, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

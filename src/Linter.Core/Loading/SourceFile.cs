@@ -5,6 +5,7 @@ public sealed class SourceFile(string path, string text)
 {
     private string[]? _lines;
     private int[]? _lineStarts;
+    private VerbatimScalar? _lastScalar;
 
     /// <summary>The path as shown to users: relative to the working directory when inside it, '/' separators.</summary>
     public string Path { get; } = path;
@@ -49,21 +50,11 @@ public sealed class SourceFile(string path, string text)
             return scalar.Span;
         }
 
-        var part = value.Substring(index, length);
-        var occurrence = 0;
-        for (var at = value.IndexOf(part, StringComparison.Ordinal); at >= 0 && at < index; at = value.IndexOf(part, at + 1, StringComparison.Ordinal))
-        {
-            occurrence++;
-        }
-
         var start = Offset(scalar.Span.Line, scalar.Span.Column);
         var end = Offset(scalar.Span.EndLine, scalar.Span.EndColumn);
-        var found = Text.IndexOf(part, start, Math.Max(0, end - start), StringComparison.Ordinal);
-        for (var i = 0; i < occurrence && found >= 0; i++)
-        {
-            found = Text.IndexOf(part, found + 1, Math.Max(0, end - found - 1), StringComparison.Ordinal);
-        }
-
+        var found = Verbatim(scalar, start, end) is { } at && (at == start || value[index] != Text[start])
+            ? at + index
+            : NthOccurrence(value, index, length, start, end);
         if (found < 0)
         {
             return scalar.Span;
@@ -73,6 +64,47 @@ public sealed class SourceFile(string path, string text)
         var (endLine, endColumn) = Position(found + length);
         return new SourceSpan(Path, line, column, endLine, endColumn);
     }
+
+    /// <summary>
+    /// Where the scalar's value stands character for character in the text (a plain or quoted scalar on one line,
+    /// without escapes), or null. There the n-th occurrence of any part of the value is the part itself, found
+    /// without counting (an occurrence starting on the opening quote is the one exception, left to counting).
+    /// The last scalar asked about is remembered: its host names are located one after another.
+    /// </summary>
+    private int? Verbatim(ScalarNode scalar, int start, int end)
+    {
+        if (_lastScalar is { } last && ReferenceEquals(last.Scalar, scalar))
+        {
+            return last.Offset;
+        }
+
+        var value = scalar.Value;
+        var at = start < Text.Length && Text[start] is '"' or '\'' ? start + 1 : start;
+        int? offset = at + value.Length <= end && Text.AsSpan(at, value.Length).SequenceEqual(value.AsSpan()) ? at : null;
+        _lastScalar = new VerbatimScalar(scalar, offset);
+        return offset;
+    }
+
+    /// <summary>The n-th occurrence of the part in the source, when it is the value's n-th; -1 when there is none.</summary>
+    private int NthOccurrence(string value, int index, int length, int start, int end)
+    {
+        var part = value.Substring(index, length);
+        var occurrence = 0;
+        for (var at = value.IndexOf(part, StringComparison.Ordinal); at >= 0 && at < index; at = value.IndexOf(part, at + 1, StringComparison.Ordinal))
+        {
+            occurrence++;
+        }
+
+        var found = Text.IndexOf(part, start, Math.Max(0, end - start), StringComparison.Ordinal);
+        for (var i = 0; i < occurrence && found >= 0; i++)
+        {
+            found = Text.IndexOf(part, found + 1, Math.Max(0, end - found - 1), StringComparison.Ordinal);
+        }
+
+        return found;
+    }
+
+    private sealed record VerbatimScalar(ScalarNode Scalar, int? Offset);
 
     private int[] LineStarts()
     {

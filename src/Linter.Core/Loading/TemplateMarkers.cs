@@ -6,6 +6,11 @@ namespace Linter.Core.Loading;
 /// </summary>
 internal static class TemplateMarkers
 {
+    /// <summary>
+    /// The first marker outside every string and comment. One pass: the markers come in text order, the strings and
+    /// comments that may hold them sorted by start; a marker is held when a span that starts at or before it ends
+    /// after it, so the furthest end of the spans started so far answers for each marker.
+    /// </summary>
     public static SourceSpan? FirstOutsideStrings(SourceFile file, YamlReader.Result read)
     {
         var text = file.Text;
@@ -16,6 +21,9 @@ internal static class TemplateMarkers
         }
 
         var holders = read.Scalars.Where(s => s.Value.Contains("{{")).Select(s => s.Span).Concat(read.Comments.Select(c => c.Span)).ToList();
+        holders.Sort((a, b) => Compare(a.Line, a.Column, b.Line, b.Column));
+        var next = 0;
+        var furthest = (Line: 0, Column: 0);
         var line = 1;
         var lineStart = 0;
         var scanned = 0;
@@ -31,7 +39,13 @@ internal static class TemplateMarkers
             }
 
             var column = at - lineStart + 1;
-            if (!read.Complete || !holders.Any(h => h.Contains(line, column)))
+            for (; next < holders.Count && Compare(holders[next].Line, holders[next].Column, line, column) <= 0; next++)
+            {
+                var end = holders[next];
+                furthest = Compare(end.EndLine, end.EndColumn, furthest.Line, furthest.Column) > 0 ? (end.EndLine, end.EndColumn) : furthest;
+            }
+
+            if (!read.Complete || Compare(line, column, furthest.Line, furthest.Column) >= 0)
             {
                 return new SourceSpan(file.Path, line, column, line, column + 2);
             }
@@ -41,4 +55,7 @@ internal static class TemplateMarkers
 
         return null;
     }
+
+    private static int Compare(int line, int column, int otherLine, int otherColumn) =>
+        line != otherLine ? line.CompareTo(otherLine) : column.CompareTo(otherColumn);
 }

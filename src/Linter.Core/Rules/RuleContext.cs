@@ -18,7 +18,13 @@ public sealed class RuleContext(ClusterSnapshot snapshot, RuleDescriptor rule, I
     public IReadOnlyList<Finding> Findings => _findings;
 
     /// <summary>Reports a finding at the rule's default severity, or at <paramref name="severity"/>
-    /// for a rule whose severity depends on the case (KL203 for some workloads, KL212 for liveness).</summary>
+    /// for a rule whose severity depends on the case (KL203 for some workloads, KL212 for liveness).
+    /// Related locations given as an array are kept as they are, so that many findings can share them.</summary>
     public void Report(SourceSpan at, string message, Severity? severity = null, IEnumerable<RelatedLocation>? related = null) =>
-        _findings.Add(new Finding(Rule.Id, severity ?? Rule.DefaultSeverity, message, at, related?.ToList() ?? []));
+        _findings.Add(new Finding(Rule.Id, severity ?? Rule.DefaultSeverity, message, at, related switch
+        {
+            RelatedLocation[] shared => shared,
+            null => [],
+            _ => related.ToList(),
+        }));
 }

@@ -19,6 +19,7 @@ public static class ApplyUnits
         return candidates.Where((_, i) => depths[i] == best).ToList();
     }
 
+    /// <summary>How many leading folder names two paths share (without splitting them).</summary>
     private static int SharedDepth(string a, string b)
     {
         if (a == b)
@@ -26,14 +27,23 @@ public static class ApplyUnits
             return int.MaxValue;
         }
 
-        var left = a.Split('/');
-        var right = b.Split('/');
         var depth = 0;
-        while (depth < left.Length && depth < right.Length && left[depth] == right[depth])
+        for (var at = 0; ; at++)
         {
-            depth++;
-        }
+            var endA = a.IndexOf('/', at) is var slashA and >= 0 ? slashA : a.Length;
+            var endB = b.IndexOf('/', at) is var slashB and >= 0 ? slashB : b.Length;
+            if (endA != endB || string.CompareOrdinal(a, at, b, at, endA - at) != 0)
+            {
+                return depth;
+            }
 
-        return depth;
+            depth++;
+            if (endA == a.Length || endB == b.Length)
+            {
+                return depth;
+            }
+
+            at = endA;
+        }
     }
 }

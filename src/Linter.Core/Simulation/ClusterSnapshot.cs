@@ -47,9 +47,10 @@ public sealed class ClusterSnapshot
         }
 
         Labels = new LabelIndex(PodTemplates);
+        var resolver = new ServiceResolver(Labels);
         foreach (var service in Services)
         {
-            _resolutions[service] = ServiceResolver.Resolve(service, Labels);
+            _resolutions[service] = resolver.Resolve(service);
         }
 
         NodePorts = new NodePortAllocation(Services, options.NodePortRange);

@@ -7,10 +7,15 @@ namespace Linter.Core.Simulation;
 /// (reference/kubernetes-semantics.md section 2): same namespace, equality selector, and per port
 /// <c>FindPort</c>: a number is used as is; a name is looked up by name and protocol across the
 /// containers, then the sidecar init containers, first match wins; no targetPort means <c>port</c>.
+/// Services with the same selector in the same namespace and folder share one selection, and ports written
+/// alike share their backends: many Services over the same pods cost the pods once, not once per Service.
 /// </summary>
-public static class ServiceResolver
+public sealed class ServiceResolver(LabelIndex index)
 {
-    public static ServiceResolution Resolve(ServiceObject service, LabelIndex index)
+    private readonly Dictionary<(string Namespace, string ApplyUnit, string Selector), IReadOnlyList<PodTemplate>> _selections = [];
+    private readonly Dictionary<(IReadOnlyList<PodTemplate> Selected, int? Port, string? TargetName, int? TargetNumber, string Protocol), IReadOnlyList<PortBackend>> _backends = [];
+
+    public ServiceResolution Resolve(ServiceObject service)
     {
         if (service.IsExternalName || !service.HasSelector)
         {
@@ -18,10 +23,28 @@ public static class ServiceResolver
         }
 
         var pairs = service.SelectorPairs;
-        var selected = ApplyUnits.Closest(index.Select(service.Namespace, pairs), t => t.Owner.ApplyUnit, service.ApplyUnit);
+        var key = (service.Namespace, service.ApplyUnit, string.Concat(pairs.Select(p => $"{p.Key.Length}:{p.Key}{p.Value.Length}:{p.Value}")));
+        if (!_selections.TryGetValue(key, out var selected))
+        {
+            selected = ApplyUnits.Closest(index.Select(service.Namespace, pairs), t => t.Owner.ApplyUnit, service.ApplyUnit);
+            _selections[key] = selected;
+        }
+
         var unknowable = pairs.Any(p => ControllerLabels.IsUnknowable(p.Key));
-        var ports = service.Ports.Select(p => new PortResolution(p, selected.Select(t => Backend(p, t)).ToList())).ToList();
+        var ports = service.Ports.Select(p => new PortResolution(p, Backends(p, selected))).ToList();
         return new ServiceResolution(service, selected, unknowable, ports);
+    }
+
+    private IReadOnlyList<PortBackend> Backends(ServicePort port, IReadOnlyList<PodTemplate> selected)
+    {
+        var key = (selected, port.Port?.Value, port.TargetPort?.Name, port.TargetPort?.Number, port.Protocol);
+        if (!_backends.TryGetValue(key, out var backends))
+        {
+            backends = selected.Select(t => Backend(port, t)).ToList();
+            _backends[key] = backends;
+        }
+
+        return backends;
     }
 
     public static PortBackend Backend(ServicePort port, PodTemplate pod)

@@ -26,32 +26,38 @@ public sealed class NameReferences
         foreach (var configMap in snapshot.Objects.OfType<ConfigMapObject>())
         {
             _configMaps[(configMap.Namespace, configMap.Name)] = configMap;
-            var found = new List<NameReference>();
+            // Most ConfigMaps name no host: they cost no list and no description.
+            Found? found = null;
             foreach (var pair in configMap.Data)
             {
-                var where = $"ConfigMap {configMap.Name} key {pair.Key.Value}";
-                AddStrings(found, pair.Value, pair.Key.Value, configMap.Namespace, where, pod: null, configMap);
+                if (HostExtractor.Extract(pair.Value.Value, pair.Key.Value) is { Count: > 0 } candidates)
+                {
+                    AddStrings(found ??= new Found(), pair.Value, candidates, configMap.Namespace, $"ConfigMap {configMap.Name} key {pair.Key.Value}", pod: null, configMap);
+                }
             }
 
-            _byConfigMap[configMap] = found;
-            all.AddRange(found);
+            if (found?.ToList() is { Count: > 0 } references)
+            {
+                _byConfigMap[configMap] = references;
+                all.AddRange(references);
+            }
         }
 
         foreach (var pod in snapshot.PodTemplates)
         {
-            var found = new List<NameReference>();
+            var found = new Found();
             foreach (var container in pod.Spec.AllContainers)
             {
                 var where = $"container {container.Name} of {pod.Owner}";
                 AddCommand(found, container.Command.Concat(container.Args).ToList(), pod, $"command of {where}");
                 foreach (var item in container.Command.Concat(container.Args))
                 {
-                    AddStrings(found, item, null, pod.Namespace, $"command of {where}", pod, null);
+                    AddStrings(found, item, HostExtractor.Extract(item.Value, null), pod.Namespace, $"command of {where}", pod, null);
                 }
 
                 foreach (var env in container.Env.Where(e => e.Value is not null))
                 {
-                    AddStrings(found, env.Value!, env.Name, pod.Namespace, $"env {env.Name} of {where}", pod, null);
+                    AddStrings(found, env.Value!, HostExtractor.Extract(env.Value!.Value, env.Name), pod.Namespace, $"env {env.Name} of {where}", pod, null);
                 }
 
                 foreach (var exec in container.Execs)
@@ -60,13 +66,14 @@ public sealed class NameReferences
                     AddCommand(found, exec.Command, pod, field);
                     foreach (var item in exec.Command)
                     {
-                        AddStrings(found, item, null, pod.Namespace, field, pod, null);
+                        AddStrings(found, item, HostExtractor.Extract(item.Value, null), pod.Namespace, field, pod, null);
                     }
                 }
             }
 
-            _byPod[pod] = found;
-            all.AddRange(found);
+            var references = found.ToList();
+            _byPod[pod] = references;
+            all.AddRange(references);
         }
 
         All = all;
@@ -102,17 +109,18 @@ public sealed class NameReferences
             ? list.Where(r => key is null || r.Where.EndsWith(" key " + key, StringComparison.Ordinal))
             : [];
 
-    private void AddStrings(List<NameReference> found, ScalarNode value, string? key, string ns, string where, PodTemplate? pod, ConfigMapObject? configMap)
+    private void AddStrings(Found found, ScalarNode value, IReadOnlyList<HostCandidate> candidates, string ns, string where, PodTemplate? pod, ConfigMapObject? configMap)
     {
         var folder = pod?.Owner.ApplyUnit ?? configMap?.ApplyUnit ?? string.Empty;
-        foreach (var candidate in HostExtractor.Extract(value.Value, key))
+        foreach (var candidate in candidates)
         {
-            if (found.Any(r => r.Span == Locate(value, candidate.Index, candidate.Host.Length)))
+            var span = Locate(value, candidate.Index, candidate.Host.Length);
+            if (found.Contains(span))
             {
                 continue;
             }
 
-            found.Add(new NameReference(candidate.Host, Locate(value, candidate.Index, candidate.Host.Length), ns, where, Resolve(candidate.Host, ns, pod?.Spec.Searches, folder))
+            found.Add(new NameReference(candidate.Host, span, ns, where, Resolve(candidate.Host, ns, pod?.Spec.Searches, folder))
             {
                 Port = candidate.Port,
                 PortSpan = candidate.PortIndex is { } at ? Locate(value, at, candidate.Port!.Value.ToString(CultureInfo.InvariantCulture).Length) : null,
@@ -123,7 +131,7 @@ public sealed class NameReferences
     }
 
     /// <summary>The target of a network program run as a command: directly, or inside <c>sh -c "…"</c>.</summary>
-    private void AddCommand(List<NameReference> found, IReadOnlyList<ScalarNode> argv, PodTemplate pod, string where)
+    private void AddCommand(Found found, IReadOnlyList<ScalarNode> argv, PodTemplate pod, string where)
     {
         if (argv.Count == 0)
         {
@@ -144,7 +152,7 @@ public sealed class NameReferences
             var hostScalar = scalars[target.Host.Item];
             var span = Locate(hostScalar, target.Host.Index, target.Host.Text.Length);
             var port = target.Port is { } p && int.TryParse(p.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : (int?)null;
-            found.RemoveAll(r => r.Span == span);
+            found.Remove(span);
             found.Add(new NameReference(target.Host.Text, span, pod.Namespace, where, Resolve(target.Host.Text, pod.Namespace, pod.Spec.Searches, pod.Owner.ApplyUnit))
             {
                 Port = port,
@@ -157,4 +165,30 @@ public sealed class NameReferences
 
     private SourceSpan Locate(ScalarNode scalar, int index, int length) =>
         _files.TryGetValue(scalar.Span.Path, out var file) ? file.Locate(scalar, index, length) : scalar.Span;
+
+    /// <summary>A pod's or ConfigMap's references in the order found, at most one per span, looked up by span.</summary>
+    private sealed class Found
+    {
+        private readonly List<NameReference?> _references = [];
+        private readonly Dictionary<SourceSpan, int> _bySpan = [];
+
+        public bool Contains(SourceSpan span) => _bySpan.ContainsKey(span);
+
+        public void Add(NameReference reference)
+        {
+            _bySpan[reference.Span] = _references.Count;
+            _references.Add(reference);
+        }
+
+        public void Remove(SourceSpan span)
+        {
+            if (_bySpan.TryGetValue(span, out var at))
+            {
+                _bySpan.Remove(span);
+                _references[at] = null;
+            }
+        }
+
+        public List<NameReference> ToList() => _references.OfType<NameReference>().ToList();
+    }
 }

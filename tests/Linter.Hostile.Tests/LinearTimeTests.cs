@@ -1,0 +1,137 @@
+using System.Text;
+using Linter.Core.Engine;
+using Linter.Core.Loading;
+using Linter.Core.Rules;
+
+namespace Linter.Hostile.Tests;
+
+/// <summary>
+/// Inputs that took quadratic (or worse) time after loading: long strings scanned for host names, many strings with
+/// template markers, many copies of one object, many suppressions. Each is large enough that the old code ran past the
+/// budget or for many seconds; each asserts the findings and their positions, never a time.
+/// </summary>
+public sealed class LinearTimeTests
+{
+    /// <summary>A Service <c>db</c> in namespace shop with port 5432; the ConfigMap lines follow from line 10.</summary>
+    private const string Head = "apiVersion: v1\nkind: Service\nmetadata: {name: db, namespace: shop}\nspec: {selector: {app: db}, ports: [{port: 5432}]}\n---\n" +
+                                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big, namespace: shop}\ndata:\n";
+
+    /// <summary>A URL with a port the Service does not expose: KL303 at the port.</summary>
+    private const string WrongPort = "http://db.shop:5433/x";
+
+    [Theory]
+    [InlineData("scalar")]
+    [InlineData("token")]
+    [InlineData("http")]
+    public void A_long_value_is_scanned_once_and_the_name_after_it_is_found(string kind)
+    {
+        var filler = kind switch
+        {
+            "scalar" => new string('a', 10_000_000),
+            "token" => Repeat("a1-b2.c3", 1_000_000 / 8),
+            _ => Repeat("http://", 20_000),
+        };
+        var line = "  value: " + filler + " " + WrongPort;
+        var result = LintText(Head + line + "\n");
+
+        var finding = Assert.Single(result.Findings, f => f.RuleId == "KL303");
+        Assert.Equal((10, line.IndexOf(":5433", StringComparison.Ordinal) + 2), (finding.Location.Line, finding.Location.Column));
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == "KL001");
+    }
+
+    [Fact]
+    public void Five_thousand_URLs_in_one_value_are_each_found_at_their_port()
+    {
+        var urls = Enumerable.Range(0, 5_000).Select(i => $"http://db.shop:{6000 + i}/p").ToList();
+        var line = "  value: " + string.Join(" ", urls);
+        var result = LintText(Head + line + "\n");
+
+        var columns = result.Findings.Where(f => f.RuleId == "KL303").Select(f => (f.Location.Line, f.Location.Column)).ToList();
+        var expected = urls.Select(u => (10, line.IndexOf(u, StringComparison.Ordinal) + "http://db.shop:".Length + 1)).ToList();
+        Assert.Equal(expected, columns);
+    }
+
+    [Fact]
+    public void A_ConfigMap_with_forty_thousand_keys_has_a_finding_on_each_key()
+    {
+        const int keys = 40_000;
+        var text = new StringBuilder(Head);
+        for (var i = 0; i < keys; i++)
+        {
+            text.Append("  key-").Append(i).Append(": ").Append(WrongPort).Append('\n');
+        }
+
+        var result = LintText(text.ToString());
+
+        var positions = result.Findings.Where(f => f.RuleId == "KL303").Select(f => (f.Location.Line, f.Location.Column));
+        var expected = Enumerable.Range(0, keys).Select(i => (10 + i, $"  key-{i}: {WrongPort}".IndexOf(":5433", StringComparison.Ordinal) + 2));
+        Assert.Equal(expected, positions);
+    }
+
+    [Fact]
+    public void Forty_thousand_template_markers_inside_strings_are_data()
+    {
+        var text = new StringBuilder();
+        for (var map = 0; map < 400; map++)
+        {
+            text.Append("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: alerts-").Append(map).Append("}\ndata:\n");
+            for (var key = 0; key < 100; key++)
+            {
+                text.Append("  alert-").Append(key).Append(": \"{{ $labels.instance }} is down\" # {{ not a template }}\n");
+            }
+
+            text.Append("---\n");
+        }
+
+        var result = LintText(text.ToString());
+
+        Assert.Empty(result.All);
+        Assert.Equal(400, result.Snapshot.Objects.Count);
+    }
+
+    [Fact]
+    public void Forty_thousand_objects_with_one_name_are_each_a_copy_of_the_first()
+    {
+        const int copies = 40_000;
+        var text = new StringBuilder();
+        for (var i = 0; i < copies; i++)
+        {
+            text.Append("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: same\ndata: {key: v").Append(i).Append("}\n---\n");
+        }
+
+        var result = LintText(text.ToString());
+
+        var copiesFound = result.Findings.Where(f => f.RuleId == "KL005").ToList();
+        Assert.Equal(Enumerable.Range(1, copies - 1).Select(i => 6 * i + 4), copiesFound.Select(f => f.Location.Line));
+        Assert.All(copiesFound, f => Assert.Equal(4, f.Related.Single().Span.Line));
+    }
+
+    [Fact]
+    public void Forty_thousand_suppression_comments_each_silence_their_line()
+    {
+        const int objects = 40_000;
+        var text = new StringBuilder();
+        for (var i = 0; i <= objects; i++)
+        {
+            text.Append("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm-").Append(i).Append("}\ndata:\n");
+            text.Append(i < objects ? "  # kubelint-disable-next-line KL003\n" : "  # the last one is not silenced\n");
+            text.Append("  key: {a: b}\n---\n");
+        }
+
+        var result = LintText(text.ToString());
+
+        var wrongTypes = result.All.Where(f => f.RuleId == "KL003").ToList();
+        Assert.Equal(objects + 1, wrongTypes.Count);
+        Assert.All(wrongTypes.Take(objects), f => Assert.Equal("comment kubelint-disable-next-line", f.SuppressedBy));
+        var active = Assert.Single(result.Findings);
+        Assert.Equal(("KL003", 7 * objects + 6), (active.RuleId, active.Location.Line));
+    }
+
+    private static string Repeat(string part, int times) => new StringBuilder(part.Length * times).Insert(0, part, times).ToString();
+
+    private static LintResult LintText(string text)
+    {
+        using var hostile = new Hostile();
+        return hostile.Lint(InputSource.FromPath(hostile.Write("hostile.yaml", text)));
+    }
+}
