@@ -63,6 +63,8 @@ public sealed class AliasTests
         Assert.True(kl001.Location.Line >= 5);
     }
 
+    /// <summary>Before merges were indexed this took 37 s (cubic); now the flattening is one lookup per entry. The budget
+    /// is loose (machines under load) but far below the cubic time.</summary>
     [Fact]
     public void A_chain_of_2800_merge_keys_is_resolved_quickly_and_correctly()
     {
@@ -77,7 +79,7 @@ public sealed class AliasTests
         var path = hostile.Write("merges.yaml", text.ToString());
         var read = Guard.Within(() =>
         {
-            using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(20));
             var file = ManifestLoader.Parse("merges.yaml", File.ReadAllText(path));
             budget.Token.ThrowIfCancellationRequested();
             return file;

@@ -367,10 +367,7 @@ public sealed class YamlReader
             if (_pendingKey is not null)
             {
                 _keys ??= new Dictionary<string, int>(StringComparer.Ordinal);
-                if (!_keys.ContainsKey(_pendingKey.Value))
-                {
-                    _keys.Add(_pendingKey.Value, _entries.Count);
-                }
+                _keys[_pendingKey.Value] = _entries.Count;
 
                 _entries.Add(new MappingEntry(_pendingKey, new ScalarNode(_pendingKey.Span, string.Empty, ScalarKind.Null, false)));
             }
@@ -402,7 +399,7 @@ public sealed class YamlReader
                 }
             }
 
-            return new MappingNode(Join(lastSpan), _entries);
+            return new MappingNode(Join(lastSpan), _entries, _keys ?? new Dictionary<string, int>(0, StringComparer.Ordinal));
         }
 
         private static bool AllMappings(IReadOnlyList<Node> items)
