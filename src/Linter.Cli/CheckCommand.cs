@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Linter.Core.Engine;
+using Linter.Core.Loading;
 using Linter.Core.Output;
 using Linter.Core.Output.Sarif;
 using Linter.Core.Rules;
@@ -55,7 +56,7 @@ internal static class CheckCommand
             {
                 try
                 {
-                    using var stream = File.OpenRead(Path.Combine(workingDirectory, baselinePath));
+                    using var stream = InputFiles.OpenRegular(Path.Combine(workingDirectory, baselinePath), LoadLimits.MaxBaselineBytes);
                     previous = SarifBaseline.Read(stream, root, workingDirectory);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)

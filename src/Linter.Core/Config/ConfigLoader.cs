@@ -42,17 +42,14 @@ public sealed class ConfigLoader
     /// <summary>Reads the config file at <paramref name="path"/>; problems name it as <paramref name="displayPath"/>.</summary>
     public static (KubelintConfig Config, IReadOnlyList<ConfigProblem> Problems) Load(string path, string displayPath, RuleCatalog rules)
     {
-        string text;
-        try
+        var read = InputFiles.ReadText(path, LoadLimits.MaxFileBytes, rejectBinary: false);
+        if (read.Problem is { } problem)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return (new KubelintConfig(), [new ConfigProblem(SourceSpan.StartOf(displayPath), $"cannot read the config file: {ex.Message}")]);
+            var at = new SourceSpan(displayPath, read.Line, read.Column, read.Line, read.Column + 1);
+            return (new KubelintConfig(), [new ConfigProblem(at, $"cannot read the config file: {problem}")]);
         }
 
-        var (config, problems) = Parse(displayPath, text, rules);
+        var (config, problems) = Parse(displayPath, read.Text!, rules);
         return (config with { Path = path, Directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? "." }, problems);
     }
 

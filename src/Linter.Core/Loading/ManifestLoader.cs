@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Linter.Core.Loading;
 
 /// <summary>
@@ -10,7 +8,7 @@ namespace Linter.Core.Loading;
 public static class ManifestLoader
 {
     /// <summary>Larger files are refused: no manifest set is this big, and it protects memory.</summary>
-    public const long MaxFileBytes = 64L * 1024 * 1024;
+    public const long MaxFileBytes = LoadLimits.MaxFileBytes;
 
     /// <summary>Loads the inputs; <paramref name="keep"/> (include/exclude) judges the files that were not named explicitly.
     /// <paramref name="cancellation"/> stops it between files.</summary>
@@ -22,7 +20,7 @@ public static class ManifestLoader
         var excluded = expansion.Excluded + inputs.Count(i => i.Text is not null) - texts.Count;
         var loaded = new SourceFile[texts.Count + files.Count];
         void LoadOne(int i) => loaded[i] = i < texts.Count
-            ? Parse(texts[i].Path, texts[i].Text!)
+            ? texts[i].Problem is { } problem ? Failure(texts[i].Path, problem) : Parse(texts[i].Path, texts[i].Text!)
             : ReadFile(files[i - texts.Count], DisplayPath(files[i - texts.Count], workingDirectory));
 
         if (loaded.Length == 1)
@@ -50,56 +48,20 @@ public static class ManifestLoader
 
     private static SourceFile ReadFile(string fullPath, string displayPath)
     {
-        byte[] bytes;
-        try
+        var read = InputFiles.ReadText(fullPath, MaxFileBytes, rejectBinary: true);
+        if (read.Problem is { } problem)
         {
-            var info = new FileInfo(fullPath);
-            if (info.Length > MaxFileBytes)
-            {
-                return Failure(displayPath, $"the file is {info.Length / (1024 * 1024)} MiB, more than the {MaxFileBytes / (1024 * 1024)} MiB kubelint reads");
-            }
-
-            bytes = File.ReadAllBytes(fullPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return Failure(displayPath, "cannot read the file: " + ex.Message);
-        }
-
-        if (LooksBinary(bytes))
-        {
-            return Failure(displayPath, "a binary file, not YAML or JSON");
+            return Failure(displayPath, problem, read.Line, read.Column);
         }
 
         // The byte order mark is kept as U+FEFF so that Parse records it (GitHub's line hashes include it).
-        var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
-        return Parse(displayPath, (bom ? "\uFEFF" : string.Empty) + Decode(bytes));
+        return Parse(displayPath, (read.ByteOrderMark ? "\uFEFF" : string.Empty) + read.Text);
     }
 
-    private static bool LooksBinary(byte[] bytes)
-    {
-        var start = bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) ? bytes.Length : 0;
-        for (var i = start; i < Math.Min(bytes.Length, 8192); i++)
-        {
-            if (bytes[i] == 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static string Decode(byte[] bytes)
-    {
-        using var reader = new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
-    }
-
-    private static SourceFile Failure(string displayPath, string reason)
+    private static SourceFile Failure(string displayPath, string reason, int line = 1, int column = 1)
     {
         var file = new SourceFile(displayPath, string.Empty) { Failed = true };
-        file.Problems.Add(new InputProblem(ProblemKind.Unparseable, SourceSpan.StartOf(displayPath), reason));
+        file.Problems.Add(new InputProblem(ProblemKind.Unparseable, new SourceSpan(displayPath, line, column, line, column + 1), reason));
         return file;
     }
 

@@ -67,6 +67,13 @@ public sealed class MappingNode : Node
         }
     }
 
+    /// <summary>A mapping whose reader already indexed its keys (key -> index of its last entry): no second index.</summary>
+    internal MappingNode(SourceSpan span, IReadOnlyList<MappingEntry> entries, Dictionary<string, int> index) : base(span)
+    {
+        Entries = entries;
+        _index = index;
+    }
+
     public IReadOnlyList<MappingEntry> Entries { get; }
 
     public override string Describe() => "a mapping";

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.FileSystemGlobbing;
-using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
 
 namespace Linter.Core.Loading;
 
@@ -22,17 +21,23 @@ public static class PathExpander
         foreach (var argument in arguments)
         {
             var path = argument.Path;
-            if (File.Exists(path))
+            var (kind, error) = InputFiles.KindOf(path);
+            if (kind is PathKind.Regular or PathKind.Other)
             {
+                // A named FIFO or device is kept: reading it reports "not a regular file" without opening it.
                 (argument.Listed ? found : named).Add(Path.GetFullPath(path));
             }
-            else if (Directory.Exists(path))
+            else if (kind == PathKind.Directory)
             {
-                found.AddRange(Walk(Path.GetFullPath(path)));
+                found.AddRange(Walk(Path.GetFullPath(path), missing, manifestsOnly: true, maxDepth: int.MaxValue));
+            }
+            else if (kind == PathKind.Error)
+            {
+                missing.Add(new Missing(path, "cannot read: " + error));
             }
             else if (path.IndexOfAny(['*', '?', '[']) >= 0)
             {
-                var matched = Glob(path);
+                var matched = Glob(path, missing);
                 if (matched.Count == 0)
                 {
                     missing.Add(new Missing(path, "the pattern matches no file"));
@@ -59,46 +64,61 @@ public static class PathExpander
     public static bool IsManifestFile(string path) =>
         ManifestExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
-    private static IEnumerable<string> Walk(string root)
+    /// <summary>
+    /// The regular files under <paramref name="root"/>, each real directory walked once (symbolic links to folders are
+    /// followed, but a loop or a second way to the same folder is not walked again); FIFOs and devices are never
+    /// listed. Folders that cannot be read are reported in <paramref name="problems"/>, not skipped silently.
+    /// </summary>
+    private static List<string> Walk(string root, List<Missing> problems, bool manifestsOnly, int maxDepth)
     {
-        var pending = new Stack<string>();
-        pending.Push(root);
+        var files = new List<string>();
+        var visited = new HashSet<string>(StringComparer.Ordinal) { InputFiles.Identity(root) };
+        var pending = new Stack<(string Path, int Depth)>();
+        pending.Push((root, 1));
         while (pending.Count > 0)
         {
-            var dir = pending.Pop();
-            IEnumerable<string> entries;
+            var (dir, depth) = pending.Pop();
+            List<string> entries;
             try
             {
                 entries = Directory.EnumerateFileSystemEntries(dir).ToList();
             }
             catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
             {
+                problems.Add(new Missing(dir, "cannot read the folder: " + ex.Message));
                 continue;
             }
 
-            foreach (var entry in entries)
+            entries.Sort(StringComparer.Ordinal);
+            for (var i = entries.Count - 1; i >= 0; i--)
             {
+                var entry = entries[i];
                 var name = Path.GetFileName(entry);
-                if (Directory.Exists(entry))
+                var (kind, error) = InputFiles.KindOf(entry);
+                switch (kind)
                 {
-                    if (!IsSkippedFolder(name))
-                    {
-                        pending.Push(entry);
-                    }
-                }
-                else if ((IsManifestFile(name) || KustomizePatches.IsKustomizationFile(name)) && !name.StartsWith(".", StringComparison.Ordinal))
-                {
-                    // Hidden files (.kubelint.yaml, .gitlab-ci.yml, .pre-commit-config.yaml) are tool settings, not manifests.
-                    yield return entry;
+                    case PathKind.Directory when depth < maxDepth && !IsSkippedFolder(name) && visited.Add(InputFiles.Identity(entry)):
+                        pending.Push((entry, depth + 1));
+                        break;
+                    case PathKind.Regular or PathKind.Missing when !manifestsOnly || ((IsManifestFile(name) || KustomizePatches.IsKustomizationFile(name)) && !name.StartsWith(".", StringComparison.Ordinal)):
+                        // Hidden files (.kubelint.yaml, .gitlab-ci.yml, .pre-commit-config.yaml) are tool settings, not manifests.
+                        // A broken symbolic link is kept: reading it says so.
+                        files.Add(entry);
+                        break;
+                    case PathKind.Error when !IsSkippedFolder(name):
+                        problems.Add(new Missing(entry, "cannot read: " + error));
+                        break;
                 }
             }
         }
+
+        return files;
     }
 
     private static bool IsSkippedFolder(string name) =>
         (name.StartsWith(".", StringComparison.Ordinal) && name != "." && name != "..") || SkippedFolders.Contains(name);
 
-    private static List<string> Glob(string pattern)
+    private static List<string> Glob(string pattern, List<Missing> problems)
     {
         var normalized = pattern.Replace('\\', '/');
         var parts = normalized.Split('/');
@@ -109,18 +129,22 @@ public static class PathExpander
             baseDir = "/";
         }
 
-        var rest = string.Join("/", parts.Skip(fixedParts.Count));
-        if (!Directory.Exists(baseDir))
+        var restParts = parts.Skip(fixedParts.Count).ToList();
+        if (InputFiles.KindOf(baseDir).Kind != PathKind.Directory)
         {
             return [];
         }
 
+        // The folders are walked here (each real one once, so a symbolic link loop ends) and the pattern matched in
+        // memory; a pattern without ** looks no deeper than its parts.
+        var root = Path.GetFullPath(baseDir);
+        var depth = restParts.Contains("**") ? int.MaxValue : restParts.Count;
+        var candidates = Walk(root, problems, manifestsOnly: false, depth);
         var matcher = new Matcher(StringComparison.Ordinal);
-        matcher.AddInclude(rest);
-        var result = matcher.Execute(new DirectoryInfoWrapper(new DirectoryInfo(baseDir)));
+        matcher.AddInclude(string.Join("/", restParts));
+        var result = matcher.Match(root, candidates);
         return result.Files
-            .Where(f => !f.Path.Split('/').Any(IsSkippedFolder))
-            .Select(f => Path.GetFullPath(Path.Combine(baseDir, f.Path)))
+            .Select(f => Path.GetFullPath(Path.Combine(root, f.Path)))
             .ToList();
     }
 }

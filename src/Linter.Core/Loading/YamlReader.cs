@@ -11,11 +11,17 @@ namespace Linter.Core.Loading;
 public sealed class YamlReader
 {
     /// <summary>Deeper nesting than this is reported instead of read (no Kubernetes object comes close).</summary>
-    public const int MaxDepth = 200;
+    public const int MaxDepth = LoadLimits.MaxDepth;
 
     private readonly string _path;
-    private readonly Dictionary<string, Node> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Anchored> _anchors = new(StringComparer.Ordinal);
     private readonly List<Frame> _stack = [];
+    private int _documentCount;
+    private int _nodeCount;
+    private long _aliasExpansion;
+
+    /// <summary>A node an anchor names, with what an alias of it adds: its height and its size when expanded.</summary>
+    private readonly record struct Anchored(Node Node, int Height, long Size);
 
     private YamlReader(string path) => _path = path;
 
@@ -35,7 +41,8 @@ public sealed class YamlReader
     private Result ReadAll(string text)
     {
         var complete = false;
-        var parser = new Parser(new Scanner(new StringReader(text), skipComments: false));
+        var scanner = new Scanner(new StringReader(text), skipComments: false);
+        var parser = new Parser(scanner);
         try
         {
             while (parser.MoveNext())
@@ -45,17 +52,79 @@ public sealed class YamlReader
 
             complete = true;
         }
-        catch (YamlException ex)
+        catch (LimitException ex)
         {
-            var at = Span(ex.Start, ex.End);
-            _problems.Add(new InputProblem(ProblemKind.Unparseable, at, $"not valid YAML: {CleanMessage(ex.Message)}"));
+            _problems.Add(new InputProblem(ProblemKind.Unparseable, ex.At, ex.Message));
         }
-        catch (DepthExceededException ex)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            _problems.Add(new InputProblem(ProblemKind.Unparseable, ex.At, $"nesting deeper than {MaxDepth} levels; this is not a Kubernetes manifest"));
+            // YamlDotNet's scanner also throws InvalidOperationException (and others) in some states: every exception
+            // from parsing the file is a problem of this file, at the best position known.
+            var message = ex is YamlException yaml
+                ? CleanMessage(yaml.Message)
+                : $"the YAML scanner stopped here ({ex.Message.TrimEnd('.')}); is a flow collection ([ or {{) left open above?";
+            var at = ex is YamlException y ? Span(y.Start, y.End) : Span(scanner.CurrentPosition, scanner.CurrentPosition);
+            if (OpenFlow() is { } flow && (ex is not YamlException || message.Contains("flow")))
+            {
+                var bracket = flow.IsMapping ? '{' : '[';
+                at = flow.Start with { EndLine = flow.Start.Line, EndColumn = flow.Start.Column + 1 };
+                message = $"this flow {(flow.IsMapping ? "mapping" : "list")} ({bracket}) is never closed ({message})";
+            }
+            else if (TabIndentation(text, at) is { } tab)
+            {
+                at = tab;
+                message = $"a tab is used for indentation; YAML allows only spaces ({message})";
+            }
+
+            _problems.Add(new InputProblem(ProblemKind.Unparseable, at, $"not valid YAML: {message}"));
         }
 
         return new Result(_documents, _problems, _comments, _scalars, complete);
+    }
+
+    /// <summary>The innermost flow collection (<c>[</c> or <c>{</c>) still open.</summary>
+    private Frame? OpenFlow()
+    {
+        for (var i = _stack.Count - 1; i >= 0; i--)
+        {
+            if (_stack[i].IsFlow)
+            {
+                return _stack[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The first tab in a line's indentation, at or before the error: YamlDotNet reports such errors at the start of
+    /// the file or where the block it confuses ends.
+    /// </summary>
+    private SourceSpan? TabIndentation(string text, SourceSpan error)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                if (line >= error.Line && !(error.Line == 1 && error.Column == 1))
+                {
+                    return null;
+                }
+
+                line++;
+                lineStart = i + 1;
+            }
+            else if (c == '\t' && OnlySpaces(text, lineStart, i))
+            {
+                var column = i - lineStart + 1;
+                return new SourceSpan(_path, line, column, line, column + 1);
+            }
+        }
+
+        return null;
     }
 
     private static string CleanMessage(string message)
@@ -66,12 +135,32 @@ public sealed class YamlReader
         return text.TrimEnd('.');
     }
 
+    private static bool OnlySpaces(string text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (text[i] != ' ')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private void Handle(ParsingEvent e)
     {
         switch (e)
         {
             case DocumentStart:
                 _anchors.Clear();
+                _nodeCount = 0;
+                _aliasExpansion = 0;
+                if (++_documentCount > LoadLimits.MaxDocumentsPerFile)
+                {
+                    throw new LimitException(Span(e.Start, e.End), $"more than {LoadLimits.MaxDocumentsPerFile:N0} documents in one file (a limit of kubelint)");
+                }
+
                 break;
             case Comment c:
                 _comments.Add(new YamlComment(Span(c.Start, c.End), c.Value));
@@ -79,14 +168,34 @@ public sealed class YamlReader
             case Scalar s:
                 var kind = ScalarTyping.Resolve(s.Value, s.Tag.IsEmpty ? null : s.Tag.Value, s.Style == ScalarStyle.Plain && !s.IsQuotedImplicit);
                 var scalar = new ScalarNode(Span(s.Start, s.End), s.Value, kind, s.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted);
+                Count(e);
                 _scalars.Add(scalar);
-                Remember(s.Anchor, scalar);
-                Attach(scalar, isMergeCandidate: s.Style == ScalarStyle.Plain && s.Value == "<<");
+                if (!s.Anchor.IsEmpty)
+                {
+                    _anchors[s.Anchor.Value] = new Anchored(scalar, 0, 1);
+                }
+
+                Attach(scalar, isMergeCandidate: s.Style == ScalarStyle.Plain && s.Value == "<<", height: 0, size: 1);
                 break;
             case AnchorAlias a:
+                Count(e);
                 if (_anchors.TryGetValue(a.Value.Value, out var target))
                 {
-                    Attach(target, isMergeCandidate: false);
+                    // A merge key (<<) puts the entries of the mapping it names into this one: one level less.
+                    var merging = _stack.Count > 0 && _stack[_stack.Count - 1].MergeIsPending;
+                    var aliasHeight = merging ? Math.Max(0, target.Height - 1) : target.Height;
+                    if (_stack.Count + aliasHeight > MaxDepth)
+                    {
+                        throw new LimitException(Span(a.Start, a.End), $"nesting deeper than {MaxDepth} levels through the alias *{a.Value.Value} (a limit of kubelint); this is not a Kubernetes manifest");
+                    }
+
+                    _aliasExpansion += target.Size;
+                    if (_aliasExpansion > LoadLimits.MaxAliasExpansion)
+                    {
+                        throw new LimitException(Span(a.Start, a.End), $"alias expansion too large: the aliases of this document would expand to more than {LoadLimits.MaxAliasExpansion:N0} nodes (a limit of kubelint, as of Kubernetes' YAML decoder)");
+                    }
+
+                    Attach(target.Node, isMergeCandidate: false, aliasHeight, target.Size);
                 }
                 else
                 {
@@ -95,22 +204,35 @@ public sealed class YamlReader
 
                 break;
             case MappingStart m:
-                Push(new Frame(Span(m.Start, m.End), m.Anchor.IsEmpty ? null : m.Anchor.Value, isMapping: true));
+                Count(e);
+                Push(new Frame(Span(m.Start, m.End), m.Anchor.IsEmpty ? null : m.Anchor.Value, isMapping: true, isFlow: m.Style == MappingStyle.Flow));
                 break;
             case SequenceStart q:
-                Push(new Frame(Span(q.Start, q.End), q.Anchor.IsEmpty ? null : q.Anchor.Value, isMapping: false));
+                Count(e);
+                Push(new Frame(Span(q.Start, q.End), q.Anchor.IsEmpty ? null : q.Anchor.Value, isMapping: false, isFlow: q.Style == SequenceStyle.Flow));
                 break;
             case MappingEnd or SequenceEnd:
                 var frame = _stack[_stack.Count - 1];
                 _stack.RemoveAt(_stack.Count - 1);
                 var node = frame.Complete(Span(e.Start, e.End), _problems);
+                var height = frame.Height + 1;
+                var size = Math.Min(frame.Size + 1, LoadLimits.MaxAliasExpansion + 1);
                 if (frame.Anchor is not null)
                 {
-                    _anchors[frame.Anchor] = node;
+                    _anchors[frame.Anchor] = new Anchored(node, height, size);
                 }
 
-                Attach(node, isMergeCandidate: false);
+                Attach(node, isMergeCandidate: false, height, size);
                 break;
+        }
+    }
+
+    private void Count(ParsingEvent e)
+    {
+        if (++_nodeCount > LoadLimits.MaxNodesPerDocument)
+        {
+            var at = _stack.Count > 0 ? _stack[_stack.Count - 1].Start : Span(e.Start, e.End);
+            throw new LimitException(at, $"more than {LoadLimits.MaxNodesPerDocument:N0} nodes in one document (a limit of kubelint)");
         }
     }
 
@@ -118,21 +240,13 @@ public sealed class YamlReader
     {
         if (_stack.Count >= MaxDepth)
         {
-            throw new DepthExceededException(frame.Start);
+            throw new LimitException(frame.Start, $"nesting deeper than {MaxDepth} levels (a limit of kubelint); this is not a Kubernetes manifest");
         }
 
         _stack.Add(frame);
     }
 
-    private void Remember(AnchorName anchor, Node node)
-    {
-        if (!anchor.IsEmpty)
-        {
-            _anchors[anchor.Value] = node;
-        }
-    }
-
-    private void Attach(Node node, bool isMergeCandidate)
+    private void Attach(Node node, bool isMergeCandidate, int height, long size)
     {
         if (_stack.Count == 0)
         {
@@ -140,28 +254,56 @@ public sealed class YamlReader
             return;
         }
 
-        _stack[_stack.Count - 1].Add(node, isMergeCandidate, _problems);
+        var parent = _stack[_stack.Count - 1];
+        parent.Height = Math.Max(parent.Height, height);
+        if (parent.CountsAsValue)
+        {
+            // Keys are not counted: they are scalars, as many as the values.
+            parent.Size = Math.Min(parent.Size + size, LoadLimits.MaxAliasExpansion + 1);
+        }
+
+        parent.Add(node, isMergeCandidate, _problems);
     }
 
     private SourceSpan Span(Mark start, Mark end) =>
         new(_path, (int)start.Line, (int)start.Column, (int)end.Line, (int)end.Column);
 
-    private sealed class DepthExceededException(SourceSpan at) : Exception
+    /// <summary>A documented limit (<see cref="LoadLimits"/>) was passed: the message names it.</summary>
+    private sealed class LimitException(SourceSpan at, string message) : Exception(message)
     {
         public SourceSpan At { get; } = at;
     }
 
-    private sealed class Frame(SourceSpan start, string? anchor, bool isMapping)
+    private sealed class Frame(SourceSpan start, string? anchor, bool isMapping, bool isFlow)
     {
         private readonly List<Node> _items = [];
         private readonly List<MappingEntry> _entries = [];
         private readonly List<MappingEntry> _merged = [];
+
+        // Keys of the mapping's own entries, by their index in _entries: duplicate checks and merges stay linear.
+        private Dictionary<string, int>? _keys;
         private ScalarNode? _pendingKey;
         private bool _pendingIsMerge;
 
         public SourceSpan Start { get; } = start;
 
         public string? Anchor { get; } = anchor;
+
+        public bool IsMapping => isMapping;
+
+        public bool IsFlow => isFlow;
+
+        /// <summary>The next node added is a list item or a mapping's value, not a key.</summary>
+        public bool CountsAsValue => !isMapping || _pendingKey is not null;
+
+        /// <summary>The next node added is the value of a merge key (<c>&lt;&lt;</c>).</summary>
+        public bool MergeIsPending => _pendingKey is not null && _pendingIsMerge;
+
+        /// <summary>The height of the tallest child (0: scalars only or empty).</summary>
+        public int Height { get; set; }
+
+        /// <summary>The nodes of the children, aliases expanded (capped just past the limit).</summary>
+        public long Size { get; set; }
 
         public void Add(Node node, bool isMergeCandidate, List<InputProblem> problems)
         {
@@ -187,13 +329,14 @@ public sealed class YamlReader
             {
                 Merge(node);
             }
-            else if (_entries.FindIndex(x => x.Key.Value == _pendingKey.Value) is var first and >= 0)
+            else if ((_keys ??= new Dictionary<string, int>(StringComparer.Ordinal)).TryGetValue(_pendingKey.Value, out var first))
             {
                 var firstLine = _entries[first].Key.Span.Line;
                 problems.Add(new InputProblem(ProblemKind.Unparseable, _pendingKey.Span, $"duplicate key \"{_pendingKey.Value}\" (first defined on line {firstLine}): YAML forbids duplicate keys; kubectl either rejects the file (key already set in map) or silently keeps one of the values"));
             }
             else
             {
+                _keys.Add(_pendingKey.Value, _entries.Count);
                 _entries.Add(new MappingEntry(_pendingKey, node));
             }
 
@@ -207,7 +350,7 @@ public sealed class YamlReader
                 case MappingNode map:
                     _merged.AddRange(map.Entries);
                     break;
-                case SequenceNode seq when seq.Items.All(i => i is MappingNode):
+                case SequenceNode seq when AllMappings(seq.Items):
                     foreach (var item in seq.Items)
                     {
                         _merged.AddRange(((MappingNode)item).Entries);
@@ -223,6 +366,9 @@ public sealed class YamlReader
         {
             if (_pendingKey is not null)
             {
+                _keys ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                _keys[_pendingKey.Value] = _entries.Count;
+
                 _entries.Add(new MappingEntry(_pendingKey, new ScalarNode(_pendingKey.Span, string.Empty, ScalarKind.Null, false)));
             }
 
@@ -239,15 +385,34 @@ public sealed class YamlReader
                 lastSpan = i == 0 || EndsAfter(_entries[i].Value.Span, lastSpan) ? _entries[i].Value.Span : lastSpan;
             }
 
-            foreach (var merged in _merged)
+            if (_merged.Count > 0)
             {
-                if (!_entries.Exists(e => e.Key.Value == merged.Key.Value))
+                // Explicit keys win over merged ones, the first merged mapping over later ones: one lookup per entry.
+                _keys ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var merged in _merged)
                 {
-                    _entries.Add(merged);
+                    if (!_keys.ContainsKey(merged.Key.Value))
+                    {
+                        _keys.Add(merged.Key.Value, _entries.Count);
+                        _entries.Add(merged);
+                    }
                 }
             }
 
-            return new MappingNode(Join(lastSpan), _entries);
+            return new MappingNode(Join(lastSpan), _entries, _keys ?? new Dictionary<string, int>(0, StringComparer.Ordinal));
+        }
+
+        private static bool AllMappings(IReadOnlyList<Node> items)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i] is not MappingNode)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private SourceSpan Join(SourceSpan last) =>

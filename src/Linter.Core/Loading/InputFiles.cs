@@ -1,0 +1,323 @@
+using System.Runtime.InteropServices;
+
+namespace Linter.Core.Loading;
+
+/// <summary>What a path is, after following symbolic links.</summary>
+public enum PathKind
+{
+    /// <summary>A regular file: the only kind of file kubelint opens.</summary>
+    Regular,
+    Directory,
+
+    /// <summary>A FIFO, a device, a socket: never opened (opening a FIFO blocks; a device never ends).</summary>
+    Other,
+    Missing,
+
+    /// <summary>The system cannot say (a path too long, a folder on the way that cannot be searched).</summary>
+    Error,
+}
+
+/// <summary>
+/// Reads the files kubelint reads (manifests, the config file, a baseline): only regular files, never past a size
+/// limit, strictly as UTF-8. The kind of a file comes from <c>statx</c> on Linux (it never opens the file); elsewhere
+/// from what .NET tells (FIFOs are rare there).
+/// </summary>
+public static class InputFiles
+{
+    /// <summary>A file's text, or the problem reading it with the line and column it applies to.</summary>
+    public readonly record struct Read(string? Text, bool ByteOrderMark, string? Problem, int Line, int Column);
+
+    /// <summary>What <paramref name="path"/> is (symbolic links followed) and, for <see cref="PathKind.Error"/>, why.</summary>
+    public static (PathKind Kind, string? Error) KindOf(string path)
+    {
+        if (Native.Stat(path) is { } stat)
+        {
+            return stat;
+        }
+
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                return (PathKind.Directory, null);
+            }
+
+            return File.Exists(path) ? (PathKind.Regular, null) : (PathKind.Missing, null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (PathKind.Error, ex.Message);
+        }
+    }
+
+    /// <summary>An identity of a directory that is the same through every symbolic link to it (device and inode).</summary>
+    public static string Identity(string directory) =>
+#if NET
+        Native.Identity(directory) ?? Path.GetFullPath(new DirectoryInfo(directory).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? directory);
+#else
+        Native.Identity(directory) ?? Path.GetFullPath(directory);
+#endif
+
+    /// <summary>Reads a regular file of at most <paramref name="limit"/> bytes as strict UTF-8.</summary>
+    public static Read ReadText(string path, long limit, bool rejectBinary)
+    {
+        byte[] bytes;
+        try
+        {
+            if (OpenRegular(path, limit, out var problem) is not { } stream)
+            {
+                return new Read(null, false, problem, 1, 1);
+            }
+
+            using (stream)
+            {
+                bytes = ReadAll(stream, limit, out problem);
+                if (problem is not null)
+                {
+                    return new Read(null, false, problem, 1, 1);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new Read(null, false, "cannot read the file: " + ex.Message, 1, 1);
+        }
+
+        if (rejectBinary && LooksBinary(bytes))
+        {
+            return new Read(null, false, "a binary file, not YAML or JSON", 1, 1);
+        }
+
+        var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        var start = bom ? 3 : 0;
+        var invalid = Utf8Text.FirstInvalid(bytes, start);
+        if (invalid >= 0)
+        {
+            var (line, column) = Utf8Text.Position(bytes, start, invalid);
+            return new Read(null, bom, $"not valid UTF-8: byte 0x{bytes[invalid]:X2} at line {line}, column {column} cannot be decoded (kubelint reads UTF-8 only)", line, column);
+        }
+
+        return new Read(System.Text.Encoding.UTF8.GetString(bytes, start, bytes.Length - start), bom, null, 1, 1);
+    }
+
+    /// <summary>Opens a regular file of at most <paramref name="limit"/> bytes; throws <see cref="IOException"/> saying why not.</summary>
+    public static Stream OpenRegular(string path, long limit) =>
+        OpenRegular(path, limit, out var problem) ?? throw new IOException(problem);
+
+    private static FileStream? OpenRegular(string path, long limit, out string? problem)
+    {
+        var (kind, error) = KindOf(path);
+        problem = kind switch
+        {
+            PathKind.Regular => null,
+            PathKind.Directory => "a directory, not a file",
+            PathKind.Other => "not a regular file (a FIFO, a device or a socket): kubelint reads only regular files",
+            PathKind.Missing => "no such file",
+            _ => "cannot read the file: " + error,
+        };
+        if (problem is not null)
+        {
+            return null;
+        }
+
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+        if (stream.Length > limit)
+        {
+            problem = TooLarge($"the file is {stream.Length / (1024 * 1024)} MiB", limit);
+            stream.Dispose();
+            return null;
+        }
+
+        return stream;
+    }
+
+    /// <summary>"…, more than the 64 MiB kubelint reads".</summary>
+    public static string TooLarge(string what, long limit) => $"{what}, more than the {limit / (1024 * 1024)} MiB kubelint reads";
+
+    private static byte[] ReadAll(Stream stream, long limit, out string? problem)
+    {
+        problem = null;
+        var buffer = new byte[Math.Min(stream.Length, limit)];
+        var filled = 0;
+        int read;
+        while (filled < buffer.Length && (read = stream.Read(buffer, filled, buffer.Length - filled)) > 0)
+        {
+            filled += read;
+        }
+
+        if (filled == buffer.Length && stream.ReadByte() >= 0)
+        {
+            problem = TooLarge("the file grew while it was read", limit);
+        }
+
+        if (filled < buffer.Length)
+        {
+            Array.Resize(ref buffer, filled);
+        }
+
+        return buffer;
+    }
+
+    private static bool LooksBinary(byte[] bytes)
+    {
+        var start = bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) ? bytes.Length : 0;
+        for (var i = start; i < Math.Min(bytes.Length, 8192); i++)
+        {
+            if (bytes[i] == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>statx(2)</c>: its result has one layout on every Linux architecture.</summary>
+    private static class Native
+    {
+        private const int AtFdCwd = -100;
+        private const uint StatxType = 0x1;
+        private const uint StatxIno = 0x100;
+        private const int ModeOffset = 28;
+        private const int InodeOffset = 32;
+        private const int DeviceMajorOffset = 136;
+        private const int DeviceMinorOffset = 140;
+
+        private static bool _unavailable = !RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
+
+        [ThreadStatic]
+        private static byte[]? _buffer;
+
+        [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
+        private static extern int StatX(int directory, byte[] path, int flags, uint mask, byte[] result);
+
+        public static (PathKind Kind, string? Error)? Stat(string path)
+        {
+            if (Call(path) is not { } errno)
+            {
+                return null;
+            }
+
+            if (errno != 0)
+            {
+                return errno switch
+                {
+                    2 or 20 => (PathKind.Missing, null), // ENOENT, ENOTDIR
+                    36 => (PathKind.Error, "the path is longer than the system allows"), // ENAMETOOLONG
+                    13 => (PathKind.Error, "permission denied"), // EACCES
+                    40 => (PathKind.Error, "too many levels of symbolic links"), // ELOOP
+                    _ => (PathKind.Error, $"the system reports error {errno}"),
+                };
+            }
+
+            var mode = BitConverter.ToUInt16(_buffer!, ModeOffset) & 0xF000;
+            return (mode switch { 0x8000 => PathKind.Regular, 0x4000 => PathKind.Directory, _ => PathKind.Other }, null);
+        }
+
+        public static string? Identity(string path) =>
+            Call(path) is 0
+                ? $"{BitConverter.ToUInt32(_buffer!, DeviceMajorOffset)}:{BitConverter.ToUInt32(_buffer!, DeviceMinorOffset)}:{BitConverter.ToUInt64(_buffer!, InodeOffset)}"
+                : null;
+
+        /// <summary>0, an errno, or null when statx is not there (not Linux, an old C library).</summary>
+        private static int? Call(string path)
+        {
+            if (_unavailable)
+            {
+                return null;
+            }
+
+            _buffer ??= new byte[256];
+            var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(path) + 1];
+            System.Text.Encoding.UTF8.GetBytes(path, 0, path.Length, bytes, 0);
+            try
+            {
+                return StatX(AtFdCwd, bytes, 0, StatxType | StatxIno, _buffer) == 0 ? 0 : Marshal.GetLastWin32Error();
+            }
+            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+            {
+                _unavailable = true;
+                return null;
+            }
+        }
+    }
+}
+
+/// <summary>Strict UTF-8: the first byte that is not part of a well-formed sequence, and its line and column.</summary>
+internal static class Utf8Text
+{
+    /// <summary>The index of the first invalid byte at or after <paramref name="start"/>, or -1.</summary>
+    public static int FirstInvalid(byte[] bytes, int start)
+    {
+        var i = start;
+        while (i < bytes.Length)
+        {
+            var b = bytes[i];
+            if (b < 0x80)
+            {
+                i++;
+                continue;
+            }
+
+            int length;
+            byte low = 0x80, high = 0xBF;
+            if (b is >= 0xC2 and <= 0xDF)
+            {
+                length = 2;
+            }
+            else if (b is >= 0xE0 and <= 0xEF)
+            {
+                length = 3;
+                (low, high) = b == 0xE0 ? ((byte)0xA0, (byte)0xBF) : b == 0xED ? ((byte)0x80, (byte)0x9F) : (low, high);
+            }
+            else if (b is >= 0xF0 and <= 0xF4)
+            {
+                length = 4;
+                (low, high) = b == 0xF0 ? ((byte)0x90, (byte)0xBF) : b == 0xF4 ? ((byte)0x80, (byte)0x8F) : (low, high);
+            }
+            else
+            {
+                return i;
+            }
+
+            if (i + 1 >= bytes.Length || bytes[i + 1] < low || bytes[i + 1] > high)
+            {
+                return i;
+            }
+
+            for (var k = 2; k < length; k++)
+            {
+                if (i + k >= bytes.Length || (bytes[i + k] & 0xC0) != 0x80)
+                {
+                    return i;
+                }
+            }
+
+            i += length;
+        }
+
+        return -1;
+    }
+
+    /// <summary>The 1-based line and column (in UTF-16 code units, as every span) of the byte at <paramref name="index"/>.</summary>
+    public static (int Line, int Column) Position(byte[] bytes, int start, int index)
+    {
+        var line = 1;
+        var column = 1;
+        for (var i = start; i < index; i++)
+        {
+            var b = bytes[i];
+            if (b == (byte)'\n')
+            {
+                line++;
+                column = 1;
+            }
+            else if ((b & 0xC0) != 0x80)
+            {
+                column += b >= 0xF0 ? 2 : 1;
+            }
+        }
+
+        return (line, column);
+    }
+}
