@@ -35,11 +35,13 @@ public sealed class YamlReader
     private Result ReadAll(string text)
     {
         var complete = false;
-        var parser = new Parser(new Scanner(new StringReader(text), skipComments: false));
+        var scanner = new TagTrackingScanner(new Scanner(new StringReader(text), skipComments: false));
+        var parser = new Parser(scanner);
         try
         {
             while (parser.MoveNext())
             {
+                scanner.LastTag = null;
                 Handle(parser.Current!);
             }
 
@@ -49,6 +51,11 @@ public sealed class YamlReader
         {
             var at = Span(ex.Start, ex.End);
             _problems.Add(new InputProblem(ProblemKind.Unparseable, at, $"not valid YAML: {CleanMessage(ex.Message)}"));
+        }
+        catch (ArgumentException) when (scanner.LastTag is { } tag)
+        {
+            var written = text.Substring((int)tag.Start.Index, (int)(tag.End.Index - tag.Start.Index));
+            _problems.Add(new InputProblem(ProblemKind.Unparseable, Span(tag.Start, tag.End), $"not valid YAML: the tag {written} is empty or not a valid URI"));
         }
         catch (DepthExceededException ex)
         {
