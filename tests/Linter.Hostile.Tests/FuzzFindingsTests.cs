@@ -20,6 +20,8 @@ public sealed class FuzzFindingsTests
         { "a: !!+0\n", 1, 4 },                    // "Global tags must be valid URIs."
         { "a: b\nc: !<> d\n", 2, 4 },             // "Tag value must not be empty."
         { "- !<> x\n- !!+0 y\n", 1, 3 },
+        { "a: &x !!+0 b\n", 1, 7 },              // after an anchor
+        { "!!!!+type: a\n", 1, 1 },               // read ahead with the document start
     };
 
     /// <summary>InvalidOperationException from YamlDotNet's scanner and parser.</summary>

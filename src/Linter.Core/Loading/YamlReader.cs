@@ -35,13 +35,12 @@ public sealed class YamlReader
     private Result ReadAll(string text)
     {
         var complete = false;
-        var scanner = new TagTrackingScanner(new Scanner(new StringReader(text), skipComments: false));
+        var scanner = new Scanner(new StringReader(text), skipComments: false);
         var parser = new Parser(scanner);
         try
         {
             while (parser.MoveNext())
             {
-                scanner.LastTag = null;
                 Handle(parser.Current!);
             }
 
@@ -52,8 +51,10 @@ public sealed class YamlReader
             var at = Span(ex.Start, ex.End);
             _problems.Add(new InputProblem(ProblemKind.Unparseable, at, $"not valid YAML: {CleanMessage(ex.Message)}"));
         }
-        catch (ArgumentException) when (scanner.LastTag is { } tag)
+        catch (ArgumentException) when (scanner.Current is YamlDotNet.Core.Tokens.Tag tag)
         {
+            // YamlDotNet checks a tag when the parser reaches it, and throws this without a position for an empty or
+            // malformed one (!<>, !!+0); the tag is the token the parser is on.
             var written = text.Substring((int)tag.Start.Index, (int)(tag.End.Index - tag.Start.Index));
             _problems.Add(new InputProblem(ProblemKind.Unparseable, Span(tag.Start, tag.End), $"not valid YAML: the tag {written} is empty or not a valid URI"));
         }
