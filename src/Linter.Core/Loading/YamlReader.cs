@@ -56,6 +56,13 @@ public sealed class YamlReader
         {
             _problems.Add(new InputProblem(ProblemKind.Unparseable, ex.At, ex.Message));
         }
+        catch (ArgumentException) when (scanner.Current is YamlDotNet.Core.Tokens.Tag tag)
+        {
+            // YamlDotNet checks a tag when the parser reaches it, and throws this without a position for an empty or
+            // malformed one (!<>, !!+0); the tag is the token the parser is on.
+            var written = text.Substring((int)tag.Start.Index, (int)(tag.End.Index - tag.Start.Index));
+            _problems.Add(new InputProblem(ProblemKind.Unparseable, Span(tag.Start, tag.End), $"not valid YAML: the tag {written} is empty or not a valid URI"));
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // YamlDotNet's scanner also throws InvalidOperationException (and others) in some states: every exception
