@@ -3,7 +3,7 @@ namespace Linter.Hostile.Tests;
 /// <summary>A file that is not valid YAML is one positioned KL001; the other files are still linted; the exit code is 3.</summary>
 public sealed class BrokenYamlTests
 {
-    private const string NodePort = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  type: NodePort\n  selector: {app: web}\n  ports: [{port: 80, nodePort: 8080}]\n";
+    private const string NodePort = LoaderCrashTests.NodePort;
 
     [Fact]
     public void A_broken_file_is_KL001_and_the_other_files_are_still_linted()

@@ -13,7 +13,7 @@ public sealed class OutputTests
     /// <summary>A Service whose selector value (quoted in the KL101 message) holds a BEL and an ESC.</summary>
     private const string ControlCharacters = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: \"we\\x07b\\x1b[31m\"}\n  ports: [{port: 80}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: nginx}]}\n";
 
-    private const string NodePort = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  type: NodePort\n  selector: {app: web}\n  ports: [{port: 80, nodePort: 8080}]\n";
+    private const string NodePort = LoaderCrashTests.NodePort;
 
     [Fact]
     public void Control_characters_in_a_message_give_well_formed_junit()

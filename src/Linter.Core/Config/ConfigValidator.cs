@@ -42,17 +42,18 @@ internal sealed class ConfigValidator
         return keyword switch
         {
             // `additionalProperties: false` fails on a key no `properties` entry names.
-            "additionalProperties" => new ConfigProblem(at.Key!.Span, $"unknown key `{at.Path}`" + Suggestion(at.Key.Value, parent.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList(), known => $"; expected one of {string.Join(", ", known)}")),
+            "additionalProperties" => new ConfigProblem(at.Key!.Span, $"unknown key `{at.Path}`" + Suggestion(at.Key.Value, parent.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList())),
             // The schema restricts key names only in rule maps. It lists the names as written; the catalog also
             // accepts them in any case, as on the command line and in suppressions.
             "propertyNames" when _rules.Find(at.Key!.Value) is not null => null,
-            "propertyNames" => new ConfigProblem(at.Key!.Span, $"unknown rule `{at.Key.Value}` in `{at.ParentPath}`" + Suggestion(at.Key.Value, Words(schema.GetProperty("enum")), _ => "; `kubelint rules` lists them")),
+            "propertyNames" => new ConfigProblem(at.Key!.Span, $"unknown rule `{at.Key.Value}` in `{at.ParentPath}`" + (_rules.Nearest(at.Key.Value) is { } nearest ? $"; did you mean `{nearest}`?" : "; `kubelint rules` lists them")),
             _ => new ConfigProblem(at.Node.Span, $"{at.Subject} {Requirement(schema, failure.Errors!)}"),
         };
     }
 
-    private static string Suggestion(string name, IReadOnlyList<string> known, Func<IReadOnlyList<string>, string> otherwise) =>
-        EditDistance.Nearest(name, known) is { } nearest ? $"; did you mean `{nearest}`?" : otherwise(known);
+    /// <summary>"; did you mean `x`?" for the nearest known key, else the list of known keys.</summary>
+    private static string Suggestion(string name, IReadOnlyList<string> known) =>
+        EditDistance.Nearest(name, known) is { } nearest ? $"; did you mean `{nearest}`?" : $"; expected one of {string.Join(", ", known)}";
 
     /// <summary>What the value must be, in words: the wrong type, else the schema's title when it has one, else the failed keyword.</summary>
     private static string Requirement(JsonElement schema, IReadOnlyDictionary<string, string> errors)

@@ -84,7 +84,7 @@ public sealed class JunitReport : IReportWriter
             }
             else
             {
-                safe.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                Printable.AppendEscaped(safe, c);
             }
         }
 

@@ -37,12 +37,16 @@ public static class Printable
             }
             else
             {
-                escaped.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                AppendEscaped(escaped, c);
             }
         }
 
         return escaped.ToString();
     }
+
+    /// <summary>Appends <paramref name="c"/> as <c>\uXXXX</c>.</summary>
+    internal static StringBuilder AppendEscaped(StringBuilder text, char c) =>
+        text.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>A path at the start of a line: printable, and never starting with <c>::</c> (a workflow command).</summary>
     public static string Path(string path)

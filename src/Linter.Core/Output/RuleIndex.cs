@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Linter.Core.Rules;
 
@@ -17,33 +16,28 @@ public static class RuleIndex
         }
     }
 
-    public static void WriteJson(RuleCatalog catalog, TextWriter output)
+    public static void WriteJson(RuleCatalog catalog, TextWriter output) => Utf8Document.Write(output, stream =>
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("schema", "kubelint/rules/v1");
+        json.WriteStartArray("rules");
+        foreach (var rule in catalog.Descriptors)
         {
             json.WriteStartObject();
-            json.WriteString("schema", "kubelint/rules/v1");
-            json.WriteStartArray("rules");
-            foreach (var rule in catalog.Descriptors)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", rule.Id);
-                json.WriteString("slug", rule.Slug);
-                json.WriteString("title", rule.Title);
-                json.WriteString("severity", rule.DefaultSeverity.ToText());
-                json.WriteString("family", rule.Family);
-                json.WriteString("summary", catalog.Documentation(rule).Summary);
-                json.WriteString("helpUri", rule.HelpUri);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            json.WriteString("id", rule.Id);
+            json.WriteString("slug", rule.Slug);
+            json.WriteString("title", rule.Title);
+            json.WriteString("severity", rule.DefaultSeverity.ToText());
+            json.WriteString("family", rule.Family);
+            json.WriteString("summary", catalog.Documentation(rule).Summary);
+            json.WriteString("helpUri", rule.HelpUri);
             json.WriteEndObject();
         }
 
-        output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
-    }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
 
     public static void WriteMarkdown(RuleCatalog catalog, TextWriter output)
     {
