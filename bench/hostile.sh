@@ -15,9 +15,10 @@ timeout_s=${TIMEOUT:-120}
 # case and its n (the series is n, 2n, 4n)
 declare -A base=(
   [scalar]=2500000 [token]=250000 [http]=5000 [urls]=2500 [configmap]=10000
-  [template]=10000 [merge]=500 [kl005]=10000 [suppression]=10000 [services]=1000 [configmaps]=50000
+  [template]=10000 [merge]=500 [kl005]=10000 [suppression]=10000 [annotations]=20000 [blocks]=20000 [block]=20000
+  [services]=1000 [configmaps]=50000
 )
-order=(scalar token http urls configmap template merge kl005 suppression services configmaps)
+order=(scalar token http urls block configmap template merge kl005 suppression annotations blocks services configmaps)
 cases=("${@:-${order[@]}}")
 
 echo "bench: building the CLI (Release)" >&2

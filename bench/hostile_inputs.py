@@ -11,6 +11,9 @@ The cases of issue 10 (super-linear time and memory), each scaled by n:
   merge       a chain of n merge keys ('<<'), each mapping merging the previous one
   kl005       n ConfigMaps with the same name in one file
   suppression n kubelint-disable-next-line comments, each silencing a finding
+  annotations n objects, each silencing its finding with the kubelint.io/ignore annotation
+  blocks      n kubelint-disable ... kubelint-enable blocks, each silencing a finding
+  block       one block scalar of n lines, each with a URL
   services    n Services selecting the same n pods
   configmaps  n ConfigMaps in one file
 """
@@ -51,6 +54,17 @@ def write(case, n, out):
     elif case == "suppression":
         for i in range(n):
             out.write(HEAD.format(name=f"cm-{i}") + "  # kubelint-disable-next-line KL003\n  key: {a: b}\n---\n")
+    elif case == "annotations":
+        for i in range(n):
+            out.write(f"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-{i}\n"
+                      "  annotations: {kubelint.io/ignore: KL003}\ndata:\n  key: {a: b}\n---\n")
+    elif case == "blocks":
+        for i in range(n):
+            out.write(HEAD.format(name=f"cm-{i}") + "  # kubelint-disable KL003\n  key: {a: b}\n  # kubelint-enable KL003\n---\n")
+    elif case == "block":
+        out.write(HEAD.format(name="big") + "  value: |\n")
+        for i in range(n):
+            out.write(f"    upstream = http://svc-{i}.team:{8000 + i % 1000}/p\n")
     elif case == "services":
         for i in range(n):
             out.write(f"apiVersion: v1\nkind: Pod\nmetadata: {{name: pod-{i}, labels: {{app: web}}}}\n"

@@ -10,7 +10,7 @@ namespace Linter.Cli;
 
 internal static class CheckCommand
 {
-    public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr, string workingDirectory, Terminal terminal)
+    public static Command Create(Stream stdin, TextWriter stdout, TextWriter stderr, string workingDirectory, Terminal terminal)
     {
         var input = new InputOptions();
         var config = new ConfigOptions();

@@ -42,6 +42,6 @@ internal sealed class InputOptions
 
     public IReadOnlyList<string> PathArguments(ParseResult parse) => parse.GetValue(Paths) is { Length: > 0 } given ? given : ["."];
 
-    public IReadOnlyList<InputSource> Inputs(ParseResult parse, TextReader stdin, string workingDirectory) =>
-        PathArguments(parse).Select(p => p == "-" ? InputSource.FromReader("<stdin>", stdin) : InputSource.FromPath(Path.Combine(workingDirectory, p))).ToList();
+    public IReadOnlyList<InputSource> Inputs(ParseResult parse, Stream stdin, string workingDirectory) =>
+        PathArguments(parse).Select(p => p == "-" ? InputSource.FromStream("<stdin>", stdin) : InputSource.FromPath(Path.Combine(workingDirectory, p))).ToList();
 }

@@ -14,7 +14,7 @@ public static class KubelintCommand
     /// Runs kubelint; relative paths and report paths are taken from <paramref name="workingDirectory"/>, and
     /// <paramref name="terminal"/> tells what <paramref name="stdout"/> is connected to.
     /// </summary>
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, string workingDirectory, Terminal terminal)
+    public static int Run(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr, string workingDirectory, Terminal terminal)
     {
         var root = new RootCommand(
             "kubelint lints Kubernetes manifests before they are deployed. It simulates what the cluster will do " +

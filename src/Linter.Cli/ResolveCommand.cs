@@ -8,7 +8,7 @@ namespace Linter.Cli;
 
 internal static class ResolveCommand
 {
-    public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr, string workingDirectory)
+    public static Command Create(Stream stdin, TextWriter stdout, TextWriter stderr, string workingDirectory)
     {
         var input = new InputOptions();
         var config = new ConfigOptions();

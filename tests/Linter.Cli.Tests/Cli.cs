@@ -24,7 +24,7 @@ internal static class Cli
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = KubelintCommand.Run(args, new StringReader(stdin), stdout, stderr, workingDirectory, terminal);
+        var code = KubelintCommand.Run(args, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stdin)), stdout, stderr, workingDirectory, terminal);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 

@@ -35,4 +35,27 @@ public sealed class EncodingTests
         Assert.Contains(".kubelint.yaml:2:10", stderr);
         Assert.Contains("UTF-8", stderr);
     }
+
+    [Fact]
+    public void Invalid_utf8_on_stdin_is_KL001_at_the_first_invalid_byte_and_the_files_are_still_linted()
+    {
+        using var hostile = new Hostile();
+        hostile.Write("good.yaml", LoaderCrashTests.NodePort);
+        var stdin = InputSource.FromStream("<stdin>", new MemoryStream(Bytes("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \u00e9", [0xC3, 0x28], "\n")));
+        var result = hostile.Lint(stdin, InputSource.FromPath(Path.Combine(hostile.Folder, "good.yaml")));
+        var kl001 = Assert.Single(result.Findings, f => f.RuleId == "KL001");
+        Assert.Equal(("<stdin>", 4, 10), (kl001.Location.Path, kl001.Location.Line, kl001.Location.Column));
+        Assert.Contains("UTF-8", kl001.Message);
+        Assert.Contains(result.Findings, f => f.RuleId == "KL205");
+    }
+
+    [Fact]
+    public void A_byte_order_mark_on_stdin_is_not_part_of_the_first_key()
+    {
+        using var hostile = new Hostile();
+        var stdin = InputSource.FromStream("<stdin>", new MemoryStream([0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(LoaderCrashTests.NodePort)]));
+        var result = hostile.Lint(stdin);
+        Assert.DoesNotContain(result.Findings, f => f.RuleId is "KL001" or "KL004");
+        Assert.Contains(result.Findings, f => f.RuleId == "KL205");
+    }
 }

@@ -51,7 +51,7 @@ internal sealed class Hostile : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = KubelintCommand.Run(args, new StringReader(stdin), stdout, stderr, Folder, new Terminal(IsTerminal: false, NoColor: null));
+        var code = KubelintCommand.Run(args, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stdin)), stdout, stderr, Folder, new Terminal(IsTerminal: false, NoColor: null));
         return (code, stdout.ToString(), stderr.ToString());
     }
 }

@@ -52,6 +52,23 @@ public sealed class LinearTimeTests
     }
 
     [Fact]
+    public void The_name_after_150_thousand_URLs_in_a_block_scalar_is_found_at_its_port()
+    {
+        const int lines = 150_000;
+        var text = new StringBuilder(Head).Append("  value: |\n");
+        for (var i = 0; i < lines; i++)
+        {
+            text.Append("    upstream = http://db.shop:5432/p\n");
+        }
+
+        const string last = "    upstream = " + WrongPort;
+        var result = LintText(text.Append(last).Append('\n').ToString());
+
+        var finding = Assert.Single(result.Findings, f => f.RuleId == "KL303");
+        Assert.Equal((11 + lines, last.IndexOf(":5433", StringComparison.Ordinal) + 2), (finding.Location.Line, finding.Location.Column));
+    }
+
+    [Fact]
     public void A_ConfigMap_with_forty_thousand_keys_has_a_finding_on_each_key()
     {
         const int keys = 40_000;
@@ -125,6 +142,43 @@ public sealed class LinearTimeTests
         Assert.All(wrongTypes.Take(objects), f => Assert.Equal("comment kubelint-disable-next-line", f.SuppressedBy));
         var active = Assert.Single(result.Findings);
         Assert.Equal(("KL003", 7 * objects + 6), (active.RuleId, active.Location.Line));
+    }
+
+    [Theory]
+    [InlineData("annotation")]
+    [InlineData("block")]
+    [InlineData("block left open")]
+    public void Forty_thousand_range_suppressions_each_silence_their_object(string kind)
+    {
+        const int objects = 40_000;
+        var text = new StringBuilder();
+        for (var i = 0; i <= objects; i++)
+        {
+            var silenced = i < objects;
+            text.Append("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm-").Append(i);
+            text.Append(silenced && kind == "annotation" ? ", annotations: {kubelint.io/ignore: KL003}}\n" : "}\n");
+            text.Append("data:\n");
+            text.Append(silenced && kind != "annotation" ? "  # kubelint-disable KL003\n" : "  # the last one is not silenced\n");
+            text.Append("  key: {a: b}\n");
+            text.Append(silenced && kind == "block" ? "  # kubelint-enable KL003\n" : "  # nothing\n");
+            text.Append("---\n");
+        }
+
+        var result = LintText(text.ToString());
+
+        var wrongTypes = result.All.Where(f => f.RuleId == "KL003").ToList();
+        Assert.Equal(objects + 1, wrongTypes.Count);
+        if (kind == "block left open")
+        {
+            // A block never closed reaches the end of the file: the first one silences every finding after it.
+            Assert.All(wrongTypes, f => Assert.Equal("comment kubelint-disable", f.SuppressedBy));
+            Assert.Equal(objects - 1, result.Findings.Count(f => f.RuleId == "KL008"));
+            return;
+        }
+
+        Assert.All(wrongTypes.Take(objects), f => Assert.NotNull(f.SuppressedBy));
+        var active = Assert.Single(result.Findings);
+        Assert.Equal(("KL003", 8 * objects + 6), (active.RuleId, active.Location.Line));
     }
 
     private static string Repeat(string part, int times) => new StringBuilder(part.Length * times).Insert(0, part, times).ToString();

@@ -1,5 +1,6 @@
 using System.Text;
 using Linter.Core.Loading;
+using Linter.Core.Rules;
 
 namespace Linter.Hostile.Tests;
 
@@ -37,7 +38,8 @@ public sealed class MemoryTests
 
         var spread = result.Findings.Where(f => f.RuleId == "KL104").ToList();
         Assert.Equal(Enumerable.Range(0, count).Select(i => 5 * count + 5 * i + 4), spread.Select(f => f.Location.Line));
-        Assert.All(spread, f => Assert.Same(spread[0].Related, f.Related));
-        Assert.Equal(count, spread[0].Related.Count);
+        Assert.All(spread, f => Assert.Equal(spread[0].Related, f.Related));
+        Assert.Equal(Finding.MaxRelated, spread[0].Related.Count);
+        Assert.Contains($"{count} workloads", spread[0].Message);
     }
 }

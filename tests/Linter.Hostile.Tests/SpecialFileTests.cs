@@ -59,12 +59,13 @@ public sealed class SpecialFileTests
     }
 
     [Fact]
-    public void Stdin_past_the_file_size_limit_is_KL001()
+    public void Stdin_past_the_file_size_limit_in_bytes_is_KL001()
     {
         using var hostile = new Hostile();
-        var line = "# " + new string('x', 1021) + "\n";
-        var huge = new System.Text.StringBuilder(LoadLimits.MaxFileBytes + 4096);
-        while (huge.Length <= LoadLimits.MaxFileBytes)
+        // Two bytes per character: fewer characters than the limit, more bytes.
+        var line = "# " + new string('\u00e9', 1021) + "\n";
+        var huge = new System.Text.StringBuilder(LoadLimits.MaxFileBytes / 4 * 3 + 4096);
+        while (huge.Length <= LoadLimits.MaxFileBytes / 4 * 3)
         {
             huge.Append(line);
         }

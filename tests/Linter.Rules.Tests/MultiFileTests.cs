@@ -12,12 +12,26 @@ public sealed class MultiFileTests
     private const string NodePort = "apiVersion: v1\nkind: Service\nmetadata:\n  name: NAME\nspec:\n  type: NodePort\n  selector: {app: web}\n  ports:\n    - port: 80\n      nodePort: 30080\n";
 
     private static IReadOnlyList<string> Lint(Core.Rules.Rule rule, params (string Path, string Text)[] files) =>
+        Run(rule, files).Select(f => $"{f.Location.Path}:{f.Location.Line}").ToList();
+
+    private static IReadOnlyList<Core.Rules.Finding> Run(Core.Rules.Rule rule, params (string Path, string Text)[] files) =>
         LintEngine.Run(new LintRequest
         {
             Inputs = files.Select(f => InputSource.FromText(f.Path, f.Text)).ToList(),
             Catalog = BuiltInRules.Catalog,
             Policy = Expectations.Only(rule),
-        }).Findings.Select(f => $"{f.Location.Path}:{f.Location.Line}").ToList();
+        }).Findings;
+
+    [Fact]
+    public void An_identical_copy_in_one_file_is_a_note_and_a_different_one_an_error()
+    {
+        var identical = Assert.Single(Run(new DuplicateObjectRule(), ("a.yaml", Config + "data: {a: '1', b: x}\n---\n" + Config + "data:\n  b: x\n  a: \"1\"\n")));
+        Assert.Equal(Core.Rules.Severity.Note, identical.Severity);
+        Assert.Contains("same content", identical.Message);
+
+        var different = Assert.Single(Run(new DuplicateObjectRule(), ("a.yaml", Config + "data: {a: '1'}\n---\n" + Config + "data: {a: 1}\n")));
+        Assert.Equal(Core.Rules.Severity.Error, different.Severity);
+    }
 
     [Fact]
     public void Copies_of_an_object_in_separate_files_are_alternatives_not_duplicates()

@@ -26,9 +26,18 @@ public sealed class DuplicateObjectRule() : Rule(new RuleDescriptor("KL005", "du
 
             var group = obj.Group.Length == 0 ? "core" : obj.Group;
             var scope = obj.IsClusterScoped ? "in the cluster" : $"in namespace {obj.Namespace}";
+            var twice = $"{obj.Kind} {obj.Name} is defined twice {scope} (group {group})";
+            RelatedLocation[] related = [new RelatedLocation(first.NameSpan, $"first {obj.Kind} {obj.Name}")];
+            if (obj.SameContentAs(first))
+            {
+                // Applying an identical copy again changes nothing: untidy, not wrong.
+                context.Report(obj.NameSpan, $"{twice} with the same content; the first is on line {first.NameSpan.Line}. Applying the copy changes nothing: delete it", Severity.Note, related);
+                continue;
+            }
+
             context.Report(obj.NameSpan,
-                $"{obj.Kind} {obj.Name} is defined twice {scope} (group {group}); the first is on line {first.NameSpan.Line}. Applying the file makes the later one overwrite the first: rename one or delete the copy",
-                related: [new RelatedLocation(first.NameSpan, $"first {obj.Kind} {obj.Name}")]);
+                $"{twice}; the first is on line {first.NameSpan.Line}. Applying the file makes the later one overwrite the first: rename one or delete the copy",
+                related: related);
         }
     }
 }

@@ -33,7 +33,8 @@ public sealed class ServiceSelectsSeveralWorkloadsRule() : Rule(new RuleDescript
     {
         public static Spread? Of(IReadOnlyList<PodTemplate> templates)
         {
-            var owners = templates.Select(t => t.Owner).Distinct().ToList();
+            // Copies of one workload (the same object in two files) are one workload.
+            var owners = templates.Select(t => t.Owner).GroupBy(o => o.Key).Select(g => g.First()).ToList();
             if (owners.Count < 2)
             {
                 return null;

@@ -96,48 +96,108 @@ public static class SuppressionFinder
 }
 
 /// <summary>
-/// The suppressions of the input indexed for findings: the one-line comments by (file, line), the ranges (annotations
-/// on objects, disable blocks) by file. A finding is silenced by the first suppression of the input that covers it.
+/// The suppressions of the input indexed for findings: the one-line comments by (file, line); the ranges (annotations
+/// on objects, disable blocks) by (file, rule) as the first range covering each line. A finding is silenced by the
+/// first suppression of the input (in input order) that covers it.
 /// </summary>
 internal sealed class SuppressionIndex
 {
-    private readonly Dictionary<(string Path, int Line), List<(int Order, Suppression Suppression)>> _byLine = [];
-    private readonly Dictionary<string, List<(int Order, Suppression Suppression)>> _ranges = new(StringComparer.Ordinal);
+    /// <summary>The key of ranges that name no rule (every rule).</summary>
+    private const string EveryRule = "";
+
+    private readonly Dictionary<(string Path, int Line), List<Ordered>> _byLine = [];
+    private readonly Dictionary<(string Path, string Rule), FirstCoverage> _ranges = [];
 
     public SuppressionIndex(IReadOnlyList<Suppression> suppressions)
     {
+        var ranges = new Dictionary<(string Path, string Rule), List<Ordered>>();
         for (var order = 0; order < suppressions.Count; order++)
         {
             var suppression = suppressions[order];
-            var list = suppression.Kind is SuppressionKind.NextLine or SuppressionKind.Line
-                ? Bucket(_byLine, (suppression.At.Path, suppression.FirstLine))
-                : Bucket(_ranges, suppression.At.Path);
-            list.Add((order, suppression));
+            var path = suppression.At.Path;
+            if (suppression.Kind is SuppressionKind.NextLine or SuppressionKind.Line)
+            {
+                Bucket(_byLine, (path, suppression.FirstLine)).Add(new Ordered(order, suppression));
+                continue;
+            }
+
+            foreach (var rule in suppression.Rules ?? [EveryRule])
+            {
+                Bucket(ranges, (path, rule)).Add(new Ordered(order, suppression));
+            }
+        }
+
+        foreach (var pair in ranges)
+        {
+            _ranges[pair.Key] = new FirstCoverage(pair.Value);
         }
     }
 
     public Suppression? FirstCovering(Finding finding)
     {
         var location = finding.Location;
-        var first = First(_byLine.TryGetValue((location.Path, location.Line), out var onLine) ? onLine : null, finding);
-        var range = First(_ranges.TryGetValue(location.Path, out var ranges) ? ranges : null, finding);
-        return range is { } r && (first is not { } f || r.Order < f.Order) ? r.Suppression : first?.Suppression;
-    }
-
-    private static (int Order, Suppression Suppression)? First(List<(int Order, Suppression Suppression)>? candidates, Finding finding)
-    {
-        foreach (var candidate in candidates ?? [])
+        Ordered? first = null;
+        foreach (var candidate in _byLine.TryGetValue((location.Path, location.Line), out var onLine) ? onLine : [])
         {
             if (candidate.Suppression.Covers(finding))
             {
-                return candidate;
+                first = candidate;
+                break;
             }
         }
 
-        return null;
+        first = Earlier(first, _ranges.TryGetValue((location.Path, finding.RuleId), out var named) ? named.At(location.Line) : null);
+        first = Earlier(first, _ranges.TryGetValue((location.Path, EveryRule), out var every) ? every.At(location.Line) : null);
+        return first?.Suppression;
     }
 
-    private static List<(int Order, Suppression Suppression)> Bucket<TKey>(Dictionary<TKey, List<(int Order, Suppression Suppression)>> map, TKey key)
+    private static Ordered? Earlier(Ordered? a, Ordered? b) => a is null || (b is not null && b.Order < a.Order) ? b : a;
+
+    private static List<Ordered> Bucket<TKey>(Dictionary<TKey, List<Ordered>> map, TKey key)
         where TKey : notnull =>
         map.TryGetValue(key, out var list) ? list : map[key] = [];
+
+    private sealed record Ordered(int Order, Suppression Suppression);
+
+    /// <summary>
+    /// For ranges of lines in one file, the first range (in input order) that covers each line, kept as segments: from
+    /// each boundary line (a range's first line, or the line after its last) to the next, one answer. Built in one
+    /// sweep with the open ranges ordered by input order; a line is answered by a binary search.
+    /// </summary>
+    private sealed class FirstCoverage
+    {
+        private readonly long[] _starts;
+        private readonly Ordered?[] _firsts;
+
+        public FirstCoverage(List<Ordered> ranges)
+        {
+            ranges.Sort((a, b) => a.Suppression.FirstLine.CompareTo(b.Suppression.FirstLine));
+            var boundaries = ranges.SelectMany(r => new[] { (long)r.Suppression.FirstLine, r.Suppression.LastLine + 1L }).Distinct().OrderBy(line => line).ToArray();
+            var open = new SortedSet<Ordered>(Comparer<Ordered>.Create((a, b) => a.Order.CompareTo(b.Order)));
+            _starts = boundaries;
+            _firsts = new Ordered?[boundaries.Length];
+            var next = 0;
+            for (var i = 0; i < boundaries.Length; i++)
+            {
+                for (; next < ranges.Count && ranges[next].Suppression.FirstLine <= boundaries[i]; next++)
+                {
+                    open.Add(ranges[next]);
+                }
+
+                while (open.Count > 0 && open.Min!.Suppression.LastLine < boundaries[i])
+                {
+                    open.Remove(open.Min);
+                }
+
+                _firsts[i] = open.Count > 0 ? open.Min : null;
+            }
+        }
+
+        public Ordered? At(int line)
+        {
+            var segment = Array.BinarySearch(_starts, (long)line);
+            segment = segment >= 0 ? segment : ~segment - 1;
+            return segment >= 0 ? _firsts[segment] : null;
+        }
+    }
 }

@@ -83,6 +83,33 @@ public static class InputFiles
             return new Read(null, false, "cannot read the file: " + ex.Message, 1, 1);
         }
 
+        return Decode(bytes, rejectBinary);
+    }
+
+    /// <summary>
+    /// Reads a stream that is not a file (standard input) to its end as strict UTF-8, never past
+    /// <paramref name="limit"/> bytes: a larger stream, or one that never ends (<c>/dev/zero</c>), is a problem.
+    /// </summary>
+    public static Read ReadStream(Stream stream, long limit, bool rejectBinary)
+    {
+        using var bytes = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (bytes.Length + read > limit)
+            {
+                return new Read(null, false, TooLarge("the stream is larger", limit), 1, 1);
+            }
+
+            bytes.Write(chunk, 0, read);
+        }
+
+        return Decode(bytes.ToArray(), rejectBinary);
+    }
+
+    private static Read Decode(byte[] bytes, bool rejectBinary)
+    {
         if (rejectBinary && LooksBinary(bytes))
         {
             return new Read(null, false, "a binary file, not YAML or JSON", 1, 1);

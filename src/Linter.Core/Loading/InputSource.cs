@@ -19,32 +19,22 @@ public sealed record InputSource
     /// <summary>For text: the full path include/exclude judge; null when they never apply (standard input).</summary>
     public string? FilterPath { get; }
 
-    /// <summary>Why the input could not be read (standard input past the size limit); its text is then empty.</summary>
+    /// <summary>Why the input could not be read (standard input past the size limit, not UTF-8); its text is then empty.</summary>
     public string? Problem { get; private init; }
 
+    /// <summary>The line and column <see cref="Problem"/> applies to.</summary>
+    public (int Line, int Column) ProblemAt { get; private init; } = (1, 1);
+
     /// <summary>
-    /// Standard input, read to its end but never past <see cref="LoadLimits.MaxFileBytes"/> characters: a larger
-    /// stream (or one that never ends, such as <c>/dev/zero</c>) is a problem of the input, not a read of it all.
+    /// Standard input, read to its end as strict UTF-8 but never past <see cref="LoadLimits.MaxFileBytes"/> bytes: a
+    /// larger stream (or one that never ends, such as <c>/dev/zero</c>) or invalid UTF-8 is a problem of the input.
     /// </summary>
-    public static InputSource FromReader(string displayPath, TextReader reader)
+    public static InputSource FromStream(string displayPath, Stream stream)
     {
-        var text = new System.Text.StringBuilder();
-        var buffer = new char[64 * 1024];
-        int read;
-        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            if (text.Length + read > LoadLimits.MaxFileBytes)
-            {
-                return new InputSource(displayPath, string.Empty, null, listed: false)
-                {
-                    Problem = $"standard input is more than the {LoadLimits.MaxFileBytes / (1024 * 1024)} MiB kubelint reads",
-                };
-            }
-
-            text.Append(buffer, 0, read);
-        }
-
-        return FromText(displayPath, text.ToString());
+        var read = InputFiles.ReadStream(stream, LoadLimits.MaxFileBytes, rejectBinary: true);
+        return read.Problem is { } problem
+            ? new InputSource(displayPath, string.Empty, null, listed: false) { Problem = problem, ProblemAt = (read.Line, read.Column) }
+            : FromText(displayPath, (read.ByteOrderMark ? "\uFEFF" : string.Empty) + read.Text);
     }
 
     /// <summary>A file that a project's item list found (include/exclude apply), not one the user named.</summary>

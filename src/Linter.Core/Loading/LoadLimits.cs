@@ -7,7 +7,7 @@ namespace Linter.Core.Loading;
 /// </summary>
 public static class LoadLimits
 {
-    /// <summary>Bytes in one file, standard input or config file (standard input: characters).</summary>
+    /// <summary>Bytes in one file, standard input or config file.</summary>
     public const int MaxFileBytes = 64 * 1024 * 1024;
 
     /// <summary>Bytes in a baseline (a SARIF log of a large run is larger than a manifest file).</summary>

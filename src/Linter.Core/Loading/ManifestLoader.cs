@@ -20,7 +20,7 @@ public static class ManifestLoader
         var excluded = expansion.Excluded + inputs.Count(i => i.Text is not null) - texts.Count;
         var loaded = new SourceFile[texts.Count + files.Count];
         void LoadOne(int i) => loaded[i] = i < texts.Count
-            ? texts[i].Problem is { } problem ? Failure(texts[i].Path, problem) : Parse(texts[i].Path, texts[i].Text!)
+            ? texts[i].Problem is { } problem ? Failure(texts[i].Path, problem, texts[i].ProblemAt.Line, texts[i].ProblemAt.Column) : Parse(texts[i].Path, texts[i].Text!)
             : ReadFile(files[i - texts.Count], DisplayPath(files[i - texts.Count], workingDirectory));
 
         if (loaded.Length == 1)

@@ -52,9 +52,21 @@ public sealed class SourceFile(string path, string text)
 
         var start = Offset(scalar.Span.Line, scalar.Span.Column);
         var end = Offset(scalar.Span.EndLine, scalar.Span.EndColumn);
-        var found = Verbatim(scalar, start, end) is { } at && (at == start || value[index] != Text[start])
-            ? at + index
-            : NthOccurrence(value, index, length, start, end);
+        var verbatim = Verbatim(scalar, start, end);
+        int found;
+        if (verbatim.Offset is { } at && (at == start || value[index] != Text[start]))
+        {
+            found = at + index;
+        }
+        else
+        {
+            // Counting resumes from the last part found in this scalar when it lies before this one, so locating the
+            // parts of a long block scalar one after another reads it once.
+            var (fromIndex, fromOffset) = verbatim.Resume is { } resume && resume.Index <= index ? resume : (0, start);
+            found = NthOccurrence(value, index, length, fromIndex, fromOffset, end);
+            verbatim.Resume = found < 0 ? null : (index, found);
+        }
+
         if (found < 0)
         {
             return scalar.Span;
@@ -71,26 +83,29 @@ public sealed class SourceFile(string path, string text)
     /// without counting (an occurrence starting on the opening quote is the one exception, left to counting).
     /// The last scalar asked about is remembered: its host names are located one after another.
     /// </summary>
-    private int? Verbatim(ScalarNode scalar, int start, int end)
+    private VerbatimScalar Verbatim(ScalarNode scalar, int start, int end)
     {
         if (_lastScalar is { } last && ReferenceEquals(last.Scalar, scalar))
         {
-            return last.Offset;
+            return last;
         }
 
         var value = scalar.Value;
         var at = start < Text.Length && Text[start] is '"' or '\'' ? start + 1 : start;
         int? offset = at + value.Length <= end && Text.AsSpan(at, value.Length).SequenceEqual(value.AsSpan()) ? at : null;
         _lastScalar = new VerbatimScalar(scalar, offset);
-        return offset;
+        return _lastScalar;
     }
 
-    /// <summary>The n-th occurrence of the part in the source, when it is the value's n-th; -1 when there is none.</summary>
-    private int NthOccurrence(string value, int index, int length, int start, int end)
+    /// <summary>
+    /// The n-th occurrence of the part in the source after <paramref name="start"/>, when it is the n-th in the value
+    /// after <paramref name="fromIndex"/> (the same place); -1 when there is none.
+    /// </summary>
+    private int NthOccurrence(string value, int index, int length, int fromIndex, int start, int end)
     {
         var part = value.Substring(index, length);
         var occurrence = 0;
-        for (var at = value.IndexOf(part, StringComparison.Ordinal); at >= 0 && at < index; at = value.IndexOf(part, at + 1, StringComparison.Ordinal))
+        for (var at = value.IndexOf(part, fromIndex, StringComparison.Ordinal); at >= 0 && at < index; at = value.IndexOf(part, at + 1, StringComparison.Ordinal))
         {
             occurrence++;
         }
@@ -104,7 +119,15 @@ public sealed class SourceFile(string path, string text)
         return found;
     }
 
-    private sealed record VerbatimScalar(ScalarNode Scalar, int? Offset);
+    /// <summary>A scalar located before: where its value stands verbatim, or where the last part found in it was.</summary>
+    private sealed class VerbatimScalar(ScalarNode scalar, int? offset)
+    {
+        public ScalarNode Scalar { get; } = scalar;
+
+        public int? Offset { get; } = offset;
+
+        public (int Index, int Offset)? Resume { get; set; }
+    }
 
     private int[] LineStarts()
     {

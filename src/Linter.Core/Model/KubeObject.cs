@@ -63,6 +63,9 @@ public class KubeObject
     /// <summary>Where findings about the object as a whole point: its name, or the document.</summary>
     public SourceSpan NameSpan => NameNode?.Span ?? (Root.Entries.Count > 0 ? Root.Entries[0].Key.Span : Root.Span);
 
+    /// <summary>The other definition says the same to the API server (layout, key order and quoting aside).</summary>
+    public bool SameContentAs(KubeObject other) => NodeEquality.Same(Root, other.Root);
+
     public override string ToString() => Name.Length > 0 ? $"{Kind} {Name}" : $"{Kind} (no name, line {NameSpan.Line})";
 }
 

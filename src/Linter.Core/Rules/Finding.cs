@@ -7,6 +7,12 @@ public sealed record RelatedLocation(SourceSpan Span, string Message);
 
 public sealed record Finding(string RuleId, Severity Severity, string Message, SourceSpan Location, IReadOnlyList<RelatedLocation> Related)
 {
+    /// <summary>
+    /// Related locations kept per finding; the message counts the rest. Bounds the output when thousands of objects
+    /// are involved (5,000 Services selecting the same 5,000 pods would otherwise list 25 million).
+    /// </summary>
+    public const int MaxRelated = 20;
+
     /// <summary>A fingerprint that survives moved lines (see <c>FindingFingerprint</c>); set by the engine.</summary>
     public string Fingerprint { get; init; } = string.Empty;
 

@@ -19,12 +19,13 @@ public sealed class RuleContext(ClusterSnapshot snapshot, RuleDescriptor rule, I
 
     /// <summary>Reports a finding at the rule's default severity, or at <paramref name="severity"/>
     /// for a rule whose severity depends on the case (KL203 for some workloads, KL212 for liveness).
-    /// Related locations given as an array are kept as they are, so that many findings can share them.</summary>
+    /// Related locations past <see cref="Finding.MaxRelated"/> are dropped (the message says how many objects are
+    /// involved); given as an array they are kept without a copy, so that many findings can share them.</summary>
     public void Report(SourceSpan at, string message, Severity? severity = null, IEnumerable<RelatedLocation>? related = null) =>
         _findings.Add(new Finding(Rule.Id, severity ?? Rule.DefaultSeverity, message, at, related switch
         {
-            RelatedLocation[] shared => shared,
+            RelatedLocation[] shared => shared.Length <= Finding.MaxRelated ? shared : new ArraySegment<RelatedLocation>(shared, 0, Finding.MaxRelated),
             null => [],
-            _ => related.ToList(),
+            _ => related.Take(Finding.MaxRelated).ToList(),
         }));
 }
