@@ -57,14 +57,24 @@ public sealed class SnapshotTests
     }
 
     [Fact]
-    public void A_namespace_is_known_through_a_namespace_object_or_other_objects_in_it()
+    public void A_namespace_is_owned_through_a_namespace_object_or_workloads_in_it_and_exists_through_any_object()
     {
-        var cluster = Cluster.From("apiVersion: v1\nkind: Namespace\nmetadata: {name: declared}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: s, namespace: lone}\n");
-        var lone = cluster.Service("s");
-        Assert.True(cluster.IsKnownNamespace("declared"));
-        Assert.True(cluster.IsKnownNamespace("lone"));
-        Assert.False(cluster.IsKnownNamespace("lone", besides: lone));
-        Assert.False(cluster.IsKnownNamespace("elsewhere"));
+        const string Deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: NAME, namespace: apps}\nspec: {selector: {matchLabels: {app: NAME}}, template: {metadata: {labels: {app: NAME}}, spec: {containers: [{name: c, image: i}]}}}\n---\n";
+        var cluster = Cluster.From(
+            "apiVersion: v1\nkind: Namespace\nmetadata: {name: declared}\n---\n" +
+            "apiVersion: v1\nkind: Service\nmetadata: {name: s, namespace: monitoring}\n---\n" +
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: monitoring}\n---\n" +
+            Deployment.Replace("NAME", "web") + Deployment.Replace("NAME", "api").Replace("apps}", "solo}"));
+        Assert.True(cluster.OwnsNamespace("declared"));
+        Assert.True(cluster.OwnsNamespace("apps"));
+        Assert.False(cluster.OwnsNamespace("monitoring"));
+        Assert.True(cluster.HasNamespace("monitoring"));
+        var solo = cluster.Objects.Single(o => o.Name == "api");
+        Assert.True(cluster.OwnsNamespace("solo"));
+        Assert.False(cluster.OwnsNamespace("solo", besides: solo));
+        Assert.False(cluster.OwnsNamespace("elsewhere"));
+        Assert.False(cluster.HasNamespace("elsewhere"));
+        Assert.False(Cluster.From(Deployment.Replace("NAME", "web"), new SimulationOptions { ExternalNamespaces = ["apps"] }).OwnsNamespace("apps"));
     }
 
     [Fact]

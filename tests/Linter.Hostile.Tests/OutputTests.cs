@@ -56,7 +56,8 @@ public sealed class OutputTests
         using var hostile = new Hostile();
         var silenced = string.Join("---\n", Enumerable.Range(0, 3).Select(i => NodePort.Replace("name: web}", $"name: web{i}, annotations: {{kubelint.io/ignore: all}}}}")));
         hostile.Write("a-silenced.yaml", silenced);
-        hostile.Write("b-counts.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: lonely}\nspec:\n  selector: {app: nobody}\n  ports: [{port: 80}]\n");
+        hostile.Write("b-counts.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: lonely}\nspec:\n  selector: {app: nobody}\n  ports: [{port: 80}]\n---\n" +
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec: {selector: {matchLabels: {app: api}}, template: {metadata: {labels: {app: api}}, spec: {containers: [{name: c, image: i}]}}}\n");
         var result = hostile.Lint(InputSource.FromPath(hostile.Folder));
         var active = result.Findings;
         Assert.NotEmpty(active);

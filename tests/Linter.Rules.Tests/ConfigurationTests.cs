@@ -54,7 +54,7 @@ public sealed class ConfigurationTests
     [Fact]
     public void External_namespaces_are_never_closed_world()
     {
-        var yaml = "apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: team}\nspec: {selector: {app: api}, ports: [{port: 80}]}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: team}\n";
+        var yaml = "apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: team}\nspec: {selector: {app: api}, ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: team}\n";
         Assert.Equal(["KL101:warning"], Lint(yaml, ""));
         Assert.Empty(Lint(yaml, "cluster: {externalNamespaces: [team]}"));
     }
@@ -63,7 +63,7 @@ public sealed class ConfigurationTests
     public void Configured_services_resolve_and_expose_their_ports()
     {
         var yaml = Web.Replace("image: nginx}", "image: nginx, env: [{name: PROM_URL, value: \"http://prometheus.monitoring:9091\"}]}") +
-                   "---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: grafana, namespace: monitoring}\nspec: {selector: {app: grafana}, ports: [{port: 3000}]}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: monitoring}\n";
+                   "---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: grafana, namespace: monitoring}\nspec: {selector: {app: grafana}, ports: [{port: 3000}]}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: monitoring}\n";
         Assert.Contains("KL302:warning", Lint(yaml, ""));
         const string Config = "cluster:\n  services:\n    - {namespace: monitoring, name: prometheus, ports: [9090]}\n";
         Assert.DoesNotContain("KL302:warning", Lint(yaml, Config));

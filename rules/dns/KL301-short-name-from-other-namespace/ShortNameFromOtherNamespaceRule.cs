@@ -10,7 +10,7 @@ public sealed class ShortNameFromOtherNamespaceRule() : Rule(new RuleDescriptor(
         var snapshot = context.Snapshot;
         foreach (var reference in snapshot.Names.All)
         {
-            if (!reference.IsShortName || reference.Answer.Outcome is DnsOutcome.Service or DnsOutcome.Pod || !snapshot.IsKnownNamespace(reference.Namespace))
+            if (!reference.IsShortName || reference.Answer.Outcome is DnsOutcome.Service or DnsOutcome.Pod || !snapshot.OwnsNamespace(reference.Namespace))
             {
                 continue;
             }

@@ -10,7 +10,7 @@ public sealed class WrongClusterDomainRule() : Rule(new RuleDescriptor("KL304", 
         foreach (var reference in context.Snapshot.Names.All)
         {
             var labels = reference.Host.TrimEnd('.').ToLowerInvariant().Split('.');
-            if (labels.Length < 4 || labels[2] != "svc" || !context.Snapshot.IsKnownNamespace(labels[1]))
+            if (labels.Length < 4 || labels[2] != "svc" || !context.Snapshot.HasNamespace(labels[1]))
             {
                 continue;
             }

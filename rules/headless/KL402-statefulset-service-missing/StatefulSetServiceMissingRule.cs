@@ -9,13 +9,19 @@ public sealed class StatefulSetServiceMissingRule() : Rule(new RuleDescriptor("K
     {
         foreach (var (set, service) in context.Snapshot.GoverningServices)
         {
-            if (service is not null || !context.Snapshot.IsKnownNamespace(set.Namespace, besides: set) || context.Snapshot.IsConfiguredService(set.Namespace, set.ServiceNameNode!.Value))
+            if (service is not null || context.Snapshot.IsConfiguredService(set.Namespace, set.ServiceNameNode!.Value))
             {
                 continue;
             }
 
+            // Where the input does not own the namespace, only a near miss of one of its Services there is evidence.
             var name = set.ServiceNameNode!.Value;
             var nearest = EditDistance.Nearest(name, context.Snapshot.ServicesIn(set.Namespace).Select(s => s.Name));
+            if (nearest is null && !context.Snapshot.OwnsNamespace(set.Namespace, besides: set))
+            {
+                continue;
+            }
+
             var hint = nearest is null ? $"create a headless Service {name} (`clusterIP: None`) that selects the StatefulSet's pods" : $"did you mean `{nearest}`?";
             context.Report(set.ServiceNameNode.Span,
                 $"StatefulSet {set.Name} names serviceName `{name}`, but namespace {set.Namespace} has no such Service, so its pods get no DNS names ({set.Name}-0.{name} does not resolve); {hint}");

@@ -18,7 +18,7 @@ public sealed class PodSubdomainWithoutHeadlessServiceRule() : Rule(new RuleDesc
             var record = $"{hostname}.{subdomain.Value}";
             string? problem = service switch
             {
-                null when context.Snapshot.IsKnownNamespace(pod.Namespace, besides: pod.Owner) && !context.Snapshot.IsConfiguredService(pod.Namespace, subdomain.Value) =>
+                null when context.Snapshot.OwnsNamespace(pod.Namespace, besides: pod.Owner) && !context.Snapshot.IsConfiguredService(pod.Namespace, subdomain.Value) =>
                     $"namespace {pod.Namespace} has no Service {subdomain.Value}",
                 null => null,
                 { IsHeadless: false } => $"Service {service.Name} is not headless",

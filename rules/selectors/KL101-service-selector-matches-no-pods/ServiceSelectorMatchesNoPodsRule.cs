@@ -10,7 +10,7 @@ public sealed class ServiceSelectorMatchesNoPodsRule() : Rule(new RuleDescriptor
         var snapshot = context.Snapshot;
         foreach (var service in snapshot.Services)
         {
-            if (!service.HasSelector || service.IsExternalName || service.SelectorKey is null || !snapshot.IsKnownNamespace(service.Namespace, besides: service))
+            if (!service.HasSelector || service.IsExternalName || service.SelectorKey is null)
             {
                 continue;
             }
@@ -21,30 +21,48 @@ public sealed class ServiceSelectorMatchesNoPodsRule() : Rule(new RuleDescriptor
                 continue;
             }
 
+            // Pods that match in another namespace: the Service was meant for the closest of them. When those are
+            // written without a namespace, they may be applied with `-n` into the Service's: no evidence of a mistake.
+            var elsewhere = ClosestMatchElsewhere(snapshot, service);
+            var meant = elsewhere is { Owner.HasExplicitNamespace: true } ? elsewhere : null;
+            if (meant is null && (elsewhere is not null || !snapshot.OwnsNamespace(service.Namespace)))
+            {
+                continue;
+            }
+
             var wanted = service.Selector!;
             var message = $"Service {service.Name} selects {Describe.Pairs(wanted)}, but no pod in namespace {service.Namespace} carries these labels, so it has no endpoints";
             var related = new List<RelatedLocation>();
-            var nearest = Nearest(wanted, snapshot.Labels.InNamespace(service.Namespace));
+            var nearest = Nearest(wanted, snapshot.Labels.InNamespace(service.Namespace), service);
             if (nearest is not null)
             {
                 message += $"; nearest: pods of {nearest.Owner} carry {Differences(wanted, nearest)}";
                 related.Add(new RelatedLocation(nearest.Owner.NameSpan, $"{nearest.Owner}: labels {Describe.Labels(nearest.LabelValues)}"));
             }
+
+            if (meant is not null)
+            {
+                message += $". Pods of {meant.Owner} in namespace {meant.Namespace} match, but a Service only selects pods of its own namespace: " +
+                           $"put the Service in namespace {meant.Namespace} (or the workload in {service.Namespace})";
+                related.Add(new RelatedLocation(meant.Owner.NameSpan, $"{meant.Owner} in namespace {meant.Namespace}"));
+                context.Report(service.SelectorKey.Span, message, related: related);
+            }
+            else if (nearest is not null)
+            {
+                context.Report(service.SelectorKey.Span, message + ". Make the selector equal to the pod template's labels", related: related);
+            }
             else
             {
-                message += snapshot.Labels.InNamespace(service.Namespace).Count == 0
-                    ? "; the input has no pods in that namespace"
-                    : "; no pod template there has similar labels";
+                // Nothing of the input resembles the selector. Where the input declares the namespace, that proves a
+                // mistake; where it only deploys into it, the pods may come from elsewhere (a Helm chart, an operator).
+                var none = snapshot.Labels.InNamespace(service.Namespace).Count == 0 ? "the input has no pods in that namespace" : "no pod template there has similar labels";
+                var declared = snapshot.DeclaresNamespace(service.Namespace);
+                context.Report(service.SelectorKey.Span,
+                    declared
+                        ? $"{message}; {none}, and the input declares the namespace. Add the workload or fix the selector"
+                        : $"{message}; {none}. If its pods are deployed by something outside the input (a Helm chart, an operator), this is expected; otherwise add the workload or fix the selector",
+                    declared ? null : Severity.Note, related);
             }
-
-            var elsewhere = OtherNamespace(context, service);
-            if (elsewhere is not null)
-            {
-                message += $". Pods of {elsewhere.Owner} in namespace {elsewhere.Namespace} match, but a Service only selects pods of its own namespace";
-                related.Add(new RelatedLocation(elsewhere.Owner.NameSpan, $"{elsewhere.Owner} in namespace {elsewhere.Namespace}"));
-            }
-
-            context.Report(service.SelectorKey.Span, message + ". Make the selector equal to the pod template's labels", related: related);
         }
     }
 
@@ -52,11 +70,12 @@ public sealed class ServiceSelectorMatchesNoPodsRule() : Rule(new RuleDescriptor
     /// The pod template whose labels come closest to the selector: exact pairs count most, then values by how close
     /// they are (edit distance relative to length), so `svc-00009-v2` finds `svc-00009`, not `svc-00002`. Only a
     /// template with an exactly matching pair, or a value that looks like a typo of the wanted one, is offered.
+    /// Of equally close templates, the one in the Service's file, then its folder, is named.
     /// </summary>
-    private static PodTemplate? Nearest(IReadOnlyList<StringPair> wanted, IReadOnlyList<PodTemplate> candidates)
+    private static PodTemplate? Nearest(IReadOnlyList<StringPair> wanted, IReadOnlyList<PodTemplate> candidates, ServiceObject service)
     {
         PodTemplate? best = null;
-        var bestScore = double.MinValue;
+        var bestScore = (Score: double.MinValue, Proximity: 0);
         foreach (var template in candidates)
         {
             var score = 0.0;
@@ -73,9 +92,11 @@ public sealed class ServiceSelectorMatchesNoPodsRule() : Rule(new RuleDescriptor
                 score += exact ? 4 : 1 + 2 * Closeness(value, pair.Value.Value);
             }
 
-            if (plausible && score > bestScore)
+            // Equal scores go to the template written closest to the Service: its file, then its folder.
+            var proximity = Proximity(template, service);
+            if (plausible && (score > bestScore.Score || (score == bestScore.Score && proximity > bestScore.Proximity)))
             {
-                (best, bestScore) = (template, score);
+                (best, bestScore) = (template, (score, proximity));
             }
         }
 
@@ -118,12 +139,26 @@ public sealed class ServiceSelectorMatchesNoPodsRule() : Rule(new RuleDescriptor
         return Describe.List(parts);
     }
 
-    private static PodTemplate? OtherNamespace(RuleContext context, ServiceObject service)
+    /// <summary>2 for a template in the Service's file, 1 in its folder, 0 elsewhere.</summary>
+    private static int Proximity(PodTemplate template, ServiceObject service) =>
+        template.Owner.Document.File == service.Document.File ? 2 : template.Owner.ApplyUnit == service.ApplyUnit ? 1 : 0;
+
+    /// <summary>Of the pod templates the selector matches in other namespaces, the one written closest to the Service.</summary>
+    private static PodTemplate? ClosestMatchElsewhere(Core.Simulation.ClusterSnapshot snapshot, ServiceObject service)
     {
         var pairs = service.SelectorPairs;
-        return context.Snapshot.Labels.Namespaces
-            .Where(ns => ns != service.Namespace)
-            .Select(ns => context.Snapshot.Labels.Select(ns, pairs).FirstOrDefault())
-            .FirstOrDefault(t => t is not null);
+        PodTemplate? closest = null;
+        foreach (var ns in snapshot.Labels.Namespaces.Where(ns => ns != service.Namespace))
+        {
+            foreach (var template in snapshot.Labels.Select(ns, pairs))
+            {
+                if (closest is null || Proximity(template, service) > Proximity(closest, service))
+                {
+                    closest = template;
+                }
+            }
+        }
+
+        return closest;
     }
 }

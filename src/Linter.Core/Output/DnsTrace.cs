@@ -100,7 +100,7 @@ public sealed class DnsTrace
     private string Result() => Answer.Outcome switch
     {
         DnsOutcome.NotFound => $"nothing: {Answer.Miss}",
-        DnsOutcome.UnknownNamespace => "unknown: the name points into a namespace the input does not contain",
+        DnsOutcome.UnknownNamespace => "unknown: the name points into a namespace the input does not own",
         DnsOutcome.External when Elsewhere.Count > 0 =>
             $"nothing in the cluster: Service {Answer.Name} is in namespace {string.Join(", ", Elsewhere)}; write {string.Join(" or ", Elsewhere.Select(ns => $"{Answer.Name}.{ns}"))}",
         DnsOutcome.External => "not a cluster name: answered by the upstream resolver",

@@ -12,7 +12,8 @@ public sealed class ClusterSnapshot
     private readonly Dictionary<string, List<ServiceObject>> _servicesByName = new(StringComparer.Ordinal);
     private readonly HashSet<(string Namespace, string Service)> _manualEndpoints = [];
     private readonly HashSet<string> _declaredNamespaces = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _objectsPerNamespace = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _namespacesOfObjects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _workloadsPerNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<ServiceObject, ServiceResolution> _resolutions = [];
     private Dns.ClusterDns? _dns;
     private Dns.NameReferences? _names;
@@ -29,9 +30,12 @@ public sealed class ClusterSnapshot
         {
             var list = _byKey.TryGetValue(obj.Key, out var l) ? l : _byKey[obj.Key] = [];
             list.Add(obj);
-            _objectsPerNamespace[obj.Namespace] = _objectsPerNamespace.TryGetValue(obj.Namespace, out var n) ? n + 1 : 1;
+            _namespacesOfObjects.Add(obj.Namespace);
             switch (obj)
             {
+                case WorkloadObject { Template: not null } workload:
+                    _workloadsPerNamespace[workload.Namespace] = _workloadsPerNamespace.TryGetValue(workload.Namespace, out var n) ? n + 1 : 1;
+                    break;
                 case NamespaceObject ns:
                     _declaredNamespaces.Add(ns.Name);
                     break;
@@ -86,14 +90,22 @@ public sealed class ClusterSnapshot
         _services.TryGetValue((ns, name), out var all) ? ApplyUnits.Closest(all, s => s.ApplyUnit, nearFolder)[0] : null;
 
     /// <summary>
-    /// The input owns this namespace: a Namespace object declares it, or an object lives in it. With
-    /// <paramref name="besides"/>, that object alone does not make its namespace known: a lone Service
-    /// says nothing about which pods its namespace has.
+    /// The input owns this namespace, so that what is not in the input is not in the namespace: a Namespace object
+    /// declares it, or the input deploys workloads (pod templates) there. Services, ConfigMaps and the like alone do
+    /// not: Helm releases and operators deploy into shared namespaces such as <c>monitoring</c> too. With
+    /// <paramref name="besides"/>, that workload alone does not make its namespace owned (a lone StatefulSet says
+    /// nothing about the Services next to it). A namespace the configuration lists as external is never owned.
     /// </summary>
-    public bool IsKnownNamespace(string ns, KubeObject? besides = null) =>
+    public bool OwnsNamespace(string ns, KubeObject? besides = null) =>
         !Options.ExternalNamespaces.Contains(ns) &&
         (_declaredNamespaces.Contains(ns) ||
-        (_objectsPerNamespace.TryGetValue(ns, out var count) && count > (besides is not null && besides.Namespace == ns ? 1 : 0)));
+        (_workloadsPerNamespace.TryGetValue(ns, out var count) && count > (besides is WorkloadObject { Template: not null } && besides.Namespace == ns ? 1 : 0)));
+
+    /// <summary>A Namespace object of the input declares this namespace (and the configuration does not call it external).</summary>
+    public bool DeclaresNamespace(string ns) => !Options.ExternalNamespaces.Contains(ns) && _declaredNamespaces.Contains(ns);
+
+    /// <summary>Some object of the input lives in this namespace, or a Namespace object declares it: the namespace exists.</summary>
+    public bool HasNamespace(string ns) => _declaredNamespaces.Contains(ns) || _namespacesOfObjects.Contains(ns);
 
     /// <summary>Namespaces other than <paramref name="except"/> with a Service of that name in the input, sorted.</summary>
     public IReadOnlyList<string> NamespacesWithService(string name, string except) =>

@@ -75,7 +75,7 @@ public sealed class ClusterDns
             steps.Add(new DnsStep(fqdn, answer.Outcome switch
             {
                 DnsOutcome.Service or DnsOutcome.Pod => answer.Describe(),
-                DnsOutcome.UnknownNamespace => $"unknown: namespace {answer.UnknownNamespace} is not part of the input",
+                DnsOutcome.UnknownNamespace => $"unknown: the input does not own namespace {answer.UnknownNamespace} (no Namespace object, no workloads)",
                 DnsOutcome.External => "forwarded to the upstream resolver",
                 _ => answer.Miss is null ? "NXDOMAIN" : $"NXDOMAIN: {answer.Miss}",
             }));
@@ -125,17 +125,18 @@ public sealed class ClusterDns
         var labels = bare.Split('.');
         return labels.Length switch
         {
-            2 when IsKnown(labels[1]) => $"{bare}.svc.{_domain}",
+            2 when Exists(labels[1]) => $"{bare}.svc.{_domain}",
             2 when _snapshot.FindService(fromNamespace, labels[1], fromFolder) is not null => $"{bare}.{fromNamespace}.svc.{_domain}",
             3 or 4 when labels[labels.Length - 1] == "svc" => $"{bare}.{_domain}",
             _ => null,
         };
     }
 
-    /// <summary>Lookups in a known namespace are definitive; the namespaces of the built-in Services always exist,
-    /// unless the configuration says their contents come from elsewhere.</summary>
-    private bool IsKnown(string ns) =>
-        _snapshot.IsKnownNamespace(ns) || (EveryCluster.Any(b => b.Namespace == ns) && !_snapshot.Options.ExternalNamespaces.Contains(ns));
+    /// <summary>A namespace of the input, or one every cluster has: <c>x.ns</c> is a cluster name.</summary>
+    private bool Exists(string ns) => _snapshot.HasNamespace(ns) || EveryCluster.Any(b => b.Namespace == ns);
+
+    /// <summary>Lookups in a namespace the input owns are definitive (see <see cref="ClusterSnapshot.OwnsNamespace"/>).</summary>
+    private bool IsKnown(string ns) => _snapshot.OwnsNamespace(ns);
 
     private DnsAnswer Lookup(string name, string fqdn, string fromFolder)
     {
@@ -171,9 +172,10 @@ public sealed class ClusterDns
             return new DnsAnswer(name, DnsOutcome.Service, []) { Service = found };
         }
 
+        var miss = new DnsMiss(MissKind.Service, ns, service);
         return IsKnown(ns)
-            ? new DnsAnswer(name, DnsOutcome.NotFound, []) { Miss = new DnsMiss(MissKind.Service, ns, service) }
-            : new DnsAnswer(name, DnsOutcome.UnknownNamespace, []) { UnknownNamespace = ns };
+            ? new DnsAnswer(name, DnsOutcome.NotFound, []) { Miss = miss }
+            : new DnsAnswer(name, DnsOutcome.UnknownNamespace, []) { UnknownNamespace = ns, Miss = miss };
     }
 
     private DnsAnswer LookupPod(string name, string ns, string serviceName, string hostname, string fromFolder)

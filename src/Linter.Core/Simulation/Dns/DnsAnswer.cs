@@ -13,7 +13,7 @@ public enum DnsOutcome
     /// <summary>A cluster name in a namespace the input owns, that nothing answers.</summary>
     NotFound,
 
-    /// <summary>A cluster name in a namespace the input does not own: it may exist.</summary>
+    /// <summary>A cluster name in a namespace the input does not own (no Namespace object, no workloads): it may exist.</summary>
     UnknownNamespace,
 
     /// <summary>Not a cluster name: resolved outside the cluster.</summary>
@@ -59,7 +59,7 @@ public sealed class DnsAnswer(string name, DnsOutcome outcome, IReadOnlyList<Dns
 
     public PodRecord? Pod { get; init; }
 
-    /// <summary>For <see cref="DnsOutcome.NotFound"/>: what was looked for; for an unknown namespace, its name.</summary>
+    /// <summary>For <see cref="DnsOutcome.NotFound"/>, and a Service in a namespace the input does not own: what was looked for.</summary>
     public DnsMiss? Miss { get; init; }
 
     public string? UnknownNamespace { get; init; }
@@ -78,7 +78,7 @@ public sealed class DnsAnswer(string name, DnsOutcome outcome, IReadOnlyList<Dns
         DnsOutcome.Service => $"Service {Service!.Name} in namespace {Service.Namespace}" + (Service.IsHeadless ? " (headless)" : Service.IsExternalName ? " (ExternalName)" : string.Empty),
         DnsOutcome.Pod => $"pod {Pod!.Hostname} of {Pod.Pod.Owner} through headless Service {Pod.Service.Name}",
         DnsOutcome.NotFound => "nothing",
-        DnsOutcome.UnknownNamespace => "a namespace the input does not contain",
+        DnsOutcome.UnknownNamespace => "a namespace the input does not own",
         _ => "a name outside the cluster",
     };
 }

@@ -13,6 +13,9 @@ public enum ReferenceForm
 
     /// <summary>A whole value that is one label, under a key that says host, addr, url, endpoint, server or service.</summary>
     Label,
+
+    /// <summary>The host argument of a network program run as a command (<c>nc -z db 5432</c>, <c>ping db</c>).</summary>
+    Command,
 }
 
 /// <summary>

@@ -15,6 +15,12 @@ public sealed record NameReference(string Host, SourceSpan Span, string Namespac
     /// <summary>Where the port is written; null when the scheme implies it.</summary>
     public SourceSpan? PortSpan { get; init; }
 
+    /// <summary>How the name is written: a URL, host:port and a command's host argument leave no doubt that it is a host.</summary>
+    public ReferenceForm Form { get; init; }
+
+    /// <summary>The name (with its port) is the whole value, not a part of a longer text.</summary>
+    public bool IsWholeValue { get; init; }
+
     /// <summary>The name is the target of <c>ping</c> (or ping6, fping, arping) run as a program.</summary>
     public bool IsPingTarget { get; init; }
 

@@ -120,10 +120,13 @@ public sealed class NameReferences
                 continue;
             }
 
+            var portDigits = candidate.Port?.ToString(CultureInfo.InvariantCulture).Length ?? 0;
             found.Add(new NameReference(candidate.Host, span, ns, where, Resolve(candidate.Host, ns, pod?.Spec.Searches, folder))
             {
                 Port = candidate.Port,
-                PortSpan = candidate.PortIndex is { } at ? Locate(value, at, candidate.Port!.Value.ToString(CultureInfo.InvariantCulture).Length) : null,
+                PortSpan = candidate.PortIndex is { } at ? Locate(value, at, portDigits) : null,
+                Form = candidate.Form,
+                IsWholeValue = candidate.Index == 0 && (candidate.PortIndex is { } end ? end + portDigits : candidate.Host.Length) == value.Value.TrimEnd().Length,
                 Pod = pod,
                 ConfigMap = configMap,
             });
@@ -158,6 +161,7 @@ public sealed class NameReferences
                 Port = port,
                 PortSpan = port is null ? null : Locate(scalars[target.Port!.Value.Item], target.Port.Value.Index, target.Port.Value.Text.Length),
                 IsPingTarget = target.IsPing,
+                Form = ReferenceForm.Command,
                 Pod = pod,
             });
         }
