@@ -34,6 +34,53 @@ public sealed class BinderTests
     }
 
     [Fact]
+    public void A_dotted_top_level_key_is_an_unknown_field_with_a_hint_at_the_mapping()
+    {
+        var (service, problems) = Bind("apiVersion: v1\nkind: Service\nmetadata.name: web\nspec:\n  ports: [{port: 80}]\n");
+        var problem = Assert.Single(problems);
+        Assert.Equal(ProblemKind.UnknownField, problem.Kind);
+        Assert.Equal(new SourceSpan("b.yaml", 3, 1, 3, 14), problem.Span);
+        Assert.Equal("unknown field `metadata.name`: the API server rejects it (kubectl's strict validation) or drops it; did you mean a `metadata:` mapping with `name:`? YAML does not split keys at dots", problem.Message);
+        Assert.Equal(string.Empty, service.Name);
+        Assert.Equal("Service (no metadata.name, line 3)", service.ToString());
+        Assert.Equal(new SourceSpan("b.yaml", 3, 1, 3, 14), service.NameSpan);
+    }
+
+    [Fact]
+    public void A_deeper_dotted_key_names_the_first_nested_field()
+    {
+        var (_, problems) = Bind("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec.ports.port: 80\nspec: {}\n");
+        Assert.Contains("did you mean a `spec:` mapping with `ports:`?", Assert.Single(problems).Message);
+    }
+
+    [Fact]
+    public void An_object_without_metadata_is_described_by_its_kind_line()
+    {
+        var (deployment, _) = Bind("apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers: [{name: c, image: nginx}]\n");
+        Assert.Equal("Deployment (no metadata.name, line 2)", deployment.ToString());
+        Assert.Equal(new SourceSpan("b.yaml", 2, 7, 2, 17), deployment.NameSpan);
+    }
+
+    [Theory]
+    [InlineData("metadata:\n")]
+    [InlineData("metadata: {}\n")]
+    [InlineData("metadata:\n  labels: {app: web}\n")]
+    [InlineData("metadata:\n  name:\n")]
+    public void An_object_with_metadata_but_no_name_points_at_the_metadata_key(string metadata)
+    {
+        var (service, _) = Bind("apiVersion: v1\nkind: Service\n" + metadata);
+        Assert.Equal("Service (no metadata.name, line 3)", service.ToString());
+        Assert.Equal(new SourceSpan("b.yaml", 3, 1, 3, 9), service.NameSpan);
+    }
+
+    [Fact]
+    public void An_empty_name_is_called_empty_and_a_name_is_shown_as_is()
+    {
+        Assert.Equal("Service (empty metadata.name, line 4)", Bind("apiVersion: v1\nkind: Service\nmetadata:\n  name: \"\"\n").Object.ToString());
+        Assert.Equal("Service web", Bind("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n").Object.ToString());
+    }
+
+    [Fact]
     public void Unknown_fields_of_unmodelled_kinds_and_custom_resources_are_not_checked()
     {
         Assert.Empty(Bind("apiVersion: example.com/v1\nkind: Service\nmetadata: {name: s}\nspec: {anything: 1}\n").Problems);

@@ -20,6 +20,101 @@ public sealed class YamlReaderTests
         Assert.Equal(new SourceSpan("f.yaml", 3, 3, 3, 7), ((MappingNode)root["spec"]!).KeyNode("name")!.Span);
     }
 
+    /// <summary>(line, column, endLine, endColumn): SourceSpan prints only its start, so failures compare these.</summary>
+    private static (int, int, int, int) At(int line, int column, int endLine, int endColumn) => (line, column, endLine, endColumn);
+
+    private static (int, int, int, int) Of(Node node) => (node.Span.Line, node.Span.Column, node.Span.EndLine, node.Span.EndColumn);
+
+    [Fact]
+    public void A_flow_mapping_ends_after_its_closing_brace()
+    {
+        var root = ReadOne("env: {USER_NAME}\nlabels: {app: web, tier: front}\n");
+        Assert.Equal(At(1, 6, 1, 17), Of(root["env"]!));
+        Assert.Equal(At(2, 9, 2, 32), Of(root["labels"]!));
+    }
+
+    [Fact]
+    public void A_flow_list_ends_after_its_closing_bracket()
+    {
+        var root = ReadOne("ports: [1, 2]\nargs: [a, b, ]\n");
+        Assert.Equal(At(1, 8, 1, 14), Of(root["ports"]!));
+        Assert.Equal(At(2, 7, 2, 15), Of(root["args"]!));
+    }
+
+    [Fact]
+    public void Empty_flow_collections_span_both_brackets()
+    {
+        var root = ReadOne("a: []\nb: {}\n");
+        Assert.Equal(At(1, 4, 1, 6), Of(root["a"]!));
+        Assert.Equal(At(2, 4, 2, 6), Of(root["b"]!));
+    }
+
+    [Fact]
+    public void Nested_flow_collections_each_end_after_their_own_bracket()
+    {
+        var root = ReadOne("a: {b: [1, {c: d}]}\n");
+        var outer = Assert.IsType<MappingNode>(root["a"]);
+        var list = Assert.IsType<SequenceNode>(outer["b"]);
+        Assert.Equal(At(1, 4, 1, 20), Of(outer));
+        Assert.Equal(At(1, 8, 1, 19), Of(list));
+        Assert.Equal(At(1, 12, 1, 18), Of(list.Items[1]));
+    }
+
+    [Fact]
+    public void A_flow_collection_over_several_lines_ends_after_its_bracket_on_the_last_line()
+    {
+        var root = ReadOne("a: [1,\n  2,\n]\nb: {x: 1,\n  y: 2}\n");
+        Assert.Equal(At(1, 4, 3, 2), Of(root["a"]!));
+        Assert.Equal(At(4, 4, 5, 8), Of(root["b"]!));
+    }
+
+    [Fact]
+    public void A_json_document_ends_after_its_closing_brace()
+    {
+        var root = ReadOne("{\"kind\": \"Service\", \"ports\": [80, 81]}\n");
+        Assert.Equal(At(1, 1, 1, 39), Of(root));
+        Assert.Equal(At(1, 30, 1, 38), Of(root["ports"]!));
+    }
+
+    [Fact]
+    public void A_single_pair_in_a_flow_list_spans_its_key_and_value()
+    {
+        // [a: 1] holds a mapping without braces: it neither starts at the file's start nor takes the comma.
+        var root = ReadOne("p: [a: 1, b: 22 ]\n");
+        var list = Assert.IsType<SequenceNode>(root["p"]);
+        Assert.Equal(At(1, 4, 1, 18), Of(list));
+        Assert.Equal(At(1, 5, 1, 9), Of(list.Items[0]));
+        Assert.Equal(At(1, 11, 1, 16), Of(list.Items[1]));
+    }
+
+    [Fact]
+    public void An_unclosed_flow_list_holding_a_pair_is_reported_at_its_bracket()
+    {
+        var result = YamlReader.Read("f.yaml", "a: [b: 1\nc: 2\n");
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(At(1, 4, 1, 5), (problem.Span.Line, problem.Span.Column, problem.Span.EndLine, problem.Span.EndColumn));
+        Assert.Contains("flow list ([) is never closed", problem.Message);
+    }
+
+    [Fact]
+    public void Block_collections_end_with_their_last_value()
+    {
+        var root = ReadOne("spec:\n  ports:\n  - port: 80\n    name: web\n  type: X\n\n# trailing\n");
+        var spec = Assert.IsType<MappingNode>(root["spec"]);
+        var ports = Assert.IsType<SequenceNode>(spec["ports"]);
+        Assert.Equal(At(1, 1, 5, 10), Of(root));
+        Assert.Equal(At(2, 3, 5, 10), Of(spec));
+        Assert.Equal(At(3, 3, 4, 14), Of(ports));
+        Assert.Equal(At(3, 5, 4, 14), Of(ports.Items[0]));
+    }
+
+    [Fact]
+    public void A_block_collection_ending_in_a_flow_collection_ends_after_its_bracket()
+    {
+        var root = ReadOne("spec:\n  selector: {app: web}\n  ports: [80]\n");
+        Assert.Equal(At(2, 3, 3, 14), Of(root["spec"]!));
+    }
+
     [Fact]
     public void Crlf_line_endings_give_the_same_lines_and_columns()
     {

@@ -212,11 +212,15 @@ public sealed class YamlReader
                 break;
             case MappingStart m:
                 Count(e);
-                Push(new Frame(Span(m.Start, m.End), m.Anchor.IsEmpty ? null : m.Anchor.Value, isMapping: true, isFlow: m.Style == MappingStyle.Flow));
+                // A single pair in a flow list ([a: 1]) is a flow mapping without braces; YamlDotNet gives its start event
+                // no position (index 0, where nothing nested can start). It is read like a block mapping: from its key
+                // to its value.
+                var pair = m.Style == MappingStyle.Flow && m.Start.Index == 0 && _stack.Count > 0 && _stack[_stack.Count - 1] is { IsFlow: true, IsMapping: false };
+                Push(new Frame(Span(m.Start, m.End), m.Anchor.IsEmpty ? null : m.Anchor.Value, isMapping: true, isFlow: m.Style == MappingStyle.Flow && !pair, isPair: pair));
                 break;
             case SequenceStart q:
                 Count(e);
-                Push(new Frame(Span(q.Start, q.End), q.Anchor.IsEmpty ? null : q.Anchor.Value, isMapping: false, isFlow: q.Style == SequenceStyle.Flow));
+                Push(new Frame(Span(q.Start, q.End), q.Anchor.IsEmpty ? null : q.Anchor.Value, isMapping: false, isFlow: q.Style == SequenceStyle.Flow, isPair: false));
                 break;
             case MappingEnd or SequenceEnd:
                 var frame = _stack[_stack.Count - 1];
@@ -281,7 +285,9 @@ public sealed class YamlReader
         public SourceSpan At { get; } = at;
     }
 
-    private sealed class Frame(SourceSpan start, string? anchor, bool isMapping, bool isFlow)
+    /// <param name="isFlow">Written in brackets ([ ] or { }): the collection ends after its closing bracket.</param>
+    /// <param name="isPair">A single pair in a flow list ([a: 1]): it starts at its key.</param>
+    private sealed class Frame(SourceSpan start, string? anchor, bool isMapping, bool isFlow, bool isPair)
     {
         private readonly List<Node> _items = [];
         private readonly List<MappingEntry> _entries = [];
@@ -379,19 +385,37 @@ public sealed class YamlReader
                 _entries.Add(new MappingEntry(_pendingKey, new ScalarNode(_pendingKey.Span, string.Empty, ScalarKind.Null, false)));
             }
 
+            // A flow collection ends after its closing bracket: YamlDotNet puts the end event on the bracket (start and
+            // end alike). A block collection's end event sits where the next token starts (a later line, or the end of
+            // the file): it ends with its last item.
+            var close = end with { EndLine = end.Line, EndColumn = end.Column + 1 };
             if (!isMapping)
             {
-                var last = _items.Count > 0 ? _items[_items.Count - 1].Span : end;
+                var last = isFlow || _items.Count == 0 ? close : _items[_items.Count - 1].Span;
                 return new SequenceNode(Join(last), _items);
             }
 
-            // Merged values may live anywhere in the file: the mapping's own span ends with its own entries.
+            if (isFlow)
+            {
+                return Mapping(Join(close));
+            }
+
+            // Merged values may live anywhere in the file: a block mapping's own span ends with its own entries.
             var lastSpan = end;
             for (var i = 0; i < _entries.Count; i++)
             {
                 lastSpan = i == 0 || EndsAfter(_entries[i].Value.Span, lastSpan) ? _entries[i].Value.Span : lastSpan;
             }
 
+            var span = isPair && _entries.Count > 0
+                ? _entries[0].Key.Span with { EndLine = lastSpan.EndLine, EndColumn = lastSpan.EndColumn }
+                : Join(lastSpan);
+            return Mapping(span);
+        }
+
+        /// <summary>The mapping of the own entries, then merged ones whose key is not taken yet.</summary>
+        private MappingNode Mapping(SourceSpan span)
+        {
             if (_merged.Count > 0)
             {
                 // Explicit keys win over merged ones, the first merged mapping over later ones: one lookup per entry.
@@ -406,7 +430,7 @@ public sealed class YamlReader
                 }
             }
 
-            return new MappingNode(Join(lastSpan), _entries, _keys ?? new Dictionary<string, int>(0, StringComparer.Ordinal));
+            return new MappingNode(span, _entries, _keys ?? new Dictionary<string, int>(0, StringComparer.Ordinal));
         }
 
         private static bool AllMappings(IReadOnlyList<Node> items)

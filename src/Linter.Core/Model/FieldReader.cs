@@ -202,6 +202,20 @@ internal sealed class FieldReader
         _problems.Add(new InputProblem(ProblemKind.WrongType, node.Span, hint is null ? message : $"{message} ({hint})"));
     }
 
+    /// <summary>A path written as one key (<c>metadata.name: web</c>) whose first part is a known field: YAML keeps the dot.</summary>
+    private static string? Dotted(string key, FieldSet known)
+    {
+        var dot = key.IndexOf('.');
+        if (dot <= 0 || dot == key.Length - 1 || !known.Contains(key.Substring(0, dot)))
+        {
+            return null;
+        }
+
+        var next = key.IndexOf('.', dot + 1);
+        var child = next < 0 ? key.Substring(dot + 1) : key.Substring(dot + 1, next - dot - 1);
+        return child.Length == 0 ? null : $"did you mean a `{key.Substring(0, dot)}:` mapping with `{child}:`? YAML does not split keys at dots";
+    }
+
     private static string Quote(string value) => value.Length > 40 ? $"\"{value.Substring(0, 37)}...\"" : $"\"{value}\"";
 
     private void ReportUnknownKeys(FieldSet known)
@@ -214,8 +228,7 @@ internal sealed class FieldReader
                 continue;
             }
 
-            var nearest = known.Nearest(key);
-            var suggestion = nearest is null ? string.Empty : $"; did you mean `{nearest}`?";
+            var suggestion = Dotted(key, known) is { } nested ? $"; {nested}" : known.Nearest(key) is { } nearest ? $"; did you mean `{nearest}`?" : string.Empty;
             _problems.Add(new InputProblem(ProblemKind.UnknownField, entry.Key.Span,
                 $"unknown field `{Join(key)}`: the API server rejects it (kubectl's strict validation) or drops it{suggestion}"));
         }

@@ -60,13 +60,19 @@ public class KubeObject
     /// </summary>
     public string ApplyUnit => Document.File.Folder;
 
-    /// <summary>Where findings about the object as a whole point: its name, or the document.</summary>
-    public SourceSpan NameSpan => NameNode?.Span ?? (Root.Entries.Count > 0 ? Root.Entries[0].Key.Span : Root.Span);
+    /// <summary>
+    /// Where findings about the object as a whole point: its name; without one, where the name belongs (the
+    /// <c>metadata</c> key, or a top-level <c>metadata.name</c> key written with a dot), else the <c>kind</c> value.
+    /// </summary>
+    public SourceSpan NameSpan =>
+        NameNode?.Span ?? Root.KeyNode("metadata")?.Span ?? Root.KeyNode("metadata.name")?.Span ?? Root["kind"]?.Span ?? Root.Span;
 
     /// <summary>The other definition says the same to the API server (layout, key order and quoting aside).</summary>
     public bool SameContentAs(KubeObject other) => NodeEquality.Same(Root, other.Root);
 
-    public override string ToString() => Name.Length > 0 ? $"{Kind} {Name}" : $"{Kind} (no name, line {NameSpan.Line})";
+    /// <summary>"Service web"; an object without a usable name by its kind and line, never by an empty name.</summary>
+    public override string ToString() =>
+        Name.Length > 0 ? $"{Kind} {Name}" : $"{Kind} ({(NameNode is null ? "no" : "empty")} metadata.name, line {NameSpan.Line})";
 }
 
 public sealed class NamespaceObject : KubeObject
