@@ -62,24 +62,65 @@ public sealed class DirectoryWalkTests
     [Fact]
     public void An_unreadable_directory_is_KL001()
     {
-        if (Environment.UserName == "root" || OperatingSystem.IsWindows())
+        if (OperatingSystem.IsWindows())
         {
-            return; // root reads every directory: the case cannot be made here
+            return; // no Unix permissions to take away
         }
 
         using var hostile = new Hostile();
-        hostile.Write("good.yaml", LoaderCrashTests.NodePort);
-        var locked = Directory.CreateDirectory(Path.Combine(hostile.Folder, "locked")).FullName;
+        var input = Directory.CreateDirectory(Path.Combine(hostile.Folder, "input")).FullName;
+        hostile.Write("input/good.yaml", LoaderCrashTests.NodePort);
+        var locked = Directory.CreateDirectory(Path.Combine(input, "locked")).FullName;
         File.SetUnixFileMode(locked, UnixFileMode.None);
         try
         {
-            var (code, stdout, _) = hostile.Run(string.Empty, "check", ".", "--format", "json");
+            var (code, stdout) = Environment.UserName == "root" ? RunAsNobody(hostile, input) : RunHere(hostile);
             Assert.Equal(3, code);
             Assert.Contains("locked", stdout);
+            Assert.Contains("KL205", stdout);
         }
         finally
         {
             File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
+    }
+
+    private static (int Code, string Stdout) RunHere(Hostile hostile)
+    {
+        var (code, stdout, _) = hostile.Run(string.Empty, "check", "input", "--format", "json");
+        return (code, stdout);
+    }
+
+    /// <summary>
+    /// Root reads every folder, so the case is made as user nobody (setpriv, util-linux): the built kubelint is copied
+    /// next to the input, where nobody can read it, and run there.
+    /// </summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static (int Code, string Stdout) RunAsNobody(Hostile hostile, string input)
+    {
+        var cli = Directory.CreateDirectory(Path.Combine(hostile.Folder, "cli")).FullName;
+        foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory).Where(f => f.EndsWith(".dll", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("kubelint.", StringComparison.Ordinal)))
+        {
+            File.Copy(file, Path.Combine(cli, Path.GetFileName(file)));
+        }
+
+        const UnixFileMode Open = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        File.SetUnixFileMode(hostile.Folder, Open);
+        File.SetUnixFileMode(input, Open);
+        File.SetUnixFileMode(cli, Open);
+        var start = new System.Diagnostics.ProcessStartInfo("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", Path.Combine(cli, "kubelint.dll"), "check", ".", "--format", "json"])
+        {
+            WorkingDirectory = input,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["HOME"] = Path.GetTempPath();
+        start.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(Hostile.Budget), "kubelint run as nobody did not finish");
+        Assert.True(stderr.Result.Length == 0 || process.ExitCode == 3, stderr.Result);
+        return (process.ExitCode, stdout.Result);
     }
 }
