@@ -1,4 +1,25 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/Linter.Bench -- --filter '*'
+// dotnet run -c Release --project bench/Linter.Bench -- corpus <folder> [namespaces] [apps] [seed]: writes the synthetic
+// input and prints the injected mistakes (rule, path, line).
+if (args is ["corpus", var folder, ..])
+{
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    var cluster = Linter.Bench.SyntheticCorpus.Generate(Arg(2, 10), Arg(3, 20), Arg(4, 1));
+    foreach (var (path, text) in cluster.Files)
+    {
+        var full = Path.Combine(folder, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, text);
+    }
+
+    foreach (var mistake in cluster.Mistakes)
+    {
+        Console.WriteLine(mistake);
+    }
+
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Linter.Bench.LintBenchmarks).Assembly).Run(args);

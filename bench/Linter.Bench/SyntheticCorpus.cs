@@ -2,90 +2,277 @@ using System.Text;
 
 namespace Linter.Bench;
 
+/// <summary>A mistake the generator put into the corpus on purpose, where kubelint must report it.</summary>
+public sealed record InjectedMistake(string RuleId, string Path, int Line, string What)
+{
+    public override string ToString() => $"{RuleId} {Path}:{Line} ({What})";
+}
+
+/// <summary>What <see cref="SyntheticCorpus.Generate(int, int, int)"/> wrote: the files and the mistakes in them.</summary>
+public sealed record SyntheticCluster(IReadOnlyList<(string Path, string Text)> Files, IReadOnlyList<InjectedMistake> Mistakes);
+
 /// <summary>
-/// Generates a realistic input: namespaces, each with deployments, services (by name and by number),
-/// a StatefulSet with its headless service and a ConfigMap. About 1 in 10 services has a mistake.
+/// Generates a realistic input: namespaces team-N (each declared by a Namespace object) with deployments, services
+/// (by name and by number), a StatefulSet with its headless service and a ConfigMap. The same seed gives the same
+/// files. Known mistakes are injected, with names drawn from the seed, and returned with the line kubelint reports:
+/// <list type="bullet">
+/// <item>about 1 in 10 app Services is broken: a selector typo (<c>-x</c>, KL101) and a named targetPort typo
+/// (<c>htp</c>), which kubelint does not report while the Service selects no pods;</item>
+/// <item>node port collisions: two NodePort Services in different namespaces and folders with one <c>nodePort</c> (KL207 on the later one);</item>
+/// <item>unknown short names: <c>http://&lt;name&gt;-missing:8080/</c> in a declared namespace where no Service resembles it (KL302);</item>
+/// <item>cross-namespace selection: a Service alone in a namespace of its own whose selector matches a Deployment written into a team namespace in the same file (KL101).</item>
+/// </list>
+/// Everything else is meant to be clean: kubelint reports nothing else, not even a note.
 /// </summary>
 public static class SyntheticCorpus
 {
-    public static IReadOnlyList<(string Path, string Text)> Generate(int namespaces, int appsPerNamespace)
+    private static readonly string[] Words =
+    [
+        "ledger", "billing", "search", "catalog", "checkout", "invoice", "orders", "shipping", "profile", "reviews",
+        "payments", "gateway", "storage", "reports", "mailer", "pricing", "tracking", "loyalty", "quotes", "tickets",
+    ];
+
+    /// <summary>The benchmark's input: <paramref name="namespaces"/> × <paramref name="appsPerNamespace"/> apps, seed 1.</summary>
+    public static IReadOnlyList<(string Path, string Text)> Generate(int namespaces, int appsPerNamespace) =>
+        Generate(namespaces, appsPerNamespace, seed: 1).Files;
+
+    public static SyntheticCluster Generate(int namespaces, int appsPerNamespace, int seed)
     {
-        var files = new List<(string, string)>();
+        var random = new Random(seed);
+        var files = new List<(string Path, string Text)>();
+        var mistakes = new List<InjectedMistake>();
+        var names = new UniqueNames(random);
+
+        // Which apps get an unknown upstream URL, chosen before writing them.
+        var missing = new Dictionary<(int Namespace, int App), string>();
+        while (missing.Count < Math.Min(Math.Max(1, namespaces / 4), namespaces * appsPerNamespace))
+        {
+            missing.TryAdd((random.Next(namespaces), random.Next(appsPerNamespace)), names.Next() + "-missing");
+        }
+
         for (var n = 0; n < namespaces; n++)
         {
             var ns = $"team-{n}";
+            files.Add(($"{ns}/namespace.yaml", Namespace(ns)));
             for (var a = 0; a < appsPerNamespace; a++)
             {
-                files.Add(($"{ns}/app-{a}.yaml", App(ns, $"app-{a}", broken: (n + a) % 10 == 0)));
+                var path = $"{ns}/app-{a}.yaml";
+                var broken = (n + a + seed) % 10 == 0;
+                files.Add((path, App(ns, $"app-{a}", broken, missing.GetValueOrDefault((n, a)), path, mistakes)));
             }
 
             files.Add(($"{ns}/db.yaml", Database(ns)));
         }
 
-        return files;
+        if (appsPerNamespace > 0 && namespaces >= 2)
+        {
+            NodePortCollisions(namespaces, appsPerNamespace, random, names, files, mistakes);
+        }
+
+        if (namespaces >= 1)
+        {
+            CrossNamespaceSelections(namespaces, random, names, files, mistakes);
+        }
+
+        return new SyntheticCluster(files, mistakes);
     }
 
-    private static string App(string ns, string name, bool broken)
+    private static string Namespace(string ns)
     {
-        var text = new StringBuilder();
-        text.Append($"""
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {"{"}name: {name}, namespace: {ns}, labels: {"{"}app: {name}{"}"}{"}"}
-            spec:
-              replicas: 2
-              selector: {"{"}matchLabels: {"{"}app: {name}, tier: web{"}"}{"}"}
-              template:
-                metadata: {"{"}labels: {"{"}app: {name}, tier: web, version: v1{"}"}{"}"}
-                spec:
-                  containers:
-                    - name: main
-                      image: example/{name}:1.0
-                      ports:
-                        - {"{"}name: http, containerPort: 8080{"}"}
-                        - {"{"}name: metrics, containerPort: 9090{"}"}
-                      readinessProbe: {"{"}httpGet: {"{"}path: /ready, port: http{"}"}{"}"}
-                      env:
-                        - {"{"}name: DB_HOST, value: db.{ns}.svc.cluster.local{"}"}
-            ---
-            apiVersion: v1
-            kind: Service
-            metadata: {"{"}name: {name}, namespace: {ns}{"}"}
-            spec:
-              selector: {"{"}app: {(broken ? name + "-x" : name)}{"}"}
-              ports:
-                - {"{"}name: http, port: 80, targetPort: {(broken ? "htp" : "http")}{"}"}
-                - {"{"}name: metrics, port: 9090{"}"}
-
-            """);
+        var text = new Lines();
+        text.Add("apiVersion: v1");
+        text.Add("kind: Namespace");
+        text.Add($"metadata: {{name: {ns}}}");
         return text.ToString();
     }
 
-    private static string Database(string ns) => $"""
-        apiVersion: v1
-        kind: Service
-        metadata: {"{"}name: db, namespace: {ns}{"}"}
-        spec:
-          clusterIP: None
-          selector: {"{"}app: db{"}"}
-          ports: [{"{"}name: pg, port: 5432{"}"}]
-        ---
-        apiVersion: apps/v1
-        kind: StatefulSet
-        metadata: {"{"}name: db, namespace: {ns}{"}"}
-        spec:
-          serviceName: db
-          replicas: 3
-          selector: {"{"}matchLabels: {"{"}app: db{"}"}{"}"}
-          template:
-            metadata: {"{"}labels: {"{"}app: db{"}"}{"}"}
-            spec:
-              containers: [{"{"}name: pg, image: postgres:16, ports: [{"{"}name: pg, containerPort: 5432{"}"}]{"}"}]
-        ---
-        apiVersion: v1
-        kind: ConfigMap
-        metadata: {"{"}name: settings, namespace: {ns}{"}"}
-        data: {"{"}LOG_LEVEL: info{"}"}
+    private static string App(string ns, string name, bool broken, string? missingHost, string path, List<InjectedMistake> mistakes)
+    {
+        var text = new Lines();
+        text.Add("apiVersion: apps/v1");
+        text.Add("kind: Deployment");
+        text.Add($"metadata: {{name: {name}, namespace: {ns}, labels: {{app: {name}}}}}");
+        text.Add("spec:");
+        text.Add("  replicas: 2");
+        text.Add($"  selector: {{matchLabels: {{app: {name}, tier: web}}}}");
+        text.Add("  template:");
+        text.Add($"    metadata: {{labels: {{app: {name}, tier: web, version: v1}}}}");
+        text.Add("    spec:");
+        text.Add("      containers:");
+        text.Add("        - name: main");
+        text.Add($"          image: example/{name}:1.0");
+        text.Add("          ports:");
+        text.Add("            - {name: http, containerPort: 8080}");
+        text.Add("            - {name: metrics, containerPort: 9090}");
+        text.Add("          readinessProbe: {httpGet: {path: /ready, port: http}}");
+        text.Add("          env:");
+        text.Add($"            - {{name: DB_HOST, value: db.{ns}.svc.cluster.local}}");
+        if (missingHost is not null)
+        {
+            var line = text.Add($"            - {{name: UPSTREAM_URL, value: \"http://{missingHost}:8080/\"}}");
+            mistakes.Add(new InjectedMistake("KL302", path, line, $"unknown short name {missingHost} in declared namespace {ns}"));
+        }
 
-        """;
+        text.Add("---");
+        text.Add("apiVersion: v1");
+        text.Add("kind: Service");
+        text.Add($"metadata: {{name: {name}, namespace: {ns}}}");
+        text.Add("spec:");
+        var selector = text.Add($"  selector: {{app: {(broken ? name + "-x" : name)}}}");
+        text.Add("  ports:");
+        text.Add($"    - {{name: http, port: 80, targetPort: {(broken ? "htp" : "http")}}}");
+        text.Add("    - {name: metrics, port: 9090}");
+        if (broken)
+        {
+            // The targetPort typo is not reported: no pod is selected, so there is nothing to look the name up in.
+            mistakes.Add(new InjectedMistake("KL101", path, selector, $"selector typo app: {name}-x (and targetPort htp)"));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Database(string ns)
+    {
+        var text = new Lines();
+        text.Add("apiVersion: v1");
+        text.Add("kind: Service");
+        text.Add($"metadata: {{name: db, namespace: {ns}}}");
+        text.Add("spec:");
+        text.Add("  clusterIP: None");
+        text.Add("  selector: {app: db}");
+        text.Add("  ports: [{name: pg, port: 5432}]");
+        text.Add("---");
+        text.Add("apiVersion: apps/v1");
+        text.Add("kind: StatefulSet");
+        text.Add($"metadata: {{name: db, namespace: {ns}}}");
+        text.Add("spec:");
+        text.Add("  serviceName: db");
+        text.Add("  replicas: 3");
+        text.Add("  selector: {matchLabels: {app: db}}");
+        text.Add("  template:");
+        text.Add("    metadata: {labels: {app: db}}");
+        text.Add("    spec:");
+        text.Add("      containers: [{name: pg, image: postgres:16, ports: [{name: pg, containerPort: 5432}]}]");
+        text.Add("---");
+        text.Add("apiVersion: v1");
+        text.Add("kind: ConfigMap");
+        text.Add($"metadata: {{name: settings, namespace: {ns}}}");
+        text.Add("data: {LOG_LEVEL: info}");
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Pairs of NodePort Services in two team namespaces (and so two folders) asking for one node port. The input is
+    /// read in path order (ordinal), so the Service whose file sorts later is the one that fails (KL207).
+    /// </summary>
+    private static void NodePortCollisions(int namespaces, int apps, Random random, UniqueNames names, List<(string Path, string Text)> files, List<InjectedMistake> mistakes)
+    {
+        var used = new HashSet<int>();
+        for (var i = 0; i < Math.Max(1, namespaces / 5); i++)
+        {
+            int nodePort;
+            do
+            {
+                nodePort = random.Next(30000, 32768);
+            }
+            while (!used.Add(nodePort));
+
+            var first = random.Next(namespaces);
+            var second = (first + 1 + random.Next(namespaces - 1)) % namespaces;
+            var pair = new[] { first, second }.Select(n =>
+            {
+                var ns = $"team-{n}";
+                var name = names.Next() + "-public";
+                var path = $"{ns}/{name}.yaml";
+                var text = new Lines();
+                text.Add("apiVersion: v1");
+                text.Add("kind: Service");
+                text.Add($"metadata: {{name: {name}, namespace: {ns}}}");
+                text.Add("spec:");
+                text.Add("  type: NodePort");
+                text.Add($"  selector: {{app: app-{random.Next(apps)}}}");
+                text.Add("  ports:");
+                var line = text.Add($"    - {{name: http, port: 80, targetPort: http, nodePort: {nodePort}}}");
+                return (Path: path, Text: text.ToString(), Line: line, Name: name);
+            }).ToList();
+
+            files.AddRange(pair.Select(p => (p.Path, p.Text)));
+            var earlier = pair.MinBy(p => p.Path, StringComparer.Ordinal);
+            var later = pair.MaxBy(p => p.Path, StringComparer.Ordinal);
+            mistakes.Add(new InjectedMistake("KL207", later.Path, later.Line, $"nodePort {nodePort} of {later.Name}, already taken by {earlier.Name}"));
+        }
+    }
+
+    /// <summary>
+    /// A Service alone in a namespace of its own (no Namespace object, no workload there) next to the Deployment it
+    /// selects, which the same file writes into a team namespace: Services select pods of their own namespace only (KL101).
+    /// </summary>
+    private static void CrossNamespaceSelections(int namespaces, Random random, UniqueNames names, List<(string Path, string Text)> files, List<InjectedMistake> mistakes)
+    {
+        for (var i = 0; i < Math.Max(1, namespaces / 8); i++)
+        {
+            var word = names.Next();
+            var ns = $"team-{random.Next(namespaces)}";
+            var alone = $"{word}-edge";
+            var worker = $"{word}-worker";
+            var path = $"{ns}/{worker}.yaml";
+            var text = new Lines();
+            text.Add("apiVersion: v1");
+            text.Add("kind: Service");
+            text.Add($"metadata: {{name: {worker}, namespace: {alone}}}");
+            text.Add("spec:");
+            var selector = text.Add($"  selector: {{app: {worker}}}");
+            text.Add("  ports:");
+            text.Add("    - {name: http, port: 80, targetPort: http}");
+            text.Add("---");
+            text.Add("apiVersion: apps/v1");
+            text.Add("kind: Deployment");
+            text.Add($"metadata: {{name: {worker}, namespace: {ns}}}");
+            text.Add("spec:");
+            text.Add("  replicas: 1");
+            text.Add($"  selector: {{matchLabels: {{app: {worker}}}}}");
+            text.Add("  template:");
+            text.Add($"    metadata: {{labels: {{app: {worker}}}}}");
+            text.Add("    spec:");
+            text.Add("      containers:");
+            text.Add("        - name: main");
+            text.Add($"          image: example/{worker}:1.0");
+            text.Add("          ports: [{name: http, containerPort: 8080}]");
+            files.Add((path, text.ToString()));
+            mistakes.Add(new InjectedMistake("KL101", path, selector, $"Service {worker} in namespace {alone} selects pods of namespace {ns}"));
+        }
+    }
+
+    /// <summary>Text built line by line; <see cref="Add"/> returns the 1-based line it wrote.</summary>
+    private sealed class Lines
+    {
+        private readonly StringBuilder _text = new();
+        private int _count;
+
+        public int Add(string line)
+        {
+            _text.Append(line).Append('\n');
+            return ++_count;
+        }
+
+        public override string ToString() => _text.ToString();
+    }
+
+    /// <summary>Names drawn from the seed (a word and a number), never the same twice in one corpus.</summary>
+    private sealed class UniqueNames(Random random)
+    {
+        private readonly HashSet<string> _given = [];
+
+        public string Next()
+        {
+            string name;
+            do
+            {
+                name = $"{Words[random.Next(Words.Length)]}{random.Next(1, 100)}";
+            }
+            while (!_given.Add(name));
+
+            return name;
+        }
+    }
 }
