@@ -43,23 +43,30 @@ internal static class PortFacts
         resolution.Backends.Any(b => b.TargetNumber is { } number && snapshot.Served.Serves(b.Pod, number));
 
     /// <summary>
-    /// The declared port a message may name as the new <c>targetPort</c>, when exactly one fits: it has the service
-    /// port's protocol, every selected pod declares it (by its name when it has a valid one, else by number), and no
-    /// other port of the Service targets its number (that port is someone else's), and it is not named for metrics,
-    /// health or administration unless the service port is too. Null when none or several fit.
-    /// Messages name it only as "if that is where the application listens", next to the fix that cannot break a
-    /// working Service: declaring the target number.
+    /// What a message may say about a new <c>targetPort</c>. <see cref="TargetAdvice.Candidate"/> is a declared port
+    /// to name, when exactly one fits: it has the service port's protocol, every selected pod declares it (by its name
+    /// when it has a valid one, else by number), no other port of the Service targets its number (that port is someone
+    /// else's), and it is not named for metrics, health or administration unless the service port is too.
+    /// <see cref="TargetAdvice.AllTaken"/>: every declared port of the protocol is another service port's target, so
+    /// there is nothing to point at. Messages name a candidate only as "if that is where the application listens",
+    /// next to the fix that cannot break a working Service: declaring the target number.
     /// </summary>
-    public static string? SingleTargetCandidate(ServiceResolution service, PortResolution resolution)
+    public static TargetAdvice AdviseTarget(ServiceResolution service, PortResolution resolution)
     {
         var taken = service.Ports.Where(p => p != resolution).SelectMany(p => p.Backends).Select(b => b.TargetNumber).OfType<int>().ToHashSet();
         var protocol = resolution.Port.Protocol;
         var candidates = new HashSet<string>(StringComparer.Ordinal);
+        var free = false;
         var pods = resolution.Backends.Select(b => b.Pod).Distinct().ToList();
-        foreach (var port in Describe.DeclaredPortList(pods[0]))
+        foreach (var port in pods.SelectMany(Describe.DeclaredPortList))
         {
-            if (port.Protocol != protocol || port.Number is not { Value: var number } || !IsValidNumber(number) || taken.Contains(number) ||
-                IsAuxiliary(port.Name) && !IsAuxiliary(resolution.Port.Name))
+            if (port.Protocol != protocol || port.Number is not { Value: var number } || !IsValidNumber(number) || taken.Contains(number))
+            {
+                continue;
+            }
+
+            free = true;
+            if (IsAuxiliary(port.Name) && !IsAuxiliary(resolution.Port.Name))
             {
                 continue;
             }
@@ -73,7 +80,7 @@ internal static class PortFacts
             }
         }
 
-        return candidates.Count == 1 ? candidates.First() : null;
+        return new TargetAdvice(candidates.Count == 1 ? candidates.First() : null, !free);
     }
 
     /// <summary>A port named for metrics, health or administration: not where a service port for traffic belongs.</summary>
@@ -85,3 +92,6 @@ internal static class PortFacts
     public static string DeclaredByPods(PortResolution resolution) =>
         Describe.List(resolution.Backends.Select(b => b.Pod).Distinct().Select(p => $"{p.Owner} declares {Describe.DeclaredPorts(p)}"));
 }
+
+/// <summary>See <see cref="PortFacts.AdviseTarget"/>.</summary>
+internal readonly record struct TargetAdvice(string? Candidate, bool AllTaken);

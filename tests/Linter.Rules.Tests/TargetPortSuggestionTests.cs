@@ -49,4 +49,12 @@ public sealed class TargetPortSuggestionTests
             Service("{name: http, port: 80, targetPort: 8000}"));
         Assert.Contains("set `targetPort: 8080`", message);
     }
+
+    [Fact]
+    public void When_every_declared_port_is_another_service_ports_target_none_is_suggested()
+    {
+        var message = Message("KL201", Workload("shop", "{name: client, containerPort: 4222}, {name: monitor, containerPort: 8222}") +
+            Service("{name: client, port: 4222}, {name: monitor, port: 8222}, {name: gateways, port: 7522}"));
+        Assert.Contains("Every declared port is already the target of another port of this Service; if nothing listens on 7522, remove this port", message);
+    }
 }

@@ -16,9 +16,12 @@ public sealed class DefaultTargetPortNotDeclaredRule() : Rule(new RuleDescriptor
             }
 
             var number = port.Port!.Value.Value;
-            var fix = PortFacts.SingleTargetCandidate(service, resolution) is { } target
-                ? $"Set `targetPort: {target}` if that is where the application listens"
-                : "Set targetPort to the declared port the application listens on (by name, it follows the container)";
+            var fix = PortFacts.AdviseTarget(service, resolution) switch
+            {
+                { Candidate: { } target } => $"Set `targetPort: {target}` if that is where the application listens",
+                { AllTaken: true } => $"Every declared port is already the target of another port of this Service; if nothing listens on {number}, remove this port",
+                _ => "Set targetPort to the declared port the application listens on (by name, it follows the container)",
+            };
             context.Report(port.Anchor,
                 $"service port {number} has no targetPort, so traffic goes to port {number} on the pods, but {PortFacts.DeclaredByPods(resolution)}. {fix}; if it listens on {number}, declare {number} in the container's ports");
         }

@@ -15,9 +15,12 @@ public sealed class TargetPortNotDeclaredRule() : Rule(new RuleDescriptor("KL202
                 continue;
             }
 
-            var fix = PortFacts.SingleTargetCandidate(service, resolution) is { } candidate
-                ? $"if the application listens on the declared port `{candidate}` instead, set `targetPort: {candidate}`"
-                : "if the application listens elsewhere, point targetPort at that declared port (by name, it follows the container)";
+            var fix = PortFacts.AdviseTarget(service, resolution) switch
+            {
+                { Candidate: { } candidate } => $"if the application listens on the declared port `{candidate}` instead, set `targetPort: {candidate}`",
+                { AllTaken: true } => $"every declared port is already the target of another port of this Service, so if nothing listens on {number}, remove this port",
+                _ => "if the application listens elsewhere, point targetPort at that declared port (by name, it follows the container)",
+            };
             context.Report(target.Value.Node.Span,
                 $"targetPort {number} is not declared by any selected container: {PortFacts.DeclaredByPods(resolution)}. Traffic is still sent to {number}; {fix}; if it listens on {number}, declare {number} in the container's ports");
         }
