@@ -17,12 +17,15 @@ internal static class PortFacts
         (port.TargetPort is not { Name: { } name } || NameValidation.IanaServiceName(name).Count == 0);
 
     /// <summary>The port resolutions of selector-backed Services worth checking: resolvable ports with at least one selected pod.</summary>
-    public static IEnumerable<PortResolution> ResolvedPorts(ClusterSnapshot snapshot) =>
+    public static IEnumerable<PortResolution> ResolvedPorts(ClusterSnapshot snapshot) => ResolvedServicePorts(snapshot).Select(p => p.Port);
+
+    /// <summary><see cref="ResolvedPorts"/>, each with the resolution of its whole Service.</summary>
+    public static IEnumerable<(ServiceResolution Service, PortResolution Port)> ResolvedServicePorts(ClusterSnapshot snapshot) =>
         snapshot.Services
             .Select(snapshot.Resolve)
             .Where(r => r.Selected.Count > 0)
-            .SelectMany(r => r.Ports)
-            .Where(p => CanResolve(p.Port));
+            .SelectMany(r => r.Ports.Select(p => (r, p)))
+            .Where(p => CanResolve(p.p.Port));
 
     /// <summary>Some selected pod declares container ports at all (otherwise nothing is known about what they listen on).</summary>
     public static bool PodsDeclarePorts(PortResolution resolution) =>
@@ -32,6 +35,63 @@ internal static class PortFacts
     public static bool NumberUndeclared(PortResolution resolution) =>
         resolution.Backends.All(b => b.Declared is null && b.OtherProtocol is null);
 
+    /// <summary>
+    /// Some selected pod evidently listens on the target number though none declares it: its command, args or
+    /// env, or a ConfigMap it reads, names the number in a listening context (<see cref="ServedPorts"/>).
+    /// </summary>
+    public static bool EvidentlyServed(ClusterSnapshot snapshot, PortResolution resolution) =>
+        resolution.Backends.Any(b => b.TargetNumber is { } number && snapshot.Served.Serves(b.Pod, number));
+
+    /// <summary>
+    /// What a message may say about a new <c>targetPort</c>. <see cref="TargetAdvice.Candidate"/> is a declared port
+    /// to name, when exactly one fits: it has the service port's protocol, every selected pod declares it (by its name
+    /// when it has a valid one, else by number), no other port of the Service targets its number (that port is someone
+    /// else's), and it is not named for metrics, health or administration unless the service port is too.
+    /// <see cref="TargetAdvice.AllTaken"/>: every declared port of the protocol is another service port's target, so
+    /// there is nothing to point at. Messages name a candidate only as "if that is where the application listens",
+    /// next to the fix that cannot break a working Service: declaring the target number.
+    /// </summary>
+    public static TargetAdvice AdviseTarget(ServiceResolution service, PortResolution resolution)
+    {
+        var taken = service.Ports.Where(p => p != resolution).SelectMany(p => p.Backends).Select(b => b.TargetNumber).OfType<int>().ToHashSet();
+        var protocol = resolution.Port.Protocol;
+        var candidates = new HashSet<string>(StringComparer.Ordinal);
+        var free = false;
+        var pods = resolution.Backends.Select(b => b.Pod).Distinct().ToList();
+        foreach (var port in pods.SelectMany(Describe.DeclaredPortList))
+        {
+            if (port.Protocol != protocol || port.Number is not { Value: var number } || !IsValidNumber(number) || taken.Contains(number))
+            {
+                continue;
+            }
+
+            free = true;
+            if (IsAuxiliary(port.Name) && !IsAuxiliary(resolution.Port.Name))
+            {
+                continue;
+            }
+
+            var byName = port.Name is { } name && NameValidation.IanaServiceName(name).Count == 0;
+            var everywhere = pods.All(pod => Describe.DeclaredPortList(pod).Any(other => other.Protocol == protocol &&
+                (byName ? other.Name == port.Name : other.Number?.Value == number)));
+            if (everywhere)
+            {
+                candidates.Add(byName ? port.Name! : number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return new TargetAdvice(candidates.Count == 1 ? candidates.First() : null, !free);
+    }
+
+    /// <summary>A port named for metrics, health or administration: not where a service port for traffic belongs.</summary>
+    private static bool IsAuxiliary(string? name) =>
+        name is not null && AuxiliaryWords.Any(w => name.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0);
+
+    private static readonly string[] AuxiliaryWords = ["metric", "health", "admin", "debug", "prom", "probe", "monitor", "status", "pprof", "stats"];
+
     public static string DeclaredByPods(PortResolution resolution) =>
         Describe.List(resolution.Backends.Select(b => b.Pod).Distinct().Select(p => $"{p.Owner} declares {Describe.DeclaredPorts(p)}"));
 }
+
+/// <summary>See <see cref="PortFacts.AdviseTarget"/>.</summary>
+internal readonly record struct TargetAdvice(string? Candidate, bool AllTaken);

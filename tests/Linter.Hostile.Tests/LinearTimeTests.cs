@@ -181,6 +181,28 @@ public sealed class LinearTimeTests
         Assert.Equal(("KL003", 8 * objects + 6), (active.RuleId, active.Location.Line));
     }
 
+    [Fact]
+    public void A_ten_megabyte_ConfigMap_read_by_two_thousand_pods_is_scanned_for_listening_ports_once()
+    {
+        // Digits, colons, flags and keys with no port the pods listen on; the number they serve comes last.
+        const int pods = 2_000;
+        var filler = Repeat("12:30 port 0 --workers=9 1.2.3 :: ", 10_000_000 / 35);
+        var text = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n  app.conf: \"")
+            .Append(filler).Append(" listen 8443;\"\n---\n");
+        for (var i = 0; i < pods; i++)
+        {
+            text.Append("apiVersion: v1\nkind: Pod\nmetadata: {name: p").Append(i).Append(", labels: {app: a").Append(i).Append("}}\n")
+                .Append("spec: {containers: [{name: c, image: app, ports: [{containerPort: 9090}], envFrom: [{configMapRef: {name: big}}]}]}\n---\n")
+                .Append("apiVersion: v1\nkind: Service\nmetadata: {name: s").Append(i).Append("}\n")
+                .Append("spec: {selector: {app: a").Append(i).Append("}, ports: [{name: a, port: 80, targetPort: 8443}, {name: b, port: 81, targetPort: 8444}]}\n---\n");
+        }
+
+        var result = LintText(text.ToString());
+
+        Assert.Equal(pods, result.Findings.Count(f => f.RuleId == "KL202"));
+        Assert.All(result.Findings.Where(f => f.RuleId == "KL202"), f => Assert.StartsWith("targetPort 8444 ", f.Message));
+    }
+
     private static string Repeat(string part, int times) => new StringBuilder(part.Length * times).Insert(0, part, times).ToString();
 
     private static LintResult LintText(string text)

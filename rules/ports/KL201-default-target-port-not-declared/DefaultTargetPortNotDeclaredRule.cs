@@ -6,18 +6,24 @@ public sealed class DefaultTargetPortNotDeclaredRule() : Rule(new RuleDescriptor
 {
     public override void Check(RuleContext context)
     {
-        foreach (var resolution in PortFacts.ResolvedPorts(context.Snapshot))
+        foreach (var (service, resolution) in PortFacts.ResolvedServicePorts(context.Snapshot))
         {
             var port = resolution.Port;
-            if (port.TargetPort is { Name: not null } or { Number: not 0 } || !PortFacts.PodsDeclarePorts(resolution) || !PortFacts.NumberUndeclared(resolution))
+            if (port.TargetPort is { Name: not null } or { Number: not 0 } || !PortFacts.PodsDeclarePorts(resolution) ||
+                !PortFacts.NumberUndeclared(resolution) || PortFacts.EvidentlyServed(context.Snapshot, resolution))
             {
                 continue;
             }
 
-            var suggestion = resolution.Backends.SelectMany(b => b.Pod.Spec.RunningContainers.SelectMany(c => c.Ports)).FirstOrDefault();
-            var fix = suggestion?.Name is { } name ? $"`targetPort: {name}`" : $"`targetPort: {suggestion?.Number?.Value}`";
+            var number = port.Port!.Value.Value;
+            var fix = PortFacts.AdviseTarget(service, resolution) switch
+            {
+                { Candidate: { } target } => $"Set `targetPort: {target}` if that is where the application listens",
+                { AllTaken: true } => $"Every declared port is already the target of another port of this Service; if nothing listens on {number}, remove this port",
+                _ => "Set targetPort to the declared port the application listens on (by name, it follows the container)",
+            };
             context.Report(port.Anchor,
-                $"service port {port.Port!.Value.Value} has no targetPort, so traffic goes to port {port.Port.Value.Value} on the pods, but {PortFacts.DeclaredByPods(resolution)}. Set {fix} if that is where the application listens");
+                $"service port {number} has no targetPort, so traffic goes to port {number} on the pods, but {PortFacts.DeclaredByPods(resolution)}. {fix}; if it listens on {number}, declare {number} in the container's ports");
         }
     }
 }

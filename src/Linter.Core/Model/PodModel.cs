@@ -63,7 +63,20 @@ public sealed class PodSpec
     public IReadOnlyList<string> Searches { get; internal set; } = [];
 
     public IEnumerable<Container> AllContainers => Containers.Concat(InitContainers);
+
+    /// <summary>
+    /// The pod's volumes backed by ConfigMaps: <c>volumes[].configMap</c>, and each ConfigMap source of a
+    /// <c>volumes[].projected</c> volume (one entry per ConfigMap, all with the volume's name).
+    /// </summary>
+    public IReadOnlyList<ConfigMapVolume> ConfigMapVolumes { get; internal set; } = [];
+
+    /// <summary>The ConfigMaps whose files <paramref name="container"/> sees: those of the volumes it mounts.</summary>
+    public IEnumerable<string> ConfigMapsMountedBy(Container container) =>
+        ConfigMapVolumes.Where(v => container.VolumeMounts.Contains(v.Volume, StringComparer.Ordinal)).Select(v => v.ConfigMap);
 }
+
+/// <summary>A pod volume (by name) that holds the keys of a ConfigMap as files.</summary>
+public sealed record ConfigMapVolume(string Volume, string ConfigMap);
 
 public sealed class Container
 {
@@ -87,6 +100,9 @@ public sealed class Container
 
     /// <summary>ConfigMaps whose keys become environment variables (<c>envFrom[].configMapRef</c>).</summary>
     public IReadOnlyList<string> EnvFromConfigMaps { get; internal set; } = [];
+
+    /// <summary>The names of the pod volumes the container mounts (<c>volumeMounts[].name</c>).</summary>
+    public IReadOnlyList<string> VolumeMounts { get; internal set; } = [];
 
     /// <summary>The <c>exec.command</c> of each probe and lifecycle hook.</summary>
     public IReadOnlyList<ExecAction> Execs { get; internal set; } = [];

@@ -171,7 +171,39 @@ internal static class WorkloadBinder
         SubdomainNode = spec.String("subdomain"),
         Nameservers = StringList(spec.Child("dnsConfig")?.Sequence("nameservers")),
         Searches = StringList(spec.Child("dnsConfig")?.Sequence("searches")),
+        ConfigMapVolumes = BindConfigMapVolumes(spec),
     };
+
+    private static List<ConfigMapVolume> BindConfigMapVolumes(FieldReader spec)
+    {
+        var volumes = new List<ConfigMapVolume>();
+        foreach (var (item, path) in spec.MappingItems("volumes"))
+        {
+            var volume = spec.Nested(item, path);
+            if (volume.String("name")?.Value is not { Length: > 0 } name)
+            {
+                continue;
+            }
+
+            if (volume.Child("configMap")?.String("name")?.Value is { Length: > 0 } configMap)
+            {
+                volumes.Add(new ConfigMapVolume(name, configMap));
+            }
+
+            if (volume.Child("projected") is { } projected)
+            {
+                foreach (var (source, sourcePath) in projected.MappingItems("sources"))
+                {
+                    if (projected.Nested(source, sourcePath).Child("configMap")?.String("name")?.Value is { Length: > 0 } projectedMap)
+                    {
+                        volumes.Add(new ConfigMapVolume(name, projectedMap));
+                    }
+                }
+            }
+        }
+
+        return volumes;
+    }
 
     private static List<string> StringList(SequenceNode? list) => Strings(list).Select(s => s.Value).ToList();
 
@@ -251,6 +283,10 @@ internal static class WorkloadBinder
         container.Env = env;
         container.EnvFromConfigMaps = reader.MappingItems("envFrom")
             .Select(e => reader.Nested(e.Item, e.Path).Child("configMapRef")?.String("name")?.Value)
+            .OfType<string>()
+            .ToList();
+        container.VolumeMounts = reader.MappingItems("volumeMounts")
+            .Select(m => reader.Nested(m.Item, m.Path).String("name")?.Value)
             .OfType<string>()
             .ToList();
     }

@@ -15,8 +15,10 @@ public sealed class ClusterSnapshot
     private readonly HashSet<string> _namespacesOfObjects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _workloadsPerNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<ServiceObject, ServiceResolution> _resolutions = [];
+    private readonly Dictionary<(string Namespace, string Name), List<ConfigMapObject>> _configMaps = [];
     private Dns.ClusterDns? _dns;
     private Dns.NameReferences? _names;
+    private ServedPorts? _served;
 
     public ClusterSnapshot(IReadOnlyList<SourceFile> files, IReadOnlyList<KubeObject> objects, SimulationOptions options)
     {
@@ -38,6 +40,9 @@ public sealed class ClusterSnapshot
                     break;
                 case NamespaceObject ns:
                     _declaredNamespaces.Add(ns.Name);
+                    break;
+                case ConfigMapObject configMap:
+                    (_configMaps.TryGetValue((configMap.Namespace, configMap.Name), out var maps) ? maps : _configMaps[(configMap.Namespace, configMap.Name)] = []).Add(configMap);
                     break;
                 case EndpointsObject endpoints when endpoints.ServiceName.Length > 0:
                     _manualEndpoints.Add((endpoints.Namespace, endpoints.ServiceName));
@@ -130,6 +135,49 @@ public sealed class ClusterSnapshot
     public bool Selects(ServiceObject service, PodTemplate pod) =>
         service.HasSelector && !service.IsExternalName &&
         Labels.Select(service.Namespace, service.SelectorPairs).Contains(pod);
+
+    /// <summary>
+    /// The ConfigMaps of the input that <paramref name="container"/> of <paramref name="pod"/> reads, and how: all keys
+    /// as variables (<c>envFrom[].configMapRef</c>), one key as a variable (<c>env[].valueFrom.configMapKeyRef</c>), or
+    /// all keys as files of a volume it mounts (<c>volumes[].configMap</c>, <c>projected</c> sources; <c>items</c> is not
+    /// modelled, so every key counts). Looked up by name in the pod's namespace; of copies in several folders, those
+    /// closest to the pod's folder.
+    /// </summary>
+    public IEnumerable<ConfigMapUse> ConfigMapsReadBy(PodTemplate pod, Container container)
+    {
+        foreach (var name in container.EnvFromConfigMaps)
+        {
+            foreach (var configMap in ConfigMapsNamed(pod, name))
+            {
+                yield return new ConfigMapUse(configMap, null, ConfigMapVia.EnvFrom);
+            }
+        }
+
+        foreach (var env in container.Env)
+        {
+            if (env.ConfigMapName is { } name)
+            {
+                foreach (var configMap in ConfigMapsNamed(pod, name))
+                {
+                    yield return new ConfigMapUse(configMap, env.ConfigMapKey, ConfigMapVia.EnvKey);
+                }
+            }
+        }
+
+        foreach (var name in pod.Spec.ConfigMapsMountedBy(container))
+        {
+            foreach (var configMap in ConfigMapsNamed(pod, name))
+            {
+                yield return new ConfigMapUse(configMap, null, ConfigMapVia.Volume);
+            }
+        }
+    }
+
+    private IReadOnlyList<ConfigMapObject> ConfigMapsNamed(PodTemplate pod, string name) =>
+        _configMaps.TryGetValue((pod.Namespace, name), out var all) ? ApplyUnits.Closest(all, c => c.ApplyUnit, pod.Owner.ApplyUnit) : [];
+
+    /// <summary>The port numbers each pod template evidently listens on besides those it declares; computed per pod on first use.</summary>
+    public ServedPorts Served => _served ??= new ServedPorts(this);
 
     /// <summary>Cluster DNS with the input applied.</summary>
     public Dns.ClusterDns Dns => _dns ??= new Dns.ClusterDns(this);

@@ -15,7 +15,6 @@ public sealed class NameReferences
     private readonly Dictionary<(string Name, string Namespace, string Searches, string Folder), DnsAnswer> _answers = [];
     private readonly Dictionary<PodTemplate, List<NameReference>> _byPod = [];
     private readonly Dictionary<ConfigMapObject, List<NameReference>> _byConfigMap = [];
-    private readonly Dictionary<(string Namespace, string Name), ConfigMapObject> _configMaps = [];
 
     public NameReferences(ClusterSnapshot snapshot, ClusterDns dns)
     {
@@ -25,7 +24,6 @@ public sealed class NameReferences
         var all = new List<NameReference>();
         foreach (var configMap in snapshot.Objects.OfType<ConfigMapObject>())
         {
-            _configMaps[(configMap.Namespace, configMap.Name)] = configMap;
             // Most ConfigMaps name no host: they cost no list and no description.
             Found? found = null;
             foreach (var pair in configMap.Data)
@@ -91,9 +89,9 @@ public sealed class NameReferences
     public IEnumerable<NameReference> UsedBy(PodTemplate pod)
     {
         var own = _byPod.TryGetValue(pod, out var list) ? list : [];
-        var consumed = pod.Spec.AllContainers.SelectMany(c =>
-            c.EnvFromConfigMaps.SelectMany(name => FromConfigMap(pod.Namespace, name, key: null))
-                .Concat(c.Env.Where(e => e.ConfigMapName is not null).SelectMany(e => FromConfigMap(pod.Namespace, e.ConfigMapName!, e.ConfigMapKey))));
+        var consumed = pod.Spec.AllContainers.SelectMany(c => _snapshot.ConfigMapsReadBy(pod, c))
+            .Where(use => use.Via != ConfigMapVia.Volume)
+            .SelectMany(use => FromConfigMap(use.ConfigMap, use.Key));
         return own.Concat(consumed.Distinct());
     }
 
@@ -104,8 +102,8 @@ public sealed class NameReferences
         return _answers.TryGetValue(key, out var answer) ? answer : _answers[key] = Dns.Resolve(name, ns, searches, folder);
     }
 
-    private IEnumerable<NameReference> FromConfigMap(string ns, string name, string? key) =>
-        _configMaps.TryGetValue((ns, name), out var configMap) && _byConfigMap.TryGetValue(configMap, out var list)
+    private IEnumerable<NameReference> FromConfigMap(ConfigMapObject configMap, string? key) =>
+        _byConfigMap.TryGetValue(configMap, out var list)
             ? list.Where(r => key is null || r.Where.EndsWith(" key " + key, StringComparison.Ordinal))
             : [];
 

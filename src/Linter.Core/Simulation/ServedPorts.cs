@@ -1,0 +1,104 @@
+using Linter.Core.Loading;
+using Linter.Core.Model;
+
+namespace Linter.Core.Simulation;
+
+/// <summary>
+/// The port numbers a pod template evidently listens on, declared or not (<c>containerPort</c> is informational):
+/// the numbers <see cref="ListenPortScanner"/> finds in the <c>command</c>, <c>args</c> and literal <c>env</c>
+/// values of its running containers (app containers and sidecars) and in the data of the ConfigMaps those
+/// containers read (<see cref="ClusterSnapshot.ConfigMapsReadBy"/>). Computed per pod template on first use, and
+/// each ConfigMap is scanned once however many pods read it.
+/// </summary>
+public sealed class ServedPorts
+{
+    private readonly ClusterSnapshot _snapshot;
+    private readonly Dictionary<PodTemplate, HashSet<int>> _byPod = [];
+    private readonly Dictionary<ConfigMapObject, ConfigMapNumbers> _byConfigMap = [];
+
+    internal ServedPorts(ClusterSnapshot snapshot) => _snapshot = snapshot;
+
+    /// <summary>The pod evidently listens on <paramref name="number"/> (whatever its declared ports say).</summary>
+    public bool Serves(PodTemplate pod, int number) => Numbers(pod).Contains(number);
+
+    /// <summary>Every number the pod evidently listens on, in no particular order.</summary>
+    public IReadOnlyCollection<int> Of(PodTemplate pod) => Numbers(pod);
+
+    private HashSet<int> Numbers(PodTemplate pod)
+    {
+        if (_byPod.TryGetValue(pod, out var numbers))
+        {
+            return numbers;
+        }
+
+        numbers = [];
+        foreach (var container in pod.Spec.RunningContainers)
+        {
+            string? previous = null;
+            foreach (var item in container.Command.Concat(container.Args))
+            {
+                // ["--port", "8443"]: a flag alone in one item names the value in the next.
+                ListenPortScanner.Scan(item.Value, previous, numbers);
+                previous = IsLoneFlag(item) ? item.Value : null;
+            }
+
+            foreach (var env in container.Env)
+            {
+                if (env.Value is { } value)
+                {
+                    ListenPortScanner.Scan(value.Value, env.Name, numbers);
+                }
+            }
+
+            foreach (var use in _snapshot.ConfigMapsReadBy(pod, container))
+            {
+                var configMap = ConfigMapNumbersOf(use.ConfigMap);
+                if (use.Key is null)
+                {
+                    numbers.UnionWith(configMap.All);
+                }
+                else if (configMap.ByKey.TryGetValue(use.Key, out var ofKey))
+                {
+                    numbers.UnionWith(ofKey);
+                }
+            }
+        }
+
+        _byPod[pod] = numbers;
+        return numbers;
+    }
+
+    private static bool IsLoneFlag(ScalarNode item) =>
+        item.Value.Length > 1 && item.Value[0] == '-' && item.Value.IndexOf('=') < 0 && !item.Value.Any(char.IsWhiteSpace);
+
+    private ConfigMapNumbers ConfigMapNumbersOf(ConfigMapObject configMap)
+    {
+        if (_byConfigMap.TryGetValue(configMap, out var numbers))
+        {
+            return numbers;
+        }
+
+        numbers = new ConfigMapNumbers();
+        var found = new List<int>();
+        foreach (var pair in configMap.Data)
+        {
+            found.Clear();
+            ListenPortScanner.Scan(pair.Value.Value, pair.Key.Value, found);
+            if (found.Count > 0)
+            {
+                numbers.ByKey[pair.Key.Value] = [.. found];
+                numbers.All.UnionWith(found);
+            }
+        }
+
+        _byConfigMap[configMap] = numbers;
+        return numbers;
+    }
+
+    private sealed class ConfigMapNumbers
+    {
+        public Dictionary<string, HashSet<int>> ByKey { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<int> All { get; } = [];
+    }
+}
