@@ -53,7 +53,7 @@ internal static class PortFacts
     /// </summary>
     public static TargetAdvice AdviseTarget(ServiceResolution service, PortResolution resolution)
     {
-        var taken = service.Ports.Where(p => p != resolution).SelectMany(p => p.Backends).Select(b => b.TargetNumber).OfType<int>().ToHashSet();
+        var taken = new HashSet<int>(service.Ports.Where(p => p != resolution).SelectMany(p => p.Backends).Select(b => b.TargetNumber).OfType<int>());
         var protocol = resolution.Port.Protocol;
         var candidates = new HashSet<string>(StringComparer.Ordinal);
         var free = false;
