@@ -26,7 +26,7 @@ public sealed class ShortNameFromOtherNamespaceRule() : Rule(new RuleDescriptor(
             context.Report(reference.Span,
                 $"`{reference.Host}` ({reference.Where}) is looked up in namespace {reference.Namespace} first ({name}.{reference.Namespace}.svc.{snapshot.Dns.Domain}), which has no Service {name}; a short name never reaches Service {name} in namespace {Describe.List(elsewhere)}. Write {fix}",
                 related: elsewhere.Select(ns => snapshot.ServicesNamed(name).First(s => s.Namespace == ns))
-                    .Select(s => new RelatedLocation(s.NameSpan, $"Service {s.Name} in namespace {s.Namespace}")));
+                    .Select(s => new RelatedLocation(s.NameSpan, $"{s} in namespace {s.Namespace}")));
         }
     }
 }

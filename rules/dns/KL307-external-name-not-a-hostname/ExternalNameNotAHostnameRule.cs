@@ -14,13 +14,13 @@ public sealed class ExternalNameNotAHostnameRule() : Rule(new RuleDescriptor("KL
             if (!IsDns1123Subdomain(name))
             {
                 context.Report(node.Span,
-                    $"externalName `{node.Value}` of Service {service.Name} is not a valid DNS name (a lowercase RFC 1123 subdomain: labels of lowercase letters, digits and '-', separated by dots); the API server rejects it",
+                    $"externalName `{node.Value}` of {service} is not a valid DNS name (a lowercase RFC 1123 subdomain: labels of lowercase letters, digits and '-', separated by dots); the API server rejects it",
                     Severity.Error);
             }
             else if (HostSyntax.IsIpAddress(name))
             {
                 context.Report(node.Span,
-                    $"externalName `{node.Value}` of Service {service.Name} is an IP address: cluster DNS publishes it as a CNAME, which CoreDNS does not answer for an IP. Use a Service without selector and an EndpointSlice with that address");
+                    $"externalName `{node.Value}` of {service} is an IP address: cluster DNS publishes it as a CNAME, which CoreDNS does not answer for an IP. Use a Service without selector and an EndpointSlice with that address");
             }
         }
     }

@@ -24,7 +24,7 @@ public sealed class StatefulSetServiceMissingRule() : Rule(new RuleDescriptor("K
 
             var hint = nearest is null ? $"create a headless Service {name} (`clusterIP: None`) that selects the StatefulSet's pods" : $"did you mean `{nearest}`?";
             context.Report(set.ServiceNameNode.Span,
-                $"StatefulSet {set.Name} names serviceName `{name}`, but namespace {set.Namespace} has no such Service, so its pods get no DNS names ({set.Name}-0.{name} does not resolve); {hint}");
+                $"{set} names serviceName `{name}`, but namespace {set.Namespace} has no such Service, so its pods get no DNS names ({set.Name}-0.{name} does not resolve); {hint}");
         }
     }
 }

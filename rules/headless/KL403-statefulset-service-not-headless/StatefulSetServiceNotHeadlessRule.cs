@@ -14,8 +14,8 @@ public sealed class StatefulSetServiceNotHeadlessRule() : Rule(new RuleDescripto
             }
 
             context.Report(set.ServiceNameNode!.Span,
-                $"the governing Service {service.Name} of StatefulSet {set.Name} is not headless: its name resolves to one load-balanced virtual IP, not to the peers, and per-pod names such as {set.Name}-0.{service.Name} are outside the DNS specification. Set `clusterIP: None` on Service {service.Name} (or add a separate headless Service and name it here)",
-                related: [new RelatedLocation(service.ClusterIPNode?.Span ?? service.NameSpan, $"Service {service.Name}: set `clusterIP: None` here")]);
+                $"the governing {service} of {set} is not headless: its name resolves to one load-balanced virtual IP, not to the peers, and per-pod names such as {set.Name}-0.{service.Name} are outside the DNS specification. Set `clusterIP: None` on {service} (or add a separate headless Service and name it here)",
+                related: [new RelatedLocation(service.ClusterIPNode?.Span ?? service.NameSpan, $"{service}: set `clusterIP: None` here")]);
         }
     }
 }

@@ -21,8 +21,8 @@ public sealed class PodSubdomainWithoutHeadlessServiceRule() : Rule(new RuleDesc
                 null when context.Snapshot.OwnsNamespace(pod.Namespace, besides: pod.Owner) && !context.Snapshot.IsConfiguredService(pod.Namespace, subdomain.Value) =>
                     $"namespace {pod.Namespace} has no Service {subdomain.Value}",
                 null => null,
-                { IsHeadless: false } => $"Service {service.Name} is not headless",
-                _ when !context.Snapshot.Selects(service, pod) => $"headless Service {service.Name} does not select its pods (it selects {Describe.Pairs(service.Selector ?? [])})",
+                { IsHeadless: false } => $"{service} is not headless",
+                _ when !context.Snapshot.Selects(service, pod) => $"headless {service} does not select its pods (it selects {Describe.Pairs(service.Selector ?? [])})",
                 _ => null,
             };
             if (problem is not null)

@@ -16,8 +16,8 @@ public sealed class StatefulSetServiceDoesNotSelectPodsRule() : Rule(new RuleDes
             }
 
             context.Report(set.ServiceNameNode!.Span,
-                $"the headless Service {service.Name} governing StatefulSet {set.Name} selects {Describe.Pairs(service.Selector!)}, but the StatefulSet's pods carry {Describe.Labels(set.Template.LabelValues)}: the pods get no endpoints and no DNS names ({set.Name}-0.{service.Name}). Make the Service's selector match the pod template's labels",
-                related: service.SelectorKey is null ? null : [new(service.SelectorKey.Span, $"selector of Service {service.Name}")]);
+                $"the headless {service} governing {set} selects {Describe.Pairs(service.Selector!)}, but the StatefulSet's pods carry {Describe.Labels(set.Template.LabelValues)}: the pods get no endpoints and no DNS names ({set.Name}-0.{service.Name}). Make the Service's selector match the pod template's labels",
+                related: service.SelectorKey is null ? null : [new(service.SelectorKey.Span, $"selector of {service}")]);
         }
     }
 }

@@ -16,8 +16,8 @@ public sealed class StatefulSetOrdinalOutOfRangeRule() : Rule(new RuleDescriptor
             var set = ordinal.StatefulSet;
             var range = ordinal.First == ordinal.Last ? $"only pod {set.Name}-{ordinal.First}" : $"pods {set.Name}-{ordinal.First} to {set.Name}-{ordinal.Last}";
             context.Report(reference.Span,
-                $"`{reference.Host}` ({reference.Where}) names pod {set.Name}-{ordinal.Ordinal}, but StatefulSet {set.Name} has {range} (replicas {set.Replicas?.Value ?? 1}{(set.OrdinalsStart != 0 ? $", ordinals from {set.OrdinalsStart}" : string.Empty)}), so the name does not resolve. Use an existing ordinal or raise replicas",
-                related: [new(set.NameSpan, $"StatefulSet {set.Name}")]);
+                $"`{reference.Host}` ({reference.Where}) names pod {set.Name}-{ordinal.Ordinal}, but {set} has {range} (replicas {set.Replicas?.Value ?? 1}{(set.OrdinalsStart != 0 ? $", ordinals from {set.OrdinalsStart}" : string.Empty)}), so the name does not resolve. Use an existing ordinal or raise replicas",
+                related: [new(set.NameSpan, $"{set}")]);
         }
     }
 }

@@ -26,8 +26,8 @@ public sealed class DuplicateObjectRule() : Rule(new RuleDescriptor("KL005", "du
 
             var group = obj.Group.Length == 0 ? "core" : obj.Group;
             var scope = obj.IsClusterScoped ? "in the cluster" : $"in namespace {obj.Namespace}";
-            var twice = $"{obj.Kind} {obj.Name} is defined twice {scope} (group {group})";
-            RelatedLocation[] related = [new RelatedLocation(first.NameSpan, $"first {obj.Kind} {obj.Name}")];
+            var twice = $"{obj} is defined twice {scope} (group {group})";
+            RelatedLocation[] related = [new RelatedLocation(first.NameSpan, $"first {obj}")];
             if (obj.SameContentAs(first))
             {
                 // Applying an identical copy again changes nothing: untidy, not wrong.

@@ -15,7 +15,7 @@ public sealed class NodePortOnWrongTypeRule() : Rule(new RuleDescriptor("KL206",
                     var type = service.TypeNode is null ? "type ClusterIP (the default)" : $"type {service.Type}";
                     var effect = service.IsExternalName ? "the field is ignored and no port is opened" : "the API server rejects `nodePort` here";
                     context.Report(nodePort.Node.Span,
-                        $"Service {service.Name} has {type}, which opens no node ports; {effect}. Set `type: NodePort` (or LoadBalancer), or remove nodePort");
+                        $"{service} has {type}, which opens no node ports; {effect}. Set `type: NodePort` (or LoadBalancer), or remove nodePort");
                 }
             }
         }

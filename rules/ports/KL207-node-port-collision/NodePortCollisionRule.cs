@@ -20,7 +20,7 @@ public sealed class NodePortCollisionRule() : Rule(new RuleDescriptor("KL207", "
                     ? $"port {owner.Port.Port?.Value} of the same Service (one Service may share a node port only between TCP and UDP of the same port)"
                     : $"Service {owner.Service.Name} in namespace {owner.Service.Namespace}";
                 context.Report(port.NodePort!.Value.Node.Span,
-                    $"nodePort {owner.Number} is already taken by {holder}; node ports are allocated per number across the whole cluster, so creating Service {service.Name} fails (provided port is already allocated). Pick another number in {range}, or omit nodePort",
+                    $"nodePort {owner.Number} is already taken by {holder}; node ports are allocated per number across the whole cluster, so creating {service} fails (provided port is already allocated). Pick another number in {range}, or omit nodePort",
                     related: [new(owner.Port.NodePort!.Value.Node.Span, $"nodePort {owner.Number} of Service {owner.Service.Name}")]);
             }
         }

@@ -13,7 +13,7 @@ public sealed class ServicePortUnnamedRule() : Rule(new RuleDescriptor("KL208", 
                 var which = port.Port is { } number ? $"port {number.Value}" : $"port item {port.Index + 1}";
                 var example = port.Port?.Value switch { 80 or 8080 => "http", 443 or 8443 => "https", { } n => $"port-{n}", null => "tcp" };
                 context.Report(port.Anchor,
-                    $"Service {service.Name} has {service.Ports.Count} ports, so each needs a name, and {which} has none; the API server rejects the Service. Add e.g. `name: {example}`");
+                    $"{service} has {service.Ports.Count} ports, so each needs a name, and {which} has none; the API server rejects the Service. Add e.g. `name: {example}`");
             }
         }
     }

@@ -11,7 +11,7 @@ public sealed class InvalidProtocolRule() : Rule(new RuleDescriptor("KL210", "in
         {
             foreach (var port in service.Ports)
             {
-                Check(context, port.ProtocolNode, $"service port {port.Port?.Value} of Service {service.Name}");
+                Check(context, port.ProtocolNode, $"service port {port.Port?.Value} of {service}");
             }
         }
 

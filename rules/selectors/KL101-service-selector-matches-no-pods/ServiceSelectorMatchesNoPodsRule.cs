@@ -31,7 +31,7 @@ public sealed class ServiceSelectorMatchesNoPodsRule() : Rule(new RuleDescriptor
             }
 
             var wanted = service.Selector!;
-            var message = $"Service {service.Name} selects {Describe.Pairs(wanted)}, but no pod in namespace {service.Namespace} carries these labels, so it has no endpoints";
+            var message = $"{service} selects {Describe.Pairs(wanted)}, but no pod in namespace {service.Namespace} carries these labels, so it has no endpoints";
             var related = new List<RelatedLocation>();
             var nearest = Nearest(wanted, snapshot.Labels.InNamespace(service.Namespace), service);
             if (nearest is not null)

@@ -12,7 +12,7 @@ public sealed class ServiceSelectorIsLabelSelectorRule() : Rule(new RuleDescript
                 ? "write `selector: {" + string.Join(", ", service.SelectorMatchLabels.Select(p => $"{p.Key.Value}: {p.Value.Value}")) + "}`"
                 : "write the labels directly under `selector:`";
             context.Report(service.SelectorKey!.Span,
-                $"Service {service.Name} has a label selector (matchLabels/matchExpressions), but a Service selector is a plain map of labels that must all be equal; the API server rejects it. {char.ToUpperInvariant(fix[0])}{fix.Substring(1)}");
+                $"{service} has a label selector (matchLabels/matchExpressions), but a Service selector is a plain map of labels that must all be equal; the API server rejects it. {char.ToUpperInvariant(fix[0])}{fix.Substring(1)}");
         }
     }
 }

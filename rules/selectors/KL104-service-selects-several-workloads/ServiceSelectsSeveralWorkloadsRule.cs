@@ -22,7 +22,7 @@ public sealed class ServiceSelectsSeveralWorkloadsRule() : Rule(new RuleDescript
             if (spread is not null)
             {
                 context.Report(service.SelectorKey!.Span,
-                    $"Service {service.Name} selects pods of {spread.Count} workloads ({spread.Owners}); traffic is spread across all of them. {spread.Hint}",
+                    $"{service} selects pods of {spread.Count} workloads ({spread.Owners}); traffic is spread across all of them. {spread.Hint}",
                     related: spread.Related);
             }
         }

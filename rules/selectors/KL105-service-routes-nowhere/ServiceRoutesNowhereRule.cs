@@ -22,7 +22,7 @@ public sealed class ServiceRoutesNowhereRule() : Rule(new RuleDescriptor("KL105"
 
             var why = service.Selector is null ? "has no selector" : "has `selector: {}`, which selects no pod (not every pod)";
             context.Report(service.NameSpan,
-                $"Service {service.Name} {why} and the input has no Endpoints or EndpointSlice for it, so it routes nowhere. Add a selector that matches the pods, or EndpointSlices labelled `kubernetes.io/service-name: {service.Name}`");
+                $"{service} {why} and the input has no Endpoints or EndpointSlice for it, so it routes nowhere. Add a selector that matches the pods, or EndpointSlices labelled `kubernetes.io/service-name: {service.Name}`");
         }
     }
 }

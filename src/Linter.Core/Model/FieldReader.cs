@@ -197,10 +197,27 @@ internal sealed class FieldReader
 
     private void WrongType(string name, Node node, string expected, string? hint)
     {
+        if (Placeholder(node) is { } placeholder)
+        {
+            _problems.Add(new InputProblem(ProblemKind.TemplateMarkers, node.Span,
+                $"`{{{placeholder}}}` in `{Join(name)}` is a placeholder, not a value: the file is a template that a script fills in; lint what it renders"));
+            return;
+        }
+
         var shown = node is ScalarNode s ? $"{node.Describe()} ({Quote(s.Value)})" : node.Describe();
         var message = $"`{Join(name)}` must be {expected}, not {shown}; the API server rejects the object";
         _problems.Add(new InputProblem(ProblemKind.WrongType, node.Span, hint is null ? message : $"{message} ({hint})"));
     }
+
+    /// <summary>
+    /// The name in a placeholder such as <c>{USER_NAME}</c> written where a value belongs (YAML reads it as a mapping
+    /// with one key and no value, on one line), or null.
+    /// </summary>
+    private static string? Placeholder(Node node) =>
+        node is MappingNode { Entries: [{ Value: ScalarNode { IsNull: true } } only] } map && map.Span.Line == map.Span.EndLine &&
+        only.Key.Value.Length > 0 && char.IsUpper(only.Key.Value[0]) && only.Key.Value.All(c => c is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_')
+            ? only.Key.Value
+            : null;
 
     /// <summary>A path written as one key (<c>metadata.name: web</c>) whose first part is a known field: YAML keeps the dot.</summary>
     private static string? Dotted(string key, FieldSet known)
