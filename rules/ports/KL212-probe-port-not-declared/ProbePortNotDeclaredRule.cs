@@ -18,11 +18,13 @@ public sealed class ProbePortNotDeclaredRule() : Rule(new RuleDescriptor("KL212"
                         continue;
                     }
 
-                    // The kubelet finds the first container port of that name, whatever its protocol, and connects over TCP.
+                    // The kubelet finds the first container port of that name, whatever its protocol, and connects over TCP
+                    // to the pod's IP: any running container of the pod that declares the number for TCP answers.
                     var named = container.Ports.FirstOrDefault(p => p.Name == name);
                     if (named is not null)
                     {
-                        if (named.Protocol == "UDP" && !container.Ports.Any(p => p.Protocol == "TCP" && p.Number?.Value == named.Number?.Value))
+                        if (named.Protocol == "UDP" && !container.Ports.Concat(template.Spec.RunningContainers.SelectMany(c => c.Ports))
+                                .Any(p => p.Protocol == "TCP" && p.Number?.Value == named.Number?.Value))
                         {
                             ReportUdp(context, template, container, handler, port, named);
                         }
