@@ -62,6 +62,9 @@ public sealed class PodSpec
     /// <summary><c>dnsConfig.searches</c>: appended to the cluster's search list.</summary>
     public IReadOnlyList<string> Searches { get; internal set; } = [];
 
+    /// <summary>Host names of <c>hostAliases</c>: the kubelet writes them into the pod's /etc/hosts, read before DNS.</summary>
+    public IReadOnlyList<string> HostAliases { get; internal set; } = [];
+
     public IEnumerable<Container> AllContainers => Containers.Concat(InitContainers);
 
     /// <summary>

@@ -172,6 +172,7 @@ internal static class WorkloadBinder
         Nameservers = StringList(spec.Child("dnsConfig")?.Sequence("nameservers")),
         Searches = StringList(spec.Child("dnsConfig")?.Sequence("searches")),
         ConfigMapVolumes = BindConfigMapVolumes(spec),
+        HostAliases = spec.MappingItems("hostAliases").SelectMany(a => StringList(spec.Nested(a.Item, a.Path).Sequence("hostnames"))).ToList(),
     };
 
     private static List<ConfigMapVolume> BindConfigMapVolumes(FieldReader spec)

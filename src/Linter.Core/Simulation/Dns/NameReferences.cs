@@ -113,7 +113,7 @@ public sealed class NameReferences
         foreach (var candidate in candidates)
         {
             var span = Locate(value, candidate.Index, candidate.Host.Length);
-            if (found.Contains(span))
+            if (found.Contains(span) || IsHostAlias(pod, candidate.Host))
             {
                 continue;
             }
@@ -154,6 +154,11 @@ public sealed class NameReferences
             var span = Locate(hostScalar, target.Host.Index, target.Host.Text.Length);
             var port = target.Port is { } p && int.TryParse(p.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : (int?)null;
             found.Remove(span);
+            if (IsHostAlias(pod, target.Host.Text))
+            {
+                continue;
+            }
+
             found.Add(new NameReference(target.Host.Text, span, pod.Namespace, where, Resolve(target.Host.Text, pod.Namespace, pod.Spec.Searches, pod.Owner.ApplyUnit))
             {
                 Port = port,
@@ -164,6 +169,10 @@ public sealed class NameReferences
             });
         }
     }
+
+    /// <summary>A name of the pod's <c>hostAliases</c> resolves through its /etc/hosts, never through cluster DNS.</summary>
+    private static bool IsHostAlias(PodTemplate? pod, string host) =>
+        pod is not null && pod.Spec.HostAliases.Any(alias => string.Equals(alias.TrimEnd('.'), host.TrimEnd('.'), StringComparison.OrdinalIgnoreCase));
 
     private SourceSpan Locate(ScalarNode scalar, int index, int length) =>
         _files.TryGetValue(scalar.Span.Path, out var file) ? file.Locate(scalar, index, length) : scalar.Span;
