@@ -85,4 +85,31 @@ internal static class KnownFields
         "successfulJobsHistoryLimit", "failedJobsHistoryLimit");
 
     public static readonly FieldSet JobTemplateSpec = new("metadata", "spec");
+
+    // Ingress and IngressClass (networking.k8s.io/v1; v1beta1 Ingress, also extensions/v1beta1, with its legacy fields).
+    public static readonly FieldSet IngressSpec = new("defaultBackend", "ingressClassName", "rules", "tls");
+
+    public static readonly FieldSet IngressSpecV1Beta1 = new("backend", "ingressClassName", "rules", "tls");
+
+    public static readonly FieldSet IngressBackend = new("service", "resource");
+
+    public static readonly FieldSet IngressBackendV1Beta1 = new("serviceName", "servicePort", "resource");
+
+    public static readonly FieldSet IngressServiceBackend = new("name", "port");
+
+    public static readonly FieldSet ServiceBackendPort = new("name", "number");
+
+    public static readonly FieldSet TypedLocalObjectReference = new("apiGroup", "kind", "name");
+
+    public static readonly FieldSet IngressRule = new("host", "http");
+
+    public static readonly FieldSet HttpIngressRuleValue = new("paths");
+
+    public static readonly FieldSet HttpIngressPath = new("path", "pathType", "backend");
+
+    public static readonly FieldSet IngressTls = new("hosts", "secretName");
+
+    public static readonly FieldSet IngressClassSpec = new("controller", "parameters");
+
+    public static readonly FieldSet IngressClassParameters = new("apiGroup", "kind", "name", "namespace", "scope");
 }

@@ -23,6 +23,9 @@ public class KubeObject
 
     public string ApiVersion { get; }
 
+    /// <summary>The <c>apiVersion</c> value.</summary>
+    public ScalarNode? ApiVersionNode { get; internal set; }
+
     /// <summary>The API group ("" for the core group, "apps", "batch", ...).</summary>
     public string Group { get; }
 

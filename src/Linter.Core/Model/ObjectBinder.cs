@@ -26,6 +26,8 @@ public static class ObjectBinder
             "ConfigMap" => new ConfigMapObject(document, apiVersion) { Data = top.StringMap("data") ?? [] },
             "Endpoints" => new EndpointsObject(document, apiVersion, kind),
             "EndpointSlice" => new EndpointsObject(document, apiVersion, kind),
+            "Ingress" => new IngressObject(document, apiVersion),
+            "IngressClass" => new IngressClassObject(document, apiVersion),
             _ when IsWorkload(kind) => new WorkloadObject(document, apiVersion, kind),
             _ => new KubeObject(document, apiVersion, kind),
         };
@@ -34,6 +36,7 @@ public static class ObjectBinder
             obj = BindAutoscaler(new AutoscalerObject(document, apiVersion), top);
         }
 
+        obj.ApiVersionNode = (ScalarNode)root["apiVersion"]!;
         BindMetadata(obj, top, defaultNamespace, known);
         switch (obj)
         {
@@ -46,6 +49,12 @@ public static class ObjectBinder
             case WorkloadObject workload:
                 WorkloadBinder.Bind(workload, top);
                 break;
+            case IngressObject ingress:
+                IngressBinder.Bind(ingress, top);
+                break;
+            case IngressClassObject ingressClass:
+                IngressBinder.Bind(ingressClass, top);
+                break;
         }
 
         return obj;
@@ -56,7 +65,7 @@ public static class ObjectBinder
 
     internal static bool RequiresAppsSelector(KubeObject obj) => AppsWorkloads.Contains(obj.Kind) && obj.ApiVersion == "apps/v1";
 
-    private static bool IsModelledWithSpec(string kind) => kind == "Service" || IsWorkload(kind);
+    private static bool IsModelledWithSpec(string kind) => kind is "Service" or "Ingress" or "IngressClass" || IsWorkload(kind);
 
     /// <summary>Only the core kinds are modelled; a CRD that happens to be called Service is not.</summary>
     private static bool IsKnownGroup(string kind, string group) => kind switch
@@ -65,6 +74,8 @@ public static class ObjectBinder
         "EndpointSlice" => group == "discovery.k8s.io",
         "Deployment" or "ReplicaSet" or "StatefulSet" or "DaemonSet" => group is "apps" or "extensions",
         "Job" or "CronJob" => group == "batch",
+        "Ingress" => group is "networking.k8s.io" or "extensions",
+        "IngressClass" => group == "networking.k8s.io",
         _ => false,
     };
 

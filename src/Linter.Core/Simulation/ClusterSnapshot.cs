@@ -19,6 +19,7 @@ public sealed class ClusterSnapshot
     private Dns.ClusterDns? _dns;
     private Dns.NameReferences? _names;
     private ServedPorts? _served;
+    private IngressRouting? _ingress;
 
     public ClusterSnapshot(IReadOnlyList<SourceFile> files, IReadOnlyList<KubeObject> objects, SimulationOptions options)
     {
@@ -178,6 +179,12 @@ public sealed class ClusterSnapshot
 
     /// <summary>The port numbers each pod template evidently listens on besides those it declares; computed per pod on first use.</summary>
     public ServedPorts Served => _served ??= new ServedPorts(this);
+
+    /// <summary>The Ingresses with their effective class and their paths resolved to Services and ports; computed on first use.</summary>
+    public IngressRouting Ingress => _ingress ??= new IngressRouting(this);
+
+    /// <summary>The target Kubernetes version serves the object's API version.</summary>
+    public bool IsServed(KubeObject obj) => ServedVersions.IsServed(obj, Options.KubernetesVersion);
 
     /// <summary>Cluster DNS with the input applied.</summary>
     public Dns.ClusterDns Dns => _dns ??= new Dns.ClusterDns(this);

@@ -19,6 +19,9 @@ public sealed record SimulationOptions
     /// <summary>Namespaces whose contents come from elsewhere: closed-world checks never apply to them.</summary>
     public IReadOnlyList<string> ExternalNamespaces { get; init; } = [];
 
+    /// <summary>The Kubernetes version the manifests are applied to (major.minor); decides which API versions are served.</summary>
+    public Version KubernetesVersion { get; init; } = ServedVersions.Newest;
+
     /// <summary>Services that exist in the cluster without being in the input.</summary>
     public IReadOnlyList<ConfiguredService> Services { get; init; } = [];
 }
