@@ -80,11 +80,24 @@ public sealed class BinderTests
         Assert.Equal("Service web", Bind("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n").Object.ToString());
     }
 
+    [Theory]
+    [InlineData("networking.k8s.io/v1", "spec: {rulez: []}", "`spec.rulez`", "`rules`")]
+    [InlineData("networking.k8s.io/v1", "spec: {defaultbackend: {service: {name: a}}}", "`spec.defaultbackend`", "`defaultBackend`")]
+    [InlineData("networking.k8s.io/v1", "spec: {backend: {serviceName: a}}", "`spec.backend`", "unknown field")]
+    [InlineData("extensions/v1beta1", "spec: {backend: {serviceName: a, servicPort: 80}}", "`spec.backend.servicPort`", "`servicePort`")]
+    [InlineData("networking.k8s.io/v1", "spec: {rules: [{http: {paths: [{path: /, pathtype: Prefix}]}}]}", "`spec.rules[0].http.paths[0].pathtype`", "`pathType`")]
+    public void Unknown_fields_of_an_ingress_are_reported_per_version(string apiVersion, string spec, string field, string suggestion)
+    {
+        var problem = Assert.Single(Bind($"apiVersion: {apiVersion}\nkind: Ingress\nmetadata: {{name: s}}\n{spec}\n").Problems);
+        Assert.Contains(field, problem.Message, StringComparison.Ordinal);
+        Assert.Contains(suggestion, problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Unknown_fields_of_unmodelled_kinds_and_custom_resources_are_not_checked()
     {
         Assert.Empty(Bind("apiVersion: example.com/v1\nkind: Service\nmetadata: {name: s}\nspec: {anything: 1}\n").Problems);
-        Assert.Empty(Bind("apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: s}\nspec: {rulez: []}\n").Problems);
+        Assert.Empty(Bind("apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: s}\nspec: {selectr: {}}\n").Problems);
     }
 
     [Fact]
