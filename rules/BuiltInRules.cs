@@ -55,6 +55,7 @@ public static class BuiltInRules
         new Protocols.PingToServiceRule(),
         new Ingress.InvalidIngressPathRule(),
         new Ingress.ApiVersionNotServedRule(),
+        new Ingress.RegexInLiteralPathRule(),
     ], Page);
 
     /// <summary>The rule's page (<c>KL###.md</c> beside its code), embedded at build time.</summary>
