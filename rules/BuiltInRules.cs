@@ -54,7 +54,9 @@ public static class BuiltInRules
         new Headless.StatefulSetOrdinalOutOfRangeRule(),
         new Protocols.PingToServiceRule(),
         new Ingress.InvalidIngressPathRule(),
+        new Ingress.SeveralDefaultIngressClassesRule(),
         new Ingress.ApiVersionNotServedRule(),
+        new Ingress.DeprecatedIngressClassAnnotationRule(),
         new Ingress.RegexInLiteralPathRule(),
     ], Page);
 
