@@ -56,6 +56,7 @@ public static class BuiltInRules
         new Ingress.InvalidIngressPathRule(),
         new Ingress.SeveralDefaultIngressClassesRule(),
         new Ingress.ApiVersionNotServedRule(),
+        new Ingress.TlsHostNotRoutedRule(),
         new Ingress.DeprecatedIngressClassAnnotationRule(),
         new Ingress.RegexInLiteralPathRule(),
     ], Page);
