@@ -101,6 +101,7 @@ public sealed class ConfigurationTests
     [InlineData("rules:\n  KL205: loud", 2, 10, "must be one of off, on, error, warning, note")]
     [InlineData("cluster:\n  nodePortRange: 32767-30000", 2, 18, "FIRST-LAST")]
     [InlineData("cluster:\n  clusterDns: 10.0.0.10", 2, 3, "did you mean `clusterDNS`?")]
+    [InlineData("cluster:\n  kubernetesVersion: 2.1", 2, 22, "must be a Kubernetes release such as \"1.30\"")]
     [InlineData("cluster:\n  services:\n    - {name: prom}", 3, 7, "needs `namespace` and `name`")]
     [InlineData("overrides:\n  - rules: {KL101: off}", 2, 5, "needs `files`")]
     [InlineData("include: 3", 1, 10, "`include` must be a string or a list")]
@@ -179,13 +180,25 @@ public sealed class ConfigurationTests
         Assert.Equal("cluster.local", config.ClusterDomain);
     }
 
+    [Theory]
+    [InlineData("", "KL608:error")]
+    [InlineData("cluster: {kubernetesVersion: 1.30}", "KL608:error")]
+    [InlineData("cluster: {kubernetesVersion: \"1.21\"}", null)]
+    [InlineData("cluster: {kubernetesVersion: v1.19.4}", null)]
+    public void The_Kubernetes_version_decides_which_API_versions_are_served(string config, string? expected)
+    {
+        const string Legacy = "apiVersion: networking.k8s.io/v1beta1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  backend: {serviceName: web, servicePort: 80}\n";
+        var findings = Lint(Legacy, config).Where(f => f.StartsWith("KL608", StringComparison.Ordinal)).ToList();
+        Assert.Equal(expected is null ? [] : [expected], findings);
+    }
+
     [Fact]
     public void The_schema_describes_exactly_the_keys_the_loader_accepts()
     {
         var schema = System.Text.Json.Nodes.JsonNode.Parse(ConfigSchema.Build(BuiltInRules.Catalog.Descriptors))!;
         Assert.Equal(["rules", "overrides", "cluster", "include", "exclude"], schema["properties"]!.AsObject().Select(p => p.Key));
         Assert.Equal(
-            ["clusterDomain", "nodePortRange", "clusterDNS", "defaultNamespace", "externalNamespaces", "services"],
+            ["clusterDomain", "nodePortRange", "kubernetesVersion", "clusterDNS", "defaultNamespace", "externalNamespaces", "services"],
             schema["properties"]!["cluster"]!["properties"]!.AsObject().Select(p => p.Key));
         var ruleNames = schema["definitions"]!["rules"]!["propertyNames"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
         Assert.Contains("KL203", ruleNames);

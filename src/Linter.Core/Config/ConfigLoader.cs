@@ -88,6 +88,7 @@ public sealed class ConfigLoader
             ClusterDomain = (cluster?["clusterDomain"] as ScalarNode)?.Value.TrimEnd('.'),
             NodePortRange = cluster?["nodePortRange"] is ScalarNode range ? Range(range) : null,
             ClusterDns = cluster?["clusterDNS"] is ScalarNode dns ? Address(dns) : null,
+            KubernetesVersion = cluster?["kubernetesVersion"] is ScalarNode version ? KubernetesVersion(version) : null,
             DefaultNamespace = (cluster?["defaultNamespace"] as ScalarNode)?.Value,
             ExternalNamespaces = Strings(cluster?["externalNamespaces"]),
             Services = Items(cluster?["services"]).Cast<MappingNode>().Select(Service).ToList(),
@@ -146,6 +147,19 @@ public sealed class ConfigLoader
         }
 
         Problem(node, "`cluster.clusterDNS` must be the cluster DNS server's IP address, e.g. 10.96.0.10");
+        return null;
+    }
+
+    /// <summary>"1.30", 1.30 or "v1.30.2": the release as major.minor (YAML keeps the text of an unquoted 1.30).</summary>
+    private Version? KubernetesVersion(ScalarNode node)
+    {
+        var parts = node.Value.TrimStart('v').Split('.');
+        if (parts.Length is 2 or 3 && parts.All(p => p.Length > 0 && p.All(char.IsDigit)) && int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture) == 1)
+        {
+            return new Version(1, int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        Problem(node, "`cluster.kubernetesVersion` must be a Kubernetes release such as \"1.30\" (major.minor)");
         return null;
     }
 

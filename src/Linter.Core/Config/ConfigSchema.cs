@@ -75,6 +75,12 @@ public static class ConfigSchema
                         ["pattern"] = "^[0-9]+-[0-9]+$",
                         ["description"] = "The API server's --service-node-port-range. Default 30000-32767.",
                     },
+                    ["kubernetesVersion"] = new JsonObject
+                    {
+                        ["title"] = "MAJOR.MINOR, e.g. \"1.30\"",
+                        ["type"] = new JsonArray("string", "number"),
+                        ["description"] = "The Kubernetes version the manifests are deployed to (API versions it no longer serves are KL608). Default: the newest kubelint knows.",
+                    },
                     ["clusterDNS"] = new JsonObject { ["type"] = "string", ["description"] = "The cluster DNS server's address, e.g. 10.96.0.10 (KL306 checks dnsPolicy: None against it)." },
                     ["defaultNamespace"] = name.DeepClone(),
                     ["externalNamespaces"] = new JsonObject

@@ -58,6 +58,9 @@ public sealed record KubelintConfig
 
     public string? ClusterDns { get; init; }
 
+    /// <summary>The Kubernetes release the manifests are deployed to (major.minor).</summary>
+    public Version? KubernetesVersion { get; init; }
+
     public string? DefaultNamespace { get; init; }
 
     public IReadOnlyList<string> ExternalNamespaces { get; init; } = [];
@@ -70,6 +73,7 @@ public sealed record KubelintConfig
         ClusterDomain = ClusterDomain ?? defaults.ClusterDomain,
         NodePortRange = NodePortRange ?? defaults.NodePortRange,
         ClusterDns = ClusterDns ?? defaults.ClusterDns,
+        KubernetesVersion = KubernetesVersion ?? defaults.KubernetesVersion,
         DefaultNamespace = DefaultNamespace ?? defaults.DefaultNamespace,
         ExternalNamespaces = ExternalNamespaces,
         Services = Services,

@@ -25,6 +25,7 @@ public static class Starter
         cluster:
           clusterDomain: cluster.local         # kubelet --cluster-domain
           nodePortRange: 30000-32767           # kube-apiserver --service-node-port-range
+          # kubernetesVersion: "1.30"          # API versions it no longer serves are KL608 (default: newest)
           # clusterDNS: 10.96.0.10             # the cluster DNS address (for dnsPolicy: None)
           defaultNamespace: default            # for objects without metadata.namespace
           # Namespaces whose contents come from elsewhere (a Helm release, an operator):
