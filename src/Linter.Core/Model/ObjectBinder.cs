@@ -34,6 +34,8 @@ public static class ObjectBinder
             obj = BindAutoscaler(new AutoscalerObject(document, apiVersion), top);
         }
 
+        obj = GatewayBinder.Create(document, apiVersion, kind, group) ?? obj;
+
         BindMetadata(obj, top, defaultNamespace, known);
         switch (obj)
         {
@@ -45,6 +47,9 @@ public static class ObjectBinder
                 break;
             case WorkloadObject workload:
                 WorkloadBinder.Bind(workload, top);
+                break;
+            case GatewayObject or GatewayClassObject or RouteObject or ReferenceGrantObject:
+                GatewayBinder.Bind(obj, top);
                 break;
         }
 

@@ -19,6 +19,7 @@ public sealed class ClusterSnapshot
     private Dns.ClusterDns? _dns;
     private Dns.NameReferences? _names;
     private ServedPorts? _served;
+    private GatewayRouting? _gatewayRouting;
 
     public ClusterSnapshot(IReadOnlyList<SourceFile> files, IReadOnlyList<KubeObject> objects, SimulationOptions options)
     {
@@ -178,6 +179,9 @@ public sealed class ClusterSnapshot
 
     /// <summary>The port numbers each pod template evidently listens on besides those it declares; computed per pod on first use.</summary>
     public ServedPorts Served => _served ??= new ServedPorts(this);
+
+    /// <summary>Gateway API routes resolved to Gateways, listeners, Services and ReferenceGrants; computed on first use.</summary>
+    public GatewayRouting GatewayRouting => _gatewayRouting ??= new GatewayRouting(this);
 
     /// <summary>Cluster DNS with the input applied.</summary>
     public Dns.ClusterDns Dns => _dns ??= new Dns.ClusterDns(this);
