@@ -53,6 +53,7 @@ public static class BuiltInRules
         new Headless.StatefulSetServiceDoesNotSelectPodsRule(),
         new Headless.StatefulSetOrdinalOutOfRangeRule(),
         new Protocols.PingToServiceRule(),
+        new Ingress.BackendRefWithoutPortRule(),
     ], Page);
 
     /// <summary>The rule's page (<c>KL###.md</c> beside its code), embedded at build time.</summary>

@@ -127,6 +127,9 @@ public sealed class BackendRef(MappingNode item, int rule)
     public bool HasPortKey { get; internal set; }
 
     public bool IsService => Group.Length == 0 && Kind == "Service";
+
+    /// <summary>Where findings about the entry as a whole point: its first key.</summary>
+    public SourceSpan Span => Item.Entries.Count > 0 ? Item.Entries[0].Key.Span : Item.Span;
 }
 
 /// <summary>A ReferenceGrant: which objects of other namespaces may refer to objects of its namespace.</summary>
