@@ -54,6 +54,7 @@ public static class BuiltInRules
         new Headless.StatefulSetOrdinalOutOfRangeRule(),
         new Protocols.PingToServiceRule(),
         new Ingress.BackendRefWithoutPortRule(),
+        new Ingress.ParentGatewayNotFoundRule(),
     ], Page);
 
     /// <summary>The rule's page (<c>KL###.md</c> beside its code), embedded at build time.</summary>
