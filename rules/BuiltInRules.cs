@@ -55,6 +55,7 @@ public static class BuiltInRules
         new Protocols.PingToServiceRule(),
         new Ingress.BackendRefWithoutPortRule(),
         new Ingress.ParentGatewayNotFoundRule(),
+        new Ingress.NoListenerMatchesParentRefRule(),
     ], Page);
 
     /// <summary>The rule's page (<c>KL###.md</c> beside its code), embedded at build time.</summary>
