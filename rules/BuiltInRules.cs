@@ -56,6 +56,7 @@ public static class BuiltInRules
         new Ingress.BackendRefWithoutPortRule(),
         new Ingress.ParentGatewayNotFoundRule(),
         new Ingress.NoListenerMatchesParentRefRule(),
+        new Ingress.NoListenerAdmitsRouteRule(),
     ], Page);
 
     /// <summary>The rule's page (<c>KL###.md</c> beside its code), embedded at build time.</summary>

@@ -53,6 +53,9 @@ public sealed class GatewayListener(MappingNode item, int index)
 
     public string From => FromNode?.Value ?? "Same";
 
+    /// <summary>What decides admission: the <c>allowedRoutes</c> key, else the protocol (which decides the kinds).</summary>
+    public SourceSpan AdmissionSpan => (AllowedRoutesKey ?? ProtocolNode ?? NameNode)?.Span ?? Item.Span;
+
     public override string ToString() => Name.Length > 0 ? $"listener {Name}" : $"listener #{Index}";
 }
 
