@@ -57,6 +57,7 @@ public static class BuiltInRules
         new Ingress.ParentGatewayNotFoundRule(),
         new Ingress.NoListenerMatchesParentRefRule(),
         new Ingress.NoListenerAdmitsRouteRule(),
+        new Ingress.BackendRefNotPermittedRule(),
     ], Page);
 
     /// <summary>The rule's page (<c>KL###.md</c> beside its code), embedded at build time.</summary>
