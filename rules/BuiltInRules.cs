@@ -58,6 +58,7 @@ public static class BuiltInRules
         new Ingress.NoListenerMatchesParentRefRule(),
         new Ingress.NoListenerAdmitsRouteRule(),
         new Ingress.BackendRefNotPermittedRule(),
+        new Ingress.NoMatchingListenerHostnameRule(),
     ], Page);
 
     /// <summary>The rule's page (<c>KL###.md</c> beside its code), embedded at build time.</summary>
