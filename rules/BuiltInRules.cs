@@ -60,6 +60,12 @@ public static class BuiltInRules
         new Ingress.TlsHostNotRoutedRule(),
         new Ingress.DeprecatedIngressClassAnnotationRule(),
         new Ingress.RegexInLiteralPathRule(),
+        new Ingress.BackendRefWithoutPortRule(),
+        new Ingress.ParentGatewayNotFoundRule(),
+        new Ingress.NoListenerMatchesParentRefRule(),
+        new Ingress.NoListenerAdmitsRouteRule(),
+        new Ingress.BackendRefNotPermittedRule(),
+        new Ingress.NoMatchingListenerHostnameRule(),
     ], Page);
 
     /// <summary>The rule's page (<c>KL###.md</c> beside its code), embedded at build time.</summary>

@@ -36,6 +36,7 @@ public static class ObjectBinder
             obj = BindAutoscaler(new AutoscalerObject(document, apiVersion), top);
         }
 
+        obj = GatewayBinder.Create(document, apiVersion, kind, group) ?? obj;
         obj.ApiVersionNode = (ScalarNode)root["apiVersion"]!;
         BindMetadata(obj, top, defaultNamespace, known);
         switch (obj)
@@ -54,6 +55,9 @@ public static class ObjectBinder
                 break;
             case IngressClassObject ingressClass:
                 IngressBinder.Bind(ingressClass, top);
+                break;
+            case GatewayObject or GatewayClassObject or RouteObject or ReferenceGrantObject:
+                GatewayBinder.Bind(obj, top);
                 break;
         }
 

@@ -97,7 +97,7 @@ internal static class WorkloadBinder
         }
     }
 
-    private static LabelSelector BindLabelSelector(FieldReader selector)
+    internal static LabelSelector BindLabelSelector(FieldReader selector)
     {
         var requirements = new List<SelectorRequirement>();
         var valid = true;

@@ -20,6 +20,7 @@ public sealed class ClusterSnapshot
     private Dns.NameReferences? _names;
     private ServedPorts? _served;
     private IngressRouting? _ingress;
+    private GatewayRouting? _gatewayRouting;
 
     public ClusterSnapshot(IReadOnlyList<SourceFile> files, IReadOnlyList<KubeObject> objects, SimulationOptions options)
     {
@@ -185,6 +186,9 @@ public sealed class ClusterSnapshot
 
     /// <summary>The target Kubernetes version serves the object's API version.</summary>
     public bool IsServed(KubeObject obj) => ServedVersions.IsServed(obj, Options.KubernetesVersion);
+
+    /// <summary>Gateway API routes resolved to Gateways, listeners, Services and ReferenceGrants; computed on first use.</summary>
+    public GatewayRouting GatewayRouting => _gatewayRouting ??= new GatewayRouting(this);
 
     /// <summary>Cluster DNS with the input applied.</summary>
     public Dns.ClusterDns Dns => _dns ??= new Dns.ClusterDns(this);

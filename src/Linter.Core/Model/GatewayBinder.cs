@@ -1,0 +1,150 @@
+using Linter.Core.Loading;
+
+namespace Linter.Core.Model;
+
+/// <summary>
+/// Binds the Gateway API kinds (gateway.networking.k8s.io, any served version). They are custom resources: their
+/// fields are read with types checked, but unknown keys are not reported (no KL004 field sets).
+/// </summary>
+internal static class GatewayBinder
+{
+    public static KubeObject? Create(SourceDocument document, string apiVersion, string kind, string group)
+    {
+        if (group != GatewayApi.Group)
+        {
+            return null;
+        }
+
+        return kind switch
+        {
+            "Gateway" => new GatewayObject(document, apiVersion),
+            "GatewayClass" => new GatewayClassObject(document, apiVersion),
+            "ReferenceGrant" => new ReferenceGrantObject(document, apiVersion),
+            _ when GatewayApi.IsRouteKind(kind) => new RouteObject(document, apiVersion, kind),
+            _ => null,
+        };
+    }
+
+    public static void Bind(KubeObject obj, FieldReader top)
+    {
+        var spec = top.Child("spec");
+        if (spec is null)
+        {
+            return;
+        }
+
+        switch (obj)
+        {
+            case GatewayClassObject gatewayClass:
+                gatewayClass.ControllerNameNode = spec.String("controllerName");
+                break;
+            case GatewayObject gateway:
+                gateway.GatewayClassNameNode = spec.String("gatewayClassName");
+                gateway.Listeners = Listeners(spec);
+                break;
+            case RouteObject route:
+                BindRoute(route, spec);
+                break;
+            case ReferenceGrantObject grant:
+                grant.From = spec.MappingItems("from").Select(i => spec.Nested(i.Item, i.Path))
+                    .Select(r => (r.String("group")?.Value ?? string.Empty, r.String("kind")?.Value ?? string.Empty, r.String("namespace")?.Value ?? string.Empty))
+                    .ToList();
+                grant.To = spec.MappingItems("to").Select(i => spec.Nested(i.Item, i.Path))
+                    .Select(r => (r.String("group")?.Value ?? string.Empty, r.String("kind")?.Value ?? string.Empty, r.String("name") is { Value.Length: > 0 } n ? n.Value : null))
+                    .ToList();
+                break;
+        }
+    }
+
+    private static List<GatewayListener> Listeners(FieldReader spec)
+    {
+        var listeners = new List<GatewayListener>();
+        foreach (var (item, path) in spec.MappingItems("listeners"))
+        {
+            var reader = spec.Nested(item, path);
+            var listener = new GatewayListener(item, listeners.Count)
+            {
+                NameNode = reader.String("name"),
+                Port = reader.Int("port"),
+                ProtocolNode = reader.String("protocol"),
+                HostnameNode = reader.String("hostname"),
+                AllowedRoutesKey = reader.Key("allowedRoutes"),
+            };
+            if (reader.Child("allowedRoutes") is { } allowed)
+            {
+                if (allowed.Child("namespaces") is { } namespaces)
+                {
+                    listener.FromNode = namespaces.String("from");
+                    if (namespaces.Child("selector") is { } selector)
+                    {
+                        listener.NamespaceSelector = WorkloadBinder.BindLabelSelector(selector);
+                    }
+                }
+
+                if (allowed.Sequence("kinds") is not null)
+                {
+                    listener.Kinds = allowed.MappingItems("kinds").Select(k => (k, allowed.Nested(k.Item, k.Path)))
+                        .Select(k => new RouteGroupKind(k.Item2.String("group")?.Value ?? GatewayApi.Group, k.Item2.String("kind")?.Value ?? string.Empty, k.k.Item))
+                        .ToList();
+                }
+            }
+
+            listeners.Add(listener);
+        }
+
+        return listeners;
+    }
+
+    private static void BindRoute(RouteObject route, FieldReader spec)
+    {
+        var parents = new List<ParentRef>();
+        foreach (var (item, path) in spec.MappingItems("parentRefs"))
+        {
+            var reader = spec.Nested(item, path);
+            var parent = new ParentRef(item, parents.Count)
+            {
+                NameNode = reader.String("name"),
+                NamespaceNode = reader.String("namespace"),
+                SectionNameNode = reader.String("sectionName"),
+                Port = reader.Int("port"),
+            };
+            parent.Group = reader.String("group")?.Value ?? GatewayApi.Group;
+            parent.Kind = reader.String("kind")?.Value ?? "Gateway";
+            parent.Namespace = parent.NamespaceNode is { Value.Length: > 0 } ns ? ns.Value : route.Namespace;
+            parents.Add(parent);
+        }
+
+        route.ParentRefs = parents;
+        if (route.HasHostnames)
+        {
+            route.HostnamesKey = spec.Key("hostnames");
+            route.Hostnames = spec.Sequence("hostnames")?.Items.OfType<ScalarNode>().Where(h => h is { IsNull: false, Kind: ScalarKind.String }).ToList() ?? [];
+        }
+
+        var backends = new List<BackendRef>();
+        var rule = 0;
+        foreach (var (ruleItem, rulePath) in spec.MappingItems("rules"))
+        {
+            var ruleReader = spec.Nested(ruleItem, rulePath);
+            foreach (var (item, path) in ruleReader.MappingItems("backendRefs"))
+            {
+                var reader = ruleReader.Nested(item, path);
+                var backend = new BackendRef(item, rule)
+                {
+                    NameNode = reader.String("name"),
+                    NamespaceNode = reader.String("namespace"),
+                    HasPortKey = reader.Key("port") is not null && item["port"] is not ScalarNode { IsNull: true },
+                    Port = reader.Int("port"),
+                };
+                backend.Group = reader.String("group")?.Value ?? string.Empty;
+                backend.Kind = reader.String("kind")?.Value ?? "Service";
+                backend.Namespace = backend.NamespaceNode is { Value.Length: > 0 } ns ? ns.Value : route.Namespace;
+                backends.Add(backend);
+            }
+
+            rule++;
+        }
+
+        route.BackendRefs = backends;
+    }
+}

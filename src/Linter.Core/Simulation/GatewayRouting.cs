@@ -1,0 +1,264 @@
+using Linter.Core.Model;
+
+namespace Linter.Core.Simulation;
+
+/// <summary>Three-valued: the input decides yes or no, or cannot know (a namespace whose labels are not in the input).</summary>
+public enum Admission { No, Yes, Unknown }
+
+/// <summary>
+/// Gateway API routing with the input applied: each route's parentRefs resolved to Gateways, the listeners they
+/// select, those that admit the route (allowedRoutes namespaces and kinds) and those it attaches to (hostnames
+/// intersect); each backendRef resolved to its Service, the ReferenceGrant that permits it across namespaces and the
+/// service port, through the Service resolution of the snapshot. Indexed by namespace and name.
+/// </summary>
+public sealed class GatewayRouting
+{
+    public const string NamespaceNameLabel = "kubernetes.io/metadata.name";
+
+    private readonly ClusterSnapshot _snapshot;
+    private readonly Dictionary<(string Namespace, string Name), List<GatewayObject>> _gateways = [];
+    private readonly Dictionary<string, List<GatewayObject>> _gatewaysByNamespace = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ReferenceGrantObject>> _grants = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NamespaceObject> _namespaces = new(StringComparer.Ordinal);
+    private readonly Dictionary<RouteObject, RouteResolution> _resolutions = [];
+
+    public GatewayRouting(ClusterSnapshot snapshot)
+    {
+        _snapshot = snapshot;
+        var routes = new List<RouteObject>();
+        foreach (var obj in snapshot.Objects)
+        {
+            switch (obj)
+            {
+                case GatewayObject gateway:
+                    (_gateways.TryGetValue((gateway.Namespace, gateway.Name), out var same) ? same : _gateways[(gateway.Namespace, gateway.Name)] = []).Add(gateway);
+                    (_gatewaysByNamespace.TryGetValue(gateway.Namespace, out var inNs) ? inNs : _gatewaysByNamespace[gateway.Namespace] = []).Add(gateway);
+                    break;
+                case ReferenceGrantObject grant:
+                    (_grants.TryGetValue(grant.Namespace, out var grants) ? grants : _grants[grant.Namespace] = []).Add(grant);
+                    break;
+                case NamespaceObject ns when ns.Name.Length > 0 && !_namespaces.ContainsKey(ns.Name):
+                    _namespaces[ns.Name] = ns;
+                    break;
+                case RouteObject route:
+                    routes.Add(route);
+                    break;
+            }
+        }
+
+        Routes = routes;
+    }
+
+    /// <summary>HTTPRoutes, GRPCRoutes, TLSRoutes, TCPRoutes and UDPRoutes of the input, in input order.</summary>
+    public IReadOnlyList<RouteObject> Routes { get; }
+
+    /// <summary>The Gateway with this name; of copies in several folders, the one closest to <paramref name="nearFolder"/>.</summary>
+    public GatewayObject? FindGateway(string ns, string name, string nearFolder = "") =>
+        _gateways.TryGetValue((ns, name), out var all) ? ApplyUnits.Closest(all, g => g.ApplyUnit, nearFolder)[0] : null;
+
+    public IReadOnlyList<GatewayObject> GatewaysIn(string ns) => _gatewaysByNamespace.TryGetValue(ns, out var list) ? list : [];
+
+    public IReadOnlyList<ReferenceGrantObject> GrantsIn(string ns) => _grants.TryGetValue(ns, out var list) ? list : [];
+
+    public RouteResolution Resolve(RouteObject route)
+    {
+        if (!_resolutions.TryGetValue(route, out var resolution))
+        {
+            resolution = new RouteResolution(route, route.ParentRefs.Select(p => ResolveParent(route, p)).ToList(), route.BackendRefs.Select(b => ResolveBackend(route, b)).ToList());
+            _resolutions[route] = resolution;
+        }
+
+        return resolution;
+    }
+
+    /// <summary>
+    /// Whether the namespace selector matches the namespace (RULES.md, traffic ground rule 2): a Namespace object of the
+    /// input gives its labels; a namespace the input owns, and the built-in <c>default</c> and <c>kube-system</c>, carry
+    /// only <c>kubernetes.io/metadata.name</c>; of any other namespace only that label is known.
+    /// </summary>
+    public Admission NamespaceMatches(LabelSelector selector, string ns)
+    {
+        if (!selector.IsValid)
+        {
+            return Admission.Unknown;
+        }
+
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        var known = true;
+        if (_namespaces.TryGetValue(ns, out var declared))
+        {
+            foreach (var pair in declared.Labels)
+            {
+                labels[pair.Key.Value] = pair.Value.Value;
+            }
+        }
+        else
+        {
+            known = _snapshot.OwnsNamespace(ns) || ns is "default" or "kube-system";
+        }
+
+        labels[NamespaceNameLabel] = ns;
+        var result = Admission.Yes;
+        foreach (var requirement in selector.Requirements)
+        {
+            if (!known && requirement.Key != NamespaceNameLabel)
+            {
+                result = Admission.Unknown;
+            }
+            else if (!requirement.Matches(labels))
+            {
+                return Admission.No;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether the listener admits routes of this kind from this namespace (allowedRoutes, or the protocol).</summary>
+    public Admission Admits(GatewayObject gateway, GatewayListener listener, RouteObject route)
+    {
+        var ns = listener.From switch
+        {
+            "Same" => route.Namespace == gateway.Namespace ? Admission.Yes : Admission.No,
+            "All" => Admission.Yes,
+            "Selector" when listener.NamespaceSelector is { } selector => NamespaceMatches(selector, route.Namespace),
+            _ => Admission.Unknown,
+        };
+        if (ns == Admission.No)
+        {
+            return Admission.No;
+        }
+
+        return !KindAdmitted(listener, route) ? Admission.No : ns;
+    }
+
+    /// <summary>allowedRoutes.kinds when set; else the kinds the protocol carries (any kind for other protocols).</summary>
+    public static bool KindAdmitted(GatewayListener listener, RouteObject route)
+    {
+        if (listener.Kinds is { Count: > 0 } kinds)
+        {
+            return kinds.Any(k => k.Group == route.Group && k.Kind == route.Kind);
+        }
+
+        return listener.Protocol switch
+        {
+            "HTTP" or "HTTPS" => route.Kind is "HTTPRoute" or "GRPCRoute",
+            "TLS" => route.Kind == "TLSRoute",
+            "TCP" => route.Kind == "TCPRoute",
+            "UDP" => route.Kind == "UDPRoute",
+            _ => true,
+        };
+    }
+
+    /// <summary>Gateway API hostname intersection: a wildcard <c>*.</c> stands for one or more labels.</summary>
+    public static bool HostnamesIntersect(string a, string b)
+    {
+        var wildA = a.StartsWith("*.", StringComparison.Ordinal);
+        var wildB = b.StartsWith("*.", StringComparison.Ordinal);
+        if (!wildA && !wildB)
+        {
+            return string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var suffixA = wildA ? a.Substring(1) : null;
+        var suffixB = wildB ? b.Substring(1) : null;
+        if (wildA && wildB)
+        {
+            return suffixA!.EndsWith(suffixB!, StringComparison.OrdinalIgnoreCase) || suffixB!.EndsWith(suffixA!, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return wildA
+            ? b.Length > suffixA!.Length && b.EndsWith(suffixA, StringComparison.OrdinalIgnoreCase)
+            : a.Length > suffixB!.Length && a.EndsWith(suffixB, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private ParentResolution ResolveParent(RouteObject route, ParentRef parent)
+    {
+        var name = parent.NameNode?.Value ?? string.Empty;
+        if (parent.IsService)
+        {
+            return new ParentResolution(parent, null, _snapshot.FindService(parent.Namespace, name, route.ApplyUnit), [], [], [], []);
+        }
+
+        if (!parent.IsGateway || FindGateway(parent.Namespace, name, route.ApplyUnit) is not { } gateway)
+        {
+            return new ParentResolution(parent, null, null, [], [], [], []);
+        }
+
+        var selected = gateway.Listeners
+            .Where(l => (parent.SectionNameNode is not { } section || l.Name == section.Value) && (parent.Port is not { } port || l.Port?.Value == port.Value))
+            .ToList();
+        var admitting = new List<GatewayListener>();
+        var undecided = new List<GatewayListener>();
+        foreach (var listener in selected)
+        {
+            switch (Admits(gateway, listener, route))
+            {
+                case Admission.Yes:
+                    admitting.Add(listener);
+                    break;
+                case Admission.Unknown:
+                    undecided.Add(listener);
+                    break;
+            }
+        }
+
+        var attached = admitting
+            .Where(l => l.HostnameNode is not { Value.Length: > 0 } host || !route.HasHostnames || route.Hostnames.Count == 0 ||
+                route.Hostnames.Any(h => HostnamesIntersect(host.Value, h.Value)))
+            .ToList();
+        return new ParentResolution(parent, gateway, null, selected, admitting, undecided, attached);
+    }
+
+    private BackendResolution ResolveBackend(RouteObject route, BackendRef backend)
+    {
+        var crosses = backend.Namespace != route.Namespace;
+        var grant = crosses ? GrantsIn(backend.Namespace).FirstOrDefault(g => Permits(g, route, backend)) : null;
+        ServiceObject? service = null;
+        PortResolution? port = null;
+        if (backend.IsService && backend.NameNode is { Value.Length: > 0 } name)
+        {
+            service = _snapshot.FindService(backend.Namespace, name.Value, route.ApplyUnit);
+            if (service is not null && backend.Port is { } number)
+            {
+                port = _snapshot.Resolve(service).Ports.FirstOrDefault(p => p.Port.Port?.Value == number.Value);
+            }
+        }
+
+        return new BackendResolution(backend, crosses, grant, service, port);
+    }
+
+    /// <summary>One <c>from</c> entry names the route's group, kind and namespace, and one <c>to</c> entry the backend.</summary>
+    public static bool Permits(ReferenceGrantObject grant, RouteObject route, BackendRef backend) =>
+        grant.From.Any(f => f.Group == route.Group && f.Kind == route.Kind && f.Namespace == route.Namespace) &&
+        grant.To.Any(t => t.Group == backend.Group && t.Kind == backend.Kind && (t.Name is null || t.Name == backend.NameNode?.Value));
+}
+
+public sealed class RouteResolution(RouteObject route, IReadOnlyList<ParentResolution> parents, IReadOnlyList<BackendResolution> backends)
+{
+    public RouteObject Route { get; } = route;
+
+    public IReadOnlyList<ParentResolution> Parents { get; } = parents;
+
+    public IReadOnlyList<BackendResolution> Backends { get; } = backends;
+}
+
+/// <summary>
+/// One parentRef: the Gateway (or Service parent) it names, when the input has it; the listeners matching its
+/// sectionName and port; of those, the ones that admit the route, the ones whose admission the input cannot decide,
+/// and the admitting ones the route attaches to (hostnames intersect).
+/// </summary>
+public sealed record ParentResolution(
+    ParentRef Ref,
+    GatewayObject? Gateway,
+    ServiceObject? Service,
+    IReadOnlyList<GatewayListener> Selected,
+    IReadOnlyList<GatewayListener> Admitting,
+    IReadOnlyList<GatewayListener> Undecided,
+    IReadOnlyList<GatewayListener> Attached);
+
+/// <summary>One backendRef: whether it crosses namespaces and the grant that permits it; its Service and service port.</summary>
+public sealed record BackendResolution(BackendRef Ref, bool CrossesNamespace, ReferenceGrantObject? Grant, ServiceObject? Service, PortResolution? Port)
+{
+    public bool Permitted => !CrossesNamespace || Grant is not null;
+}

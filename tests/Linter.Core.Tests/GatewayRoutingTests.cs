@@ -1,0 +1,202 @@
+using Linter.Core.Model;
+using Linter.Core.Simulation;
+
+namespace Linter.Core.Tests;
+
+public sealed class GatewayRoutingTests
+{
+    private const string Infra = """
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: infra
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: shop
+          labels: {gateway-access: "true"}
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: blog
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata:
+          name: public
+          namespace: infra
+        spec:
+          gatewayClassName: envoy
+          listeners:
+            - name: http
+              port: 80
+              protocol: HTTP
+              hostname: "*.example.com"
+              allowedRoutes:
+                namespaces:
+                  from: Selector
+                  selector:
+                    matchLabels: {gateway-access: "true"}
+            - name: tcp
+              port: 5432
+              protocol: TCP
+              allowedRoutes:
+                namespaces: {from: All}
+            - name: local
+              port: 8080
+              protocol: HTTP
+        ---
+
+        """;
+
+    private static RouteResolution Route(string route, string extra = "")
+    {
+        var snapshot = Cluster.From(Infra + extra + route);
+        return snapshot.GatewayRouting.Resolve(snapshot.GatewayRouting.Routes.Single());
+    }
+
+    private static string HttpRoute(string ns, string parent, string hostnames = "[shop.example.com]", string backends = "[{name: web, port: 80}]", string kind = "HTTPRoute") => $"""
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: {kind}
+        metadata:
+          name: r
+          namespace: {ns}
+        spec:
+          parentRefs: [{parent}]
+          hostnames: {hostnames}
+          rules:
+            - backendRefs: {backends}
+        """;
+
+    [Fact]
+    public void Parent_defaults_to_a_gateway_in_the_route_namespace_and_selects_by_section_name_and_port()
+    {
+        var all = Route(HttpRoute("shop", "{name: public, namespace: infra}")).Parents.Single();
+        Assert.NotNull(all.Gateway);
+        Assert.Equal(["http", "tcp", "local"], all.Selected.Select(l => l.Name));
+
+        var section = Route(HttpRoute("shop", "{name: public, namespace: infra, sectionName: http}")).Parents.Single();
+        Assert.Equal(["http"], section.Selected.Select(l => l.Name));
+
+        var both = Route(HttpRoute("shop", "{name: public, namespace: infra, sectionName: http, port: 8080}")).Parents.Single();
+        Assert.Empty(both.Selected);
+
+        var local = Route(HttpRoute("shop", "{name: public}")).Parents.Single();
+        Assert.Null(local.Gateway);
+        Assert.Equal("shop", local.Ref.Namespace);
+    }
+
+    [Fact]
+    public void Listeners_admit_by_namespace_labels_and_by_the_kinds_their_protocol_carries()
+    {
+        var shop = Route(HttpRoute("shop", "{name: public, namespace: infra}")).Parents.Single();
+        Assert.Equal(["http"], shop.Admitting.Select(l => l.Name)); // tcp carries no HTTPRoute; local is Same
+        Assert.Empty(shop.Undecided);
+
+        var blog = Route(HttpRoute("blog", "{name: public, namespace: infra}")).Parents.Single();
+        Assert.Empty(blog.Admitting);
+        Assert.Empty(blog.Undecided);
+
+        var tcp = Route(HttpRoute("blog", "{name: public, namespace: infra}", kind: "TCPRoute")).Parents.Single();
+        Assert.Equal(["tcp"], tcp.Admitting.Select(l => l.Name));
+    }
+
+    [Fact]
+    public void The_labels_of_a_namespace_the_input_does_not_know_are_unknown()
+    {
+        var parent = Route(HttpRoute("elsewhere", "{name: public, namespace: infra, sectionName: http}")).Parents.Single();
+        Assert.Empty(parent.Admitting);
+        Assert.Equal(["http"], parent.Undecided.Select(l => l.Name));
+    }
+
+    [Theory]
+    [InlineData("*.example.com", "shop.example.com", true)]
+    [InlineData("*.example.com", "a.b.example.com", true)]
+    [InlineData("*.example.com", "example.com", false)]
+    [InlineData("*.example.com", "shop.example.org", false)]
+    [InlineData("*.com", "*.example.com", true)]
+    [InlineData("*.example.com", "*.example.org", false)]
+    [InlineData("shop.example.com", "SHOP.example.com", true)]
+    public void Hostnames_intersect_with_wildcards_over_one_or_more_labels(string a, string b, bool expected)
+    {
+        Assert.Equal(expected, GatewayRouting.HostnamesIntersect(a, b));
+        Assert.Equal(expected, GatewayRouting.HostnamesIntersect(b, a));
+    }
+
+    [Fact]
+    public void Attached_listeners_are_the_admitting_ones_whose_hostname_intersects()
+    {
+        var parent = Route(HttpRoute("shop", "{name: public, namespace: infra}", hostnames: "[shop.example.org]")).Parents.Single();
+        Assert.Equal(["http"], parent.Admitting.Select(l => l.Name));
+        Assert.Empty(parent.Attached);
+    }
+
+    [Fact]
+    public void Backends_cross_namespaces_only_through_a_reference_grant_and_resolve_to_the_service_port()
+    {
+        const string Payments = """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: api
+              namespace: payments
+            spec:
+              selector: {app: api}
+              ports:
+                - {name: http, port: 80, targetPort: 8080}
+            ---
+
+            """;
+        const string Grant = """
+            apiVersion: gateway.networking.k8s.io/v1beta1
+            kind: ReferenceGrant
+            metadata:
+              name: from-shop
+              namespace: payments
+            spec:
+              from:
+                - {group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: shop}
+              to:
+                - {group: "", kind: Service}
+            ---
+
+            """;
+        var denied = Route(HttpRoute("shop", "{name: public, namespace: infra}", backends: "[{name: api, namespace: payments, port: 80}]"), Payments).Backends.Single();
+        Assert.True(denied.CrossesNamespace);
+        Assert.False(denied.Permitted);
+        Assert.Equal("api", denied.Service?.Name);
+        Assert.Equal(80, denied.Port?.Port.Port?.Value);
+
+        var granted = Route(HttpRoute("shop", "{name: public, namespace: infra}", backends: "[{name: api, namespace: payments, port: 80}]"), Payments + Grant).Backends.Single();
+        Assert.True(granted.Permitted);
+        Assert.Equal("from-shop", granted.Grant?.Name);
+
+        var otherKind = Route(HttpRoute("shop", "{name: public, namespace: infra}", backends: "[{name: api, namespace: payments, port: 80}]", kind: "GRPCRoute"), Payments + Grant).Backends.Single();
+        Assert.False(otherKind.Permitted);
+
+        var wrongPort = Route(HttpRoute("shop", "{name: public, namespace: infra}", backends: "[{name: api, namespace: payments, port: 8080}]"), Payments + Grant).Backends.Single();
+        Assert.Null(wrongPort.Port);
+    }
+
+    [Fact]
+    public void Gateway_kinds_bind_in_every_served_version_without_unknown_field_findings()
+    {
+        var snapshot = Cluster.From("""
+            apiVersion: gateway.networking.k8s.io/v1alpha2
+            kind: TCPRoute
+            metadata:
+              name: db
+            spec:
+              parentRefs: [{name: gw, sectionName: tcp}]
+              rules:
+                - backendRefs: [{name: db}]
+                  someFutureField: 1
+            """);
+        var route = Assert.IsType<RouteObject>(snapshot.Objects.Single());
+        Assert.Equal("tcp", route.ParentRefs.Single().SectionNameNode?.Value);
+        Assert.False(route.BackendRefs.Single().HasPortKey);
+        Assert.Empty(snapshot.Files.SelectMany(f => f.Problems));
+    }
+}
