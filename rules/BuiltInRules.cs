@@ -55,6 +55,7 @@ public static class BuiltInRules
         new Protocols.PingToServiceRule(),
         new Ingress.InvalidIngressPathRule(),
         new Ingress.DuplicateIngressPathRule(),
+        new Ingress.ClassNotFoundRule(),
         new Ingress.SeveralDefaultIngressClassesRule(),
         new Ingress.ApiVersionNotServedRule(),
         new Ingress.TlsHostNotRoutedRule(),
