@@ -55,6 +55,7 @@ public static class BuiltInRules
         new Protocols.PingToServiceRule(),
         new Ingress.InvalidIngressPathRule(),
         new Ingress.DuplicateIngressPathRule(),
+        new Ingress.ClassNotFoundRule(),
         new Ingress.SeveralDefaultIngressClassesRule(),
         new Ingress.ApiVersionNotServedRule(),
         new Ingress.TlsHostNotRoutedRule(),
@@ -66,6 +67,7 @@ public static class BuiltInRules
         new Ingress.NoListenerAdmitsRouteRule(),
         new Ingress.BackendRefNotPermittedRule(),
         new Ingress.NoMatchingListenerHostnameRule(),
+        new Ingress.ExternalNameBackendRule(),
     ], Page);
 
     /// <summary>The rule's page (<c>KL###.md</c> beside its code), embedded at build time.</summary>

@@ -102,6 +102,8 @@ public sealed class ConfigurationTests
     [InlineData("cluster:\n  nodePortRange: 32767-30000", 2, 18, "FIRST-LAST")]
     [InlineData("cluster:\n  clusterDns: 10.0.0.10", 2, 3, "did you mean `clusterDNS`?")]
     [InlineData("cluster:\n  kubernetesVersion: 2.1", 2, 22, "must be a Kubernetes release such as \"1.30\"")]
+    [InlineData("cluster:\n  ingressClasses: [Nginx]", 2, 20, "must be a Kubernetes object name")]
+    [InlineData("cluster:\n  gatewayClasses:\n    envoy: {dataPlane: inside}", 3, 24, "must be one of inCluster, external")]
     [InlineData("cluster:\n  services:\n    - {name: prom}", 3, 7, "needs `namespace` and `name`")]
     [InlineData("overrides:\n  - rules: {KL101: off}", 2, 5, "needs `files`")]
     [InlineData("include: 3", 1, 10, "`include` must be a string or a list")]
@@ -192,13 +194,29 @@ public sealed class ConfigurationTests
         Assert.Equal(expected is null ? [] : [expected], findings);
     }
 
+    [Theory]
+    [InlineData("", "KL606:warning,KL606:warning")]
+    [InlineData("cluster: {ingressClasses: [nginx]}", "KL606:warning")]
+    [InlineData("cluster: {ingressClasses: [nginx], gatewayClasses: {istio: {dataPlane: inCluster}}}", null)]
+    [InlineData("cluster:\n  ingressClasses: [nginx]\n  gatewayClasses:\n    istio:", null)]
+    public void Configured_classes_exist(string config, string? expected)
+    {
+        const string Classes =
+            "apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: {name: alb}\nspec: {controller: ingress.k8s.aws/alb}\n---\n" +
+            "apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata: {name: envoy}\nspec: {controllerName: gateway.envoyproxy.io/gatewayclass-controller}\n---\n" +
+            "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  ingressClassName: nginx\n  defaultBackend: {service: {name: web, port: {number: 80}}}\n---\n" +
+            "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: edge}\nspec:\n  gatewayClassName: istio\n  listeners: [{name: http, port: 80, protocol: HTTP}]\n";
+        var findings = Lint(Classes, config).Where(f => f.StartsWith("KL606", StringComparison.Ordinal)).ToList();
+        Assert.Equal(expected is null ? [] : expected.Split(','), findings);
+    }
+
     [Fact]
     public void The_schema_describes_exactly_the_keys_the_loader_accepts()
     {
         var schema = System.Text.Json.Nodes.JsonNode.Parse(ConfigSchema.Build(BuiltInRules.Catalog.Descriptors))!;
         Assert.Equal(["rules", "overrides", "cluster", "include", "exclude"], schema["properties"]!.AsObject().Select(p => p.Key));
         Assert.Equal(
-            ["clusterDomain", "nodePortRange", "kubernetesVersion", "clusterDNS", "defaultNamespace", "externalNamespaces", "services"],
+            ["clusterDomain", "nodePortRange", "kubernetesVersion", "clusterDNS", "defaultNamespace", "externalNamespaces", "ingressClasses", "gatewayClasses", "services"],
             schema["properties"]!["cluster"]!["properties"]!.AsObject().Select(p => p.Key));
         var ruleNames = schema["definitions"]!["rules"]!["propertyNames"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
         Assert.Contains("KL203", ruleNames);

@@ -91,6 +91,9 @@ public sealed class ConfigLoader
             KubernetesVersion = cluster?["kubernetesVersion"] is ScalarNode version ? KubernetesVersion(version) : null,
             DefaultNamespace = (cluster?["defaultNamespace"] as ScalarNode)?.Value,
             ExternalNamespaces = Strings(cluster?["externalNamespaces"]),
+            IngressClasses = Strings(cluster?["ingressClasses"]),
+            GatewayClasses = ((cluster?["gatewayClasses"] as MappingNode)?.Entries ?? [])
+                .Select(e => new ConfiguredGatewayClass(e.Key.Value, ((e.Value as MappingNode)?["dataPlane"] as ScalarNode)?.Value)).ToList(),
             Services = Items(cluster?["services"]).Cast<MappingNode>().Select(Service).ToList(),
         };
     }

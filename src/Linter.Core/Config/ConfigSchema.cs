@@ -40,6 +40,13 @@ public static class ConfigSchema
             ["pattern"] = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
             ["maxLength"] = 63,
         };
+        var className = new JsonObject
+        {
+            ["title"] = "a Kubernetes object name (a lowercase DNS subdomain)",
+            ["type"] = "string",
+            ["pattern"] = @"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",
+            ["maxLength"] = 253,
+        };
         var port = new JsonObject { ["title"] = "a port number between 1 and 65535", ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 65535 };
 
         var schema = new JsonObject
@@ -88,6 +95,25 @@ public static class ConfigSchema
                         ["type"] = new JsonArray("array", "null"),
                         ["items"] = name.DeepClone(),
                         ["description"] = "Namespaces whose contents come from elsewhere (a Helm release, an operator): closed-world checks never apply to them.",
+                    },
+                    ["ingressClasses"] = new JsonObject
+                    {
+                        ["type"] = new JsonArray("array", "null"),
+                        ["items"] = className.DeepClone(),
+                        ["description"] = "IngressClass names that exist in the cluster but not in the input (KL606 counts them when an Ingress names its class).",
+                    },
+                    ["gatewayClasses"] = new JsonObject
+                    {
+                        ["type"] = new JsonArray("object", "null"),
+                        ["description"] = "GatewayClasses that exist in the cluster but not in the input, by name (KL606 counts every key), with where the data plane runs.",
+                        ["additionalProperties"] = Closed([], new()
+                        {
+                            ["dataPlane"] = new JsonObject
+                            {
+                                ["enum"] = new JsonArray("inCluster", "external"),
+                                ["description"] = "inCluster: the Gateway's proxies run as pods of the cluster; external: outside it (a cloud load balancer).",
+                            },
+                        }, nullable: true),
                     },
                     ["services"] = new JsonObject
                     {

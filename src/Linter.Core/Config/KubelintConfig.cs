@@ -65,6 +65,12 @@ public sealed record KubelintConfig
 
     public IReadOnlyList<string> ExternalNamespaces { get; init; } = [];
 
+    /// <summary>IngressClass names that exist outside the input.</summary>
+    public IReadOnlyList<string> IngressClasses { get; init; } = [];
+
+    /// <summary>GatewayClasses that exist outside the input (the keys of <c>cluster.gatewayClasses</c>).</summary>
+    public IReadOnlyList<ConfiguredGatewayClass> GatewayClasses { get; init; } = [];
+
     public IReadOnlyList<ConfiguredService> Services { get; init; } = [];
 
     /// <summary>The simulation settings of this profile, over the given defaults.</summary>
@@ -76,6 +82,8 @@ public sealed record KubelintConfig
         KubernetesVersion = KubernetesVersion ?? defaults.KubernetesVersion,
         DefaultNamespace = DefaultNamespace ?? defaults.DefaultNamespace,
         ExternalNamespaces = ExternalNamespaces,
+        IngressClasses = IngressClasses,
+        GatewayClasses = GatewayClasses,
         Services = Services,
     };
 }

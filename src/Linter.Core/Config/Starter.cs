@@ -31,6 +31,10 @@ public static class Starter
           # Namespaces whose contents come from elsewhere (a Helm release, an operator):
           # kubelint never concludes that something is missing there.
           externalNamespaces: []
+          # IngressClasses and GatewayClasses that exist in the cluster but not in these manifests (KL606):
+          # ingressClasses: [nginx]
+          # gatewayClasses:
+          #   envoy: {dataPlane: inCluster}   # or external (a cloud load balancer)
           # Services that exist in the cluster but not in these manifests:
           services: []
           #  - namespace: monitoring

@@ -22,6 +22,12 @@ public sealed record SimulationOptions
     /// <summary>The Kubernetes version the manifests are applied to (major.minor); decides which API versions are served.</summary>
     public Version KubernetesVersion { get; init; } = ServedVersions.Newest;
 
+    /// <summary>IngressClass names that exist in the cluster without being in the input.</summary>
+    public IReadOnlyList<string> IngressClasses { get; init; } = [];
+
+    /// <summary>GatewayClasses that exist in the cluster without being in the input, with where their data plane runs.</summary>
+    public IReadOnlyList<ConfiguredGatewayClass> GatewayClasses { get; init; } = [];
+
     /// <summary>Services that exist in the cluster without being in the input.</summary>
     public IReadOnlyList<ConfiguredService> Services { get; init; } = [];
 }
