@@ -54,6 +54,7 @@ public static class BuiltInRules
         new Headless.StatefulSetOrdinalOutOfRangeRule(),
         new Protocols.PingToServiceRule(),
         new Ingress.BackendServiceNotFoundRule(),
+        new Ingress.BackendServicePortNotFoundRule(),
         new Ingress.InvalidIngressPathRule(),
         new Ingress.DuplicateIngressPathRule(),
         new Ingress.SeveralDefaultIngressClassesRule(),
