@@ -53,6 +53,8 @@ public static class BuiltInRules
         new Headless.StatefulSetServiceDoesNotSelectPodsRule(),
         new Headless.StatefulSetOrdinalOutOfRangeRule(),
         new Protocols.PingToServiceRule(),
+        new Ingress.BackendServiceNotFoundRule(),
+        new Ingress.BackendServicePortNotFoundRule(),
         new Ingress.InvalidIngressPathRule(),
         new Ingress.DuplicateIngressPathRule(),
         new Ingress.ClassNotFoundRule(),
