@@ -1,4 +1,5 @@
 using Linter.Core.Model;
+using Linter.Core.Rules;
 using Linter.Core.Simulation.Dns;
 
 namespace Linter.Rules;
@@ -42,6 +43,18 @@ internal static class Describe
     }
 
     public const int MaxListed = 5;
+
+    /// <summary>
+    /// For a Service that cannot serve: ". Requests to shop.example.com/api (Ingress shop) will answer 503" and the
+    /// entries as related locations; nothing when no Ingress or route reaches it.
+    /// </summary>
+    public static (string Message, IEnumerable<RelatedLocation> Related) Entries(Core.Simulation.ClusterSnapshot snapshot, ServiceObject service)
+    {
+        var entries = snapshot.Entries.To(service);
+        return entries.Count == 0
+            ? (string.Empty, [])
+            : ($". Requests to {List(entries.Select(e => e.Description))} will answer 503", entries.Select(e => new RelatedLocation(e.At, $"traffic enters here: {e.Description}")));
+    }
 
     /// <summary>"`payments-api` (env PAYMENTS_URL of container web of Deployment storefront)".</summary>
     public static string Reference(NameReference reference) => $"`{reference.Host}` ({reference.Where})";

@@ -24,4 +24,19 @@ public sealed class RelatedLocationTests
         Assert.Equal(5, related.Span.Line);
         Assert.Contains("set `clusterIP: None` here", related.Message);
     }
+
+    [Fact]
+    public void KL101_on_a_Service_behind_an_Ingress_and_a_route_names_the_requests_that_will_fail()
+    {
+        const string yaml =
+            "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n---\n" +
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: shop}\nspec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec: {containers: [{name: api, image: api}]}\n---\n" +
+            "apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: shop}\nspec:\n  selector: {app: apii}\n  ports: [{port: 80}]\n---\n" +
+            "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: shop, namespace: shop}\nspec:\n  ingressClassName: nginx\n  rules:\n    - host: shop.example.com\n      http:\n        paths:\n" +
+            "          - path: /api\n            pathType: Prefix\n            backend: {service: {name: api, port: {number: 80}}}\n---\n" +
+            "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: api, namespace: shop}\nspec:\n  rules:\n    - backendRefs:\n        - {name: api, port: 80}\n";
+        var finding = Assert.Single(Expectations.Lint(BuiltInRules.Catalog.Find("KL101")!, InputSource.FromText("shop.yaml", yaml), "/"));
+        Assert.Contains("Requests to shop.example.com/api (Ingress shop) and rule 1 of HTTPRoute api will answer 503", finding.Message);
+        Assert.Equal([30, 40], finding.Related.Where(r => r.Message.StartsWith("traffic enters here", StringComparison.Ordinal)).Select(r => r.Span.Line));
+    }
 }

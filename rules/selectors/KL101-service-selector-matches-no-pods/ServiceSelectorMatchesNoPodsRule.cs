@@ -40,6 +40,9 @@ public sealed class ServiceSelectorMatchesNoPodsRule() : Rule(new RuleDescriptor
                 related.Add(new RelatedLocation(nearest.Owner.NameSpan, $"{nearest.Owner}: labels {Describe.Labels(nearest.LabelValues)}"));
             }
 
+            var (entries, entryLocations) = Describe.Entries(snapshot, service);
+            message += entries;
+            related.AddRange(entryLocations);
             if (meant is not null)
             {
                 message += $". Pods of {meant.Owner} in namespace {meant.Namespace} match, but a Service only selects pods of its own namespace: " +

@@ -21,8 +21,10 @@ public sealed class ServiceRoutesNowhereRule() : Rule(new RuleDescriptor("KL105"
             }
 
             var why = service.Selector is null ? "has no selector" : "has `selector: {}`, which selects no pod (not every pod)";
+            var (entries, entryLocations) = Describe.Entries(context.Snapshot, service);
             context.Report(service.NameSpan,
-                $"{service} {why} and the input has no Endpoints or EndpointSlice for it, so it routes nowhere. Add a selector that matches the pods, or EndpointSlices labelled `kubernetes.io/service-name: {service.Name}`");
+                $"{service} {why} and the input has no Endpoints or EndpointSlice for it, so it routes nowhere{entries}. Add a selector that matches the pods, or EndpointSlices labelled `kubernetes.io/service-name: {service.Name}`",
+                related: entryLocations);
         }
     }
 }

@@ -21,6 +21,7 @@ public sealed class ClusterSnapshot
     private ServedPorts? _served;
     private IngressRouting? _ingress;
     private GatewayRouting? _gatewayRouting;
+    private TrafficEntries? _entries;
 
     public ClusterSnapshot(IReadOnlyList<SourceFile> files, IReadOnlyList<KubeObject> objects, SimulationOptions options)
     {
@@ -189,6 +190,9 @@ public sealed class ClusterSnapshot
 
     /// <summary>Gateway API routes resolved to Gateways, listeners, Services and ReferenceGrants; computed on first use.</summary>
     public GatewayRouting GatewayRouting => _gatewayRouting ??= new GatewayRouting(this);
+
+    /// <summary>The Ingress paths and route rules that send traffic to each Service; computed on first use.</summary>
+    public TrafficEntries Entries => _entries ??= new TrafficEntries(this);
 
     /// <summary>Cluster DNS with the input applied.</summary>
     public Dns.ClusterDns Dns => _dns ??= new Dns.ClusterDns(this);
