@@ -19,7 +19,6 @@ public sealed class BackendServiceNotFoundRule() : Rule(new RuleDescriptor(
                     continue;
                 }
 
-                var entry = route.Path is null ? "its default backend" : $"path {route.PathValue ?? "(none)"} on {route.Host ?? "every host"}";
                 var elsewhere = snapshot.NamespacesWithService(name.Value, ingress.Namespace);
                 var hint = Hint(context, ingress.Namespace, name.Value);
                 if (elsewhere.Count > 0)
@@ -29,7 +28,7 @@ public sealed class BackendServiceNotFoundRule() : Rule(new RuleDescriptor(
                 }
 
                 context.Report(name.Span,
-                    $"{ingress} sends {entry} to Service {name.Value}, but namespace {ingress.Namespace} has no such Service: the controller has no backend for these requests (ingress-nginx answers 503); {hint}",
+                    $"{ingress} sends {route.Entry} to Service {name.Value}, but namespace {ingress.Namespace} has no such Service: the controller has no backend for these requests (ingress-nginx answers 503); {hint}",
                     related: snapshot.ServicesNamed(name.Value).Where(s => s.Namespace != ingress.Namespace).Take(1).Select(s => new RelatedLocation(s.NameSpan, $"{s} of namespace {s.Namespace}")));
             }
         }

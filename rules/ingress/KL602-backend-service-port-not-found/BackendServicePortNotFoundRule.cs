@@ -20,7 +20,6 @@ public sealed class BackendServicePortNotFoundRule() : Rule(new RuleDescriptor(
                     continue;
                 }
 
-                var entry = route.Path is null ? "its default backend" : $"path {route.PathValue ?? "(none)"} on {route.Host ?? "every host"}";
                 var written = port.Number is { } number ? $"port {number}" : $"port `{port.Name}`";
                 var hint = port.Number is { } n ? NumberHint(snapshot, service, n, ingress: true) : NameHint(snapshot, service, port.Name!);
                 if (hint is null && port.Number is not null && service.Ports.Any(p => p.Port is null))
@@ -29,7 +28,7 @@ public sealed class BackendServicePortNotFoundRule() : Rule(new RuleDescriptor(
                 }
 
                 context.Report(port.Node.Span,
-                    $"{ingress} sends {entry} to {written} of Service {service.Name}, which has no such port ({Ports(service)}): the backend has no endpoints and the controller answers 503 for these requests{(hint is null ? ". Name one of the Service's ports" : $"; {hint}")}",
+                    $"{ingress} sends {route.Entry} to {written} of Service {service.Name}, which has no such port ({Ports(service)}): the backend has no endpoints and the controller answers 503 for these requests{(hint is null ? ". Name one of the Service's ports" : $"; {hint}")}",
                     related: [new RelatedLocation(service.NameSpan, $"{service} of namespace {service.Namespace}")]);
             }
         }

@@ -1,4 +1,3 @@
-using Linter.Core.Model;
 using Linter.Core.Rules;
 
 namespace Linter.Rules.Selectors;
@@ -7,15 +6,13 @@ public sealed class ServiceRoutesNowhereRule() : Rule(new RuleDescriptor("KL105"
 {
     public override void Check(RuleContext context)
     {
-        // Namespaces where the input writes endpoints by hand: there it is the one that gives selectorless Services theirs.
-        var handWritten = new HashSet<string>(context.Snapshot.Objects.OfType<EndpointsObject>().Select(e => e.Namespace), StringComparer.Ordinal);
         foreach (var service in context.Snapshot.Services)
         {
             // Endpoints may be written out of band (by an operator, a controller) in a namespace the input does not
-            // own. `selector: {}` is a mistake wherever it is: it selects no pod, not every pod.
+            // own and writes no endpoints in. `selector: {}` is a mistake wherever it is: it selects no pod, not every pod.
             if (service.IsExternalName || service.HasSelector || service.SelectorIsLabelSelector || context.Snapshot.HasManualEndpoints(service) ||
                 context.Snapshot.Options.ExternalNamespaces.Contains(service.Namespace) ||
-                (service.Selector is null && !context.Snapshot.OwnsNamespace(service.Namespace) && !handWritten.Contains(service.Namespace)))
+                (service.Selector is null && !context.Snapshot.OwnsNamespace(service.Namespace) && !context.Snapshot.WritesEndpointsIn(service.Namespace)))
             {
                 continue;
             }

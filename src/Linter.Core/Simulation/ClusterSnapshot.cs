@@ -11,6 +11,7 @@ public sealed class ClusterSnapshot
     private readonly Dictionary<string, List<ServiceObject>> _servicesByNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ServiceObject>> _servicesByName = new(StringComparer.Ordinal);
     private readonly HashSet<(string Namespace, string Service)> _manualEndpoints = [];
+    private readonly HashSet<string> _namespacesWithEndpoints = new(StringComparer.Ordinal);
     private readonly HashSet<string> _declaredNamespaces = new(StringComparer.Ordinal);
     private readonly HashSet<string> _namespacesOfObjects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _workloadsPerNamespace = new(StringComparer.Ordinal);
@@ -47,8 +48,13 @@ public sealed class ClusterSnapshot
                 case ConfigMapObject configMap:
                     (_configMaps.TryGetValue((configMap.Namespace, configMap.Name), out var maps) ? maps : _configMaps[(configMap.Namespace, configMap.Name)] = []).Add(configMap);
                     break;
-                case EndpointsObject endpoints when endpoints.ServiceName.Length > 0:
-                    _manualEndpoints.Add((endpoints.Namespace, endpoints.ServiceName));
+                case EndpointsObject endpoints:
+                    _namespacesWithEndpoints.Add(endpoints.Namespace);
+                    if (endpoints.ServiceName.Length > 0)
+                    {
+                        _manualEndpoints.Add((endpoints.Namespace, endpoints.ServiceName));
+                    }
+
                     break;
                 case ServiceObject service:
                     (_services.TryGetValue((service.Namespace, service.Name), out var same) ? same : _services[(service.Namespace, service.Name)] = []).Add(service);
@@ -131,6 +137,9 @@ public sealed class ClusterSnapshot
 
     /// <summary>Endpoints or an EndpointSlice for this Service are part of the input.</summary>
     public bool HasManualEndpoints(ServiceObject service) => _manualEndpoints.Contains((service.Namespace, service.Name));
+
+    /// <summary>The input writes Endpoints or EndpointSlices by hand in this namespace (for any Service, or for none).</summary>
+    public bool WritesEndpointsIn(string ns) => _namespacesWithEndpoints.Contains(ns);
 
     public ServiceResolution Resolve(ServiceObject service) => _resolutions[service];
 

@@ -55,6 +55,9 @@ public sealed class IngressRoute
 
     public string? PathValue => Path?.Path?.Value;
 
+    /// <summary>How the entry reads in messages: "path /api on shop.example.com", or "its default backend".</summary>
+    public string Entry => Path is null ? "its default backend" : $"path {PathValue ?? "(none)"} on {Host ?? "every host"}";
+
     /// <summary>The backend Service, in the Ingress's namespace (closest copy), when the input has it.</summary>
     public ServiceObject? Service { get; internal set; }
 
