@@ -48,13 +48,14 @@ internal static class Describe
     /// For a Service that cannot serve: ". Requests to shop.example.com/api (Ingress shop) will answer 503" and the
     /// entries as related locations; nothing when no Ingress or route reaches it.
     /// </summary>
-    public static (string Message, IEnumerable<RelatedLocation> Related) Entries(Core.Simulation.ClusterSnapshot snapshot, ServiceObject service)
-    {
-        var entries = snapshot.Entries.To(service);
-        return entries.Count == 0
+    public static (string Message, IEnumerable<RelatedLocation> Related) Entries(Core.Simulation.ClusterSnapshot snapshot, ServiceObject service) =>
+        Entries(snapshot.Entries.To(service), "will answer 503");
+
+    /// <summary>". Requests to shop.example.com/api (Ingress shop) {outcome}" and the entries as related locations; nothing without entries.</summary>
+    public static (string Message, IEnumerable<RelatedLocation> Related) Entries(IReadOnlyList<Core.Simulation.TrafficEntry> entries, string outcome) =>
+        entries.Count == 0
             ? (string.Empty, [])
-            : ($". Requests to {List(entries.Select(e => e.Description))} will answer 503", entries.Select(e => new RelatedLocation(e.At, $"traffic enters here: {e.Description}")));
-    }
+            : ($". Requests to {List(entries.Select(e => e.Description))} {outcome}", entries.Select(e => new RelatedLocation(e.At, $"traffic enters here: {e.Description}")));
 
     /// <summary>"`payments-api` (env PAYMENTS_URL of container web of Deployment storefront)".</summary>
     public static string Reference(NameReference reference) => $"`{reference.Host}` ({reference.Where})";

@@ -1,3 +1,4 @@
+using Linter.Core.Rules;
 using Linter.Core.Model;
 using Linter.Core.Simulation;
 
@@ -88,6 +89,10 @@ internal static class PortFacts
         name is not null && AuxiliaryWords.Any(w => name.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0);
 
     private static readonly string[] AuxiliaryWords = ["metric", "health", "admin", "debug", "prom", "probe", "monitor", "status", "pprof", "stats"];
+
+    /// <summary>". Requests to shop.example.com/api (Ingress shop) {outcome}" for the entries that reach the service port, and the entries as related locations.</summary>
+    public static (string Message, IEnumerable<RelatedLocation> Related) EntriesTo(ClusterSnapshot snapshot, ServiceResolution service, PortResolution resolution, string outcome) =>
+        Describe.Entries(snapshot.Entries.To(service.Service, resolution.Port), outcome);
 
     public static string DeclaredByPods(PortResolution resolution) =>
         Describe.List(resolution.Backends.Select(b => b.Pod).Distinct().Select(p => $"{p.Owner} declares {Describe.DeclaredPorts(p)}"));

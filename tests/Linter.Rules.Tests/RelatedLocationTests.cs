@@ -39,4 +39,32 @@ public sealed class RelatedLocationTests
         Assert.Contains("Requests to shop.example.com/api (Ingress shop) and rule 1 of HTTPRoute api will answer 503", finding.Message);
         Assert.Equal([30, 40], finding.Related.Where(r => r.Message.StartsWith("traffic enters here", StringComparison.Ordinal)).Select(r => r.Span.Line));
     }
+
+    [Fact]
+    public void KL203_names_only_the_entries_that_reach_the_broken_service_port()
+    {
+        const string yaml =
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n" +
+            "    spec: {containers: [{name: api, image: api, ports: [{name: http, containerPort: 8080}, {name: admin, containerPort: 9090}]}]}\n---\n" +
+            "apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  selector: {app: api}\n  ports:\n    - {name: web, port: 80, targetPort: htp}\n    - {name: admin, port: 9090, targetPort: admin}\n---\n" +
+            "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: shop}\nspec:\n  ingressClassName: nginx\n  rules:\n    - host: shop.example.com\n      http:\n        paths:\n" +
+            "          - path: /api\n            pathType: Prefix\n            backend: {service: {name: api, port: {name: web}}}\n" +
+            "          - path: /admin\n            pathType: Prefix\n            backend: {service: {name: api, port: {number: 9090}}}\n";
+        var finding = Assert.Single(Expectations.Lint(BuiltInRules.Catalog.Find("KL203")!, InputSource.FromText("shop.yaml", yaml), "/"));
+        Assert.EndsWith(". Requests to shop.example.com/api (Ingress shop) will answer 503", finding.Message);
+        Assert.Equal([28], finding.Related.Where(r => r.Message.StartsWith("traffic enters here", StringComparison.Ordinal)).Select(r => r.Span.Line));
+    }
+
+    [Fact]
+    public void KL202_names_the_entries_sent_to_an_undeclared_target_port()
+    {
+        const string yaml =
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n" +
+            "    spec: {containers: [{name: api, image: api, ports: [{containerPort: 8080}]}]}\n---\n" +
+            "apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  selector: {app: api}\n  ports: [{port: 80, targetPort: 8000}]\n---\n" +
+            "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: api}\nspec:\n  rules:\n    - backendRefs:\n        - {name: api, port: 80}\n";
+        var finding = Assert.Single(Expectations.Lint(BuiltInRules.Catalog.Find("KL202")!, InputSource.FromText("shop.yaml", yaml), "/"));
+        Assert.EndsWith(". Requests to rule 1 of HTTPRoute api are sent to it", finding.Message);
+        Assert.Equal([23], finding.Related.Select(r => r.Span.Line));
+    }
 }

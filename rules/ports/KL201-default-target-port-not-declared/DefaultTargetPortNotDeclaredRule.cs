@@ -22,8 +22,9 @@ public sealed class DefaultTargetPortNotDeclaredRule() : Rule(new RuleDescriptor
                 { AllTaken: true } => $"Every declared port is already the target of another port of this Service; if nothing listens on {number}, remove this port",
                 _ => "Set targetPort to the declared port the application listens on (by name, it follows the container)",
             };
+            var (entries, entryLocations) = PortFacts.EntriesTo(context.Snapshot, service, resolution, "are sent to it");
             context.Report(port.Anchor,
-                $"service port {number} has no targetPort, so traffic goes to port {number} on the pods, but {PortFacts.DeclaredByPods(resolution)}. {fix}; if it listens on {number}, declare {number} in the container's ports");
+                $"service port {number} has no targetPort, so traffic goes to port {number} on the pods, but {PortFacts.DeclaredByPods(resolution)}. {fix}; if it listens on {number}, declare {number} in the container's ports{entries}", related: entryLocations);
         }
     }
 }

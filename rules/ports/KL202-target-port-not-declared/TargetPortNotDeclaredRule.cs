@@ -21,8 +21,9 @@ public sealed class TargetPortNotDeclaredRule() : Rule(new RuleDescriptor("KL202
                 { AllTaken: true } => $"every declared port is already the target of another port of this Service, so if nothing listens on {number}, remove this port",
                 _ => "if the application listens elsewhere, point targetPort at that declared port (by name, it follows the container)",
             };
+            var (entries, entryLocations) = PortFacts.EntriesTo(context.Snapshot, service, resolution, "are sent to it");
             context.Report(target.Value.Node.Span,
-                $"targetPort {number} is not declared by any selected container: {PortFacts.DeclaredByPods(resolution)}. Traffic is still sent to {number}; {fix}; if it listens on {number}, declare {number} in the container's ports");
+                $"targetPort {number} is not declared by any selected container: {PortFacts.DeclaredByPods(resolution)}. Traffic is still sent to {number}; {fix}; if it listens on {number}, declare {number} in the container's ports{entries}", related: entryLocations);
         }
     }
 }

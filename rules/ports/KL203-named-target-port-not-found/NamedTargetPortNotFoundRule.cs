@@ -8,7 +8,7 @@ public sealed class NamedTargetPortNotFoundRule() : Rule(new RuleDescriptor("KL2
 {
     public override void Check(RuleContext context)
     {
-        foreach (var resolution in PortFacts.ResolvedPorts(context.Snapshot))
+        foreach (var (service, resolution) in PortFacts.ResolvedServicePorts(context.Snapshot))
         {
             var port = resolution.Port;
             if (port.TargetPort is not { Name: { } name } target)
@@ -28,8 +28,9 @@ public sealed class NamedTargetPortNotFoundRule() : Rule(new RuleDescriptor("KL2
                 ? ", so those pods get no endpoint for this port while the other selected pods do"
                 : ", so the Service has no endpoint for this port";
             message += Hint(name, port.Protocol, missing);
-            context.Report(target.Node.Span, message, some ? Severity.Warning : null,
-                missing.Select(p => new RelatedLocation(p.Owner.NameSpan, $"{p.Owner} declares {Describe.DeclaredPorts(p)}")));
+            var (entries, entryLocations) = some ? (string.Empty, []) : PortFacts.EntriesTo(context.Snapshot, service, resolution, "will answer 503");
+            context.Report(target.Node.Span, message + entries, some ? Severity.Warning : null,
+                missing.Select(p => new RelatedLocation(p.Owner.NameSpan, $"{p.Owner} declares {Describe.DeclaredPorts(p)}")).Concat(entryLocations));
         }
     }
 
