@@ -19,11 +19,11 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
-    public void The_bundled_example_gives_its_seven_documented_findings()
+    public void The_bundled_example_gives_its_eight_documented_findings()
     {
         var run = Cli.Run("check", Cli.Examples, "--format", "json");
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal(["KL004", "KL101", "KL203", "KL205", "KL212", "KL301", "KL501"], run.RuleIds.Order(StringComparer.Ordinal));
+        Assert.Equal(["KL004", "KL101", "KL203", "KL205", "KL212", "KL301", "KL501", "KL602"], run.RuleIds.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class CheckCommandTests : IDisposable
             Assert.True(region.GetProperty("endColumn").GetInt32() > region.GetProperty("startColumn").GetInt32());
         }
 
-        Assert.Equal(7, run.GetProperty("results").GetArrayLength());
+        Assert.Equal(8, run.GetProperty("results").GetArrayLength());
     }
 
     [Theory]
@@ -123,7 +123,7 @@ public sealed class CheckCommandTests : IDisposable
         var run = Cli.Run("check", Cli.Examples, "--format", "sarif", "--output", output);
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(string.Empty, run.Stdout);
-        Assert.Contains("7 findings", run.Stderr);
+        Assert.Contains("8 findings", run.Stderr);
         Assert.Equal("2.1.0", JsonDocument.Parse(File.ReadAllText(output)).RootElement.GetProperty("version").GetString());
     }
 

@@ -47,7 +47,7 @@ public sealed class ReportFormatTests : IDisposable
         var text = Check("--format", "text").Stdout;
         Assert.Equal(text, File.ReadAllText(InDir("report.txt")));
         Assert.EndsWith(Environment.NewLine + run.Stderr, text);
-        Assert.StartsWith("7 findings", run.Stderr);
+        Assert.StartsWith("8 findings", run.Stderr);
         Assert.Equal(Check("--format", "github").Stdout, File.ReadAllText(InDir("annotations.txt")));
     }
 

@@ -72,31 +72,31 @@ public sealed class SarifTests : IDisposable
     public void Past_the_result_limit_the_most_severe_results_are_kept_and_a_notification_says_so()
     {
         var result = ExampleResult();
-        var run = new SarifReport { MaxResults = 3 }.Build(result, Context, int.MaxValue).Runs[0];
+        var run = new SarifReport { MaxResults = 4 }.Build(result, Context, int.MaxValue).Runs[0];
 
-        Assert.Equal(3, run.Results.Count);
-        Assert.Equal(["error", "error", "warning"], run.Results.Select(r => r.Level).OrderBy(l => l, StringComparer.Ordinal));
-        Assert.Contains(run.Invocations[0].ToolExecutionNotifications, n => n.Message.Text.Contains("the 3 most severe are included"));
+        Assert.Equal(4, run.Results.Count);
+        Assert.Equal(["error", "error", "error", "warning"], run.Results.Select(r => r.Level).OrderBy(l => l, StringComparer.Ordinal));
+        Assert.Contains(run.Invocations[0].ToolExecutionNotifications, n => n.Message.Text.Contains("the 4 most severe are included"));
     }
 
     [Fact]
     public void Past_the_size_limit_results_are_dropped_until_the_log_fits_and_the_most_severe_are_kept()
     {
         var result = ExampleResult();
-        Assert.Equal(7, result.All.Count);
+        Assert.Equal(8, result.All.Count);
         var all = CompressedSize(Write(new SarifReport(), result));
-        var three = CompressedSize(Write(new SarifReport { MaxResults = 3 }, result));
-        Assert.True(three < all, $"{three} < {all}");
+        var four = CompressedSize(Write(new SarifReport { MaxResults = 4 }, result));
+        Assert.True(four < all, $"{four} < {all}");
 
-        // Between the two sizes: halving from 7 results, the log first fits with 3.
-        var limited = JsonDocument.Parse(Write(new SarifReport { MaxCompressedBytes = (three + all) / 2 }, result)).RootElement.GetProperty("runs")[0];
+        // Between the two sizes: halving from 8 results, the log first fits with 4.
+        var limited = JsonDocument.Parse(Write(new SarifReport { MaxCompressedBytes = (four + all) / 2 }, result)).RootElement.GetProperty("runs")[0];
 
         var kept = limited.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("level").GetString()).ToList();
-        var mostSevere = result.All.Select(f => f.Severity).OrderDescending().Take(3).Select(SarifReport.Level);
+        var mostSevere = result.All.Select(f => f.Severity).OrderDescending().Take(4).Select(SarifReport.Level);
         Assert.Equal(mostSevere.Order(StringComparer.Ordinal), kept.Order(StringComparer.Ordinal));
         var notice = limited.GetProperty("invocations")[0].GetProperty("toolExecutionNotifications")[0].GetProperty("message").GetProperty("text").GetString();
-        Assert.Contains("kubelint found 7 results", notice);
-        Assert.Contains("the 3 most severe are included", notice);
+        Assert.Contains("kubelint found 8 results", notice);
+        Assert.Contains("the 4 most severe are included", notice);
     }
 
     private static ReportContext Context => new()

@@ -82,7 +82,7 @@ public sealed class WebProjectTests(PackageFixture package)
         Assert.Contains(actual, l => l.StartsWith("deploy/api.yaml(39,19,39,27): error KL203: targetPort `http-api` (TCP) is not a port name of Deployment catalog-api", StringComparison.Ordinal));
         Assert.Contains(actual, l => l.StartsWith("deploy/web.yaml(54,17,54,21): error KL205: nodePort 8080", StringComparison.Ordinal));
         Assert.Contains(actual, l => l.StartsWith("deploy/cache.yaml(37,7,37,17): warning KL004: ", StringComparison.Ordinal));
-        Assert.Equal(7, actual.Count);
+        Assert.Equal(8, actual.Count);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class WebProjectTests(PackageFixture package)
         Assert.Equal("2.1.0", document.RootElement.GetProperty("version").GetString());
         Assert.Equal("kubelint", run.GetProperty("tool").GetProperty("driver").GetProperty("name").GetString());
         var results = run.GetProperty("results").EnumerateArray().ToList();
-        Assert.Equal(8, results.Count);
+        Assert.Equal(9, results.Count);
         var kl203 = results.Single(r => r.GetProperty("ruleId").GetString() == "KL203");
         Assert.Equal("error", kl203.GetProperty("level").GetString());
         var location = kl203.GetProperty("locations")[0].GetProperty("physicalLocation");
