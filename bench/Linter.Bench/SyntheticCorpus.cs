@@ -22,6 +22,12 @@ public sealed record SyntheticCluster(IReadOnlyList<(string Path, string Text)> 
 /// <item>unknown short names: <c>http://&lt;name&gt;-missing:8080/</c> in a declared namespace where no Service resembles it (KL302);</item>
 /// <item>cross-namespace selection: a Service alone in a namespace of its own whose selector matches a Deployment written into a team namespace in the same file (KL101).</item>
 /// </list>
+/// With <c>trafficEntry</c>, every team namespace is also published: even ones by an Ingress, odd ones by an HTTPRoute
+/// on the shared Gateway <c>edge/public</c> (a path per app, broken apps included: their only finding stays KL101).
+/// Mistakes there: an Ingress port that is the container's port (KL602), an Ingress path to a missing Service (KL601),
+/// a route naming a listener the Gateway does not have (KL611), a route on a listener that admits only its own
+/// namespace (KL612), and a backendRef into another team namespace without a ReferenceGrant (KL613), next to one
+/// that a ReferenceGrant permits.
 /// Everything else is meant to be clean: kubelint reports nothing else, not even a note.
 /// </summary>
 public static class SyntheticCorpus
@@ -36,7 +42,7 @@ public static class SyntheticCorpus
     public static IReadOnlyList<(string Path, string Text)> Generate(int namespaces, int appsPerNamespace) =>
         Generate(namespaces, appsPerNamespace, seed: 1).Files;
 
-    public static SyntheticCluster Generate(int namespaces, int appsPerNamespace, int seed)
+    public static SyntheticCluster Generate(int namespaces, int appsPerNamespace, int seed, bool trafficEntry = false)
     {
         var random = new Random(seed);
         var files = new List<(string Path, string Text)>();
@@ -72,6 +78,11 @@ public static class SyntheticCorpus
         if (namespaces >= 1)
         {
             CrossNamespaceSelections(namespaces, random, names, files, mistakes);
+        }
+
+        if (trafficEntry && namespaces >= 2 && appsPerNamespace > 0)
+        {
+            new EntryPoints(namespaces, appsPerNamespace, random, names, files, mistakes).Write();
         }
 
         return new SyntheticCluster(files, mistakes);
@@ -240,6 +251,159 @@ public static class SyntheticCorpus
             text.Add("          ports: [{name: http, containerPort: 8080}]");
             files.Add((path, text.ToString()));
             mistakes.Add(new InjectedMistake("KL101", path, selector, $"Service {worker} in namespace {alone} selects pods of namespace {ns}"));
+        }
+    }
+
+    /// <summary>The Ingresses, the shared Gateway and the HTTPRoutes of <c>trafficEntry</c>, with their mistakes.</summary>
+    private sealed class EntryPoints(int namespaces, int apps, Random random, UniqueNames names, List<(string Path, string Text)> files, List<InjectedMistake> mistakes)
+    {
+        public void Write()
+        {
+            files.Add(("edge/gateway.yaml", Gateway()));
+            var wrongPort = 2 * random.Next((namespaces + 1) / 2);
+            var missingService = 2 * random.Next((namespaces + 1) / 2);
+            for (var n = 0; n < namespaces; n++)
+            {
+                if (n % 2 == 0)
+                {
+                    files.Add(Ingress(n, n == wrongPort, n == missingService));
+                }
+                else
+                {
+                    files.Add(($"team-{n}/route.yaml", Route(n, "web", $"team-{n}.example.com", "http", _ => { })));
+                }
+            }
+
+            var odd = 1 + 2 * random.Next(namespaces / 2);
+            StrayRoute(odd, "https", "KL611", "section https names no listener of Gateway public");
+            StrayRoute(odd, "internal", "KL612", "listener internal admits routes of namespace edge only");
+            CrossNamespaceBackends(random.Next(namespaces));
+        }
+
+        private static string Gateway()
+        {
+            var text = new Lines();
+            text.Add("apiVersion: v1");
+            text.Add("kind: Namespace");
+            text.Add("metadata: {name: edge}");
+            text.Add("---");
+            text.Add("apiVersion: gateway.networking.k8s.io/v1");
+            text.Add("kind: GatewayClass");
+            text.Add("metadata: {name: edge}");
+            text.Add("spec: {controllerName: example.com/gateway-controller}");
+            text.Add("---");
+            text.Add("apiVersion: gateway.networking.k8s.io/v1");
+            text.Add("kind: Gateway");
+            text.Add("metadata: {name: public, namespace: edge}");
+            text.Add("spec:");
+            text.Add("  gatewayClassName: edge");
+            text.Add("  listeners:");
+            text.Add("    - {name: http, port: 80, protocol: HTTP, hostname: \"*.example.com\", allowedRoutes: {namespaces: {from: All}}}");
+            text.Add("    - {name: internal, port: 8080, protocol: HTTP}");
+            return text.ToString();
+        }
+
+        private (string Path, string Text) Ingress(int n, bool wrongPort, bool missingService)
+        {
+            var path = $"team-{n}/ingress.yaml";
+            var text = new Lines();
+            text.Add("apiVersion: networking.k8s.io/v1");
+            text.Add("kind: Ingress");
+            text.Add($"metadata: {{name: web, namespace: team-{n}}}");
+            text.Add("spec:");
+            text.Add("  ingressClassName: nginx");
+            text.Add("  rules:");
+            text.Add($"    - host: team-{n}.example.com");
+            text.Add("      http:");
+            text.Add("        paths:");
+            var broken = wrongPort ? random.Next(apps) : -1;
+            for (var a = 0; a < apps; a++)
+            {
+                text.Add($"          - path: /app-{a}");
+                text.Add("            pathType: Prefix");
+                var line = text.Add($"            backend: {{service: {{name: app-{a}, port: {{number: {(a == broken ? 8080 : 80)}}}}}}}");
+                if (a == broken)
+                {
+                    mistakes.Add(new InjectedMistake("KL602", path, line, $"Ingress web of team-{n} names container port 8080 of app-{a}"));
+                }
+            }
+
+            if (missingService)
+            {
+                var name = names.Next() + "-legacy";
+                text.Add("          - path: /legacy");
+                text.Add("            pathType: Prefix");
+                var line = text.Add($"            backend: {{service: {{name: {name}, port: {{number: 80}}}}}}");
+                mistakes.Add(new InjectedMistake("KL601", path, line, $"Ingress web of team-{n} sends /legacy to Service {name}, not in the input"));
+            }
+
+            return (path, text.ToString());
+        }
+
+        /// <summary>An HTTPRoute of team-<paramref name="n"/> on the Gateway's listener <paramref name="section"/>, a rule per app.</summary>
+        private string Route(int n, string name, string hostname, string section, Action<Lines> moreRules)
+        {
+            var text = new Lines();
+            text.Add("apiVersion: gateway.networking.k8s.io/v1");
+            text.Add("kind: HTTPRoute");
+            text.Add($"metadata: {{name: {name}, namespace: team-{n}}}");
+            text.Add("spec:");
+            text.Add($"  parentRefs: [{{name: public, namespace: edge, sectionName: {section}}}]");
+            text.Add($"  hostnames: [{hostname}]");
+            text.Add("  rules:");
+            for (var a = 0; a < apps; a++)
+            {
+                text.Add($"    - matches: [{{path: {{type: PathPrefix, value: /app-{a}}}}}]");
+                text.Add($"      backendRefs: [{{name: app-{a}, port: 80}}]");
+            }
+
+            moreRules(text);
+            return text.ToString();
+        }
+
+        /// <summary>A route of team-<paramref name="n"/> on listener <paramref name="section"/>, which it cannot use (line 5: the parentRef).</summary>
+        private void StrayRoute(int n, string section, string rule, string what)
+        {
+            var name = names.Next();
+            var path = $"team-{n}/{name}-route.yaml";
+            files.Add((path, Route(n, name, $"{name}.example.com", section, _ => { })));
+            mistakes.Add(new InjectedMistake(rule, path, 5, $"HTTPRoute {name} of team-{n}: {what}"));
+        }
+
+        /// <summary>
+        /// A route of team-<paramref name="n"/> with a backendRef into each of two other team namespaces: one has a
+        /// ReferenceGrant for team-<paramref name="n"/>'s routes, the other none (KL613).
+        /// </summary>
+        private void CrossNamespaceBackends(int n)
+        {
+            var granted = (n + 1) % namespaces;
+            var refused = (n + 2) % namespaces;
+            var name = names.Next();
+            var path = $"team-{n}/{name}-route.yaml";
+            var refusedLine = 0;
+            files.Add((path, Route(n, name, $"{name}.example.com", "http", text =>
+            {
+                text.Add("    - matches: [{path: {type: PathPrefix, value: /shared}}]");
+                text.Add($"      backendRefs: [{{name: app-0, namespace: team-{granted}, port: 80}}]");
+                if (refused != n && refused != granted)
+                {
+                    text.Add("    - matches: [{path: {type: PathPrefix, value: /other}}]");
+                    refusedLine = text.Add($"      backendRefs: [{{name: app-0, namespace: team-{refused}, port: 80}}]");
+                }
+            })));
+
+            var grant = new Lines();
+            grant.Add("apiVersion: gateway.networking.k8s.io/v1beta1");
+            grant.Add("kind: ReferenceGrant");
+            grant.Add($"metadata: {{name: routes-from-team-{n}, namespace: team-{granted}}}");
+            grant.Add("spec:");
+            grant.Add($"  from: [{{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: team-{n}}}]");
+            grant.Add("  to: [{group: \"\", kind: Service}]");
+            files.Add(($"team-{granted}/grant-team-{n}.yaml", grant.ToString()));
+            if (refusedLine > 0)
+            {
+                mistakes.Add(new InjectedMistake("KL613", path, refusedLine, $"HTTPRoute {name} of team-{n} sends /other to team-{refused} without a ReferenceGrant"));
+            }
         }
     }
 

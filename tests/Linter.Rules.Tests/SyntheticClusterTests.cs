@@ -17,12 +17,15 @@ public sealed class SyntheticClusterTests
     private const int Apps = 6;
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void Kubelint_reports_exactly_the_injected_mistakes(int seed)
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(1, true)]
+    [InlineData(2, true)]
+    [InlineData(3, true)]
+    public void Kubelint_reports_exactly_the_injected_mistakes(int seed, bool trafficEntry)
     {
-        var cluster = SyntheticCorpus.Generate(Namespaces, Apps, seed);
+        var cluster = SyntheticCorpus.Generate(Namespaces, Apps, seed, trafficEntry);
+        Assert.Equal(trafficEntry, cluster.Mistakes.Any(m => m.RuleId.StartsWith("KL6", StringComparison.Ordinal)));
         Assert.Contains(cluster.Mistakes, m => m.RuleId == "KL207");
         Assert.Contains(cluster.Mistakes, m => m.RuleId == "KL302");
         Assert.Contains(cluster.Mistakes, m => m.RuleId == "KL101" && m.What.Contains("selector typo", StringComparison.Ordinal));
