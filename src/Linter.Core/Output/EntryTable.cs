@@ -399,7 +399,7 @@ public sealed class EntryTable
 
     private static string NoSuchPort(ServiceObject service, string? wanted) =>
         wanted is null
-            ? $"no service port named (Service {service.Name} has {PortList(service)})"
+            ? $"the backend names no service port (Service {service.Name} has {PortList(service)})"
             : $"Service {service.Name} has no port {wanted} (it has {PortList(service)})";
 
     private static string PortList(ServiceObject service) =>
