@@ -20,7 +20,7 @@ internal static class ResolveCommand
         };
         var format = new Option<string>("--format", "-f") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("resolve", "Show what the simulation sees before you deploy: each Service's ports and the pods and container ports they reach, or how a name resolves from a workload (--from).");
+        var command = new Command("resolve", "Show what the simulation sees before you deploy: each Service's ports and the pods and container ports they reach; each Ingress path and route rule (host, path, backend, service port) and the pods and container ports it reaches, or why none; or how a name resolves from a workload (--from).");
         input.AddTo(command);
         config.AddTo(command, withRules: false);
         command.Add(from);
@@ -65,6 +65,7 @@ internal static class ResolveCommand
         else
         {
             ServiceTable.WriteText(snapshot, stdout);
+            new EntryTable(snapshot).WriteText(stdout);
         }
 
         return 0;

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Linter.Cli.Tests;
 
 public sealed class ResolveCommandTests
@@ -11,6 +13,7 @@ public sealed class ResolveCommandTests
         Assert.Contains("Deployment catalog-api: no port named http-api/TCP, no endpoint", run.Stdout);
         Assert.Contains("sessions (ClusterIP, headless, selector app=session-redis)\n    selects no pod", run.Stdout.Replace("\r", string.Empty));
         Assert.True(run.Stdout.Split('\n').All(line => line.TrimEnd('\r').Length <= 80), "lines fit 80 columns");
+        Assert.DoesNotContain("Ingresses and routes", run.Stdout);
     }
 
     [Fact]
@@ -47,5 +50,191 @@ public sealed class ResolveCommandTests
         var run = Cli.Run("resolve", Cli.Examples, "--from", "shop/storefrnt", "x");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("did you mean shop/storefront?", run.Stderr);
+    }
+
+    private static readonly string Apps =
+        "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n---\n" +
+        "apiVersion: v1\nkind: Namespace\nmetadata: {name: payments}\n---\n" +
+        App("shop", "web", "app", "[{name: http, containerPort: 8080}]", "[{name: http, port: 80, targetPort: http}]") +
+        App("payments", "pay", "api", "[{containerPort: 9000}]", "[{port: 80, targetPort: 9000}]") +
+        Entries;
+
+    private const string Entries = """
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: shop, namespace: shop}
+        spec:
+          ingressClassName: nginx
+          defaultBackend:
+            service: {name: web, port: {name: http}}
+          rules:
+            - host: shop.example.com
+              http:
+                paths:
+                  - path: /
+                    pathType: Prefix
+                    backend: {service: {name: web, port: {number: 80}}}
+                  - path: /search
+                    pathType: Prefix
+                    backend: {service: {name: search, port: {number: 80}}}
+                  - path: /static//assets
+                    pathType: Prefix
+                    backend: {service: {name: web, port: {number: 80}}}
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata: {name: public, namespace: shop}
+        spec:
+          gatewayClassName: envoy
+          listeners:
+            - {name: http, port: 80, protocol: HTTP}
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: store, namespace: shop}
+        spec:
+          parentRefs: [{name: public}]
+          hostnames: [shop.example.com]
+          rules:
+            - matches: [{path: {type: PathPrefix, value: /pay}}]
+              backendRefs: [{name: pay, namespace: payments, port: 80}]
+            - backendRefs: [{name: web, port: 80}]
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: orphan, namespace: shop}
+        spec: {parentRefs: [{name: private}], rules: [{backendRefs: [{name: web, port: 80}]}]}
+
+        """;
+
+    private static string App(string ns, string name, string container, string containerPorts, string servicePorts) => $$$"""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: {{{name}}}, namespace: {{{ns}}}}
+        spec:
+          selector: {matchLabels: {app: {{{name}}}}}
+          template:
+            metadata: {labels: {app: {{{name}}}}}
+            spec:
+              containers:
+                - name: {{{container}}}
+                  image: {{{name}}}:1
+                  ports: {{{containerPorts}}}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: {{{name}}}, namespace: {{{ns}}}}
+        spec:
+          selector: {app: {{{name}}}}
+          ports: {{{servicePorts}}}
+        ---
+
+        """;
+
+    private const string Grant = """
+        ---
+        apiVersion: gateway.networking.k8s.io/v1beta1
+        kind: ReferenceGrant
+        metadata: {name: shop-routes, namespace: payments}
+        spec:
+          from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: shop}]
+          to: [{group: "", kind: Service}]
+
+        """;
+
+    [Fact]
+    public void Resolve_shows_each_ingress_path_and_where_it_lands_or_why_not()
+    {
+        var run = Cli.RunWithInput(Apps, "resolve", "-");
+        Assert.Equal(0, run.ExitCode);
+        var text = run.Stdout.Replace("\r", string.Empty);
+        var entries = text.Substring(text.IndexOf("\nIngresses and routes\n", StringComparison.Ordinal));
+        Assert.StartsWith(
+            "\nIngresses and routes\n" +
+            "\n" +
+            "namespace shop\n" +
+            "  Ingress shop (class nginx)\n" +
+            "    shop.example.com / (Prefix) -> web:80\n" +
+            "      80/TCP (http) -> http\n" +
+            "        Deployment web: container app 8080/TCP\n" +
+            "    shop.example.com /search (Prefix) -> search:80\n" +
+            "      no Service search in namespace shop\n" +
+            "    shop.example.com /static//assets (Prefix) -> web:80\n" +
+            "      the API server rejects the path: must not contain '//'\n" +
+            "    default backend -> web:http\n" +
+            "      80/TCP (http) -> http\n" +
+            "        Deployment web: container app 8080/TCP\n",
+            entries);
+        Assert.True(text.Split('\n').All(line => line.Length <= 80), "lines fit 80 columns");
+    }
+
+    [Fact]
+    public void Resolve_shows_a_route_through_its_gateway_and_a_cross_namespace_backend_without_a_grant()
+    {
+        var run = Cli.RunWithInput(Apps, "resolve", "-");
+        var text = run.Stdout.Replace("\r", string.Empty);
+        Assert.Contains(
+            "  HTTPRoute orphan\n" +
+            "    via Gateway shop/private: no Gateway private in namespace shop\n" +
+            "    rule 1 every path -> web:80\n" +
+            "      no traffic: the route attaches to no Gateway listener\n" +
+            "  HTTPRoute store (hostnames shop.example.com)\n" +
+            "    via Gateway shop/public: attached to listener http\n" +
+            "    rule 1 /pay (PathPrefix) -> payments/pay:80\n" +
+            "      not permitted: no ReferenceGrant in namespace payments lets HTTPRoutes of\n" +
+            "          namespace shop refer to it (HTTP 500)\n" +
+            "    rule 2 every path -> web:80\n" +
+            "      80/TCP (http) -> http\n" +
+            "        Deployment web: container app 8080/TCP\n",
+            text);
+    }
+
+    [Fact]
+    public void Resolve_follows_a_cross_namespace_backend_that_a_reference_grant_permits()
+    {
+        var run = Cli.RunWithInput(Apps + Grant, "resolve", "-");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(
+            "    rule 1 /pay (PathPrefix) -> payments/pay:80\n" +
+            "      80/TCP -> 9000\n" +
+            "        Deployment pay: container api 9000/TCP\n",
+            run.Stdout.Replace("\r", string.Empty));
+    }
+
+    [Fact]
+    public void Resolve_json_adds_ingresses_and_routes_to_each_namespace()
+    {
+        var run = Cli.RunWithInput(Apps, "resolve", "-", "--format", "json");
+        Assert.Equal(0, run.ExitCode);
+        var namespaces = run.Json.GetProperty("namespaces").EnumerateArray().ToDictionary(n => n.GetProperty("name").GetString()!);
+        Assert.Equal(["payments", "shop"], namespaces.Keys.Order());
+        Assert.Equal("pay", namespaces["payments"].GetProperty("services")[0].GetProperty("name").GetString());
+        Assert.Equal(0, namespaces["payments"].GetProperty("ingresses").GetArrayLength());
+        var shop = namespaces["shop"];
+        var ingress = shop.GetProperty("ingresses")[0];
+        Assert.Equal("nginx", ingress.GetProperty("class").GetString());
+        Assert.Equal("Field", ingress.GetProperty("classSource").GetString());
+        var entries = ingress.GetProperty("entries").EnumerateArray().ToList();
+        Assert.Equal(4, entries.Count);
+        Assert.Equal("shop.example.com", entries[0].GetProperty("host").GetString());
+        Assert.Equal("/", entries[0].GetProperty("path").GetString());
+        Assert.Equal("Prefix", entries[0].GetProperty("pathType").GetString());
+        var endpoint = entries[0].GetProperty("servicePort").GetProperty("endpoints")[0];
+        Assert.Equal("Deployment web", endpoint.GetProperty("workload").GetString());
+        Assert.Equal(8080, endpoint.GetProperty("port").GetInt32());
+        Assert.Equal(JsonValueKind.Null, entries[0].GetProperty("reason").ValueKind);
+        Assert.Equal("no Service search in namespace shop", entries[1].GetProperty("reason").GetString());
+        Assert.Equal(JsonValueKind.Null, entries[1].GetProperty("service").ValueKind);
+        Assert.StartsWith("the API server rejects the path", entries[2].GetProperty("reason").GetString());
+        Assert.True(entries[3].GetProperty("defaultBackend").GetBoolean());
+
+        var store = shop.GetProperty("routes").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "store");
+        Assert.Equal("HTTPRoute", store.GetProperty("kind").GetString());
+        Assert.Equal("http", store.GetProperty("parents")[0].GetProperty("attached")[0].GetString());
+        var pay = store.GetProperty("entries")[0];
+        Assert.Equal(1, pay.GetProperty("rule").GetInt32());
+        Assert.Equal("/pay", pay.GetProperty("paths")[0].GetProperty("value").GetString());
+        Assert.Equal("payments", pay.GetProperty("serviceNamespace").GetString());
+        Assert.StartsWith("not permitted: no ReferenceGrant", pay.GetProperty("reason").GetString());
     }
 }

@@ -89,6 +89,23 @@ public sealed class GatewayRoutingTests
     }
 
     [Fact]
+    public void Http_route_rules_keep_their_path_matches_with_defaults()
+    {
+        var route = Cluster.From("""
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata: {name: r, namespace: shop}
+            spec:
+              rules:
+                - matches: [{path: {type: Exact, value: /login}}, {path: {value: /api}}, {headers: [{name: x, value: y}]}]
+                  backendRefs: [{name: web, port: 80}]
+                - backendRefs: [{name: web, port: 80}]
+            """).GatewayRouting.Routes.Single();
+        Assert.Equal(["/login (Exact)", "/api (PathPrefix)", "/ (PathPrefix)"], route.RulePaths[0].Select(p => p.ToString()));
+        Assert.Empty(route.RulePaths[1]);
+    }
+
+    [Fact]
     public void Listeners_admit_by_namespace_labels_and_by_the_kinds_their_protocol_carries()
     {
         var shop = Route(HttpRoute("shop", "{name: public, namespace: infra}")).Parents.Single();

@@ -122,10 +122,12 @@ internal static class GatewayBinder
         }
 
         var backends = new List<BackendRef>();
+        var paths = new List<IReadOnlyList<RoutePathMatch>>();
         var rule = 0;
         foreach (var (ruleItem, rulePath) in spec.MappingItems("rules"))
         {
             var ruleReader = spec.Nested(ruleItem, rulePath);
+            paths.Add(route.Kind == "HTTPRoute" ? PathMatches(ruleReader) : []);
             foreach (var (item, path) in ruleReader.MappingItems("backendRefs"))
             {
                 var reader = ruleReader.Nested(item, path);
@@ -146,5 +148,11 @@ internal static class GatewayBinder
         }
 
         route.BackendRefs = backends;
+        route.RulePaths = paths;
     }
+
+    private static List<RoutePathMatch> PathMatches(FieldReader rule) =>
+        rule.MappingItems("matches").Select(m => rule.Nested(m.Item, m.Path).Child("path"))
+            .Select(p => new RoutePathMatch(p?.String("type")?.Value ?? "PathPrefix", p?.String("value")?.Value ?? "/"))
+            .ToList();
 }

@@ -76,8 +76,20 @@ public sealed class RouteObject : KubeObject
     /// <summary>Every <c>spec.rules[].backendRefs[]</c> entry, in order.</summary>
     public IReadOnlyList<BackendRef> BackendRefs { get; internal set; } = [];
 
+    /// <summary>
+    /// Per <c>spec.rules[]</c> item, the HTTPRoute path matches (<c>matches[].path</c>, type defaulting to
+    /// <c>PathPrefix</c> and value to <c>/</c>); empty for a rule without matches and for other kinds.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<RoutePathMatch>> RulePaths { get; internal set; } = [];
+
     /// <summary>The route kinds of the Gateway API that carry hostnames.</summary>
     public bool HasHostnames => Kind is "HTTPRoute" or "GRPCRoute" or "TLSRoute";
+}
+
+/// <summary>An HTTPRoute <c>matches[].path</c>: its type and value, defaults applied.</summary>
+public sealed record RoutePathMatch(string Type, string Value)
+{
+    public override string ToString() => $"{Value} ({Type})";
 }
 
 /// <summary>One <c>spec.parentRefs[]</c> entry; group, kind and namespace with their defaults applied.</summary>

@@ -130,13 +130,9 @@ public sealed class DnsTrace
                 }
             }
 
-            foreach (var port in resolution.Ports.Where(p => Port is null || p.Port.Port?.Value == Port || service.IsHeadless))
+            foreach (var line in resolution.Ports.Where(p => Port is null || p.Port.Port?.Value == Port || service.IsHeadless).SelectMany(ServiceTable.Lines))
             {
-                yield return $"{ServiceTable.PortText(port.Port)} -> {port.Port.TargetPort?.ToString() ?? port.Port.Port?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-                foreach (var backend in port.Backends)
-                {
-                    yield return $"  {ServiceTable.Backend(port.Port, backend)}";
-                }
+                yield return line;
             }
 
             if (service.HasSelector && resolution.Selected.Count == 0)

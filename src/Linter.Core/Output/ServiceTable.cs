@@ -7,7 +7,8 @@ namespace Linter.Core.Output;
 
 /// <summary>
 /// What the simulation sees for every Service, like <c>kubectl get endpoints</c> before anything exists:
-/// per namespace, each Service with its type and selector, and per port where traffic lands.
+/// per namespace, each Service with its type and selector, and per port where traffic lands. The JSON document
+/// also carries, per namespace, the Ingresses and routes that send traffic in (<see cref="EntryTable"/>).
 /// </summary>
 public static class ServiceTable
 {
@@ -39,17 +40,20 @@ public static class ServiceTable
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteStartArray("namespaces");
-        foreach (var group in Namespaces(snapshot))
+        var services = Namespaces(snapshot).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var entries = new EntryTable(snapshot);
+        foreach (var ns in services.Keys.Concat(entries.Namespaces).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal))
         {
             json.WriteStartObject();
-            json.WriteString("name", group.Key);
+            json.WriteString("name", ns);
             json.WriteStartArray("services");
-            foreach (var service in group)
+            foreach (var service in services.TryGetValue(ns, out var list) ? list : [])
             {
                 WriteService(json, snapshot, service);
             }
 
             json.WriteEndArray();
+            entries.WriteJson(json, ns);
             json.WriteEndObject();
         }
 
@@ -68,34 +72,45 @@ public static class ServiceTable
 
     private static IEnumerable<string> PortLines(ClusterSnapshot snapshot, ServiceObject service)
     {
+        if (WhyNoEndpoints(snapshot, service) is { } why)
+        {
+            yield return why;
+            yield break;
+        }
+
+        foreach (var line in snapshot.Resolve(service).Ports.SelectMany(Lines))
+        {
+            yield return line;
+        }
+    }
+
+    /// <summary>Why the Service has no endpoints on any port (ExternalName, no selector, selects no pod), or null.</summary>
+    public static string? WhyNoEndpoints(ClusterSnapshot snapshot, ServiceObject service)
+    {
         if (service.IsExternalName)
         {
-            yield return "a DNS alias: no endpoints, ports are not enforced";
-            yield break;
+            return "a DNS alias: no endpoints, ports are not enforced";
         }
 
         if (!service.HasSelector)
         {
-            yield return snapshot.HasManualEndpoints(service) ? "no selector: endpoints written by hand in the input" : "no selector and no Endpoints: routes nowhere";
-            yield break;
+            return snapshot.HasManualEndpoints(service) ? "no selector: endpoints written by hand in the input" : "no selector and no Endpoints: routes nowhere";
         }
 
-        var resolution = snapshot.Resolve(service);
-        if (resolution.Selected.Count == 0)
-        {
-            yield return "selects no pod";
-            yield break;
-        }
+        return snapshot.Resolve(service).Selected.Count == 0 ? "selects no pod" : null;
+    }
 
-        foreach (var port in resolution.Ports)
+    /// <summary>A service port as <c>port -> targetPort</c>, then where it lands on each selected pod (indented).</summary>
+    public static IEnumerable<string> Lines(PortResolution port)
+    {
+        yield return $"{PortText(port.Port)} -> {TargetText(port.Port)}";
+        foreach (var backend in port.Backends)
         {
-            yield return $"{PortText(port.Port)} -> {port.Port.TargetPort?.ToString() ?? port.Port.Port?.Value.ToString(CultureInfo.InvariantCulture)}";
-            foreach (var backend in port.Backends)
-            {
-                yield return $"  {Backend(port.Port, backend)}";
-            }
+            yield return $"  {Backend(port.Port, backend)}";
         }
     }
+
+    private static string? TargetText(ServicePort port) => port.TargetPort?.ToString() ?? port.Port?.Value.ToString(CultureInfo.InvariantCulture);
 
     public static string PortText(ServicePort port)
     {
@@ -143,35 +158,41 @@ public static class ServiceTable
         json.WriteStartArray("ports");
         foreach (var port in resolution.Ports)
         {
+            WritePort(json, port);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>A service port and its endpoints as a JSON object: name, port, protocol, targetPort, endpoints.</summary>
+    public static void WritePort(Utf8JsonWriter json, PortResolution port)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", port.Port.Name);
+        if (port.Port.Port is { } number)
+        {
+            json.WriteNumber("port", number.Value);
+        }
+
+        json.WriteString("protocol", port.Port.Protocol);
+        json.WriteString("targetPort", TargetText(port.Port));
+        json.WriteStartArray("endpoints");
+        foreach (var backend in port.Backends)
+        {
             json.WriteStartObject();
-            json.WriteString("name", port.Port.Name);
-            if (port.Port.Port is { } number)
+            json.WriteString("workload", backend.Pod.Owner.ToString());
+            json.WriteString("container", backend.Container?.Name);
+            if (backend.TargetNumber is { } target)
             {
-                json.WriteNumber("port", number.Value);
+                json.WriteNumber("port", target);
+            }
+            else
+            {
+                json.WriteNull("port");
             }
 
-            json.WriteString("protocol", port.Port.Protocol);
-            json.WriteString("targetPort", port.Port.TargetPort?.ToString() ?? port.Port.Port?.Value.ToString(CultureInfo.InvariantCulture));
-            json.WriteStartArray("endpoints");
-            foreach (var backend in port.Backends)
-            {
-                json.WriteStartObject();
-                json.WriteString("workload", backend.Pod.Owner.ToString());
-                json.WriteString("container", backend.Container?.Name);
-                if (backend.TargetNumber is { } target)
-                {
-                    json.WriteNumber("port", target);
-                }
-                else
-                {
-                    json.WriteNull("port");
-                }
-
-                json.WriteBoolean("declared", backend.Declared is not null);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            json.WriteBoolean("declared", backend.Declared is not null);
             json.WriteEndObject();
         }
 
