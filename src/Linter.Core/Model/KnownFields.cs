@@ -86,6 +86,18 @@ internal static class KnownFields
 
     public static readonly FieldSet JobTemplateSpec = new("metadata", "spec");
 
+    public static readonly FieldSet NetworkPolicySpec = new("podSelector", "ingress", "egress", "policyTypes");
+
+    public static readonly FieldSet NetworkPolicyIngressRule = new("from", "ports");
+
+    public static readonly FieldSet NetworkPolicyEgressRule = new("to", "ports");
+
+    public static readonly FieldSet NetworkPolicyPort = new("protocol", "port", "endPort");
+
+    public static readonly FieldSet NetworkPolicyPeer = new("podSelector", "namespaceSelector", "ipBlock");
+
+    public static readonly FieldSet IpBlock = new("cidr", "except");
+
     // Ingress and IngressClass (networking.k8s.io/v1; v1beta1 Ingress, also extensions/v1beta1, with its legacy fields).
     public static readonly FieldSet IngressSpec = new("defaultBackend", "ingressClassName", "rules", "tls");
 

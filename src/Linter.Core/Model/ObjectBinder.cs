@@ -28,6 +28,7 @@ public static class ObjectBinder
             "EndpointSlice" => new EndpointsObject(document, apiVersion, kind),
             "Ingress" => new IngressObject(document, apiVersion),
             "IngressClass" => new IngressClassObject(document, apiVersion),
+            "NetworkPolicy" => new NetworkPolicyObject(document, apiVersion),
             _ when IsWorkload(kind) => new WorkloadObject(document, apiVersion, kind),
             _ => new KubeObject(document, apiVersion, kind),
         };
@@ -56,6 +57,9 @@ public static class ObjectBinder
             case IngressClassObject ingressClass:
                 IngressBinder.Bind(ingressClass, top);
                 break;
+            case NetworkPolicyObject policy:
+                NetworkPolicyBinder.Bind(policy, top);
+                break;
             case GatewayObject or GatewayClassObject or RouteObject or ReferenceGrantObject:
                 GatewayBinder.Bind(obj, top);
                 break;
@@ -69,7 +73,7 @@ public static class ObjectBinder
 
     internal static bool RequiresAppsSelector(KubeObject obj) => AppsWorkloads.Contains(obj.Kind) && obj.ApiVersion == "apps/v1";
 
-    private static bool IsModelledWithSpec(string kind) => kind is "Service" or "Ingress" or "IngressClass" || IsWorkload(kind);
+    private static bool IsModelledWithSpec(string kind) => kind is "Service" or "Ingress" or "IngressClass" or "NetworkPolicy" || IsWorkload(kind);
 
     /// <summary>Only the core kinds are modelled; a CRD that happens to be called Service is not.</summary>
     private static bool IsKnownGroup(string kind, string group) => kind switch
@@ -80,6 +84,7 @@ public static class ObjectBinder
         "Job" or "CronJob" => group == "batch",
         "Ingress" => group is "networking.k8s.io" or "extensions",
         "IngressClass" => group == "networking.k8s.io",
+        "NetworkPolicy" => group is "networking.k8s.io" or "extensions",
         _ => false,
     };
 

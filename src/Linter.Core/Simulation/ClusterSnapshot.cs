@@ -23,6 +23,8 @@ public sealed class ClusterSnapshot
     private IngressRouting? _ingress;
     private GatewayRouting? _gatewayRouting;
     private TrafficEntries? _entries;
+    private NamespaceLabels? _namespaceLabels;
+    private NetworkPolicies? _policies;
 
     public ClusterSnapshot(IReadOnlyList<SourceFile> files, IReadOnlyList<KubeObject> objects, SimulationOptions options)
     {
@@ -202,6 +204,12 @@ public sealed class ClusterSnapshot
 
     /// <summary>The Ingress paths and route rules that send traffic to each Service; computed on first use.</summary>
     public TrafficEntries Entries => _entries ??= new TrafficEntries(this);
+
+    /// <summary>What namespace selectors can match in each namespace; computed on first use.</summary>
+    public NamespaceLabels NamespaceLabels => _namespaceLabels ??= new NamespaceLabels(this);
+
+    /// <summary>The NetworkPolicies by namespace and the evaluation of connections against them; computed on first use.</summary>
+    public NetworkPolicies Policies => _policies ??= new NetworkPolicies(this);
 
     /// <summary>Cluster DNS with the input applied.</summary>
     public Dns.ClusterDns Dns => _dns ??= new Dns.ClusterDns(this);

@@ -28,6 +28,15 @@ public sealed record SimulationOptions
     /// <summary>GatewayClasses that exist in the cluster without being in the input, with where their data plane runs.</summary>
     public IReadOnlyList<ConfiguredGatewayClass> GatewayClasses { get; init; } = [];
 
+    /// <summary>Labels namespaces carry in the cluster besides those of Namespace objects in the input (<c>cluster.namespaces.&lt;name&gt;.labels</c>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> NamespaceLabels { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>The cluster's pod address ranges (<c>cluster.podCIDRs</c>), when known.</summary>
+    public IReadOnlyList<string> PodCidrs { get; init; } = [];
+
+    /// <summary>The CNI matches pod addresses with <c>ipBlock</c> peers (false for Cilium; <c>cluster.networkPolicy.ipBlockMatchesPods</c>).</summary>
+    public bool IpBlockMatchesPods { get; init; } = true;
+
     /// <summary>Services that exist in the cluster without being in the input.</summary>
     public IReadOnlyList<ConfiguredService> Services { get; init; } = [];
 }

@@ -1,0 +1,86 @@
+using Linter.Core.Loading;
+
+namespace Linter.Core.Model;
+
+/// <summary>Binds NetworkPolicy objects: selectors, rules, ports and peers, every field with its node.</summary>
+internal static class NetworkPolicyBinder
+{
+    public static void Bind(NetworkPolicyObject policy, FieldReader top)
+    {
+        policy.SpecKey = top.Key("spec");
+        var spec = top.Child("spec", KnownFields.NetworkPolicySpec);
+        if (spec is null)
+        {
+            return;
+        }
+
+        policy.PodSelectorKey = spec.Key("podSelector");
+        policy.PodSelector = Selector(spec, "podSelector");
+        policy.PolicyTypesKey = spec.Key("policyTypes");
+        policy.PolicyTypes = spec.Sequence("policyTypes")?.Items.OfType<ScalarNode>().Where(s => !s.IsNull).ToList() ?? [];
+        policy.IngressKey = spec.Key("ingress");
+        policy.Ingress = Rules(policy, spec, PolicyDirection.Ingress);
+        policy.EgressKey = spec.Key("egress");
+        policy.Egress = Rules(policy, spec, PolicyDirection.Egress);
+    }
+
+    private static IReadOnlyList<PolicyRule> Rules(NetworkPolicyObject policy, FieldReader spec, PolicyDirection direction)
+    {
+        var ingress = direction == PolicyDirection.Ingress;
+        var peersName = ingress ? "from" : "to";
+        var rules = new List<PolicyRule>();
+        foreach (var (item, path) in spec.MappingItems(ingress ? "ingress" : "egress"))
+        {
+            var reader = spec.Nested(item, path, ingress ? KnownFields.NetworkPolicyIngressRule : KnownFields.NetworkPolicyEgressRule);
+            var rule = new PolicyRule(policy, direction, item, rules.Count) { PeersKey = reader.Key(peersName) };
+            var ports = new List<PolicyPort>();
+            foreach (var (portItem, portPath) in reader.MappingItems("ports"))
+            {
+                var port = reader.Nested(portItem, portPath, KnownFields.NetworkPolicyPort);
+                ports.Add(new PolicyPort(portItem) { ProtocolNode = port.String("protocol"), Port = port.PortRef("port"), EndPort = port.Int("endPort") });
+            }
+
+            var peers = new List<PolicyPeer>();
+            foreach (var (peerItem, peerPath) in reader.MappingItems(peersName))
+            {
+                peers.Add(Peer(reader.Nested(peerItem, peerPath, KnownFields.NetworkPolicyPeer)));
+            }
+
+            rule.Ports = ports;
+            rule.Peers = peers;
+            rules.Add(rule);
+        }
+
+        return rules;
+    }
+
+    private static PolicyPeer Peer(FieldReader reader)
+    {
+        var peer = new PolicyPeer(reader.Map)
+        {
+            PodSelectorKey = reader.Key("podSelector"),
+            PodSelector = Selector(reader, "podSelector"),
+            NamespaceSelectorKey = reader.Key("namespaceSelector"),
+            NamespaceSelector = Selector(reader, "namespaceSelector"),
+            IpBlockKey = reader.Key("ipBlock"),
+        };
+        if (reader.Child("ipBlock", KnownFields.IpBlock) is { } block)
+        {
+            peer.Cidr = block.String("cidr");
+            peer.Except = block.Sequence("except")?.Items.OfType<ScalarNode>().Where(s => !s.IsNull).ToList() ?? [];
+        }
+
+        return peer;
+    }
+
+    /// <summary>A label selector; a key written with no value (<c>podSelector:</c>) is the empty selector, as the API server reads it.</summary>
+    private static LabelSelector? Selector(FieldReader reader, string name)
+    {
+        if (reader.Key(name) is null)
+        {
+            return null;
+        }
+
+        return reader.Child(name, KnownFields.LabelSelector) is { } selector ? WorkloadBinder.BindLabelSelector(selector) : new LabelSelector([], isValid: true);
+    }
+}

@@ -1,0 +1,57 @@
+using Linter.Core.Model;
+
+namespace Linter.Core.Simulation;
+
+/// <summary>
+/// What a namespace selector can match (RULES.md, traffic ground rule 2): a Namespace object of the input gives its
+/// labels; a namespace the input owns, and the built-in <c>default</c> and <c>kube-system</c>, carry only
+/// <c>kubernetes.io/metadata.name</c>; the configuration may add labels to any namespace; of any other namespace only
+/// its name is known, so a requirement on another label is unknown for it.
+/// </summary>
+public sealed class NamespaceLabels
+{
+    public const string NameLabel = "kubernetes.io/metadata.name";
+
+    private readonly ClusterSnapshot _snapshot;
+    private readonly Dictionary<string, NamespaceObject> _declared = new(StringComparer.Ordinal);
+
+    internal NamespaceLabels(ClusterSnapshot snapshot)
+    {
+        _snapshot = snapshot;
+        foreach (var ns in snapshot.Objects.OfType<NamespaceObject>())
+        {
+            if (ns.Name.Length > 0 && !_declared.ContainsKey(ns.Name))
+            {
+                _declared[ns.Name] = ns;
+            }
+        }
+    }
+
+    public Verdict Matches(LabelSelector selector, string ns)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        var known = true;
+        if (_declared.TryGetValue(ns, out var declared))
+        {
+            foreach (var pair in declared.Labels)
+            {
+                labels[pair.Key.Value] = pair.Value.Value;
+            }
+        }
+        else
+        {
+            known = _snapshot.OwnsNamespace(ns) || ns is "default" or "kube-system" || _snapshot.Options.NamespaceLabels.ContainsKey(ns);
+        }
+
+        if (_snapshot.Options.NamespaceLabels.TryGetValue(ns, out var configured))
+        {
+            foreach (var pair in configured)
+            {
+                labels[pair.Key] = pair.Value;
+            }
+        }
+
+        labels[NameLabel] = ns;
+        return Verdicts.Match(selector, labels, key => !known && key != NameLabel);
+    }
+}

@@ -1,0 +1,219 @@
+using Linter.Core.Model;
+
+namespace Linter.Core.Simulation;
+
+/// <summary>How one direction (the source's egress or the destination's ingress) decides a connection.</summary>
+public sealed class DirectionVerdict(Verdict verdict, IReadOnlyList<NetworkPolicyObject> isolating, PolicyRule? allowedBy, PolicyRule? nearest)
+{
+    public Verdict Verdict { get; } = verdict;
+
+    /// <summary>The policies that certainly select the pod and enforce this direction, in input order.</summary>
+    public IReadOnlyList<NetworkPolicyObject> Isolating { get; } = isolating;
+
+    /// <summary>The first rule that allows the connection, when one does.</summary>
+    public PolicyRule? AllowedBy { get; } = allowedBy;
+
+    /// <summary>When denied: the first rule that matches the port or the peer, but not both.</summary>
+    public PolicyRule? Nearest { get; } = nearest;
+
+    internal static DirectionVerdict Open { get; } = new(Verdict.Yes, [], null, null);
+
+    internal static DirectionVerdict Undecided { get; } = new(Verdict.Unknown, [], null, null);
+}
+
+/// <summary>A connection's verdict: allowed when the source's egress and the destination's ingress both allow it.</summary>
+public sealed record ConnectionVerdict(Verdict Verdict, DirectionVerdict Egress, DirectionVerdict Ingress)
+{
+    /// <summary>The direction that denies (egress first), when the connection is denied.</summary>
+    public PolicyDirection? DeniedBy => Egress.Verdict == Verdict.No ? PolicyDirection.Egress : Ingress.Verdict == Verdict.No ? PolicyDirection.Ingress : null;
+}
+
+/// <summary>
+/// The NetworkPolicies of the input, indexed by namespace, and the three-valued evaluation of traffic
+/// semantics §4.5: which policies select a pod, whether it is isolated per direction, and
+/// <see cref="Allowed"/> for a connection to a destination pod port. Policies the target version no longer serves
+/// (KL608) select nothing. A rule holding a part the API server rejects (<see cref="PolicyChecks"/>) counts as unknown.
+/// </summary>
+public sealed class NetworkPolicies
+{
+    private readonly ClusterSnapshot _snapshot;
+    private readonly Dictionary<string, List<NetworkPolicyObject>> _byNamespace = new(StringComparer.Ordinal);
+    private readonly Dictionary<PodTemplate, PolicyEndpoint> _endpoints = [];
+    private readonly IReadOnlyList<Cidr> _podRanges;
+
+    internal NetworkPolicies(ClusterSnapshot snapshot)
+    {
+        _snapshot = snapshot;
+        foreach (var policy in snapshot.Objects.OfType<NetworkPolicyObject>().Where(snapshot.IsServed))
+        {
+            (_byNamespace.TryGetValue(policy.Namespace, out var list) ? list : _byNamespace[policy.Namespace] = []).Add(policy);
+        }
+
+        PodCidrs = snapshot.Options.PodCidrs.Select(Cidr.Parse).OfType<Cidr>().ToList();
+        _podRanges = PodCidrs.Count > 0 ? PodCidrs : Cidr.PrivateRanges;
+    }
+
+    /// <summary>The configured pod address ranges that parse.</summary>
+    public IReadOnlyList<Cidr> PodCidrs { get; }
+
+    /// <summary>The served policies of a namespace, in input order.</summary>
+    public IReadOnlyList<NetworkPolicyObject> In(string ns) => _byNamespace.TryGetValue(ns, out var list) ? list : [];
+
+    /// <summary>The pods of a template as one end of a connection (computed once per template).</summary>
+    public PolicyEndpoint Endpoint(PodTemplate pod) => _endpoints.TryGetValue(pod, out var endpoint) ? endpoint : _endpoints[pod] = PolicyEndpoint.Of(pod);
+
+    /// <summary>Whether the policy selects the pods: same namespace and its <c>podSelector</c> matches (absent or <c>{}</c>: every pod).</summary>
+    public static Verdict Selects(NetworkPolicyObject policy, PolicyEndpoint pod) =>
+        pod.IsOutside || policy.Namespace != pod.Namespace ? Verdict.No
+        : policy.PodSelector is { } selector ? Verdicts.MatchPod(selector, pod.Labels) : Verdict.Yes;
+
+    /// <summary>Whether some policy selecting the pods enforces this direction.</summary>
+    public Verdict Isolated(PolicyEndpoint pod, PolicyDirection direction) =>
+        In(pod.Namespace).Where(p => p.Enforces(direction)).Aggregate(Verdict.No, (isolated, p) => isolated.Or(Selects(p, pod)));
+
+    /// <summary>
+    /// Whether traffic from <paramref name="source"/> to <paramref name="destination"/> on the destination pod's
+    /// <paramref name="port"/> (after the Service's translation) is allowed: both the source's egress and the
+    /// destination's ingress must allow it. Unknown when either end uses the node's network.
+    /// </summary>
+    public ConnectionVerdict Allowed(PolicyEndpoint source, PolicyEndpoint destination, int port, string protocol)
+    {
+        if (source.HostNetwork || destination.HostNetwork)
+        {
+            return new ConnectionVerdict(Verdict.Unknown, DirectionVerdict.Undecided, DirectionVerdict.Undecided);
+        }
+
+        var egress = Allows(source, PolicyDirection.Egress, destination, destination, port, protocol);
+        var ingress = Allows(destination, PolicyDirection.Ingress, source, destination, port, protocol);
+        return new ConnectionVerdict(egress.Verdict.And(ingress.Verdict), egress, ingress);
+    }
+
+    /// <summary>
+    /// Whether the policies of <paramref name="pod"/> allow the connection in <paramref name="direction"/> with
+    /// <paramref name="peer"/> (allowed when not isolated, or when a rule of a selecting policy matches port and peer).
+    /// A denial counts only where the input holds the namespace's policies: elsewhere a policy not in the input could
+    /// allow more, and the verdict is unknown.
+    /// </summary>
+    public DirectionVerdict Allows(PolicyEndpoint pod, PolicyDirection direction, PolicyEndpoint peer, PolicyEndpoint destination, int port, string protocol)
+    {
+        if (pod.IsOutside)
+        {
+            return DirectionVerdict.Open;
+        }
+
+        var isolated = Verdict.No;
+        var allowed = Verdict.No;
+        var isolating = new List<NetworkPolicyObject>();
+        PolicyRule? allowedBy = null;
+        PolicyRule? nearest = null;
+        foreach (var policy in In(pod.Namespace).Where(p => p.Enforces(direction)))
+        {
+            var selects = Selects(policy, pod);
+            if (selects == Verdict.No)
+            {
+                continue;
+            }
+
+            isolated = isolated.Or(selects);
+            if (selects == Verdict.Yes)
+            {
+                isolating.Add(policy);
+            }
+
+            foreach (var rule in policy.Rules(direction))
+            {
+                var ports = PortsMatch(rule, destination, port, protocol);
+                var peers = PeersMatch(rule, policy.Namespace, peer);
+                var matches = PolicyChecks.IsMalformed(rule) ? Verdict.Unknown : ports.And(peers);
+                allowed = allowed.Or(selects.And(matches));
+                if (matches == Verdict.Yes && selects == Verdict.Yes)
+                {
+                    allowedBy ??= rule;
+                }
+                else if (matches == Verdict.No && (ports == Verdict.Yes || peers == Verdict.Yes))
+                {
+                    nearest ??= rule;
+                }
+            }
+        }
+
+        var verdict = isolated.Not().Or(allowed);
+        if (verdict == Verdict.No && !_snapshot.OwnsNamespace(pod.Namespace))
+        {
+            verdict = Verdict.Unknown;
+        }
+
+        return verdict == Verdict.Yes && isolated == Verdict.No ? DirectionVerdict.Open : new DirectionVerdict(verdict, isolating, allowedBy, verdict == Verdict.No ? nearest : null);
+    }
+
+    /// <summary>No ports: every port. Otherwise one entry must match the protocol and the port (a name on the destination pod's ports).</summary>
+    private static Verdict PortsMatch(PolicyRule rule, PolicyEndpoint destination, int port, string protocol)
+    {
+        if (rule.Ports.Count == 0)
+        {
+            return Verdict.Yes;
+        }
+
+        return rule.Ports.Aggregate(Verdict.No, (result, entry) => result.Or(Verdicts.Of(entry.Protocol == protocol && entry.Port switch
+        {
+            null => true,
+            { Number: { } number } => entry.EndPort is { } end ? port >= number && port <= end.Value : port == number,
+            { Name: { } name } => destination.NamedPorts.Any(p => p.Name == name && p.Number == port && p.Protocol == protocol),
+            _ => false,
+        })));
+    }
+
+    /// <summary>No peers: anyone. Otherwise one peer must match.</summary>
+    private Verdict PeersMatch(PolicyRule rule, string policyNamespace, PolicyEndpoint peer) =>
+        rule.Peers.Count == 0 ? Verdict.Yes : rule.Peers.Aggregate(Verdict.No, (result, p) => result.Or(PeerMatches(p, policyNamespace, peer)));
+
+    private Verdict PeerMatches(PolicyPeer peer, string policyNamespace, PolicyEndpoint endpoint)
+    {
+        if (peer.IsIpBlock)
+        {
+            return peer.Cidr is { } text && Cidr.Parse(text.Value) is { } block
+                ? BlockMatches(block, peer.Except.Select(e => Cidr.Parse(e.Value)).OfType<Cidr>().ToList(), endpoint)
+                : Verdict.Unknown;
+        }
+
+        if (endpoint.IsOutside)
+        {
+            return Verdict.No;
+        }
+
+        var ns = peer.NamespaceSelector is { } namespaces
+            ? _snapshot.NamespaceLabels.Matches(namespaces, endpoint.Namespace)
+            : Verdicts.Of(endpoint.Namespace == policyNamespace);
+        return ns.And(peer.PodSelector is { } pods ? Verdicts.MatchPod(pods, endpoint.Labels) : Verdict.Yes);
+    }
+
+    /// <summary>
+    /// An address block against an endpoint (§4.5): for pods, yes for a whole-family block whose exceptions miss
+    /// every range pods may use (the configured pod CIDRs, else the private ranges); no for a block outside those
+    /// ranges (and always where the CNI does not match pod addresses with ipBlock); unknown otherwise. For an outside address: yes for a whole-family block, else unknown.
+    /// </summary>
+    private Verdict BlockMatches(Cidr block, IReadOnlyList<Cidr> except, PolicyEndpoint endpoint)
+    {
+        if (endpoint.IsOutside)
+        {
+            return block.IsWholeFamily ? Verdict.Yes : Verdict.Unknown;
+        }
+
+        if (!_snapshot.Options.IpBlockMatchesPods || !_podRanges.Any(block.Overlaps))
+        {
+            return Verdict.No;
+        }
+
+        if (!block.IsWholeFamily)
+        {
+            return Verdict.Unknown;
+        }
+
+        if (!except.Any(e => _podRanges.Any(e.Overlaps)))
+        {
+            return Verdict.Yes;
+        }
+
+        return PodCidrs.Count > 0 && PodCidrs.Where(block.Overlaps).All(pods => except.Any(e => e.Contains(pods))) ? Verdict.No : Verdict.Unknown;
+    }
+}

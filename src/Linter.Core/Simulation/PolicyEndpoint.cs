@@ -1,0 +1,63 @@
+using Linter.Core.Model;
+
+namespace Linter.Core.Simulation;
+
+/// <summary>A named container port, as a NetworkPolicy's named <c>port</c> resolves it on the destination pod.</summary>
+public readonly record struct NamedPort(string Name, int Number, string Protocol);
+
+/// <summary>
+/// One end of a connection NetworkPolicies decide on: the pods of a template of the input, built-in pods the
+/// configuration describes (the cluster DNS), or an address outside the cluster.
+/// </summary>
+public sealed class PolicyEndpoint
+{
+    private PolicyEndpoint(string description) => Description = description;
+
+    /// <summary>The pods' namespace; empty for an outside address.</summary>
+    public string Namespace { get; private init; } = string.Empty;
+
+    public IReadOnlyDictionary<string, string> Labels { get; private init; } = new Dictionary<string, string>();
+
+    /// <summary>The named ports of the pods' <c>containers</c> (not init containers: policies resolve names on those only).</summary>
+    public IReadOnlyList<NamedPort> NamedPorts { get; private init; } = [];
+
+    /// <summary>The pods use the node's network: their traffic is node traffic, on which no verdict is reached.</summary>
+    public bool HostNetwork { get; private init; }
+
+    public bool IsOutside { get; private init; }
+
+    /// <summary>The template, for pods of the input.</summary>
+    public PodTemplate? Pod { get; private init; }
+
+    public string Description { get; }
+
+    public static PolicyEndpoint Of(PodTemplate pod)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in pod.LabelValues)
+        {
+            labels[pair.Key] = pair.Value;
+        }
+
+        foreach (var pair in pod.ControllerLabels)
+        {
+            labels[pair.Key] = pair.Value;
+        }
+
+        var ports = pod.Spec.Containers.SelectMany(c => c.Ports)
+            .Where(p => p is { Name: not null, Number: not null })
+            .Select(p => new NamedPort(p.Name!, p.Number!.Value.Value, p.Protocol))
+            .ToList();
+        return new PolicyEndpoint(pod.ToString())
+        {
+            Namespace = pod.Namespace, Labels = labels, NamedPorts = ports, HostNetwork = pod.Spec.HostNetwork?.Value == true, Pod = pod,
+        };
+    }
+
+    public static PolicyEndpoint BuiltIn(string description, string ns, IReadOnlyDictionary<string, string> labels, IReadOnlyList<NamedPort> ports) =>
+        new(description) { Namespace = ns, Labels = labels, NamedPorts = ports };
+
+    public static PolicyEndpoint Outside(string description) => new(description) { IsOutside = true };
+
+    public override string ToString() => Description;
+}
