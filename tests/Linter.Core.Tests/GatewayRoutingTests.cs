@@ -150,6 +150,94 @@ public sealed class GatewayRoutingTests
         Assert.Empty(parent.Attached);
     }
 
+    private const string Rejected = """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata:
+          name: edge
+          namespace: infra
+        spec:
+          gatewayClassName: envoy
+          listeners:
+            - {name: http, port: 80, protocol: HTTP, hostname: shop.example.com, allowedRoutes: {namespaces: {from: All}}}
+            - {name: http, port: 81, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}
+            - {name: copy, port: 80, protocol: HTTP, hostname: shop.example.com, allowedRoutes: {namespaces: {from: All}}}
+            - {name: upper, port: 82, protocol: HTTP, hostname: Blog.Example.com, allowedRoutes: {namespaces: {from: All}}}
+            - {name: tcp, port: 5432, protocol: TCP, hostname: db.example.com, allowedRoutes: {namespaces: {from: All}, kinds: [{kind: HTTPRoute}]}}
+        ---
+
+        """;
+
+    [Fact]
+    public void Listeners_the_crd_validation_rejects_are_no_listeners()
+    {
+        var snapshot = Cluster.From(Infra + Rejected + HttpRoute("shop", "{name: edge, namespace: infra}"));
+        var gateway = snapshot.GatewayRouting.Gateways.Single(g => g.Name == "edge");
+        Assert.Equal(
+            [GatewayDefect.DuplicateListenerName, GatewayDefect.DuplicateListenerCombination, GatewayDefect.InvalidHostname, GatewayDefect.HostnameNotAllowed],
+            snapshot.GatewayRouting.Rejections(gateway).Select(r => r.Defect));
+
+        // The later listener named http, the copy of port/protocol/hostname and the listener whose hostname is invalid
+        // (left out entirely, not turned into "any hostname") are gone; the TCP listener stays, without its hostname.
+        Assert.Equal(["http", "tcp"], snapshot.GatewayRouting.Listeners(gateway).Select(l => l.Name));
+        Assert.Equal([0, 4], snapshot.GatewayRouting.Listeners(gateway).Select(l => l.Index));
+        var parent = snapshot.GatewayRouting.Resolve(snapshot.GatewayRouting.Routes.Single()).Parents.Single();
+        Assert.Equal([0, 4], parent.Selected.Select(l => l.Index));
+        Assert.Equal([0, 4], parent.Attached.Select(l => l.Index));
+        Assert.Null(GatewayRouting.ListenerHostname(parent.Selected[1]));
+
+        var named = Route(HttpRoute("shop", "{name: edge, namespace: infra, sectionName: upper}"), Rejected).Parents.Single();
+        Assert.Empty(named.Selected);
+        Assert.Equal(["upper"], named.Rejected.Select(l => l.Name));
+    }
+
+    [Fact]
+    public void Route_hostnames_the_crd_validation_rejects_are_left_out_and_with_none_left_the_route_matches_every_listener()
+    {
+        var some = Route(HttpRoute("shop", "{name: public, namespace: infra, sectionName: http}", hostnames: "[Shop.example.org, shop.example.com]"));
+        Assert.Equal(["shop.example.com"], some.Hostnames.Select(h => h.Value));
+        Assert.Equal(["http"], some.Parents.Single().Attached.Select(l => l.Name));
+
+        var none = Route(HttpRoute("shop", "{name: public, namespace: infra, sectionName: http}", hostnames: "[\"shop.example.org.\"]"));
+        Assert.Empty(none.Hostnames);
+        Assert.Equal(["http"], none.Parents.Single().Attached.Select(l => l.Name));
+    }
+
+    [Fact]
+    public void A_repeated_parent_ref_is_left_out()
+    {
+        var resolution = Route(HttpRoute("shop", "{name: public, namespace: infra, sectionName: http}, {name: public, namespace: infra, sectionName: http}, {name: public, namespace: infra, sectionName: local}"));
+        Assert.Equal([0, 2], resolution.Parents.Select(p => p.Ref.Index));
+
+        // Without a sectionName a reference conflicts with every other reference to that parent.
+        var unnamed = Route(HttpRoute("shop", "{name: public, namespace: infra}, {name: public, namespace: infra, sectionName: http}, {name: public, namespace: infra, sectionName: local}"));
+        Assert.Equal([0], unnamed.Parents.Select(p => p.Ref.Index));
+
+        // A namespace written out and one left to default are different parents for the CRD rule.
+        var distinct = Route(HttpRoute("infra", "{name: public}, {name: public, namespace: infra}"));
+        Assert.Equal(2, distinct.Parents.Count);
+    }
+
+    [Theory]
+    [InlineData("shop.example.com", true)]
+    [InlineData("*.example.com", true)]
+    [InlineData("localhost", true)]
+    [InlineData("10.0.0.1", true)]
+    [InlineData("Shop.example.com", false)]
+    [InlineData("*", false)]
+    [InlineData("shop.*.com", false)]
+    [InlineData("*.*.example.com", false)]
+    [InlineData("shop.example.com.", false)]
+    [InlineData("-shop.example.com", false)]
+    [InlineData("shop_1.example.com", false)]
+    [InlineData("", false)]
+    public void Hostnames_follow_the_gateway_api_pattern(string hostname, bool valid)
+    {
+        Assert.Equal(valid, GatewayValidation.IsValidHostname(hostname));
+        Assert.False(GatewayValidation.IsValidHostname(new string('a', 254)));
+        Assert.True(GatewayValidation.IsValidHostname(string.Join(".", Enumerable.Repeat(new string('a', 63), 3)) + "." + new string('b', 61)));
+    }
+
     [Fact]
     public void Backends_cross_namespaces_only_through_a_reference_grant_and_resolve_to_the_service_port()
     {

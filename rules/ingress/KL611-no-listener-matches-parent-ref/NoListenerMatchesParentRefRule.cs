@@ -13,17 +13,18 @@ public sealed class NoListenerMatchesParentRefRule() : Rule(new RuleDescriptor(
         {
             foreach (var parent in routing.Resolve(route).Parents)
             {
-                if (parent.Gateway is not { Listeners.Count: > 0 } gateway || parent.Selected.Count > 0)
+                // A listener KL820 reports (a repeated name or port, protocol and hostname; an invalid hostname) is left out.
+                if (parent.Gateway is not { } gateway || routing.Listeners(gateway) is not { Count: > 0 } valid || parent.Selected.Count > 0 || parent.Rejected.Count > 0)
                 {
                     continue;
                 }
 
-                var listeners = Describe.List(gateway.Listeners.Select(l => l.Port is { } p ? $"{l.Name} (port {p.Value})" : l.Name));
+                var listeners = Describe.List(valid.Select(l => l.Port is { } p ? $"{l.Name} (port {p.Value})" : l.Name));
                 var section = parent.Ref.SectionNameNode;
                 var port = parent.Ref.Port;
-                if (section is not null && (port is null || gateway.Listeners.All(l => l.Name != section.Value)))
+                if (section is not null && (port is null || valid.All(l => l.Name != section.Value)))
                 {
-                    var nearest = EditDistance.Nearest(section.Value, gateway.Listeners.Select(l => l.Name));
+                    var nearest = EditDistance.Nearest(section.Value, valid.Select(l => l.Name));
                     var hint = nearest is null ? $"name one of its listeners: {listeners}" : $"did you mean `{nearest}`?";
                     context.Report(section.Span,
                         $"{route} attaches to listener `{section.Value}` of Gateway {gateway.Name} ({gateway.Namespace}), which has no listener of that name (it has {listeners}): the route is not accepted (NoMatchingParent); {hint}");

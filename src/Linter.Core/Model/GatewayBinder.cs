@@ -70,6 +70,14 @@ internal static class GatewayBinder
                 HostnameNode = reader.String("hostname"),
                 AllowedRoutesKey = reader.Key("allowedRoutes"),
             };
+            if (reader.Child("tls") is { } tls)
+            {
+                listener.TlsKey = reader.Key("tls");
+                listener.TlsModeNode = tls.String("mode");
+                listener.HasCertificateRefs = tls.Sequence("certificateRefs") is { Items.Count: > 0 };
+                listener.HasTlsOptions = tls.Mapping("options") is { Entries.Count: > 0 };
+            }
+
             if (reader.Child("allowedRoutes") is { } allowed)
             {
                 if (allowed.Child("namespaces") is { } namespaces)

@@ -35,6 +35,18 @@ public sealed class GatewayListener(MappingNode item, int index)
 
     public ScalarNode? HostnameNode { get; internal set; }
 
+    /// <summary>The <c>tls</c> key, when written (with any value but null).</summary>
+    public ScalarNode? TlsKey { get; internal set; }
+
+    /// <summary><c>tls.mode</c>, when written; absent means <c>Terminate</c> (the CRD default).</summary>
+    public ScalarNode? TlsModeNode { get; internal set; }
+
+    /// <summary><c>tls.certificateRefs</c> holds at least one item.</summary>
+    public bool HasCertificateRefs { get; internal set; }
+
+    /// <summary><c>tls.options</c> holds at least one entry.</summary>
+    public bool HasTlsOptions { get; internal set; }
+
     /// <summary>The <c>allowedRoutes</c> key, when written.</summary>
     public ScalarNode? AllowedRoutesKey { get; internal set; }
 

@@ -1,3 +1,4 @@
+using Linter.Core.Loading;
 using Linter.Core.Model;
 
 namespace Linter.Core.Simulation;
@@ -21,16 +22,20 @@ public sealed class GatewayRouting
     private readonly Dictionary<string, List<ReferenceGrantObject>> _grants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NamespaceObject> _namespaces = new(StringComparer.Ordinal);
     private readonly Dictionary<RouteObject, RouteResolution> _resolutions = [];
+    private readonly Dictionary<KubeObject, IReadOnlyList<GatewayRejection>> _rejections = [];
+    private readonly Dictionary<GatewayObject, IReadOnlyList<GatewayListener>> _listeners = [];
 
     public GatewayRouting(ClusterSnapshot snapshot)
     {
         _snapshot = snapshot;
         var routes = new List<RouteObject>();
+        var gateways = new List<GatewayObject>();
         foreach (var obj in snapshot.Objects)
         {
             switch (obj)
             {
                 case GatewayObject gateway:
+                    gateways.Add(gateway);
                     (_gateways.TryGetValue((gateway.Namespace, gateway.Name), out var same) ? same : _gateways[(gateway.Namespace, gateway.Name)] = []).Add(gateway);
                     (_gatewaysByNamespace.TryGetValue(gateway.Namespace, out var inNs) ? inNs : _gatewaysByNamespace[gateway.Namespace] = []).Add(gateway);
                     break;
@@ -47,7 +52,11 @@ public sealed class GatewayRouting
         }
 
         Routes = routes;
+        Gateways = gateways;
     }
+
+    /// <summary>Gateways of the input, in input order.</summary>
+    public IReadOnlyList<GatewayObject> Gateways { get; }
 
     /// <summary>HTTPRoutes, GRPCRoutes, TLSRoutes, TCPRoutes and UDPRoutes of the input, in input order.</summary>
     public IReadOnlyList<RouteObject> Routes { get; }
@@ -64,12 +73,56 @@ public sealed class GatewayRouting
     {
         if (!_resolutions.TryGetValue(route, out var resolution))
         {
-            resolution = new RouteResolution(route, route.ParentRefs.Select(p => ResolveParent(route, p)).ToList(), route.BackendRefs.Select(b => ResolveBackend(route, b)).ToList());
+            // Ground rule 4: a parentRef or hostname KL820 reports is left out.
+            var rejected = Rejections(route);
+            var hostnames = route.Hostnames.Where(h => !rejected.Any(r => r.Hostname == h)).ToList();
+            var parents = route.ParentRefs.Where(p => !rejected.Any(r => r.Parent == p)).Select(p => ResolveParent(route, p, hostnames)).ToList();
+            resolution = new RouteResolution(route, parents, route.BackendRefs.Select(b => ResolveBackend(route, b)).ToList(), hostnames);
             _resolutions[route] = resolution;
         }
 
         return resolution;
     }
+
+    /// <summary>What the Gateway API CRD validation rejects in a Gateway or route (see <see cref="GatewayValidation"/>).</summary>
+    public IReadOnlyList<GatewayRejection> Rejections(KubeObject obj)
+    {
+        if (!_rejections.TryGetValue(obj, out var rejections))
+        {
+            rejections = obj switch
+            {
+                GatewayObject gateway => GatewayValidation.Check(gateway),
+                RouteObject route => GatewayValidation.Check(route),
+                _ => [],
+            };
+            _rejections[obj] = rejections;
+        }
+
+        return rejections;
+    }
+
+    /// <summary>
+    /// The Gateway's listeners as the simulation sees them: without a listener that repeats an earlier one's name or
+    /// port, protocol and hostname, and without one whose hostname the CRD validation rejects (KL820).
+    /// </summary>
+    public IReadOnlyList<GatewayListener> Listeners(GatewayObject gateway)
+    {
+        if (!_listeners.TryGetValue(gateway, out var listeners))
+        {
+            var dropped = Rejections(gateway)
+                .Where(r => r.Defect is GatewayDefect.DuplicateListenerName or GatewayDefect.DuplicateListenerCombination or GatewayDefect.InvalidHostname)
+                .Select(r => r.Listener)
+                .ToList();
+            listeners = gateway.Listeners.Where(l => !dropped.Contains(l)).ToList();
+            _listeners[gateway] = listeners;
+        }
+
+        return listeners;
+    }
+
+    /// <summary>The hostname the listener matches: none on TCP and UDP listeners, where the CRD forbids it (KL820).</summary>
+    public static ScalarNode? ListenerHostname(GatewayListener listener) =>
+        GatewayValidation.HostnameForbidden(listener) ? null : listener.HostnameNode;
 
     /// <summary>
     /// Whether the namespace selector matches the namespace (RULES.md, traffic ground rule 2): a Namespace object of the
@@ -172,7 +225,7 @@ public sealed class GatewayRouting
             : a.Length > suffixB!.Length && a.EndsWith(suffixB, StringComparison.OrdinalIgnoreCase);
     }
 
-    private ParentResolution ResolveParent(RouteObject route, ParentRef parent)
+    private ParentResolution ResolveParent(RouteObject route, ParentRef parent, IReadOnlyList<ScalarNode> hostnames)
     {
         var name = parent.NameNode?.Value ?? string.Empty;
         if (parent.IsService)
@@ -185,9 +238,12 @@ public sealed class GatewayRouting
             return new ParentResolution(parent, null, null, [], [], [], []);
         }
 
-        var selected = gateway.Listeners
+        var matching = gateway.Listeners
             .Where(l => (parent.SectionNameNode is not { } section || l.Name == section.Value) && (parent.Port is not { } port || l.Port?.Value == port.Value))
             .ToList();
+        var listeners = Listeners(gateway);
+        var selected = matching.Where(listeners.Contains).ToList();
+        var rejected = matching.Where(l => !listeners.Contains(l)).ToList();
         var admitting = new List<GatewayListener>();
         var undecided = new List<GatewayListener>();
         foreach (var listener in selected)
@@ -204,10 +260,10 @@ public sealed class GatewayRouting
         }
 
         var attached = admitting
-            .Where(l => l.HostnameNode is not { Value.Length: > 0 } host || !route.HasHostnames || route.Hostnames.Count == 0 ||
-                route.Hostnames.Any(h => HostnamesIntersect(host.Value, h.Value)))
+            .Where(l => ListenerHostname(l) is not { Value.Length: > 0 } host || !route.HasHostnames || hostnames.Count == 0 ||
+                hostnames.Any(h => HostnamesIntersect(host.Value, h.Value)))
             .ToList();
-        return new ParentResolution(parent, gateway, null, selected, admitting, undecided, attached);
+        return new ParentResolution(parent, gateway, null, selected, admitting, undecided, attached) { Rejected = rejected };
     }
 
     private BackendResolution ResolveBackend(RouteObject route, BackendRef backend)
@@ -234,18 +290,21 @@ public sealed class GatewayRouting
         grant.To.Any(t => t.Group == backend.Group && t.Kind == backend.Kind && (t.Name is null || t.Name == backend.NameNode?.Value));
 }
 
-public sealed class RouteResolution(RouteObject route, IReadOnlyList<ParentResolution> parents, IReadOnlyList<BackendResolution> backends)
+public sealed class RouteResolution(RouteObject route, IReadOnlyList<ParentResolution> parents, IReadOnlyList<BackendResolution> backends, IReadOnlyList<ScalarNode> hostnames)
 {
     public RouteObject Route { get; } = route;
 
     public IReadOnlyList<ParentResolution> Parents { get; } = parents;
 
     public IReadOnlyList<BackendResolution> Backends { get; } = backends;
+
+    /// <summary>The route's <c>hostnames</c> without those the CRD validation rejects (KL820).</summary>
+    public IReadOnlyList<ScalarNode> Hostnames { get; } = hostnames;
 }
 
 /// <summary>
-/// One parentRef: the Gateway (or Service parent) it names, when the input has it; the listeners matching its
-/// sectionName and port; of those, the ones that admit the route, the ones whose admission the input cannot decide,
+/// One parentRef (duplicates KL820 reports are left out): the Gateway (or Service parent) it names, when the input
+/// has it; the listeners matching its sectionName and port (those KL820 leaves out apart); of those, the ones that admit the route, the ones whose admission the input cannot decide,
 /// and the admitting ones the route attaches to (hostnames intersect).
 /// </summary>
 public sealed record ParentResolution(
@@ -255,7 +314,11 @@ public sealed record ParentResolution(
     IReadOnlyList<GatewayListener> Selected,
     IReadOnlyList<GatewayListener> Admitting,
     IReadOnlyList<GatewayListener> Undecided,
-    IReadOnlyList<GatewayListener> Attached);
+    IReadOnlyList<GatewayListener> Attached)
+{
+    /// <summary>Listeners the parentRef names that the simulation leaves out (KL820 reports them): the reference is not judged.</summary>
+    public IReadOnlyList<GatewayListener> Rejected { get; init; } = [];
+}
 
 /// <summary>One backendRef: whether it crosses namespaces and the grant that permits it; its Service and service port.</summary>
 public sealed record BackendResolution(BackendRef Ref, bool CrossesNamespace, ReferenceGrantObject? Grant, ServiceObject? Service, PortResolution? Port)
