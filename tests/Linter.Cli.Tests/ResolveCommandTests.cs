@@ -13,6 +13,17 @@ public sealed class ResolveCommandTests
         Assert.Contains("Deployment catalog-api: no port named http-api/TCP, no endpoint", run.Stdout);
         Assert.Contains("sessions (ClusterIP, headless, selector app=session-redis)\n    selects no pod", run.Stdout.Replace("\r", string.Empty));
         Assert.True(run.Stdout.Split('\n').All(line => line.TrimEnd('\r').Length <= 80), "lines fit 80 columns");
+        Assert.Contains(
+            "Ingresses and routes\n\nnamespace shop\n  Ingress shop (class nginx)\n    shop.example.com /api (Prefix) -> catalog-api:http\n      80/TCP (http) -> http-api\n",
+            run.Stdout.Replace("\r", string.Empty));
+    }
+
+    [Fact]
+    public void Resolve_without_Ingresses_or_routes_prints_no_entry_heading()
+    {
+        var run = Cli.RunWithInput("apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n", "resolve", "-");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("web (ClusterIP, selector app=web)", run.Stdout);
         Assert.DoesNotContain("Ingresses and routes", run.Stdout);
     }
 

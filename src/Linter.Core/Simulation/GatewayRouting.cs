@@ -3,9 +3,6 @@ using Linter.Core.Model;
 
 namespace Linter.Core.Simulation;
 
-/// <summary>Three-valued: the input decides yes or no, or cannot know (a namespace whose labels are not in the input).</summary>
-public enum Admission { No, Yes, Unknown }
-
 /// <summary>
 /// Gateway API routing with the input applied: each route's parentRefs resolved to Gateways, the listeners they
 /// select, those that admit the route (allowedRoutes namespaces and kinds) and those it attaches to (hostnames
@@ -14,13 +11,10 @@ public enum Admission { No, Yes, Unknown }
 /// </summary>
 public sealed class GatewayRouting
 {
-    public const string NamespaceNameLabel = "kubernetes.io/metadata.name";
-
     private readonly ClusterSnapshot _snapshot;
     private readonly Dictionary<(string Namespace, string Name), List<GatewayObject>> _gateways = [];
     private readonly Dictionary<string, List<GatewayObject>> _gatewaysByNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ReferenceGrantObject>> _grants = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, NamespaceObject> _namespaces = new(StringComparer.Ordinal);
     private readonly Dictionary<RouteObject, RouteResolution> _resolutions = [];
     private readonly Dictionary<KubeObject, IReadOnlyList<GatewayRejection>> _rejections = [];
     private readonly Dictionary<GatewayObject, IReadOnlyList<GatewayListener>> _listeners = [];
@@ -41,9 +35,6 @@ public sealed class GatewayRouting
                     break;
                 case ReferenceGrantObject grant:
                     (_grants.TryGetValue(grant.Namespace, out var grants) ? grants : _grants[grant.Namespace] = []).Add(grant);
-                    break;
-                case NamespaceObject ns when ns.Name.Length > 0 && !_namespaces.ContainsKey(ns.Name):
-                    _namespaces[ns.Name] = ns;
                     break;
                 case RouteObject route:
                     routes.Add(route);
@@ -124,65 +115,22 @@ public sealed class GatewayRouting
     public static ScalarNode? ListenerHostname(GatewayListener listener) =>
         GatewayValidation.HostnameForbidden(listener) ? null : listener.HostnameNode;
 
-    /// <summary>
-    /// Whether the namespace selector matches the namespace (RULES.md, traffic ground rule 2): a Namespace object of the
-    /// input gives its labels; a namespace the input owns, and the built-in <c>default</c> and <c>kube-system</c>, carry
-    /// only <c>kubernetes.io/metadata.name</c>; of any other namespace only that label is known.
-    /// </summary>
-    public Admission NamespaceMatches(LabelSelector selector, string ns)
-    {
-        if (!selector.IsValid)
-        {
-            return Admission.Unknown;
-        }
-
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        var known = true;
-        if (_namespaces.TryGetValue(ns, out var declared))
-        {
-            foreach (var pair in declared.Labels)
-            {
-                labels[pair.Key.Value] = pair.Value.Value;
-            }
-        }
-        else
-        {
-            known = _snapshot.OwnsNamespace(ns) || ns is "default" or "kube-system";
-        }
-
-        labels[NamespaceNameLabel] = ns;
-        var result = Admission.Yes;
-        foreach (var requirement in selector.Requirements)
-        {
-            if (!known && requirement.Key != NamespaceNameLabel)
-            {
-                result = Admission.Unknown;
-            }
-            else if (!requirement.Matches(labels))
-            {
-                return Admission.No;
-            }
-        }
-
-        return result;
-    }
-
     /// <summary>Whether the listener admits routes of this kind from this namespace (allowedRoutes, or the protocol).</summary>
-    public Admission Admits(GatewayObject gateway, GatewayListener listener, RouteObject route)
+    public Verdict Admits(GatewayObject gateway, GatewayListener listener, RouteObject route)
     {
         var ns = listener.From switch
         {
-            "Same" => route.Namespace == gateway.Namespace ? Admission.Yes : Admission.No,
-            "All" => Admission.Yes,
-            "Selector" when listener.NamespaceSelector is { } selector => NamespaceMatches(selector, route.Namespace),
-            _ => Admission.Unknown,
+            "Same" => route.Namespace == gateway.Namespace ? Verdict.Yes : Verdict.No,
+            "All" => Verdict.Yes,
+            "Selector" when listener.NamespaceSelector is { } selector => _snapshot.NamespaceLabels.Matches(selector, route.Namespace),
+            _ => Verdict.Unknown,
         };
-        if (ns == Admission.No)
+        if (ns == Verdict.No)
         {
-            return Admission.No;
+            return Verdict.No;
         }
 
-        return !KindAdmitted(listener, route) ? Admission.No : ns;
+        return !KindAdmitted(listener, route) ? Verdict.No : ns;
     }
 
     /// <summary>allowedRoutes.kinds when set; else the kinds the protocol carries (any kind for other protocols).</summary>
@@ -250,10 +198,10 @@ public sealed class GatewayRouting
         {
             switch (Admits(gateway, listener, route))
             {
-                case Admission.Yes:
+                case Verdict.Yes:
                     admitting.Add(listener);
                     break;
-                case Admission.Unknown:
+                case Verdict.Unknown:
                     undecided.Add(listener);
                     break;
             }
