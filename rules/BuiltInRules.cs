@@ -70,6 +70,8 @@ public static class BuiltInRules
         new Ingress.BackendRefNotPermittedRule(),
         new Ingress.NoMatchingListenerHostnameRule(),
         new Ingress.ExternalNameBackendRule(),
+        new Validation.InvalidIngressFieldRule(),
+        new Validation.InvalidIngressClassRule(),
     ], Page);
 
     /// <summary>The rule's page (<c>KL###.md</c> beside its code), embedded at build time.</summary>

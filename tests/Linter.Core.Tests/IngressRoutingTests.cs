@@ -118,10 +118,12 @@ public sealed class IngressRoutingTests
 
     [Theory]
     [InlineData("ingressClassName: nginx", "", "nginx", IngressClassSource.Field)]
-    [InlineData("ingressClassName: nginx", "{kubernetes.io/ingress.class: traefik}", "nginx", IngressClassSource.Field)]
+    [InlineData("ingressClassName: nginx", "{kubernetes.io/ingress.class: nginx}", "nginx", IngressClassSource.Field)]
+    [InlineData("ingressClassName: nginx", "{kubernetes.io/ingress.class: traefik}", null, IngressClassSource.Rejected)]
+    [InlineData("ingressClassName: Nginx", "", null, IngressClassSource.Rejected)]
     [InlineData("", "{kubernetes.io/ingress.class: traefik}", "traefik", IngressClassSource.Annotation)]
     [InlineData("", "", "public", IngressClassSource.Default)]
-    public void The_effective_class_is_the_field_then_the_annotation_then_the_default(string field, string annotations, string name, IngressClassSource source)
+    public void The_effective_class_is_the_field_then_the_annotation_then_the_default(string field, string annotations, string? name, IngressClassSource source)
     {
         var ingress = $"""
             apiVersion: networking.k8s.io/v1
