@@ -176,4 +176,25 @@ public sealed class IngressRoutingTests
         var ingress = Cluster.From(yaml).Objects.OfType<IngressObject>().Single();
         Assert.Equal(rejection, IngressPaths.Rejection(ingress, ingress.Paths.Single()));
     }
+
+    [Theory]
+    [InlineData("{service: {name: web, port: {number: 80}}}", false)]
+    [InlineData("{service: {name: web, port: {number: 80, name: http}}}", true)]
+    [InlineData("{service: {name: web, port: {number: 0}}}", true)]
+    [InlineData("{service: {name: web}}", true)]
+    [InlineData("{serviceName: web, servicePort: 80}", true)]
+    [InlineData("{service: {name: web, port: {number: 80}}, resource: {kind: Bucket, name: b}}", true)]
+    public void A_backend_the_api_server_rejects_is_not_resolved(string backend, bool rejected)
+    {
+        var ingress = $"""
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata: {"{name: a}"}
+            spec:
+              defaultBackend: {backend}
+            """;
+        var route = Assert.Single(Assert.Single(Cluster.From(App + ingress).Ingress.Ingresses).Routes);
+        Assert.Equal(rejected, route.BackendRejected);
+        Assert.Equal(rejected, route.Service is null);
+    }
 }

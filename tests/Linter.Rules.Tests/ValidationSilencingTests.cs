@@ -95,7 +95,7 @@ public sealed class ValidationSilencingTests
                   - path: /
                     pathType: Prefix
                     backend: {service: {name: web, port: {name: http}}}
-            - host: Promo.example.com   # expect: KL817
+            - host: promo.example.com:443   # expect: KL817
               http:
                 paths:
                   - path: /
@@ -123,14 +123,7 @@ public sealed class ValidationSilencingTests
     [Fact]
     public void Fields_KL817_rejects_give_no_other_Ingress_finding()
     {
-        var result = LintEngine.Run(new LintRequest
-        {
-            Inputs = [InputSource.FromText("shop.yaml", Yaml)],
-            Catalog = BuiltInRules.Catalog,
-            Policy = RulePolicy.Default,
-            WorkingDirectory = "/",
-        });
-        var ingressFindings = result.Findings.Where(f => f.RuleId == "KL004" || f.RuleId.StartsWith("KL6", StringComparison.Ordinal) || f.RuleId == "KL817").ToList();
+        var ingressFindings = LintAll().Where(f => f.RuleId == "KL004" || f.RuleId.StartsWith("KL6", StringComparison.Ordinal) || f.RuleId == "KL817").ToList();
         var actual = Expectations.Actual(ingressFindings);
         Assert.True(Expectations.Parse(Yaml).SetEquals(actual), $"found [{string.Join(", ", actual)}]\n{Expectations.Explain(ingressFindings)}");
     }
@@ -138,15 +131,18 @@ public sealed class ValidationSilencingTests
     [Fact]
     public void The_v1beta1_keys_in_a_v1_backend_are_one_finding_that_names_the_v1_fields()
     {
-        var result = LintEngine.Run(new LintRequest
+        var finding = Assert.Single(LintAll(), f => f.RuleId == "KL817" && f.Message.Contains("serviceName", StringComparison.Ordinal));
+        Assert.Contains("resource or service backend is required", finding.Message);
+        Assert.Contains("`service.name: missing` and `service.port.number: 80`", finding.Message);
+    }
+
+    /// <summary>Lints <see cref="Yaml"/> with every built-in rule and the default settings.</summary>
+    private static IReadOnlyList<Linter.Core.Rules.Finding> LintAll() =>
+        LintEngine.Run(new LintRequest
         {
             Inputs = [InputSource.FromText("shop.yaml", Yaml)],
             Catalog = BuiltInRules.Catalog,
             Policy = RulePolicy.Default,
             WorkingDirectory = "/",
-        });
-        var finding = Assert.Single(result.Findings, f => f.RuleId == "KL817" && f.Message.Contains("serviceName", StringComparison.Ordinal));
-        Assert.Contains("resource or service backend is required", finding.Message);
-        Assert.Contains("`service.name: missing` and `service.port.number: 80`", finding.Message);
-    }
+        }).Findings;
 }
