@@ -63,7 +63,7 @@ public static class IngressValidation
         if (!ingress.HasRulesOrDefaultBackend)
         {
             validity.Add(ingress.SpecAnchor,
-                $"{ingress} has neither `rules` nor `{backendField}`: the API server rejects it (spec: Invalid value: null: either `{backendField}` or `rules` must be specified). Add rules with hosts and paths, or a `{backendField}` for all requests");
+                $"{ingress} has neither `rules` nor `{backendField}`: the API server rejects it (spec: Invalid value: …: either `defaultBackend` or `rules` must be specified). Add rules with hosts and paths, or a `{backendField}` for all requests");
         }
 
         if (ingress.DefaultBackend is { } defaultBackend)
