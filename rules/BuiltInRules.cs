@@ -70,6 +70,8 @@ public static class BuiltInRules
         new Ingress.BackendRefNotPermittedRule(),
         new Ingress.NoMatchingListenerHostnameRule(),
         new Ingress.ExternalNameBackendRule(),
+        new Validation.InvalidIngressFieldRule(),
+        new Validation.InvalidIngressClassRule(),
         new Validation.InvalidGatewayFieldRule(),
     ], Page);
 

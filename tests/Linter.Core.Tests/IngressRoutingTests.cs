@@ -118,10 +118,12 @@ public sealed class IngressRoutingTests
 
     [Theory]
     [InlineData("ingressClassName: nginx", "", "nginx", IngressClassSource.Field)]
-    [InlineData("ingressClassName: nginx", "{kubernetes.io/ingress.class: traefik}", "nginx", IngressClassSource.Field)]
+    [InlineData("ingressClassName: nginx", "{kubernetes.io/ingress.class: nginx}", "nginx", IngressClassSource.Field)]
+    [InlineData("ingressClassName: nginx", "{kubernetes.io/ingress.class: traefik}", null, IngressClassSource.Rejected)]
+    [InlineData("ingressClassName: Nginx", "", null, IngressClassSource.Rejected)]
     [InlineData("", "{kubernetes.io/ingress.class: traefik}", "traefik", IngressClassSource.Annotation)]
     [InlineData("", "", "public", IngressClassSource.Default)]
-    public void The_effective_class_is_the_field_then_the_annotation_then_the_default(string field, string annotations, string name, IngressClassSource source)
+    public void The_effective_class_is_the_field_then_the_annotation_then_the_default(string field, string annotations, string? name, IngressClassSource source)
     {
         var ingress = $"""
             apiVersion: networking.k8s.io/v1
@@ -173,5 +175,26 @@ public sealed class IngressRoutingTests
             """;
         var ingress = Cluster.From(yaml).Objects.OfType<IngressObject>().Single();
         Assert.Equal(rejection, IngressPaths.Rejection(ingress, ingress.Paths.Single()));
+    }
+
+    [Theory]
+    [InlineData("{service: {name: web, port: {number: 80}}}", false)]
+    [InlineData("{service: {name: web, port: {number: 80, name: http}}}", true)]
+    [InlineData("{service: {name: web, port: {number: 0}}}", true)]
+    [InlineData("{service: {name: web}}", true)]
+    [InlineData("{serviceName: web, servicePort: 80}", true)]
+    [InlineData("{service: {name: web, port: {number: 80}}, resource: {kind: Bucket, name: b}}", true)]
+    public void A_backend_the_api_server_rejects_is_not_resolved(string backend, bool rejected)
+    {
+        var ingress = $"""
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata: {"{name: a}"}
+            spec:
+              defaultBackend: {backend}
+            """;
+        var route = Assert.Single(Assert.Single(Cluster.From(App + ingress).Ingress.Ingresses).Routes);
+        Assert.Equal(rejected, route.BackendRejected);
+        Assert.Equal(rejected, route.Service is null);
     }
 }

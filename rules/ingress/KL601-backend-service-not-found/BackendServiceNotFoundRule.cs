@@ -14,7 +14,8 @@ public sealed class BackendServiceNotFoundRule() : Rule(new RuleDescriptor(
             var ingress = resolution.Ingress;
             foreach (var route in resolution.Routes)
             {
-                if (route.Backend?.ServiceName is not { Value.Length: > 0 } name || route.Service is not null || !IsMissing(context, ingress.Namespace, name.Value))
+                // A backend KL817 rejects is left out of the simulation (RULES.md ground rule 4).
+                if (route.BackendRejected || route.Backend?.ServiceName is not { Value.Length: > 0 } name || route.Service is not null || !IsMissing(context, ingress.Namespace, name.Value))
                 {
                     continue;
                 }

@@ -17,7 +17,8 @@ public sealed class DuplicateIngressPathRule() : Rule(new RuleDescriptor("KL605"
                 continue;
             }
 
-            foreach (var route in resolution.Routes.Where(r => r is { Path: not null, Backend: not null, IsValid: true, PathType: not null }))
+            // Entries whose path (KL604), host or backend (KL817) the API server rejects take part in no comparison.
+            foreach (var route in resolution.Routes.Where(r => r is { Path: not null, Backend: not null, IsValid: true, PathType: not null, HostRejected: false, BackendRejected: false }))
             {
                 var key = (className, route.Host ?? string.Empty, route.PathType!, route.PathValue ?? string.Empty);
                 if (!first.TryGetValue(key, out var earlier))

@@ -15,7 +15,8 @@ public sealed class ClassNotFoundRule() : Rule(new RuleDescriptor("KL606", "clas
             var known = new Known(ingressClasses.Where(snapshot.IsServed).ToList(), ingressClasses.Where(c => !snapshot.IsServed(c)).ToList(), snapshot.Options.IngressClasses);
             foreach (var ingress in snapshot.Objects.OfType<IngressObject>())
             {
-                if (ingress.IngressClassName is { Value.Length: > 0 } name && !known.Exists(name.Value))
+                // A class name KL817 rejects (invalid, or contradicted by the annotation) is left out.
+                if (ingress.IngressClassName is { Value.Length: > 0 } name && !known.Exists(name.Value) && !snapshot.Ingress.Of(ingress).Validity.ClassRejected)
                 {
                     Report(context, known, ingress, name, "IngressClass", "spec.ingressClassName", "cluster.ingressClasses",
                         "no ingress controller serves the Ingress, so none of its hosts and paths receive traffic through it");

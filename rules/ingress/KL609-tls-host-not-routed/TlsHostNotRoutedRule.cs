@@ -9,7 +9,9 @@ public sealed class TlsHostNotRoutedRule() : Rule(new RuleDescriptor("KL609", "t
         foreach (var resolution in context.Snapshot.Ingress.Ingresses)
         {
             var ingress = resolution.Ingress;
-            if (ingress.DefaultBackend is not null || ingress.Rules.Count == 0 || ingress.Rules.Any(r => r.Host is not { Value.Length: > 0 }))
+            // A rule host KL817 rejects is unknown: the TLS host may be the one it was meant to be.
+            var validity = resolution.Validity;
+            if (ingress.DefaultBackend is not null || ingress.Rules.Count == 0 || ingress.Rules.Any(r => r.Host is not { Value.Length: > 0 } || validity.RejectsHost(r)))
             {
                 continue;
             }
@@ -18,7 +20,7 @@ public sealed class TlsHostNotRoutedRule() : Rule(new RuleDescriptor("KL609", "t
             foreach (var tlsHost in ingress.Tls.SelectMany(t => t.Hosts))
             {
                 var name = tlsHost.Value.ToLowerInvariant();
-                if (name.Length == 0 || hosts.Any(h => h == name || Matches(h, name) || Matches(name, h)))
+                if (name.Length == 0 || validity.RejectsTlsHost(tlsHost) || hosts.Any(h => h == name || Matches(h, name) || Matches(name, h)))
                 {
                     continue;
                 }

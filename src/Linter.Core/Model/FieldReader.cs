@@ -34,6 +34,15 @@ internal sealed class FieldReader
 
     public FieldReader Nested(MappingNode map, string path, FieldSet? known = null) => new(map, path, _problems, known);
 
+    /// <summary>The field is written with a value other than null (of any type).</summary>
+    public bool Written(string name) => Present(name) is not null;
+
+    /// <summary>The field is written with a value other than null, "" and 0 (of any type): Go's "is set" for a plain string or number.</summary>
+    public bool WrittenNonZero(string name) =>
+        Present(name) is { } node &&
+        node is not ScalarNode { Kind: ScalarKind.String, Value.Length: 0 } &&
+        !(node is ScalarNode { Kind: ScalarKind.Int } n && ScalarTyping.TryParseInt(n.Value, out var v) && v == 0);
+
     public MappingNode? Mapping(string name) => Typed<MappingNode>(name, "a mapping");
 
     public SequenceNode? Sequence(string name) => Typed<SequenceNode>(name, "a list");

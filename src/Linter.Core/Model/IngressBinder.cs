@@ -13,32 +13,42 @@ internal static class IngressBinder
     {
         ingress.ClassAnnotation = ingress.Annotations.Where(a => a.Key.Value == ClassAnnotation).Select(a => (StringPair?)a).FirstOrDefault();
         var legacy = ingress.IsLegacy;
+        ingress.SpecKey = top.Key("spec");
         var spec = top.Child("spec", legacy ? KnownFields.IngressSpecV1Beta1 : KnownFields.IngressSpec);
         if (spec is null)
         {
+            ingress.HasRulesOrDefaultBackend = top.Written("spec"); // a spec of the wrong type is KL003's
             return;
         }
 
+        var backendKey = legacy ? "backend" : "defaultBackend";
+        ingress.HasRulesOrDefaultBackend = spec.Written(backendKey) || NotEmpty(spec, "rules");
         ingress.IngressClassName = spec.String("ingressClassName");
-        var backend = spec.Child(legacy ? "backend" : "defaultBackend", legacy ? KnownFields.IngressBackendV1Beta1 : KnownFields.IngressBackend);
-        ingress.DefaultBackend = backend is null ? null : Backend(backend, legacy);
+        ingress.DefaultBackend = Backend(spec, backendKey, legacy);
 
         var rules = new List<IngressRule>();
         foreach (var (item, path) in spec.MappingItems("rules"))
         {
             var reader = spec.Nested(item, path, KnownFields.IngressRule);
-            var rule = new IngressRule(item) { Host = reader.String("host") };
+            var rule = new IngressRule(item) { Host = reader.String("host"), FieldPath = path };
             var paths = new List<IngressPath>();
             var http = reader.Child("http", KnownFields.HttpIngressRuleValue);
+            if (http is not null)
+            {
+                rule.HttpKey = reader.Key("http");
+                rule.PathsKey = http.Key("paths");
+                rule.HasPaths = NotEmpty(http, "paths");
+            }
+
             foreach (var (pathItem, pathPath) in http?.MappingItems("paths") ?? [])
             {
                 var pathReader = http!.Nested(pathItem, pathPath, KnownFields.HttpIngressPath);
-                var pathBackend = pathReader.Child("backend", legacy ? KnownFields.IngressBackendV1Beta1 : KnownFields.IngressBackend);
                 paths.Add(new IngressPath(rule, pathItem)
                 {
+                    FieldPath = pathPath,
                     Path = pathReader.String("path"),
                     PathType = pathReader.String("pathType"),
-                    Backend = pathBackend is null ? null : Backend(pathBackend, legacy),
+                    Backend = Backend(pathReader, "backend", legacy),
                 });
             }
 
@@ -52,7 +62,7 @@ internal static class IngressBinder
         foreach (var (item, path) in spec.MappingItems("tls"))
         {
             var reader = spec.Nested(item, path, KnownFields.IngressTls);
-            tls.Add(new IngressTls(item) { Hosts = Strings(reader, "hosts"), SecretName = reader.String("secretName") });
+            tls.Add(new IngressTls(item) { FieldPath = path, Hosts = Strings(reader, "hosts"), SecretName = reader.String("secretName") });
         }
 
         ingress.Tls = tls;
@@ -61,41 +71,109 @@ internal static class IngressBinder
     public static void Bind(IngressClassObject ingressClass, FieldReader top)
     {
         ingressClass.DefaultAnnotation = ingressClass.Annotations.Where(a => a.Key.Value == DefaultClassAnnotation).Select(a => a.Value).FirstOrDefault();
+        ingressClass.SpecKey = top.Key("spec");
         var spec = top.Child("spec", KnownFields.IngressClassSpec);
+        // A spec of the wrong type is KL003's: count its controller as written.
+        ingressClass.ControllerWritten = spec?.WrittenNonZero("controller") ?? top.Written("spec");
         ingressClass.Controller = spec?.String("controller");
-        spec?.Child("parameters", KnownFields.IngressClassParameters);
+        var parameters = spec?.Child("parameters", KnownFields.IngressClassParameters);
+        if (parameters is not null)
+        {
+            ingressClass.Parameters = new IngressClassParameters(parameters.Map)
+            {
+                Key = spec!.Key("parameters"),
+                ApiGroup = parameters.String("apiGroup"),
+                Kind = parameters.String("kind"),
+                Name = parameters.String("name"),
+                Namespace = parameters.String("namespace"),
+                Scope = parameters.String("scope"),
+                NamespaceKey = parameters.Written("namespace") ? parameters.Key("namespace") : null,
+                KindWritten = parameters.WrittenNonZero("kind"),
+                NameWritten = parameters.WrittenNonZero("name"),
+                ScopeWritten = parameters.Written("scope"),
+            };
+        }
     }
 
-    private static IngressBackend Backend(FieldReader reader, bool legacy)
+    /// <summary>The backend under <paramref name="key"/>, or null when it is not written as a mapping.</summary>
+    private static IngressBackend? Backend(FieldReader parent, string key, bool legacy)
     {
-        var backend = new IngressBackend(reader.Map) { HasResource = reader.Mapping("resource") is not null };
+        var map = parent.Mapping(key);
+        if (map is null)
+        {
+            return null;
+        }
+
+        // A v1 backend written with the v1beta1 keys only: KL817 reports the backend ("resource or service backend is
+        // required") and names the v1 fields, so KL004 does not report the two keys again.
+        var legacyKeysOnly = !legacy && map["service"] is null && map["resource"] is null && (map["serviceName"] is not null || map["servicePort"] is not null);
+        var reader = parent.Child(key, legacy ? KnownFields.IngressBackendV1Beta1 : legacyKeysOnly ? KnownFields.IngressBackendWithV1Beta1Keys : KnownFields.IngressBackend)!;
+        var backend = new IngressBackend(reader.Map)
+        {
+            Key = parent.Key(key),
+            FieldPath = reader.Path,
+            IsLegacy = legacy,
+            HasResource = reader.Written("resource"),
+        };
         reader.Child("resource", KnownFields.TypedLocalObjectReference);
+        if (legacyKeysOnly)
+        {
+            backend.LegacyFields = map.Entries.Where(e => e.Key.Value is "serviceName" or "servicePort" && e.Value is ScalarNode)
+                .Select(e => new StringPair(e.Key, (ScalarNode)e.Value)).ToList();
+        }
+
         if (legacy)
         {
+            backend.HasService = reader.Written("serviceName") || reader.Written("servicePort");
+            backend.ServiceNameWritten = reader.WrittenNonZero("serviceName");
             backend.ServiceName = reader.String("serviceName");
             backend.ServicePort = reader.PortRef("servicePort");
+            backend.PortUnreadable = reader.Written("servicePort") && backend.ServicePort is null;
+            backend.PortNameWritten = backend.ServicePort is { Name.Length: > 0 };
+            backend.PortNumberWritten = backend.ServicePort is { Number: not 0 and not null };
+            backend.PortName = backend.ServicePort is { Name: not null } named ? named.Node : null;
+            backend.PortNumber = backend.ServicePort is { Number: { } n } numbered ? new IntField(n, numbered.Node) : null;
             return backend;
         }
 
+        backend.HasService = reader.Written("service");
+        backend.ServiceKey = backend.HasService ? reader.Key("service") : null;
         var service = reader.Child("service", KnownFields.IngressServiceBackend);
         if (service is null)
         {
+            backend.ServiceUnreadable = backend.HasService;
             return backend;
         }
 
+        backend.ServiceNameWritten = service.WrittenNonZero("name");
         backend.ServiceName = service.String("name");
+        backend.PortKey = service.Written("port") ? service.Key("port") : null;
         var port = service.Child("port", KnownFields.ServiceBackendPort);
-        if (port?.Int("number") is { } number)
+        if (port is null)
+        {
+            backend.PortUnreadable = backend.PortKey is not null;
+            return backend;
+        }
+
+        backend.PortNameWritten = port.WrittenNonZero("name");
+        backend.PortNumberWritten = port.WrittenNonZero("number");
+        backend.PortNumber = port.Int("number");
+        backend.PortName = port.String("name");
+        if (backend.PortNumber is { } number)
         {
             backend.ServicePort = new PortRef(number.Value, null, number.Node);
         }
-        else if (port?.String("name") is { } name)
+        else if (backend.PortName is { } name)
         {
             backend.ServicePort = new PortRef(null, name.Value, name);
         }
 
         return backend;
     }
+
+    /// <summary>The list is written and not empty (a value of another type counts: KL003 reports it).</summary>
+    private static bool NotEmpty(FieldReader reader, string name) =>
+        reader.Map[name] is { } node && node is not ScalarNode { IsNull: true } && node is not SequenceNode { Items.Count: 0 };
 
     private static IReadOnlyList<ScalarNode> Strings(FieldReader reader, string name)
     {

@@ -107,6 +107,12 @@ internal static class KnownFields
 
     public static readonly FieldSet IngressBackendV1Beta1 = new("serviceName", "servicePort", "resource");
 
+    /// <summary>
+    /// A v1 backend written with only the v1beta1 keys: KL817 reports it once, naming the v1 fields, so
+    /// <c>serviceName</c>/<c>servicePort</c> are not also unknown fields (KL004) there.
+    /// </summary>
+    public static readonly FieldSet IngressBackendWithV1Beta1Keys = new("service", "resource", "serviceName", "servicePort");
+
     public static readonly FieldSet IngressServiceBackend = new("name", "port");
 
     public static readonly FieldSet ServiceBackendPort = new("name", "number");

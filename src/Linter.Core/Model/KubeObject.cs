@@ -70,6 +70,9 @@ public class KubeObject
     public SourceSpan NameSpan =>
         NameNode?.Span ?? Root.KeyNode("metadata")?.Span ?? Root.KeyNode("metadata.name")?.Span ?? Root["kind"]?.Span ?? Root.Span;
 
+    /// <summary>The object's <c>kind</c> value: where findings about a missing <c>spec</c> point.</summary>
+    public SourceSpan KindSpan => Root["kind"]?.Span ?? NameSpan;
+
     /// <summary>The other definition says the same to the API server (layout, key order and quoting aside).</summary>
     public bool SameContentAs(KubeObject other) => NodeEquality.Same(Root, other.Root);
 

@@ -38,6 +38,98 @@ public static class NameValidation
         return errors;
     }
 
+    /// <summary>A port number (<c>IsValidPortNum</c>): Ingress backend ports, service and container ports.</summary>
+    public static IReadOnlyList<string> PortNumber(int port) =>
+        port is >= 1 and <= 65535 ? [] : ["must be between 1 and 65535, inclusive"];
+
+    /// <summary>DNS-1123 subdomain (<c>IsDNS1123Subdomain</c>): object names, Ingress hosts, IngressClass names, Secret names.</summary>
+    public static IReadOnlyList<string> Dns1123Subdomain(string name)
+    {
+        var errors = new List<string>();
+        if (name.Length > 253)
+        {
+            errors.Add("must be no more than 253 characters");
+        }
+
+        if (!IsSubdomainShape(name))
+        {
+            errors.Add("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com')");
+        }
+
+        return errors;
+    }
+
+    /// <summary>Wildcard DNS-1123 subdomain (<c>IsWildcardDNS1123Subdomain</c>): <c>*.</c> followed by a subdomain; Ingress and TLS hosts with a <c>*</c>.</summary>
+    public static IReadOnlyList<string> WildcardDns1123Subdomain(string name)
+    {
+        var errors = new List<string>();
+        if (name.Length > 253)
+        {
+            errors.Add("must be no more than 253 characters");
+        }
+
+        if (!name.StartsWith("*.", StringComparison.Ordinal) || !IsSubdomainShape(name.Substring(2)))
+        {
+            errors.Add("a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character (e.g. '*.example.com')");
+        }
+
+        return errors;
+    }
+
+    /// <summary>A host as Ingress rules and TLS hosts take it: a wildcard subdomain when it holds a <c>*</c>, else a subdomain.</summary>
+    public static IReadOnlyList<string> HostOrWildcard(string host) =>
+        host.IndexOf('*') >= 0 ? WildcardDns1123Subdomain(host) : Dns1123Subdomain(host);
+
+    /// <summary>A name that can be a path segment (<c>IsPathSegmentName</c>): IngressClass parameters <c>kind</c> and <c>name</c>.</summary>
+    public static IReadOnlyList<string> PathSegmentName(string name)
+    {
+        var errors = new List<string>();
+        if (name is "." or "..")
+        {
+            errors.Add($"may not be '{name}'");
+        }
+
+        foreach (var illegal in new[] { "/", "%" })
+        {
+            if (name.IndexOf(illegal, StringComparison.Ordinal) >= 0)
+            {
+                errors.Add($"may not contain '{illegal}'");
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// A domain-prefixed path (<c>IsDomainPrefixedPath</c>), e.g. <c>example.com/ingress-controller</c>: a DNS-1123
+    /// subdomain, <c>/</c>, then HTTP path characters (RFC 3986). IngressClass <c>spec.controller</c>.
+    /// </summary>
+    public static IReadOnlyList<string> DomainPrefixedPath(string value)
+    {
+        var slash = value.IndexOf('/');
+        if (slash <= 0 || slash == value.Length - 1)
+        {
+            return ["must be a domain-prefixed path (such as \"acme.io/foo\")"];
+        }
+
+        var errors = new List<string>(Dns1123Subdomain(value.Substring(0, slash)));
+        if (!value.Substring(slash + 1).All(IsHttpPathChar))
+        {
+            errors.Add("Invalid path: the part after the domain may hold only letters, digits and /-._~%!$&'()*+,;=:");
+        }
+
+        return errors;
+    }
+
+    private static bool IsHttpPathChar(char c) =>
+        c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') || "/-._~%!$&'()*+,;=:".IndexOf(c) >= 0;
+
+    private static bool IsSubdomainShape(string name) =>
+        name.Length > 0 && name.Split('.').All(label => label.Length > 0 && IsLabelShape(label));
+
+    private static bool IsLabelShape(string label) =>
+        label.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') && label[0] != '-' && label[label.Length - 1] != '-';
+
     /// <summary>DNS-1123 label: service port names, pod hostnames and subdomains.</summary>
     public static IReadOnlyList<string> Dns1123Label(string name) => Label(name, mustStartWithLetter: false);
 
@@ -52,10 +144,7 @@ public static class NameValidation
             errors.Add("must be no more than 63 characters");
         }
 
-        var shapeOk = name.Length > 0 &&
-                      name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') &&
-                      (mustStartWithLetter ? name[0] is >= 'a' and <= 'z' : name[0] != '-') &&
-                      name[name.Length - 1] != '-';
+        var shapeOk = name.Length > 0 && IsLabelShape(name) && (!mustStartWithLetter || name[0] is >= 'a' and <= 'z');
         if (!shapeOk)
         {
             errors.Add(mustStartWithLetter

@@ -19,6 +19,9 @@ public enum IngressClassSource
 
     /// <summary>No class, and several default classes: the manifests do not decide.</summary>
     AmbiguousDefault,
+
+    /// <summary><c>ingressClassName</c> is rejected by the API server, or contradicts the annotation (KL817): unknown.</summary>
+    Rejected,
 }
 
 /// <summary>The class an Ingress ends up with, and how.</summary>
@@ -28,6 +31,7 @@ public readonly record struct IngressClass(string? Name, IngressClassSource Sour
     {
         IngressClassSource.None => "no class",
         IngressClassSource.AmbiguousDefault => "an ambiguous default class",
+        IngressClassSource.Rejected => "a class the API server rejects",
         _ => Name!,
     };
 }
@@ -69,15 +73,24 @@ public sealed class IngressRoute
 
     /// <summary>The API server accepts this path entry (see <see cref="IngressPaths.Rejection"/>).</summary>
     public bool IsValid => Path is null || IngressPaths.Rejection(Ingress, Path) is null;
+
+    /// <summary>The API server rejects the backend (KL817): it is left out of the simulation, not resolved to a Service.</summary>
+    public bool BackendRejected { get; internal set; }
+
+    /// <summary>The API server rejects the rule's host (KL817): the entry takes part in no host comparison.</summary>
+    public bool HostRejected { get; internal set; }
 }
 
 /// <summary>An Ingress with its effective class and its routing entries.</summary>
 public sealed class IngressResolution
 {
-    internal IngressResolution(IngressObject ingress, IngressClass ingressClass, IReadOnlyList<IngressRoute> routes) =>
-        (Ingress, Class, Routes) = (ingress, ingressClass, routes);
+    internal IngressResolution(IngressObject ingress, IngressClass ingressClass, IReadOnlyList<IngressRoute> routes, IngressValidity validity) =>
+        (Ingress, Class, Routes, Validity) = (ingress, ingressClass, routes, validity);
 
     public IngressObject Ingress { get; }
+
+    /// <summary>The fields the API server rejects besides paths (KL817), which the simulation leaves out.</summary>
+    public IngressValidity Validity { get; }
 
     public IngressClass Class { get; }
 
@@ -102,18 +115,20 @@ public sealed class IngressRouting
         var defaults = DefaultClasses.Select(c => c.Name).Distinct(StringComparer.Ordinal).ToList();
         foreach (var ingress in snapshot.Objects.OfType<IngressObject>())
         {
+            var validity = IngressValidation.Check(ingress);
             var routes = new List<IngressRoute>();
             foreach (var path in ingress.Paths)
             {
-                routes.Add(Route(snapshot, ingress, path, path.Backend));
+                routes.Add(Route(snapshot, ingress, path, path.Backend, validity));
             }
 
             if (ingress.DefaultBackend is { } backend)
             {
-                routes.Add(Route(snapshot, ingress, null, backend));
+                routes.Add(Route(snapshot, ingress, null, backend, validity));
             }
 
-            var resolution = new IngressResolution(ingress, ClassOf(ingress, defaults), routes);
+            var ingressClass = validity.ClassRejected ? new IngressClass(null, IngressClassSource.Rejected) : ClassOf(ingress, defaults);
+            var resolution = new IngressResolution(ingress, ingressClass, routes, validity);
             _byIngress[ingress] = resolution;
             (_byName.TryGetValue((ingress.Namespace, ingress.Name), out var list) ? list : _byName[(ingress.Namespace, ingress.Name)] = []).Add(resolution);
         }
@@ -155,10 +170,14 @@ public sealed class IngressRouting
         };
     }
 
-    private static IngressRoute Route(ClusterSnapshot snapshot, IngressObject ingress, IngressPath? path, IngressBackend? backend)
+    private static IngressRoute Route(ClusterSnapshot snapshot, IngressObject ingress, IngressPath? path, IngressBackend? backend, IngressValidity validity)
     {
-        var route = new IngressRoute(ingress, path, backend);
-        if (backend?.ServiceName is not { Value.Length: > 0 } name)
+        var route = new IngressRoute(ingress, path, backend)
+        {
+            BackendRejected = backend is not null && validity.Rejects(backend),
+            HostRejected = path is not null && validity.RejectsHost(path.Rule),
+        };
+        if (route.BackendRejected || backend?.ServiceName is not { Value.Length: > 0 } name)
         {
             return route;
         }
