@@ -154,6 +154,15 @@ public sealed class ResolveCommandTests
         """;
 
     [Fact]
+    public void Resolve_says_the_API_server_rejects_a_backend_written_the_v1beta1_way_in_a_v1_Ingress()
+    {
+        const string Ingress = "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: old}\nspec:\n  rules:\n    - host: old.example.com\n" +
+            "      http:\n        paths:\n          - {path: /, pathType: Prefix, backend: {serviceName: web, servicePort: 80}}\n";
+        var run = Cli.RunWithInput(Ingress, "resolve", "-");
+        Assert.Contains("    old.example.com / (Prefix) -> (none)\n      the API server rejects the backend (KL817 says why)\n", run.Stdout.Replace("\r", string.Empty));
+    }
+
+    [Fact]
     public void Resolve_shows_each_ingress_path_and_where_it_lands_or_why_not()
     {
         var run = Cli.RunWithInput(Apps, "resolve", "-");

@@ -106,6 +106,10 @@ public sealed class ConfigurationTests
     [InlineData("cluster:\n  gatewayClasses:\n    envoy: {dataPlane: inside}", 3, 24, "must be one of inCluster, external")]
     [InlineData("cluster:\n  services:\n    - {name: prom}", 3, 7, "needs `namespace` and `name`")]
     [InlineData("overrides:\n  - rules: {KL101: off}", 2, 5, "needs `files`")]
+    [InlineData("cluster:\n  podCIDRs: [10.244.0.0/16, 10.96.0.0]", 2, 29, "`cluster.podCIDRs` items must be address blocks such as 10.244.0.0/16")]
+    [InlineData("cluster:\n  dns: {nameSpace: dns}", 2, 9, "unknown key `cluster.dns.nameSpace`; did you mean `namespace`?")]
+    [InlineData("cluster:\n  networkPolicy: {enforced: maybe}", 2, 29, "`cluster.networkPolicy.enforced` must be true or false")]
+    [InlineData("cluster:\n  namespaces:\n    kube-system: {labels: {name: 7}}", 3, 34, "`cluster.namespaces.kube-system.labels.name` must be a string")]
     [InlineData("include: 3", 1, 10, "`include` must be a string or a list")]
     [InlineData("- rules", 1, 1, "the config file must be a mapping")]
     [InlineData("overrides:\n  - ~", 2, 5, "`overrides[0]` must be a mapping")]
@@ -211,12 +215,44 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void Network_policy_settings_reach_the_simulation()
+    {
+        const string Config = """
+            cluster:
+              namespaces:
+                kube-system: {labels: {name: kube-system}}
+              podCIDRs: [10.244.0.0/16]
+              networkPolicy: {enforced: false, ipBlockMatchesPods: false}
+              dns:
+                namespace: openshift-dns
+                podLabels: {dns.operator.openshift.io/daemonset-dns: default}
+                ports: [{port: 5353, protocol: UDP, name: dns}, 5354]
+                nodeLocal: true
+            """;
+        var (parsed, problems) = ConfigLoader.Parse("/repo/.kubelint.yaml", Config, BuiltInRules.Catalog);
+        Assert.Empty(problems);
+        var options = parsed.ApplyTo(new SimulationOptions());
+        Assert.Equal("kube-system", options.NamespaceLabels["kube-system"]["name"]);
+        Assert.Equal(["10.244.0.0/16"], options.PodCidrs);
+        Assert.False(options.NetworkPolicyEnforced);
+        Assert.False(options.IpBlockMatchesPods);
+        Assert.Equal("openshift-dns", options.DnsPods.Namespace);
+        Assert.Equal("default", options.DnsPods.Labels["dns.operator.openshift.io/daemonset-dns"]);
+        Assert.Equal([new NamedPort("dns", 5353, "UDP"), new NamedPort(string.Empty, 5354, "UDP"), new NamedPort(string.Empty, 5354, "TCP")], options.DnsPods.Ports);
+        Assert.True(options.DnsPods.NodeLocal);
+
+        var defaults = ConfigLoader.Parse("/repo/.kubelint.yaml", "cluster: {dns: {nodeLocal: true}}", BuiltInRules.Catalog).Config.ApplyTo(new SimulationOptions());
+        Assert.True(defaults.NetworkPolicyEnforced);
+        Assert.Equal(ClusterDnsPods.Default with { NodeLocal = true }, defaults.DnsPods);
+    }
+
+    [Fact]
     public void The_schema_describes_exactly_the_keys_the_loader_accepts()
     {
         var schema = System.Text.Json.Nodes.JsonNode.Parse(ConfigSchema.Build(BuiltInRules.Catalog.Descriptors))!;
         Assert.Equal(["rules", "overrides", "cluster", "include", "exclude"], schema["properties"]!.AsObject().Select(p => p.Key));
         Assert.Equal(
-            ["clusterDomain", "nodePortRange", "kubernetesVersion", "clusterDNS", "defaultNamespace", "externalNamespaces", "ingressClasses", "gatewayClasses", "services"],
+            ["clusterDomain", "nodePortRange", "kubernetesVersion", "clusterDNS", "defaultNamespace", "externalNamespaces", "ingressClasses", "gatewayClasses", "namespaces", "podCIDRs", "networkPolicy", "dns", "services"],
             schema["properties"]!["cluster"]!["properties"]!.AsObject().Select(p => p.Key));
         var ruleNames = schema["definitions"]!["rules"]!["propertyNames"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
         Assert.Contains("KL203", ruleNames);

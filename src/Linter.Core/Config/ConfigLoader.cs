@@ -95,7 +95,42 @@ public sealed class ConfigLoader
             GatewayClasses = ((cluster?["gatewayClasses"] as MappingNode)?.Entries ?? [])
                 .Select(e => new ConfiguredGatewayClass(e.Key.Value, ((e.Value as MappingNode)?["dataPlane"] as ScalarNode)?.Value)).ToList(),
             Services = Items(cluster?["services"]).Cast<MappingNode>().Select(Service).ToList(),
+            NamespaceLabels = ((cluster?["namespaces"] as MappingNode)?.Entries ?? [])
+                .ToDictionary(e => e.Key.Value, e => Map((e.Value as MappingNode)?["labels"]), StringComparer.Ordinal),
+            PodCidrs = Items(cluster?["podCIDRs"]).Where(PodCidr).Select(n => ((ScalarNode)n).Value).ToList(),
+            NetworkPolicyEnforced = ((cluster?["networkPolicy"] as MappingNode)?["enforced"] as ScalarNode)?.IsTrue,
+            IpBlockMatchesPods = ((cluster?["networkPolicy"] as MappingNode)?["ipBlockMatchesPods"] as ScalarNode)?.IsTrue,
+            DnsPods = cluster?["dns"] is MappingNode dnsPods ? DnsPods(dnsPods) : null,
         };
+    }
+
+    private static IReadOnlyDictionary<string, string> Map(Node? node) =>
+        ((node as MappingNode)?.Entries ?? []).ToDictionary(e => e.Key.Value, e => ((ScalarNode)e.Value).Value, StringComparer.Ordinal);
+
+    /// <summary><c>cluster.dns</c> over the defaults: each key that is written replaces the default's.</summary>
+    private static ClusterDnsPods DnsPods(MappingNode map)
+    {
+        var defaults = ClusterDnsPods.Default;
+        // A bare number is a DNS port for both protocols.
+        var ports = Items(map["ports"]).SelectMany(p => p is MappingNode port
+            ? [new NamedPort((port["name"] as ScalarNode)?.Value ?? string.Empty, Port((ScalarNode)port["port"]!), (port["protocol"] as ScalarNode)?.Value ?? "TCP")]
+            : new[] { "UDP", "TCP" }.Select(protocol => new NamedPort(string.Empty, Port((ScalarNode)p), protocol))).ToList();
+        return new ClusterDnsPods(
+            (map["namespace"] as ScalarNode)?.Value ?? defaults.Namespace,
+            map["podLabels"] is MappingNode labels ? Map(labels) : defaults.Labels,
+            ports.Count > 0 ? ports : defaults.Ports,
+            map["nodeLocal"] is ScalarNode { IsTrue: true });
+    }
+
+    private bool PodCidr(Node node)
+    {
+        if (Cidr.Parse(((ScalarNode)node).Value) is not null)
+        {
+            return true;
+        }
+
+        Problem(node, "`cluster.podCIDRs` items must be address blocks such as 10.244.0.0/16");
+        return false;
     }
 
     // Binding: the schema has checked every key, type and name, so the nodes have the shapes cast to here.

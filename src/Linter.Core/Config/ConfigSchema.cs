@@ -115,6 +115,36 @@ public static class ConfigSchema
                             },
                         }, nullable: true),
                     },
+                    ["namespaces"] = new JsonObject
+                    {
+                        ["type"] = new JsonArray("object", "null"),
+                        ["description"] = "Labels namespaces carry in the cluster besides kubernetes.io/metadata.name, by namespace name (namespaceSelectors of NetworkPolicies and Gateway allowedRoutes match them).",
+                        ["propertyNames"] = name.DeepClone(),
+                        ["additionalProperties"] = Closed([], new() { ["labels"] = StringMap() }, nullable: true),
+                    },
+                    ["podCIDRs"] = new JsonObject
+                    {
+                        ["type"] = new JsonArray("array", "null"),
+                        ["items"] = new JsonObject { ["title"] = "an address block such as 10.244.0.0/16", ["type"] = "string" },
+                        ["description"] = "The cluster's pod address ranges: NetworkPolicy ipBlock peers are judged against them (default: the private ranges).",
+                    },
+                    ["networkPolicy"] = Closed([], new()
+                    {
+                        ["enforced"] = new JsonObject { ["type"] = "boolean", ["description"] = "The network plugin enforces NetworkPolicies (default true); false turns KL705-KL708 off." },
+                        ["ipBlockMatchesPods"] = new JsonObject { ["type"] = "boolean", ["description"] = "ipBlock peers match pod addresses (default true; false for Cilium)." },
+                    }, nullable: true),
+                    ["dns"] = Closed([], new()
+                    {
+                        ["namespace"] = name.DeepClone(),
+                        ["podLabels"] = StringMap(),
+                        ["ports"] = new JsonObject
+                        {
+                            ["type"] = new JsonArray("array", "null"),
+                            ["items"] = PortOrMapping(port),
+                            ["description"] = "The ports the cluster DNS pods answer on (default 53/UDP dns and 53/TCP dns-tcp).",
+                        },
+                        ["nodeLocal"] = new JsonObject { ["type"] = "boolean", ["description"] = "Pods query NodeLocal DNSCache on their own node (always allowed by NetworkPolicy)." },
+                    }, nullable: true),
                     ["services"] = new JsonObject
                     {
                         ["type"] = new JsonArray("array", "null"),
@@ -138,6 +168,12 @@ public static class ConfigSchema
         };
         return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
+
+    private static JsonObject StringMap() => new()
+    {
+        ["type"] = new JsonArray("object", "null"),
+        ["additionalProperties"] = new JsonObject { ["type"] = "string" },
+    };
 
     private static JsonObject Ref(string definition) => new() { ["$ref"] = $"#/definitions/{definition}" };
 

@@ -41,8 +41,8 @@ internal sealed class ConfigValidator
         var keyword = failure.EvaluationPath.SegmentCount == 0 ? string.Empty : failure.EvaluationPath[failure.EvaluationPath.SegmentCount - 1].ToString();
         return keyword switch
         {
-            // `additionalProperties: false` fails on a key no `properties` entry names.
-            "additionalProperties" => new ConfigProblem(at.Key!.Span, $"unknown key `{at.Path}`" + Suggestion(at.Key.Value, parent.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList())),
+            // `additionalProperties: false` fails on a key no `properties` entry names (a map's value schema fails as any value).
+            "additionalProperties" when schema.ValueKind == JsonValueKind.False => new ConfigProblem(at.Key!.Span, $"unknown key `{at.Path}`" + Suggestion(at.Key.Value, parent.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList())),
             // The schema restricts key names only in rule maps. It lists the names as written; the catalog also
             // accepts them in any case, as on the command line and in suppressions.
             "propertyNames" when _rules.Find(at.Key!.Value) is not null => null,

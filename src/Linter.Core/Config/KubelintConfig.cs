@@ -73,6 +73,17 @@ public sealed record KubelintConfig
 
     public IReadOnlyList<ConfiguredService> Services { get; init; } = [];
 
+    /// <summary>Labels of namespaces besides those of Namespace objects (<c>cluster.namespaces.&lt;name&gt;.labels</c>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> NamespaceLabels { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+    public IReadOnlyList<string> PodCidrs { get; init; } = [];
+
+    public bool? NetworkPolicyEnforced { get; init; }
+
+    public bool? IpBlockMatchesPods { get; init; }
+
+    public ClusterDnsPods? DnsPods { get; init; }
+
     /// <summary>The simulation settings of this profile, over the given defaults.</summary>
     public SimulationOptions ApplyTo(SimulationOptions defaults) => defaults with
     {
@@ -85,6 +96,11 @@ public sealed record KubelintConfig
         IngressClasses = IngressClasses,
         GatewayClasses = GatewayClasses,
         Services = Services,
+        NamespaceLabels = NamespaceLabels,
+        PodCidrs = PodCidrs,
+        NetworkPolicyEnforced = NetworkPolicyEnforced ?? defaults.NetworkPolicyEnforced,
+        IpBlockMatchesPods = IpBlockMatchesPods ?? defaults.IpBlockMatchesPods,
+        DnsPods = DnsPods ?? defaults.DnsPods,
     };
 }
 

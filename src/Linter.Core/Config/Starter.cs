@@ -35,6 +35,16 @@ public static class Starter
           # ingressClasses: [nginx]
           # gatewayClasses:
           #   envoy: {dataPlane: inCluster}   # or external (a cloud load balancer)
+          # NetworkPolicy evaluation (KL7xx):
+          # namespaces:                        # labels namespaces carry besides kubernetes.io/metadata.name
+          #   kube-system: {labels: {name: kube-system}}
+          # podCIDRs: [10.244.0.0/16]          # pod address ranges, for ipBlock peers (default: private ranges)
+          # networkPolicy: {enforced: true, ipBlockMatchesPods: true}   # ipBlockMatchesPods: false for Cilium
+          # dns:                               # the cluster DNS pods (default: kubeadm's CoreDNS)
+          #   namespace: kube-system
+          #   podLabels: {k8s-app: kube-dns}
+          #   ports: [{port: 53, protocol: UDP}, {port: 53, protocol: TCP}]
+          #   nodeLocal: false                 # true with NodeLocal DNSCache
           # Services that exist in the cluster but not in these manifests:
           services: []
           #  - namespace: monitoring

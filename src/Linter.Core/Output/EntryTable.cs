@@ -251,6 +251,11 @@ public sealed class EntryTable
             return $"the API server rejects the path: {rejection}";
         }
 
+        if (route.HostRejected || route.BackendRejected)
+        {
+            return $"the API server rejects the {(route.HostRejected ? "host" : "backend")} (KL817 says why)";
+        }
+
         if (route.Backend?.ServiceName is not { Value.Length: > 0 } name)
         {
             return route.Backend is { HasResource: true } ? "a resource backend (not followed)" : "no backend Service";

@@ -37,6 +37,12 @@ public sealed record SimulationOptions
     /// <summary>The CNI matches pod addresses with <c>ipBlock</c> peers (false for Cilium; <c>cluster.networkPolicy.ipBlockMatchesPods</c>).</summary>
     public bool IpBlockMatchesPods { get; init; } = true;
 
+    /// <summary>The network plugin enforces NetworkPolicies (<c>cluster.networkPolicy.enforced</c>); without it no connection is denied.</summary>
+    public bool NetworkPolicyEnforced { get; init; } = true;
+
+    /// <summary>The cluster DNS pods that lookups go to (<c>cluster.dns</c>).</summary>
+    public ClusterDnsPods DnsPods { get; init; } = ClusterDnsPods.Default;
+
     /// <summary>Services that exist in the cluster without being in the input.</summary>
     public IReadOnlyList<ConfiguredService> Services { get; init; } = [];
 }
