@@ -70,6 +70,7 @@ public static class BuiltInRules
         new Ingress.BackendRefNotPermittedRule(),
         new Ingress.NoMatchingListenerHostnameRule(),
         new Ingress.ExternalNameBackendRule(),
+        new NetworkPolicy.DnsEgressDeniedRule(),
         new Validation.InvalidIngressFieldRule(),
         new Validation.InvalidIngressClassRule(),
         new Validation.InvalidGatewayFieldRule(),

@@ -246,6 +246,27 @@ public sealed class ConfigurationTests
         Assert.Equal(ClusterDnsPods.Default with { NodeLocal = true }, defaults.DnsPods);
     }
 
+    [Theory]
+    [InlineData("", "KL705:note")]
+    [InlineData("cluster: {networkPolicy: {enforced: false}}", null)]
+    [InlineData("cluster: {dns: {nodeLocal: true}}", null)]
+    [InlineData("cluster: {dns: {namespace: dns-system}}", null)]
+    [InlineData("cluster: {dns: {ports: [{port: 5353, protocol: UDP}]}}", "KL705:error")]
+    [InlineData("cluster: {dns: {ports: [{port: 53, protocol: UDP}]}}", null)]
+    public void The_cluster_DNS_settings_decide_whether_an_egress_policy_blocks_lookups(string config, string? expected)
+    {
+        // The policy lets the pods reach kube-system on 53/UDP only (any pod there: 53/TCP is missing, a note), and dns-system on every port.
+        const string Yaml =
+            "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n---\n" +
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n" +
+            "    spec: {containers: [{name: web, image: web, env: [{name: DB, value: db.shop.svc.cluster.local}]}]}\n---\n" +
+            "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: egress, namespace: shop}\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n" +
+            "    - to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}}]\n      ports: [{protocol: UDP, port: 53}]\n" +
+            "    - to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: dns-system}}}]\n";
+        var findings = Lint(Yaml, config).Where(f => f.StartsWith("KL705", StringComparison.Ordinal)).ToList();
+        Assert.Equal(expected is null ? [] : [expected], findings);
+    }
+
     [Fact]
     public void The_schema_describes_exactly_the_keys_the_loader_accepts()
     {
