@@ -71,6 +71,7 @@ public static class BuiltInRules
         new Ingress.NoMatchingListenerHostnameRule(),
         new Ingress.ExternalNameBackendRule(),
         new NetworkPolicy.DnsEgressDeniedRule(),
+        new NetworkPolicy.OutsideTrafficDeniedRule(),
         new Validation.InvalidIngressFieldRule(),
         new Validation.InvalidIngressClassRule(),
         new Validation.InvalidGatewayFieldRule(),

@@ -60,7 +60,7 @@ public sealed class DnsEgressDeniedRule() : Rule(new RuleDescriptor("KL705", "dn
         var verdicts = dns.Ports.Where(p => p.Protocol == protocol)
             .Select(p => snapshot.Policies.Allows(pod, PolicyDirection.Egress, server, server, p.Number, protocol)).ToList();
         return verdicts.FirstOrDefault(v => v.Verdict == Verdict.Yes) ?? verdicts.FirstOrDefault(v => v.Verdict == Verdict.Unknown) ?? verdicts.FirstOrDefault()
-            ?? new DirectionVerdict(Verdict.Unknown, [], null, null);
+            ?? DirectionVerdict.Undecided;
     }
 
     /// <summary>The <c>Egress</c> item of <c>policyTypes</c>, else the <c>egress</c> key (a policy without policyTypes enforces egress because it has egress rules).</summary>

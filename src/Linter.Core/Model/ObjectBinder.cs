@@ -146,6 +146,8 @@ public static class ObjectBinder
         service.ClusterIPNode = spec.String("clusterIP");
         service.IsHeadless = service.ClusterIPNode?.Value == "None";
         service.ExternalNameNode = spec.String("externalName");
+        service.ExternalIPsKey = spec.Sequence("externalIPs") is { Items.Count: > 0 } ? spec.Key("externalIPs") : null;
+        service.ExternalTrafficPolicyNode = spec.String("externalTrafficPolicy");
         service.SelectorKey = spec.Key("selector");
         if (spec.Map["selector"] is MappingNode selector && selector.Entries.Any(e => e.Key.Value is "matchLabels" or "matchExpressions" && e.Value is not ScalarNode))
         {

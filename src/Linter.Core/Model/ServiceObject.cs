@@ -17,6 +17,14 @@ public sealed class ServiceObject : KubeObject
 
     public ScalarNode? ExternalNameNode { get; internal set; }
 
+    /// <summary>The <c>externalIPs</c> key, when it lists addresses.</summary>
+    public ScalarNode? ExternalIPsKey { get; internal set; }
+
+    public ScalarNode? ExternalTrafficPolicyNode { get; internal set; }
+
+    /// <summary>Clients outside the cluster reach the Service: NodePort, LoadBalancer, or addresses under <c>externalIPs</c>.</summary>
+    public bool IsExposedOutside => AllowsNodePorts || ExternalIPsKey is not null;
+
     /// <summary>The <c>spec.selector</c> key, when written.</summary>
     public ScalarNode? SelectorKey { get; internal set; }
 

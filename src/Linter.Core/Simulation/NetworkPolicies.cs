@@ -16,9 +16,9 @@ public sealed class DirectionVerdict(Verdict verdict, IReadOnlyList<NetworkPolic
     /// <summary>When denied: the first rule that matches the port or the peer, but not both.</summary>
     public PolicyRule? Nearest { get; } = nearest;
 
-    internal static DirectionVerdict Open { get; } = new(Verdict.Yes, [], null, null);
+    public static DirectionVerdict Open { get; } = new(Verdict.Yes, [], null, null);
 
-    internal static DirectionVerdict Undecided { get; } = new(Verdict.Unknown, [], null, null);
+    public static DirectionVerdict Undecided { get; } = new(Verdict.Unknown, [], null, null);
 }
 
 /// <summary>A connection's verdict: allowed when the source's egress and the destination's ingress both allow it.</summary>
