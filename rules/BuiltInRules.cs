@@ -70,6 +70,10 @@ public static class BuiltInRules
         new Ingress.BackendRefNotPermittedRule(),
         new Ingress.NoMatchingListenerHostnameRule(),
         new Ingress.ExternalNameBackendRule(),
+        new Netpol.PolicySelectsNoPodsRule(),
+        new Netpol.PeerSelectsNoPodsRule(),
+        new Netpol.PolicyPortNotListenedRule(),
+        new Netpol.RulesForUnenforcedDirectionRule(),
         new Validation.InvalidGatewayFieldRule(),
     ], Page);
 
