@@ -87,7 +87,8 @@ public sealed class PolicyDefectTests
         var snapshot = With(
             Policy("legacy", "shop", "{podSelector: {}, policyTypes: [Ingress], egress: [{}]}") +
             Policy("deny-egress", "shop", "{podSelector: {}, egress: []}") +
-            Policy("right", "shop", "{podSelector: {}, policyTypes: [Egress], egress: []}"));
+            Policy("right", "shop", "{podSelector: {}, policyTypes: [Egress], egress: []}") +
+            Policy("refused", "shop", "{podSelector: {}, policyTypes: [ingress], ingress: [{}]}"));
         var defects = snapshot.PolicyDefects.Directions;
         Assert.Equal(["legacy:False", "deny-egress:True"], defects.Select(d => $"{d.Policy.Name}:{d.EmptyEgress}"));
     }

@@ -70,7 +70,17 @@ public sealed class NetworkPolicies
 
     /// <summary>Whether some policy selecting the pods enforces this direction.</summary>
     public Verdict Isolated(PolicyEndpoint pod, PolicyDirection direction) =>
-        In(pod.Namespace).Where(p => p.Enforces(direction)).Aggregate(Verdict.No, (isolated, p) => isolated.Or(Selects(p, pod)));
+        In(pod.Namespace).Where(p => p.Enforces(direction)).Aggregate(Verdict.No, (isolated, p) => isolated.Or(Isolates(p, pod, direction)));
+
+    /// <summary>
+    /// Whether the policy isolates the pods in a direction it enforces: it selects them. Ingress isolation caused only by
+    /// an <c>egress: []</c> that KL704 reports is unknown (not what the author asked for).
+    /// </summary>
+    private Verdict Isolates(NetworkPolicyObject policy, PolicyEndpoint pod, PolicyDirection direction)
+    {
+        var selects = Selects(policy, pod);
+        return selects != Verdict.No && direction == PolicyDirection.Ingress && _snapshot.PolicyDefects.IngressIsolationIsUnknown(policy) ? Verdict.Unknown : selects;
+    }
 
     /// <summary>
     /// Whether traffic from <paramref name="source"/> to <paramref name="destination"/> on the destination pod's
@@ -109,16 +119,10 @@ public sealed class NetworkPolicies
         PolicyRule? nearest = null;
         foreach (var policy in In(pod.Namespace).Where(p => p.Enforces(direction)))
         {
-            var selects = Selects(policy, pod);
+            var selects = Isolates(policy, pod, direction);
             if (selects == Verdict.No)
             {
                 continue;
-            }
-
-            // Ingress isolation caused only by an `egress: []` that KL704 reports is not what the author meant.
-            if (direction == PolicyDirection.Ingress && _snapshot.PolicyDefects.IngressIsolationIsUnknown(policy))
-            {
-                selects = Verdict.Unknown;
             }
 
             isolated = isolated.Or(selects);

@@ -35,9 +35,13 @@ public sealed record DirectionDefect(NetworkPolicyObject Policy, PolicyDirection
 public sealed class PolicyDefects
 {
     private readonly ClusterSnapshot _snapshot;
-    private readonly HashSet<PolicyPeer> _peers = [];
-    private readonly HashSet<PolicyPort> _ports = [];
+    private readonly HashSet<PolicyPeer> _defectivePeers = [];
+    private readonly HashSet<PolicyPort> _defectivePorts = [];
     private readonly HashSet<NetworkPolicyObject> _ingressUnknown = [];
+    private readonly List<SelectorDefect> _selectors = [];
+    private readonly List<PeerDefect> _peerDefects = [];
+    private readonly List<PortDefect> _portDefects = [];
+    private readonly List<DirectionDefect> _directions = [];
 
     internal PolicyDefects(ClusterSnapshot snapshot)
     {
@@ -47,30 +51,23 @@ public sealed class PolicyDefects
             Judge(policy);
         }
 
-        foreach (var defect in Peers)
-        {
-            _peers.Add(defect.Peer);
-        }
-
-        foreach (var defect in Ports)
-        {
-            _ports.Add(defect.Port);
-        }
+        _defectivePeers.UnionWith(_peerDefects.Select(d => d.Peer));
+        _defectivePorts.UnionWith(_portDefects.Select(d => d.Port));
     }
 
-    public List<SelectorDefect> Selectors { get; } = [];
+    public IReadOnlyList<SelectorDefect> Selectors => _selectors;
 
-    public List<PeerDefect> Peers { get; } = [];
+    public IReadOnlyList<PeerDefect> Peers => _peerDefects;
 
-    public List<PortDefect> Ports { get; } = [];
+    public IReadOnlyList<PortDefect> Ports => _portDefects;
 
-    public List<DirectionDefect> Directions { get; } = [];
+    public IReadOnlyList<DirectionDefect> Directions => _directions;
 
     /// <summary>KL702 reports this peer.</summary>
-    public bool IsDefective(PolicyPeer peer) => _peers.Contains(peer);
+    public bool IsDefective(PolicyPeer peer) => _defectivePeers.Contains(peer);
 
     /// <summary>KL703 reports this port.</summary>
-    public bool IsDefective(PolicyPort port) => _ports.Contains(port);
+    public bool IsDefective(PolicyPort port) => _defectivePorts.Contains(port);
 
     /// <summary>The policy isolates its pods for ingress only because of an <c>egress: []</c> that KL704 reports.</summary>
     public bool IngressIsolationIsUnknown(NetworkPolicyObject policy) => _ingressUnknown.Contains(policy);
@@ -165,7 +162,7 @@ public sealed class PolicyDefects
     {
         if (policy is { PodSelectorKey: { } key, PodSelector: { IsEmpty: false } selector } && PodsIn(policy.Namespace, selector) is { Verdict: Verdict.No })
         {
-            Selectors.Add(new SelectorDefect(policy, key, _snapshot.Labels.InNamespace(policy.Namespace)));
+            _selectors.Add(new SelectorDefect(policy, key, _snapshot.Labels.InNamespace(policy.Namespace)));
         }
 
         JudgeDirections(policy);
@@ -187,18 +184,24 @@ public sealed class PolicyDefects
     {
         if (policy.PolicyTypes.Count > 0)
         {
+            // A value other than Ingress or Egress makes the API server refuse the whole policy (a validation rule's finding).
+            if (policy.PolicyTypes.Any(t => t.Value is not ("Ingress" or "Egress")))
+            {
+                return;
+            }
+
             foreach (var direction in new[] { PolicyDirection.Ingress, PolicyDirection.Egress })
             {
                 var key = direction == PolicyDirection.Ingress ? policy.IngressKey : policy.EgressKey;
                 if (key is not null && policy.Rules(direction).Count > 0 && !policy.Enforces(direction))
                 {
-                    Directions.Add(new DirectionDefect(policy, direction, key, false));
+                    _directions.Add(new DirectionDefect(policy, direction, key, false));
                 }
             }
         }
         else if (policy is { PolicyTypesKey: null, EgressKey: { } egress, Egress.Count: 0 } && policy.Root["spec"] is MappingNode spec && spec["egress"] is SequenceNode)
         {
-            Directions.Add(new DirectionDefect(policy, PolicyDirection.Egress, egress, true));
+            _directions.Add(new DirectionDefect(policy, PolicyDirection.Egress, egress, true));
             if (policy.IngressKey is null)
             {
                 _ingressUnknown.Add(policy);
@@ -221,12 +224,12 @@ public sealed class PolicyDefects
 
         if (namespaceMatches == Verdict.No && peer.NamespaceSelectorKey is { } nsKey)
         {
-            Peers.Add(new PeerDefect(rule, peer, nsKey, scope, true, null));
+            _peerDefects.Add(new PeerDefect(rule, peer, nsKey, scope, true, null));
         }
         else if (namespaceMatches == Verdict.Yes && peer.PodSelectorKey is { } podKey)
         {
             var elsewhere = peer.NamespaceSelectorKey is null ? MatchElsewhere(rule.Policy.Namespace, peer.PodSelector!) : null;
-            Peers.Add(new PeerDefect(rule, peer, podKey, scope, false, elsewhere));
+            _peerDefects.Add(new PeerDefect(rule, peer, podKey, scope, false, elsewhere));
         }
     }
 
@@ -298,7 +301,7 @@ public sealed class PolicyDefects
             {
                 if (!declared.Any(d => d.Name == name && d.Protocol == entry.Protocol))
                 {
-                    Ports.Add(new PortDefect(rule, entry, pods, declared.FirstOrDefault(d => d.Name == name)?.Protocol, null, null));
+                    _portDefects.Add(new PortDefect(rule, entry, pods, declared.FirstOrDefault(d => d.Name == name)?.Protocol, null, null));
                 }
             }
             else if (port.Number is { } number && entry.EndPort is null && !declared.Any(d => d.Number?.Value == number && d.Protocol == entry.Protocol))
@@ -306,7 +309,7 @@ public sealed class PolicyDefects
                 var translated = ServicePortTo(pods, number, entry.Protocol);
                 if (translated is { } found)
                 {
-                    Ports.Add(new PortDefect(rule, entry, pods, null, found.Service, found.Target));
+                    _portDefects.Add(new PortDefect(rule, entry, pods, null, found.Service, found.Target));
                 }
             }
         }
