@@ -43,9 +43,20 @@ public sealed class PolicyDefects
     private readonly List<PortDefect> _portDefects = [];
     private readonly List<DirectionDefect> _directions = [];
 
+    /// <summary>Namespaces where the input holds pod templates of kinds it does not model (an OpenShift DeploymentConfig, an Argo Rollout).</summary>
+    private readonly HashSet<string> _opaquePods = new(StringComparer.Ordinal);
+
     internal PolicyDefects(ClusterSnapshot snapshot)
     {
         _snapshot = snapshot;
+        foreach (var obj in snapshot.Objects)
+        {
+            if (obj.GetType() == typeof(KubeObject) && obj.Root["spec"] is MappingNode spec && spec["template"] is MappingNode template && template["metadata"] is MappingNode)
+            {
+                _opaquePods.Add(obj.Namespace);
+            }
+        }
+
         foreach (var policy in snapshot.Objects.OfType<NetworkPolicyObject>())
         {
             Judge(policy);
@@ -73,13 +84,13 @@ public sealed class PolicyDefects
     public bool IngressIsolationIsUnknown(NetworkPolicyObject policy) => _ingressUnknown.Contains(policy);
 
     /// <summary>
-    /// The pods of a closed namespace (known, holding pods of the input) that the selector matches: yes with the
+    /// The pods of a closed namespace (known, holding pods of the input, none of a kind the input does not model) that the selector matches: yes with the
     /// templates, no, or unknown (a label only a controller knows); null for a namespace that is not closed.
     /// </summary>
     public (Verdict Verdict, IReadOnlyList<PodTemplate> Pods)? PodsIn(string ns, LabelSelector? selector)
     {
         var all = _snapshot.Labels.InNamespace(ns);
-        if (all.Count == 0 || !_snapshot.OwnsNamespace(ns))
+        if (all.Count == 0 || !_snapshot.OwnsNamespace(ns) || _opaquePods.Contains(ns))
         {
             return null;
         }
