@@ -7,7 +7,7 @@ namespace Linter.Core.Tests;
 public sealed class NetworkPolicyTests
 {
     /// <summary>Namespaces shop (owned, labelled team=shop) and tools (owned): web and api in shop, client in tools.</summary>
-    private const string Pods = """
+    internal const string Pods = """
         apiVersion: v1
         kind: Namespace
         metadata: {name: shop, labels: {team: shop}}
@@ -90,7 +90,10 @@ public sealed class NetworkPolicyTests
         Assert.True(policy.Enforces(PolicyDirection.Ingress));
         Assert.False(policy.Enforces(PolicyDirection.Egress));
         Assert.Equal(Verdict.Yes, Allowed(snapshot, "web", "client", 8080));
-        Assert.Equal(Verdict.No, Allowed(snapshot, "api", "web", 8080));
+
+        // KL704 reports the `egress: []`: the ingress isolation it causes was not asked for, so it is unknown.
+        Assert.Equal(Verdict.Unknown, snapshot.Policies.Isolated(Pod(snapshot, "web"), PolicyDirection.Ingress));
+        Assert.Equal(Verdict.Unknown, Allowed(snapshot, "api", "web", 8080));
     }
 
     [Fact]
@@ -110,8 +113,10 @@ public sealed class NetworkPolicyTests
         Assert.Equal(Verdict.No, Allowed(With(Policy("shop", And)), "client", "web", 8080));
         Assert.Equal(Verdict.No, Allowed(With(Policy("shop", And)), "api", "web", 8080));
         Assert.Equal(Verdict.Yes, Allowed(With(Policy("shop", Or)), "api", "web", 8080));
-        // A podSelector alone means pods of the policy's namespace: client lives in tools.
-        Assert.Equal(Verdict.No, Allowed(With(Policy("shop", Or)), "client", "web", 8080));
+        // A podSelector alone means pods of the policy's namespace: client lives in tools. That peer selects no pod of
+        // shop, so KL702 reports it and it counts as unknown; a peer that selects pods of shop denies client.
+        Assert.Equal(Verdict.Unknown, Allowed(With(Policy("shop", Or)), "client", "web", 8080));
+        Assert.Equal(Verdict.No, Allowed(With(Policy("shop", Or.Replace("app: client", "app: api"))), "client", "web", 8080));
     }
 
     [Fact]

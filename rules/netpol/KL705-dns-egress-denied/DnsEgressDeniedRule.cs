@@ -4,7 +4,7 @@ using Linter.Core.Rules;
 using Linter.Core.Simulation;
 using Linter.Core.Simulation.Dns;
 
-namespace Linter.Rules.NetworkPolicy;
+namespace Linter.Rules.Netpol;
 
 public sealed class DnsEgressDeniedRule() : Rule(new RuleDescriptor("KL705", "dns-egress-denied", "Egress policy blocks the pods' DNS lookups", Severity.Error, "netpol"))
 {

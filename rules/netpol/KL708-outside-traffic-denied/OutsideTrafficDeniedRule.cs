@@ -2,7 +2,7 @@ using Linter.Core.Model;
 using Linter.Core.Rules;
 using Linter.Core.Simulation;
 
-namespace Linter.Rules.NetworkPolicy;
+namespace Linter.Rules.Netpol;
 
 public sealed class OutsideTrafficDeniedRule() : Rule(new RuleDescriptor("KL708", "outside-traffic-denied", "NetworkPolicy keeps clients outside the cluster from an exposed Service's pods", Severity.Warning, "netpol"))
 {

@@ -33,10 +33,11 @@ public sealed class ServiceSelectorMatchesNoPodsRule() : Rule(new RuleDescriptor
             var wanted = service.Selector!;
             var message = $"{service} selects {Describe.Pairs(wanted)}, but no pod in namespace {service.Namespace} carries these labels, so it has no endpoints";
             var related = new List<RelatedLocation>();
-            var nearest = Nearest(wanted, snapshot.Labels.InNamespace(service.Namespace), service);
+            var wantedPairs = NearestTemplate.Pairs(wanted);
+            var nearest = NearestTemplate.Find(wantedPairs, snapshot.Labels.InNamespace(service.Namespace), service);
             if (nearest is not null)
             {
-                message += $"; nearest: pods of {nearest.Owner} carry {Differences(wanted, nearest)}";
+                message += $"; nearest: pods of {nearest.Owner} carry {NearestTemplate.Differences(wantedPairs, nearest)}";
                 related.Add(new RelatedLocation(nearest.Owner.NameSpan, $"{nearest.Owner}: labels {Describe.Labels(nearest.LabelValues)}"));
             }
 
@@ -69,83 +70,6 @@ public sealed class ServiceSelectorMatchesNoPodsRule() : Rule(new RuleDescriptor
         }
     }
 
-    /// <summary>
-    /// The pod template whose labels come closest to the selector: exact pairs count most, then values by how close
-    /// they are (edit distance relative to length), so `svc-00009-v2` finds `svc-00009`, not `svc-00002`. Only a
-    /// template with an exactly matching pair, or a value that looks like a typo of the wanted one, is offered.
-    /// Of equally close templates, the one in the Service's file, then its folder, is named.
-    /// </summary>
-    private static PodTemplate? Nearest(IReadOnlyList<StringPair> wanted, IReadOnlyList<PodTemplate> candidates, ServiceObject service)
-    {
-        PodTemplate? best = null;
-        var bestScore = (Score: double.MinValue, Proximity: 0);
-        foreach (var template in candidates)
-        {
-            var score = 0.0;
-            var plausible = false;
-            foreach (var pair in wanted)
-            {
-                if (!template.LabelValues.TryGetValue(pair.Key.Value, out var value))
-                {
-                    continue;
-                }
-
-                var exact = value == pair.Value.Value;
-                plausible |= exact || Similar(value, pair.Value.Value);
-                score += exact ? 4 : 1 + 2 * Closeness(value, pair.Value.Value);
-            }
-
-            // Equal scores go to the template written closest to the Service: its file, then its folder.
-            var proximity = Proximity(template, service);
-            if (plausible && (score > bestScore.Score || (score == bestScore.Score && proximity > bestScore.Proximity)))
-            {
-                (best, bestScore) = (template, (score, proximity));
-            }
-        }
-
-        return best;
-    }
-
-    /// <summary>1 for equal strings, 0 for nothing in common: edit distance and the shared prefix, each relative to the
-    /// longer string (`svc-00009` is as many edits from `svc-00009-v2` as `svc-00002`, but shares more of its start).</summary>
-    private static double Closeness(string a, string b)
-    {
-        var length = Math.Max(1, Math.Max(a.Length, b.Length));
-        var prefix = 0;
-        while (prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix])
-        {
-            prefix++;
-        }
-
-        return (1.0 - (double)EditDistance.Between(a, b) / length + (double)prefix / length) / 2;
-    }
-
-    private static bool Similar(string a, string b) =>
-        a.Contains(b) || b.Contains(a) || EditDistance.Between(a, b) <= Math.Max(2, Math.Min(a.Length, b.Length) / 3);
-
-    private static string Differences(IReadOnlyList<StringPair> wanted, PodTemplate template)
-    {
-        var parts = new List<string>();
-        foreach (var pair in wanted)
-        {
-            var key = pair.Key.Value;
-            if (!template.LabelValues.TryGetValue(key, out var value))
-            {
-                parts.Add($"no label {key}");
-            }
-            else if (value != pair.Value.Value)
-            {
-                parts.Add($"{key}={value}");
-            }
-        }
-
-        return Describe.List(parts);
-    }
-
-    /// <summary>2 for a template in the Service's file, 1 in its folder, 0 elsewhere.</summary>
-    private static int Proximity(PodTemplate template, ServiceObject service) =>
-        template.Owner.Document.File == service.Document.File ? 2 : template.Owner.ApplyUnit == service.ApplyUnit ? 1 : 0;
-
     /// <summary>Of the pod templates the selector matches in other namespaces, the one written closest to the Service.</summary>
     private static PodTemplate? ClosestMatchElsewhere(Core.Simulation.ClusterSnapshot snapshot, ServiceObject service)
     {
@@ -155,7 +79,7 @@ public sealed class ServiceSelectorMatchesNoPodsRule() : Rule(new RuleDescriptor
         {
             foreach (var template in snapshot.Labels.Select(ns, pairs))
             {
-                if (closest is null || Proximity(template, service) > Proximity(closest, service))
+                if (closest is null || NearestTemplate.Proximity(template, service) > NearestTemplate.Proximity(closest, service))
                 {
                     closest = template;
                 }

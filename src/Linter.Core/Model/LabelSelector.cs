@@ -36,5 +36,9 @@ public sealed class LabelSelector(IReadOnlyList<SelectorRequirement> requirement
 
     public bool Matches(IReadOnlyDictionary<string, string> labels) => Requirements.All(r => r.Matches(labels));
 
+    /// <summary>The equality requirements (matchLabels, or <c>In</c> with one value) as label pairs.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Pairs =>
+        Requirements.Where(r => r is { Operator: SelectorOperator.In, Values.Count: 1 }).Select(r => new KeyValuePair<string, string>(r.Key, r.Values[0])).ToList();
+
     public override string ToString() => string.Join(",", Requirements);
 }

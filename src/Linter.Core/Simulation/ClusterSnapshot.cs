@@ -25,6 +25,7 @@ public sealed class ClusterSnapshot
     private TrafficEntries? _entries;
     private NamespaceLabels? _namespaceLabels;
     private NetworkPolicies? _policies;
+    private PolicyDefects? _policyDefects;
 
     public ClusterSnapshot(IReadOnlyList<SourceFile> files, IReadOnlyList<KubeObject> objects, SimulationOptions options)
     {
@@ -210,6 +211,9 @@ public sealed class ClusterSnapshot
 
     /// <summary>The NetworkPolicies by namespace and the evaluation of connections against them; computed on first use.</summary>
     public NetworkPolicies Policies => _policies ??= new NetworkPolicies(this);
+
+    /// <summary>The NetworkPolicy parts KL701–KL704 report, which the evaluation counts as unknown; computed on first use.</summary>
+    public PolicyDefects PolicyDefects => _policyDefects ??= new PolicyDefects(this);
 
     /// <summary>Cluster DNS with the input applied.</summary>
     public Dns.ClusterDns Dns => _dns ??= new Dns.ClusterDns(this);

@@ -29,8 +29,15 @@ public sealed class NamespaceLabels
 
     public Verdict Matches(LabelSelector selector, string ns)
     {
+        var labels = Of(ns, out var known);
+        return Verdicts.Match(selector, labels, key => !known && key != NameLabel);
+    }
+
+    /// <summary>The labels a namespace is known to carry; <paramref name="known"/> is false when it may carry others.</summary>
+    public IReadOnlyDictionary<string, string> Of(string ns, out bool known)
+    {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        var known = true;
+        known = true;
         if (_declared.TryGetValue(ns, out var declared))
         {
             foreach (var pair in declared.Labels)
@@ -52,6 +59,6 @@ public sealed class NamespaceLabels
         }
 
         labels[NameLabel] = ns;
-        return Verdicts.Match(selector, labels, key => !known && key != NameLabel);
+        return labels;
     }
 }

@@ -32,7 +32,8 @@ public sealed record ConnectionVerdict(Verdict Verdict, DirectionVerdict Egress,
 /// The NetworkPolicies of the input, indexed by namespace, and the three-valued evaluation of traffic
 /// semantics §4.5: which policies select a pod, whether it is isolated per direction, and
 /// <see cref="Allowed"/> for a connection to a destination pod port. Policies the target version no longer serves
-/// (KL608) select nothing. A rule holding a part the API server rejects (<see cref="PolicyChecks"/>) counts as unknown.
+/// (KL608) select nothing. A rule holding a part the API server rejects (<see cref="PolicyChecks"/>) counts as unknown;
+/// so do a peer or port KL702/KL703 report and the ingress isolation of an <c>egress: []</c> policy KL704 reports (<see cref="PolicyDefects"/>).
 /// </summary>
 public sealed class NetworkPolicies
 {
@@ -69,7 +70,17 @@ public sealed class NetworkPolicies
 
     /// <summary>Whether some policy selecting the pods enforces this direction.</summary>
     public Verdict Isolated(PolicyEndpoint pod, PolicyDirection direction) =>
-        In(pod.Namespace).Where(p => p.Enforces(direction)).Aggregate(Verdict.No, (isolated, p) => isolated.Or(Selects(p, pod)));
+        In(pod.Namespace).Where(p => p.Enforces(direction)).Aggregate(Verdict.No, (isolated, p) => isolated.Or(Isolates(p, pod, direction)));
+
+    /// <summary>
+    /// Whether the policy isolates the pods in a direction it enforces: it selects them. Ingress isolation caused only by
+    /// an <c>egress: []</c> that KL704 reports is unknown (not what the author asked for).
+    /// </summary>
+    private Verdict Isolates(NetworkPolicyObject policy, PolicyEndpoint pod, PolicyDirection direction)
+    {
+        var selects = Selects(policy, pod);
+        return selects != Verdict.No && direction == PolicyDirection.Ingress && _snapshot.PolicyDefects.IngressIsolationIsUnknown(policy) ? Verdict.Unknown : selects;
+    }
 
     /// <summary>
     /// Whether traffic from <paramref name="source"/> to <paramref name="destination"/> on the destination pod's
@@ -108,7 +119,7 @@ public sealed class NetworkPolicies
         PolicyRule? nearest = null;
         foreach (var policy in In(pod.Namespace).Where(p => p.Enforces(direction)))
         {
-            var selects = Selects(policy, pod);
+            var selects = Isolates(policy, pod, direction);
             if (selects == Verdict.No)
             {
                 continue;
@@ -122,7 +133,7 @@ public sealed class NetworkPolicies
 
             foreach (var rule in policy.Rules(direction))
             {
-                var ports = PortsMatch(rule, destination, port, protocol);
+                var ports = PortsMatch(rule, destination, port, protocol, _snapshot.PolicyDefects);
                 var peers = PeersMatch(rule, policy.Namespace, peer);
                 var matches = PolicyChecks.IsMalformed(rule) ? Verdict.Unknown : ports.And(peers);
                 allowed = allowed.Or(selects.And(matches));
@@ -147,14 +158,14 @@ public sealed class NetworkPolicies
     }
 
     /// <summary>No ports: every port. Otherwise one entry must match the protocol and the port (a name on the destination pod's ports).</summary>
-    private static Verdict PortsMatch(PolicyRule rule, PolicyEndpoint destination, int port, string protocol)
+    private static Verdict PortsMatch(PolicyRule rule, PolicyEndpoint destination, int port, string protocol, PolicyDefects defects)
     {
         if (rule.Ports.Count == 0)
         {
             return Verdict.Yes;
         }
 
-        return rule.Ports.Aggregate(Verdict.No, (result, entry) => result.Or(Verdicts.Of(entry.Protocol == protocol && entry.Port switch
+        return rule.Ports.Aggregate(Verdict.No, (result, entry) => result.Or(defects.IsDefective(entry) ? Verdict.Unknown : Verdicts.Of(entry.Protocol == protocol && entry.Port switch
         {
             null => true,
             { Number: { } number } => entry.EndPort is { } end ? port >= number && port <= end.Value : port == number,
@@ -165,7 +176,7 @@ public sealed class NetworkPolicies
 
     /// <summary>No peers: anyone. Otherwise one peer must match.</summary>
     private Verdict PeersMatch(PolicyRule rule, string policyNamespace, PolicyEndpoint peer) =>
-        rule.Peers.Count == 0 ? Verdict.Yes : rule.Peers.Aggregate(Verdict.No, (result, p) => result.Or(PeerMatches(p, policyNamespace, peer)));
+        rule.Peers.Count == 0 ? Verdict.Yes : rule.Peers.Aggregate(Verdict.No, (result, p) => result.Or(_snapshot.PolicyDefects.IsDefective(p) ? Verdict.Unknown : PeerMatches(p, policyNamespace, peer)));
 
     private Verdict PeerMatches(PolicyPeer peer, string policyNamespace, PolicyEndpoint endpoint)
     {
