@@ -71,6 +71,8 @@ public static class BuiltInRules
         new Ingress.NoMatchingListenerHostnameRule(),
         new Ingress.ExternalNameBackendRule(),
         new Validation.InvalidGatewayFieldRule(),
+        new Validation.InvalidLabelSelectorRule(),
+        new Validation.InvalidNetworkPolicyFieldRule(),
     ], Page);
 
     /// <summary>The rule's page (<c>KL###.md</c> beside its code), embedded at build time.</summary>
