@@ -77,7 +77,7 @@ public sealed class NetworkingValidationTests
     [Theory]
     [InlineData("", null)]
     [InlineData("cluster: {kubernetesVersion: 1.35}", null)]
-    [InlineData("cluster: {kubernetesVersion: 1.36}", "must not have bits set beyond the prefix length`); write `10.0.0.0/24`")]
+    [InlineData("cluster: {kubernetesVersion: 1.36}", "must not have bits set beyond the prefix length\"; write `10.0.0.0/24`")]
     public void Host_bits_in_a_cidr_are_refused_from_1_36(string config, string? message)
     {
         var yaml = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: out}\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n    - to:\n        - ipBlock: {cidr: 10.0.0.5/24}\n";

@@ -18,7 +18,7 @@ public sealed class InvalidNetworkPolicyFieldRule() : Rule(new RuleDescriptor(
             var where = policy.Namespace.Length > 0 ? $"{policy} ({policy.Namespace})" : policy.ToString();
             foreach (var problem in PolicyChecks.Problems(policy, context.Snapshot.Options.KubernetesVersion))
             {
-                context.Report(problem.At, $"{where}: the API server rejects the NetworkPolicy (`{problem.Reason}`); {problem.Fix}");
+                context.Report(problem.At, $"{where}: the API server rejects the NetworkPolicy: \"{problem.Reason}\"; {problem.Fix}");
             }
         }
     }

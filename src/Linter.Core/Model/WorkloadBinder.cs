@@ -104,7 +104,7 @@ internal static class WorkloadBinder
         if (apps && bound.Problems.Count == 0 && IsWrittenEmpty(selector))
         {
             bound = bound.With(new SelectorProblem(workload.SelectorKey!.Span,
-                $"`{selector.Path}: Invalid value: {{}}: empty selector is invalid for {EmptySelectorWord(workload.Kind)}`: a {workload.Kind} must select its pods; " +
+                $"\"{selector.Path}: Invalid value: {{}}: empty selector is invalid for {EmptySelectorWord(workload.Kind)}\": a {workload.Kind} must select its pods; " +
                 $"select the template labels under `matchLabels`"));
         }
 
@@ -179,31 +179,31 @@ internal static class WorkloadBinder
         {
             // A mistyped operator is KL003's; an absent one is this rule's.
             return reader.Key("operator") is not null && reader.Map["operator"] is not ScalarNode { IsNull: true } ? null : new SelectorProblem(item.Span,
-                $"`{path}.operator: Invalid value: \"\": not a valid selector operator`: the requirement has no `operator`; add one of `In`, `NotIn`, `Exists`, `DoesNotExist`");
+                $"\"{path}.operator: Invalid value: \"\": not a valid selector operator\": the requirement has no `operator`; add one of `In`, `NotIn`, `Exists`, `DoesNotExist`");
         }
 
         if (!TryOperator(op.Value, out var parsed))
         {
             return new SelectorProblem(op.Span,
-                $"`{path}.operator: Invalid value: \"{op.Value}\": not a valid selector operator`; {OperatorFix(op.Value, values.Count)}");
+                $"\"{path}.operator: Invalid value: \"{op.Value}\": not a valid selector operator\"; {OperatorFix(op.Value, values.Count)}");
         }
 
         if (parsed is SelectorOperator.In or SelectorOperator.NotIn && values.Count == 0 && !valuesMistyped)
         {
             return new SelectorProblem(valuesKey?.Span ?? item.Span,
-                $"`{path}.values: Required value: must be specified when `operator` is 'In' or 'NotIn'`: list the label values to match, or use `{(parsed == SelectorOperator.In ? "Exists" : "DoesNotExist")}` to test only whether `{key?.Value}` is set");
+                $"\"{path}.values: Required value: must be specified when `operator` is 'In' or 'NotIn'\": list the label values to match, or use `{(parsed == SelectorOperator.In ? "Exists" : "DoesNotExist")}` to test only whether `{key?.Value}` is set");
         }
 
         if (parsed is SelectorOperator.Exists or SelectorOperator.DoesNotExist && values.Count > 0)
         {
             return new SelectorProblem(valuesKey!.Span,
-                $"`{path}.values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'`: remove `values`, or use `{(parsed == SelectorOperator.Exists ? "In" : "NotIn")}` to match these values");
+                $"\"{path}.values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'\": remove `values`, or use `{(parsed == SelectorOperator.Exists ? "In" : "NotIn")}` to match these values");
         }
 
         if (key is null && (reader.Key("key") is null || reader.Map["key"] is ScalarNode { IsNull: true }))
         {
             return new SelectorProblem(item.Span,
-                $"`{path}.key: Invalid value: \"\": name part must be non-empty`: the requirement has no `key`; name the label it tests");
+                $"\"{path}.key: Invalid value: \"\": name part must be non-empty\": the requirement has no `key`; name the label it tests");
         }
 
         return null;
@@ -240,13 +240,13 @@ internal static class WorkloadBinder
         var kept = selector.Map.Entries.Count > stray.Count;
         var names = string.Join(", ", stray.Select(e => $"`{e.Key.Value}`"));
         var effect = kept
-            ? $"without it {(stray.Count == 1 ? "it is" : "they are")} dropped and the selector keeps only its other fields"
-            : $"without it {(stray.Count == 1 ? "it is" : "they are")} dropped, leaving `{{}}`, {leftEmpty}";
+            ? $"without strict validation {(stray.Count == 1 ? "the key is" : "the keys are")} dropped and the selector keeps only its other fields"
+            : $"without strict validation {(stray.Count == 1 ? "the key is" : "the keys are")} dropped, leaving `{{}}`, {leftEmpty}";
         var fix = labels
             ? $"move {names} under `matchLabels:`"
             : $"remove {names}, or move {(stray.Count == 1 ? "it" : "them")} under `matchLabels` or `matchExpressions`";
         return new SelectorProblem(first.Span,
-            $"`{selector.Path}` may hold only `matchLabels` and `matchExpressions`, not {names}: strict field validation (kubectl's default) rejects the object (`unknown field \"{selector.Path}.{first.Value}\"`), and {effect}; {fix}");
+            $"`{selector.Path}` may hold only `matchLabels` and `matchExpressions`, not {names}: strict field validation (kubectl's default) rejects the object (unknown field \"{selector.Path}.{first.Value}\"), and {effect}; {fix}");
     }
 
     private static bool TryOperator(string text, out SelectorOperator op)

@@ -93,12 +93,12 @@ public static class PolicyChecks
 
         if (port.Port is null)
         {
-            yield return new PolicyProblem(end.Node.Span, "endPort", "Invalid value: may not be specified when `port` is not specified",
+            yield return new PolicyProblem(end.Node.Span, "endPort", $"Invalid value: {end.Value}: may not be specified when `port` is not specified",
                 "set `port` to the first port of the range");
         }
         else if (port.Port.Value.Name is not null)
         {
-            yield return new PolicyProblem(end.Node.Span, "endPort", "Invalid value: may not be specified when `port` is non-numeric",
+            yield return new PolicyProblem(end.Node.Span, "endPort", $"Invalid value: {end.Value}: may not be specified when `port` is non-numeric",
                 "a range needs numbers: write the first port's number in `port`, or remove `endPort`");
         }
         else if (end.Value is < 1 or > 65535)
