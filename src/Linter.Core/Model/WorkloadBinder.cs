@@ -93,6 +93,13 @@ internal static class WorkloadBinder
         var selector = spec.Child("selector");
         if (selector is null)
         {
+            // `selector:` with no value is no selector: apps/v1 requires one (older versions fill it in from the template).
+            if (workload.RequiresSelector && workload.SelectorKey is { } key && spec.Map["selector"] is ScalarNode { IsNull: true })
+            {
+                workload.Selector = new LabelSelector([], true, [new SelectorProblem(key.Span,
+                    $"\"{spec.Path}.selector: Required value\": `selector:` has no value, so the {workload.Kind} has no selector; select the template labels under `matchLabels`")]);
+            }
+
             return;
         }
 
@@ -242,8 +249,9 @@ internal static class WorkloadBinder
         var effect = kept
             ? $"without strict validation {(stray.Count == 1 ? "the key is" : "the keys are")} dropped and the selector keeps only its other fields"
             : $"without strict validation {(stray.Count == 1 ? "the key is" : "the keys are")} dropped, leaving `{{}}`, {leftEmpty}";
-        var fix = labels
-            ? $"move {names} under `matchLabels:`"
+        var misspelt = stray.Select(e => (e.Key.Value, Meant: KnownFields.LabelSelector.Nearest(e.Key.Value))).FirstOrDefault(m => m.Meant is not null);
+        var fix = labels ? $"move {names} under `matchLabels:`"
+            : misspelt.Meant is not null ? $"did you mean `{misspelt.Meant}` (not `{misspelt.Value}`)?"
             : $"remove {names}, or move {(stray.Count == 1 ? "it" : "them")} under `matchLabels` or `matchExpressions`";
         return new SelectorProblem(first.Span,
             $"`{selector.Path}` may hold only `matchLabels` and `matchExpressions`, not {names}: strict field validation (kubectl's default) rejects the object (unknown field \"{selector.Path}.{first.Value}\"), and {effect}; {fix}");
