@@ -79,6 +79,8 @@ public static class BuiltInRules
         new Validation.InvalidIngressFieldRule(),
         new Validation.InvalidIngressClassRule(),
         new Validation.InvalidGatewayFieldRule(),
+        new Validation.InvalidLabelSelectorRule(),
+        new Validation.InvalidNetworkPolicyFieldRule(),
     ], Page);
 
     /// <summary>The rule's page (<c>KL###.md</c> beside its code), embedded at build time.</summary>

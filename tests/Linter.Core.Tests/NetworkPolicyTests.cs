@@ -273,6 +273,8 @@ public sealed class NetworkPolicyTests
     [InlineData("{ipBlock: {except: [10.0.0.0/8]}}", "ipBlock.cidr: Required value")]
     [InlineData("{ipBlock: {cidr: 10.0.0.0/8, except: [192.168.0.0/16]}}", "must be a strict subset of `cidr`")]
     [InlineData("{ipBlock: {cidr: 10.0.0.0/8, except: [10.0.0.0/8]}}", "must be a strict subset of `cidr`")]
+    [InlineData("{ipBlock: {cidr: \"\"}}", "ipBlock.cidr: Required value")]
+    [InlineData("{ipBlock: {cidr: 10.0.0.0/8, except: [10.0.0.0/33]}}", "ipBlock.except[0]: Invalid value: \"10.0.0.0/33\": must be a valid CIDR value")]
     public void Peer_checks_quote_the_API_server(string peer, string reason)
     {
         var rule = With(Policy("shop", $"{{podSelector: {{}}, ingress: [{{from: [{peer}]}}]}}")).Objects.OfType<NetworkPolicyObject>().Single().Ingress.Single();
@@ -300,5 +302,29 @@ public sealed class NetworkPolicyTests
     [InlineData("fe80::1%eth0/64")]
     [InlineData("10.0.0.0/-1")]
     [InlineData("web/8")]
+    [InlineData("10.1/8")]
+    [InlineData("10.0.0.256/8")]
+    [InlineData("0x0a.0.0.0/8")]
     public void Cidr_parse_refuses_what_is_not_a_block(string text) => Assert.Null(Cidr.Parse(text));
+
+    [Fact]
+    public void Leading_zeros_are_decimal_as_the_API_server_reads_them() =>
+        Assert.True(Cidr.Parse("10.0.0.0/8")!.Value.Contains(Cidr.Parse("010.000.001.0/24")!.Value));
+
+    [Fact]
+    public void A_rule_whose_peer_selector_the_API_server_rejects_is_malformed()
+    {
+        var rule = With(Policy("shop", "{podSelector: {}, ingress: [{from: [{podSelector: {app: web}}]}]}")).Objects.OfType<NetworkPolicyObject>().Single().Ingress.Single();
+        Assert.Empty(PolicyChecks.Problems(rule.Peers.Single()));
+        Assert.True(PolicyChecks.IsMalformed(rule));
+    }
+
+    [Theory]
+    [InlineData("[Ingress, Egress, Ingress]", "spec.policyTypes: Invalid value: [\"Ingress\", \"Egress\", \"Ingress\"]: may not specify more than two policyTypes")]
+    [InlineData("[ingress]", "spec.policyTypes[0]: Unsupported value: \"ingress\": supported values: \"Egress\", \"Ingress\"")]
+    public void Policy_types_are_checked_as_the_API_server_does(string types, string reason)
+    {
+        var policy = With(Policy("shop", $"{{podSelector: {{}}, policyTypes: {types}}}")).Objects.OfType<NetworkPolicyObject>().Single();
+        Assert.Equal(reason, Assert.Single(PolicyChecks.Problems(policy, new Version(1, 34))).Reason);
+    }
 }

@@ -24,13 +24,23 @@ public sealed record SelectorRequirement(string Key, SelectorOperator Operator, 
     };
 }
 
+/// <summary>
+/// A part of a label selector the API server rejects (KL811): where (the <c>operator</c> value, the <c>values</c> key,
+/// the requirement item, the <c>selector</c> key, the first stray key) and a sentence with the API server's field path,
+/// its reason and the fix.
+/// </summary>
+public sealed record SelectorProblem(SourceSpan At, string Message);
+
 /// <summary>A workload's label selector (matchLabels AND matchExpressions, or ReplicationController's map).</summary>
-public sealed class LabelSelector(IReadOnlyList<SelectorRequirement> requirements, bool isValid)
+public sealed class LabelSelector(IReadOnlyList<SelectorRequirement> requirements, bool isValid, IReadOnlyList<SelectorProblem>? problems = null)
 {
     public IReadOnlyList<SelectorRequirement> Requirements { get; } = requirements;
 
-    /// <summary>False when a requirement is malformed; such a selector is not evaluated.</summary>
-    public bool IsValid { get; } = isValid;
+    /// <summary>What the API server rejects in this selector (KL811); empty when nothing is or when the binder does not check it.</summary>
+    public IReadOnlyList<SelectorProblem> Problems { get; } = problems ?? [];
+
+    /// <summary>False when a requirement is malformed or the API server rejects the selector; such a selector is not evaluated.</summary>
+    public bool IsValid { get; } = isValid && (problems is null || problems.Count == 0);
 
     public bool IsEmpty => Requirements.Count == 0;
 
@@ -41,4 +51,6 @@ public sealed class LabelSelector(IReadOnlyList<SelectorRequirement> requirement
         Requirements.Where(r => r is { Operator: SelectorOperator.In, Values.Count: 1 }).Select(r => new KeyValuePair<string, string>(r.Key, r.Values[0])).ToList();
 
     public override string ToString() => string.Join(",", Requirements);
+
+    internal LabelSelector With(SelectorProblem problem) => new(Requirements, IsValid, [.. Problems, problem]);
 }

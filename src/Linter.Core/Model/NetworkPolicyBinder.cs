@@ -15,7 +15,7 @@ internal static class NetworkPolicyBinder
         }
 
         policy.PodSelectorKey = spec.Key("podSelector");
-        policy.PodSelector = Selector(spec, "podSelector");
+        policy.PodSelector = Selector(spec, "podSelector", "which selects every pod of the policy's namespace");
         policy.PolicyTypesKey = spec.Key("policyTypes");
         policy.PolicyTypes = spec.Sequence("policyTypes")?.Items.OfType<ScalarNode>().Where(s => !s.IsNull).ToList() ?? [];
         policy.IngressKey = spec.Key("ingress");
@@ -59,9 +59,9 @@ internal static class NetworkPolicyBinder
         var peer = new PolicyPeer(reader.Map)
         {
             PodSelectorKey = reader.Key("podSelector"),
-            PodSelector = Selector(reader, "podSelector"),
+            PodSelector = Selector(reader, "podSelector", "which selects every pod (of the policy's namespace, or of the namespaces `namespaceSelector` selects)"),
             NamespaceSelectorKey = reader.Key("namespaceSelector"),
-            NamespaceSelector = Selector(reader, "namespaceSelector"),
+            NamespaceSelector = Selector(reader, "namespaceSelector", "which selects every namespace"),
             IpBlockKey = reader.Key("ipBlock"),
         };
         if (reader.Child("ipBlock", KnownFields.IpBlock) is { } block)
@@ -73,14 +73,17 @@ internal static class NetworkPolicyBinder
         return peer;
     }
 
-    /// <summary>A label selector; a key written with no value (<c>podSelector:</c>) is the empty selector, as the API server reads it.</summary>
-    private static LabelSelector? Selector(FieldReader reader, string name)
+    /// <summary>
+    /// A label selector; a key written with no value (<c>podSelector:</c>) is the empty selector, as the API server reads
+    /// it. Stray keys under it are KL811's, not unknown fields: <paramref name="leftEmpty"/> says what <c>{}</c> selects.
+    /// </summary>
+    private static LabelSelector? Selector(FieldReader reader, string name, string leftEmpty)
     {
         if (reader.Key(name) is null)
         {
             return null;
         }
 
-        return reader.Child(name, KnownFields.LabelSelector) is { } selector ? WorkloadBinder.BindLabelSelector(selector) : new LabelSelector([], isValid: true);
+        return reader.Child(name) is { } selector ? WorkloadBinder.BindLabelSelector(selector, leftEmpty) : new LabelSelector([], isValid: true);
     }
 }

@@ -90,17 +90,63 @@ internal static class WorkloadBinder
             return;
         }
 
-        var selector = spec.Child("selector", KnownFields.LabelSelector);
-        if (selector is not null)
+        var selector = spec.Child("selector");
+        if (selector is null)
         {
-            workload.Selector = BindLabelSelector(selector);
+            // `selector:` with no value is no selector: apps/v1 requires one (older versions fill it in from the template).
+            if (workload.RequiresSelector && workload.SelectorKey is { } key && spec.Map["selector"] is ScalarNode { IsNull: true })
+            {
+                workload.Selector = new LabelSelector([], true, [new SelectorProblem(key.Span,
+                    $"\"{spec.Path}.selector: Required value\": `selector:` has no value, so the {workload.Kind} has no selector; select the template labels under `matchLabels`")]);
+            }
+
+            return;
         }
+
+        // The "empty selector" check is in the validation of every served version of these kinds (KL811).
+        var apps = workload.Kind is "Deployment" or "ReplicaSet" or "StatefulSet" or "DaemonSet";
+        var bound = BindLabelSelector(selector, apps
+            ? $"which the API server rejects (\"empty selector is invalid for {EmptySelectorWord(workload.Kind)}\")"
+            : "which selects every pod of the namespace");
+        if (apps && bound.Problems.Count == 0 && IsWrittenEmpty(selector))
+        {
+            bound = bound.With(new SelectorProblem(workload.SelectorKey!.Span,
+                $"\"{selector.Path}: Invalid value: {{}}: empty selector is invalid for {EmptySelectorWord(workload.Kind)}\": a {workload.Kind} must select its pods; " +
+                $"select the template labels under `matchLabels`"));
+        }
+
+        workload.Selector = bound;
     }
 
-    internal static LabelSelector BindLabelSelector(FieldReader selector)
+    /// <summary>The word the API server's "empty selector is invalid for …" uses (ReplicaSet reuses Deployment's).</summary>
+    private static string EmptySelectorWord(string kind) => kind switch
+    {
+        "StatefulSet" => "statefulset",
+        "DaemonSet" => "daemonset",
+        _ => "deployment",
+    };
+
+    /// <summary><c>len(matchLabels) + len(matchExpressions) == 0</c>, each absent, null or empty (a mistyped one is KL003's).</summary>
+    private static bool IsWrittenEmpty(FieldReader selector) =>
+        selector.Map["matchLabels"] is null or ScalarNode { IsNull: true } or MappingNode { Entries.Count: 0 } &&
+        selector.Map["matchExpressions"] is null or ScalarNode { IsNull: true } or SequenceNode { Items.Count: 0 };
+
+    /// <summary>
+    /// Binds a <c>LabelSelector</c> and records what <c>ValidateLabelSelector</c> rejects in it (KL811). With
+    /// <paramref name="leftEmpty"/> (what <c>{}</c> means where the selector is written) keys other than
+    /// <c>matchLabels</c> and <c>matchExpressions</c> are problems too, not unknown fields (the reader must have no field
+    /// set): strict field validation refuses them, and without it they are dropped.
+    /// </summary>
+    internal static LabelSelector BindLabelSelector(FieldReader selector, string? leftEmpty = null)
     {
         var requirements = new List<SelectorRequirement>();
+        var problems = new List<SelectorProblem>();
         var valid = true;
+        if (leftEmpty is not null && StrayKeys(selector, leftEmpty) is { } stray)
+        {
+            problems.Add(stray);
+        }
+
         foreach (var pair in selector.StringMap("matchLabels") ?? [])
         {
             requirements.Add(new SelectorRequirement(pair.Key.Value, SelectorOperator.In, [pair.Value.Value], pair.Key));
@@ -112,6 +158,13 @@ internal static class WorkloadBinder
             var key = reader.String("key");
             var op = reader.String("operator");
             var values = reader.Sequence("values")?.Items.OfType<ScalarNode>().Select(v => v.Value).ToList() ?? [];
+            if (RequirementProblem(reader, item, path, key, op, values) is { } problem)
+            {
+                problems.Add(problem);
+                valid = false;
+                continue;
+            }
+
             if (key is null || op is null || !TryOperator(op.Value, out var parsed))
             {
                 valid = false;
@@ -121,7 +174,87 @@ internal static class WorkloadBinder
             requirements.Add(new SelectorRequirement(key.Value, parsed, values, item));
         }
 
-        return new LabelSelector(requirements, valid);
+        return new LabelSelector(requirements, valid, problems);
+    }
+
+    /// <summary>The first reason <c>ValidateLabelSelectorRequirement</c> gives for this requirement, or null.</summary>
+    private static SelectorProblem? RequirementProblem(FieldReader reader, MappingNode item, string path, ScalarNode? key, ScalarNode? op, List<string> values)
+    {
+        var valuesKey = reader.Key("values");
+        var valuesMistyped = valuesKey is not null && reader.Map["values"] is not (SequenceNode or ScalarNode { IsNull: true });
+        if (op is null)
+        {
+            // A mistyped operator is KL003's; an absent one is this rule's.
+            return reader.Key("operator") is not null && reader.Map["operator"] is not ScalarNode { IsNull: true } ? null : new SelectorProblem(item.Span,
+                $"\"{path}.operator: Invalid value: \"\": not a valid selector operator\": the requirement has no `operator`; add one of `In`, `NotIn`, `Exists`, `DoesNotExist`");
+        }
+
+        if (!TryOperator(op.Value, out var parsed))
+        {
+            return new SelectorProblem(op.Span,
+                $"\"{path}.operator: Invalid value: \"{op.Value}\": not a valid selector operator\"; {OperatorFix(op.Value, values.Count)}");
+        }
+
+        if (parsed is SelectorOperator.In or SelectorOperator.NotIn && values.Count == 0 && !valuesMistyped)
+        {
+            return new SelectorProblem(valuesKey?.Span ?? item.Span,
+                $"\"{path}.values: Required value: must be specified when `operator` is 'In' or 'NotIn'\": list the label values to match, or use `{(parsed == SelectorOperator.In ? "Exists" : "DoesNotExist")}` to test only whether `{key?.Value}` is set");
+        }
+
+        if (parsed is SelectorOperator.Exists or SelectorOperator.DoesNotExist && values.Count > 0)
+        {
+            return new SelectorProblem(valuesKey!.Span,
+                $"\"{path}.values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'\": remove `values`, or use `{(parsed == SelectorOperator.Exists ? "In" : "NotIn")}` to match these values");
+        }
+
+        if (key is null && (reader.Key("key") is null || reader.Map["key"] is ScalarNode { IsNull: true }))
+        {
+            return new SelectorProblem(item.Span,
+                $"\"{path}.key: Invalid value: \"\": name part must be non-empty\": the requirement has no `key`; name the label it tests");
+        }
+
+        return null;
+    }
+
+    private static string OperatorFix(string op, int values)
+    {
+        var known = new[] { "In", "NotIn", "Exists", "DoesNotExist" };
+        var same = known.FirstOrDefault(k => string.Equals(k, op, StringComparison.OrdinalIgnoreCase));
+        var meant = same ?? op switch
+        {
+            "=" or "==" or "Equals" or "Is" or "Eq" => "In",
+            "!=" or "NotEquals" or "Not" or "Ne" => "NotIn",
+            "Exist" or "Has" or "Present" => "Exists",
+            "NotExists" or "NotExist" or "DoesNotExists" or "Absent" => "DoesNotExist",
+            _ => null,
+        };
+        return meant is null
+            ? "use `In` or `NotIn` (with `values`), or `Exists` or `DoesNotExist` (without)"
+            : $"write `{meant}`{(meant is "In" or "NotIn" && values == 0 ? " and list `values`" : meant is "Exists" or "DoesNotExist" && values > 0 ? " and remove `values`" : string.Empty)} (operators are case-sensitive: `In`, `NotIn`, `Exists`, `DoesNotExist`)";
+    }
+
+    /// <summary>Keys other than matchLabels/matchExpressions (labels written directly under the selector): one problem, at the first.</summary>
+    private static SelectorProblem? StrayKeys(FieldReader selector, string leftEmpty)
+    {
+        var stray = selector.Map.Entries.Where(e => !KnownFields.LabelSelector.Contains(e.Key.Value)).ToList();
+        if (stray.Count == 0)
+        {
+            return null;
+        }
+
+        var first = stray[0].Key;
+        var labels = stray.All(e => e.Value is ScalarNode { IsNull: false });
+        var kept = selector.Map.Entries.Count > stray.Count;
+        var names = string.Join(", ", stray.Select(e => $"`{e.Key.Value}`"));
+        var effect = kept
+            ? $"without strict validation {(stray.Count == 1 ? "the key is" : "the keys are")} dropped and the selector keeps only its other fields"
+            : $"without strict validation {(stray.Count == 1 ? "the key is" : "the keys are")} dropped, leaving `{{}}`, {leftEmpty}";
+        var misspelt = stray.Select(e => (e.Key.Value, Meant: KnownFields.LabelSelector.Nearest(e.Key.Value))).FirstOrDefault(m => m.Meant is not null);
+        var fix = labels ? $"move {names} under `matchLabels:`"
+            : misspelt.Meant is not null ? $"did you mean `{misspelt.Meant}` (not `{misspelt.Value}`)?"
+            : $"remove {names}, or move {(stray.Count == 1 ? "it" : "them")} under `matchLabels` or `matchExpressions`";
+        return new SelectorProblem(first.Span,
+            $"`{selector.Path}` may hold only `matchLabels` and `matchExpressions`, not {names}: strict field validation (kubectl's default) rejects the object (unknown field \"{selector.Path}.{first.Value}\"), and {effect}; {fix}");
     }
 
     private static bool TryOperator(string text, out SelectorOperator op)

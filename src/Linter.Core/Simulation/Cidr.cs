@@ -20,18 +20,112 @@ public readonly struct Cidr
     public static IReadOnlyList<Cidr> PrivateRanges { get; } =
         new[] { "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7" }.Select(r => Parse(r)!.Value).ToList();
 
-    /// <summary>The block written as <c>address/prefix</c>, or null when it is not one (host bits may be set, as legacy validation allows).</summary>
+    /// <summary>
+    /// The block written as <c>address/prefix</c>, or null when it is not one. This is the legacy (sloppy) reading of
+    /// <c>ParseCIDRSloppy</c>: host bits may be set, and IPv4 parts and the prefix may have leading zeros (read as decimal).
+    /// </summary>
     public static Cidr? Parse(string text)
     {
         var slash = text.IndexOf('/');
-        if (slash <= 0 || text.IndexOf('%') >= 0 || !IPAddress.TryParse(text.Substring(0, slash), out var address) ||
-            !int.TryParse(text.Substring(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var prefix))
+        if (slash <= 0 || text.IndexOf('%') >= 0 || Address(text.Substring(0, slash)) is not { } bytes)
         {
             return null;
         }
 
-        var bytes = address.GetAddressBytes();
+        var prefixText = text.Substring(slash + 1);
+        if (prefixText.Length is 0 or > 3 || !prefixText.All(c => c is >= '0' and <= '9'))
+        {
+            return null;
+        }
+
+        var prefix = int.Parse(prefixText, System.Globalization.CultureInfo.InvariantCulture);
         return prefix <= bytes.Length * 8 ? new Cidr(bytes, prefix) : null;
+    }
+
+    /// <summary>
+    /// Why <c>StrictIPCIDRValidation</c> refuses a block <see cref="Parse"/> accepts (the reason of <c>parseCIDR</c>), or
+    /// null: leading zeros in an IPv4 part or the prefix, an IPv4-mapped IPv6 address, bits set beyond the prefix.
+    /// </summary>
+    public static string? StrictProblem(string text)
+    {
+        if (Parse(text) is not { } cidr)
+        {
+            return null;
+        }
+
+        var slash = text.IndexOf('/');
+        var address = text.Substring(0, slash);
+        var prefix = text.Substring(slash + 1);
+        var dotted = address.Substring(address.LastIndexOf(':') + 1);
+        if ((prefix.Length > 1 && prefix[0] == '0') || (dotted.IndexOf('.') >= 0 && dotted.Split('.').Any(p => p.Length > 1 && p[0] == '0')))
+        {
+            return "must not have leading 0s in IP or prefix length";
+        }
+
+        if (cidr.IsIPv4Mapped)
+        {
+            return "must not have an IPv4-mapped IPv6 address";
+        }
+
+        return cidr.HasHostBits ? "must not have bits set beyond the prefix length" : null;
+    }
+
+    /// <summary>The canonical form: the network address (an IPv4-mapped address as IPv4) and the prefix, no leading zeros.</summary>
+    public string Canonical()
+    {
+        var bytes = (byte[])_bytes.Clone();
+        for (var i = Prefix; i < bytes.Length * 8; i++)
+        {
+            bytes[i / 8] &= (byte)~(0x80 >> (i % 8));
+        }
+
+        if (IsIPv4Mapped && Prefix >= 96)
+        {
+            return $"{string.Join(".", bytes.Skip(12).Select(b => b.ToString(System.Globalization.CultureInfo.InvariantCulture)))}/{Prefix - 96}";
+        }
+
+        return $"{new IPAddress(bytes)}/{Prefix}";
+    }
+
+    private bool IsIPv4Mapped => _bytes.Length == 16 && _bytes.Take(10).All(b => b == 0) && _bytes[10] == 0xff && _bytes[11] == 0xff;
+
+    private bool HasHostBits
+    {
+        get
+        {
+            for (var i = Prefix; i < _bytes.Length * 8; i++)
+            {
+                if ((_bytes[i / 8] & (0x80 >> (i % 8))) != 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// An address as Go's <c>ParseIPSloppy</c> reads it: four decimal IPv4 parts (leading zeros allowed, never octal or
+    /// hex, never fewer parts), or IPv6 text.
+    /// </summary>
+    private static byte[]? Address(string text)
+    {
+        if (text.IndexOf(':') >= 0)
+        {
+            return text.IndexOf('[') < 0 && IPAddress.TryParse(text, out var v6) && v6.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+                ? v6.GetAddressBytes()
+                : null;
+        }
+
+        var parts = text.Split('.');
+        if (parts.Length != 4 || parts.Any(p => p.Length is 0 or > 3 || !p.All(c => c is >= '0' and <= '9')))
+        {
+            return null;
+        }
+
+        var values = parts.Select(p => int.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return values.All(v => v <= 255) ? values.Select(v => (byte)v).ToArray() : null;
     }
 
     /// <summary>Every address of <paramref name="other"/> is in this block.</summary>
