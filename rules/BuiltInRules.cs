@@ -75,6 +75,7 @@ public static class BuiltInRules
         new Netpol.PolicyPortNotListenedRule(),
         new Netpol.RulesForUnenforcedDirectionRule(),
         new Netpol.DnsEgressDeniedRule(),
+        new Netpol.DependencyDeniedRule(),
         new Netpol.OutsideTrafficDeniedRule(),
         new Validation.InvalidIngressFieldRule(),
         new Validation.InvalidIngressClassRule(),

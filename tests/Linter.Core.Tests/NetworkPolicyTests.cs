@@ -219,6 +219,29 @@ public sealed class NetworkPolicyTests
     }
 
     [Fact]
+    public void An_outside_name_that_may_be_a_Service_of_an_unknown_namespace_leaves_selector_peers_unknown()
+    {
+        var snapshot = With(Policy("shop", "{podSelector: {}, egress: [{to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring}}}]}]}"));
+        var web = Pod(snapshot, "web");
+        Assert.Equal(Verdict.Unknown, snapshot.Policies.Allowed(web, PolicyEndpoint.Outside("prometheus.monitoring", mayBeInCluster: true), 9090, "TCP").Verdict);
+        Assert.Equal(Verdict.No, snapshot.Policies.Allowed(web, PolicyEndpoint.Outside("api.stripe.com"), 443, "TCP").Verdict);
+    }
+
+    [Fact]
+    public void Declared_dependencies_reach_the_pod_ports_behind_a_Service_and_leave_out_the_pod_itself()
+    {
+        var snapshot = Cluster.From(Pods.Replace("image: web, ports", "image: web, env: [{name: API, value: \"http://api:80/\"}, {name: SELF, value: \"http://web\"}, {name: PARTNER, value: \"https://api.partner.example/v1\"}], ports") +
+            "apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: shop}\nspec: {selector: {app: api}, ports: [{port: 80, targetPort: http}]}\n---\n" +
+            "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec: {selector: {app: web}, ports: [{port: 80, targetPort: http}]}\n");
+        var dependencies = snapshot.Dependencies.Of(snapshot.PodTemplates.Single(p => p.Owner.Name == "web"));
+        Assert.Equal(["api", "api.partner.example"], dependencies.Select(d => d.Reference.Host));
+        var api = Assert.Single(Assert.Single(dependencies[0].Ports));
+        Assert.Equal((9090, "TCP", "Deployment api"), (api.Port, api.Protocol, api.Endpoint.ToString()));
+        Assert.True(dependencies[1].IsOutside);
+        Assert.Equal(443, dependencies[1].Ports[0][0].Port);
+    }
+
+    [Fact]
     public void Labels_only_a_controller_knows_make_selection_unknown()
     {
         var snapshot = With(Policy("shop", "{podSelector: {matchLabels: {pod-template-hash: abc}}, policyTypes: [Ingress]}"));

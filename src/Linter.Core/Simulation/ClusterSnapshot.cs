@@ -25,6 +25,7 @@ public sealed class ClusterSnapshot
     private TrafficEntries? _entries;
     private NamespaceLabels? _namespaceLabels;
     private NetworkPolicies? _policies;
+    private Dependencies? _dependencies;
     private PolicyDefects? _policyDefects;
 
     public ClusterSnapshot(IReadOnlyList<SourceFile> files, IReadOnlyList<KubeObject> objects, SimulationOptions options)
@@ -214,6 +215,9 @@ public sealed class ClusterSnapshot
 
     /// <summary>The NetworkPolicy parts KL701–KL704 report, which the evaluation counts as unknown; computed on first use.</summary>
     public PolicyDefects PolicyDefects => _policyDefects ??= new PolicyDefects(this);
+
+    /// <summary>The connections each pod is configured to make, resolved to pods and pod ports; computed per pod on first use.</summary>
+    public Dependencies Dependencies => _dependencies ??= new Dependencies(this);
 
     /// <summary>Cluster DNS with the input applied.</summary>
     public Dns.ClusterDns Dns => _dns ??= new Dns.ClusterDns(this);

@@ -189,7 +189,7 @@ public sealed class NetworkPolicies
 
         if (endpoint.IsOutside)
         {
-            return Verdict.No;
+            return endpoint.MayBeInCluster ? Verdict.Unknown : Verdict.No;
         }
 
         var ns = peer.NamespaceSelector is { } namespaces

@@ -26,6 +26,12 @@ public sealed class PolicyEndpoint
 
     public bool IsOutside { get; private init; }
 
+    /// <summary>
+    /// An outside name that may still be a pod of the cluster (<c>prometheus.monitoring</c> when the input does not
+    /// know namespace <c>monitoring</c>): pod and namespace selectors may match it.
+    /// </summary>
+    public bool MayBeInCluster { get; private init; }
+
     /// <summary>The template, for pods of the input.</summary>
     public PodTemplate? Pod { get; private init; }
 
@@ -57,7 +63,7 @@ public sealed class PolicyEndpoint
     public static PolicyEndpoint BuiltIn(string description, string ns, IReadOnlyDictionary<string, string> labels, IReadOnlyList<NamedPort> ports) =>
         new(description) { Namespace = ns, Labels = labels, NamedPorts = ports };
 
-    public static PolicyEndpoint Outside(string description) => new(description) { IsOutside = true };
+    public static PolicyEndpoint Outside(string description, bool mayBeInCluster = false) => new(description) { IsOutside = true, MayBeInCluster = mayBeInCluster };
 
     public override string ToString() => Description;
 }

@@ -1,0 +1,61 @@
+using Linter.Core.Model;
+using Linter.Core.Rules;
+using Linter.Core.Simulation;
+
+namespace Linter.Rules.Netpol;
+
+public sealed class DependencyDeniedRule() : Rule(new RuleDescriptor("KL706", "dependency-denied", "NetworkPolicy denies a connection the application is configured to make", Severity.Error, "netpol"))
+{
+    public override void Check(RuleContext context)
+    {
+        var snapshot = context.Snapshot;
+        if (!snapshot.Options.NetworkPolicyEnforced)
+        {
+            return;
+        }
+
+        foreach (var pod in snapshot.PodTemplates)
+        {
+            var source = snapshot.Policies.Endpoint(pod);
+            foreach (var dependency in snapshot.Dependencies.Of(pod))
+            {
+                var ports = dependency.Ports.Select(targets => targets.Select(t => (Target: t, Verdict: Verdict(snapshot, source, t))).ToList()).ToList();
+                var allDenied = ports.All(p => p.All(t => t.Verdict.Verdict == Core.Simulation.Verdict.No));
+                var someDenied = ports.Count == 1 && ports[0].Any(t => t.Verdict.Verdict == Core.Simulation.Verdict.No);
+                if (!allDenied && !someDenied)
+                {
+                    continue;
+                }
+
+                var denied = ports.SelectMany(p => p).Where(t => t.Verdict.Verdict == Core.Simulation.Verdict.No).ToList();
+                var first = denied[0];
+                var direction = first.Verdict.DeniedBy == PolicyDirection.Egress ? "egress" : "ingress";
+                var side = first.Verdict.DeniedBy == PolicyDirection.Egress ? first.Verdict.Egress : first.Verdict.Ingress;
+                var denying = side.Isolating.Count > 0 ? Describe.List(side.Isolating.Select(p => p.ToString())) : "the policies of its namespace";
+                var whom = first.Verdict.DeniedBy == PolicyDirection.Egress ? $"the pods of {pod.Owner}" : first.Target.Endpoint.ToString();
+                var targets = Describe.List(denied.Select(t => $"{t.Target.Port}/{t.Target.Protocol}").Distinct());
+                var message = $"{pod.Owner} connects to `{dependency.Reference.Host}` ({dependency.Reference.Where}), {dependency.Destination}" +
+                    (dependency.IsOutside ? string.Empty : $" (pods {Describe.List(denied.Select(t => t.Target.Endpoint.ToString()).Distinct())})") +
+                    $" on {targets}, but {(allDenied ? "NetworkPolicy denies it" : "NetworkPolicy denies it to some of the pods behind it")}: {denying} isolate{(side.Isolating.Count == 1 ? "s" : string.Empty)} {whom} for {direction} and no {direction} rule allows it" +
+                    (side.Nearest is { } nearest ? $"; the nearest, {nearest}, does not match both the port and the peer" : string.Empty) +
+                    $". Add a{(direction == "egress" ? "n egress" : "n ingress")} rule for {targets} {(direction == "egress" ? $"to {dependency.Destination}" : $"from {pod.Owner}")}";
+                var related = ports.SelectMany(p => p).SelectMany(t => t.Verdict.Egress.Isolating.Concat(t.Verdict.Ingress.Isolating)).Distinct()
+                    .Select(p => new RelatedLocation(p.NameSpan, $"{p} isolates {(p.Namespace == pod.Namespace && NetworkPolicies.Selects(p, source) == Core.Simulation.Verdict.Yes ? "the source" : "the destination")}"))
+                    .Concat(denied.Select(t => t.Target.Endpoint.Pod).OfType<PodTemplate>().Distinct().Select(p => new RelatedLocation(p.Owner.NameSpan, $"{p.Owner}: the destination")));
+                context.Report(dependency.Reference.Span, message, allDenied ? null : Severity.Warning, related);
+            }
+        }
+    }
+
+    /// <summary>An outside destination is decided by the source's egress only; a pod by both ends.</summary>
+    private static ConnectionVerdict Verdict(ClusterSnapshot snapshot, PolicyEndpoint source, DependencyTarget target)
+    {
+        if (!target.Endpoint.IsOutside)
+        {
+            return snapshot.Policies.Allowed(source, target.Endpoint, target.Port, target.Protocol);
+        }
+
+        var egress = source.HostNetwork ? DirectionVerdict.Undecided : snapshot.Policies.Allows(source, PolicyDirection.Egress, target.Endpoint, target.Endpoint, target.Port, target.Protocol);
+        return new ConnectionVerdict(egress.Verdict, egress, DirectionVerdict.Open);
+    }
+}

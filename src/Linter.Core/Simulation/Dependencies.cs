@@ -1,0 +1,84 @@
+using Linter.Core.Model;
+using Linter.Core.Simulation.Dns;
+
+namespace Linter.Core.Simulation;
+
+/// <summary>One endpoint a dependency reaches: pods of a template on a pod port, or an address outside the cluster.</summary>
+public sealed record DependencyTarget(PolicyEndpoint Endpoint, int Port, string Protocol);
+
+/// <summary>
+/// A connection a pod is configured to make (a declared dependency, RULES.md KL706): a name it uses, resolved by the
+/// DNS simulation to the pods and pod ports behind it (after the Service's translation), or to a destination
+/// outside the cluster. <see cref="Ports"/> groups the targets by service port: with no port written, every port of
+/// the Service is a way in, and the connection fails only when all of them do.
+/// </summary>
+public sealed record Dependency(NameReference Reference, string Destination, IReadOnlyList<IReadOnlyList<DependencyTarget>> Ports)
+{
+    public bool IsOutside => Ports.Count > 0 && Ports[0].Count > 0 && Ports[0][0].Endpoint.IsOutside;
+}
+
+/// <summary>
+/// The declared dependencies of each pod template: the names it uses (its spec and the ConfigMaps it reads) that
+/// resolve to a Service with endpoints, a headless Service's pods, a pod record, or a destination outside the cluster
+/// (an ExternalName Service, a dotted name that is not a cluster name, the built-in <c>kubernetes</c> Service).
+/// Names that resolve to nothing, ports the Service does not expose and service ports without endpoints are left
+/// out: other rules report them. Computed per pod on first use.
+/// </summary>
+public sealed class Dependencies(ClusterSnapshot snapshot)
+{
+    private readonly Dictionary<PodTemplate, IReadOnlyList<Dependency>> _byPod = [];
+
+    public IReadOnlyList<Dependency> Of(PodTemplate pod)
+    {
+        if (!_byPod.TryGetValue(pod, out var list))
+        {
+            list = snapshot.Names.UsedBy(pod).Select(r => Resolve(pod, r)).OfType<Dependency>().ToList();
+            _byPod[pod] = list;
+        }
+
+        return list;
+    }
+
+    private Dependency? Resolve(PodTemplate source, NameReference reference)
+    {
+        var answer = reference.Answer;
+        if (answer.Service is { IsExternalName: true } || answer.BuiltIn is { Name: "kubernetes", Namespace: "default" } ||
+            (answer.Outcome == DnsOutcome.External && reference.Host.IndexOf('.') > 0 && !System.Net.IPAddress.TryParse(reference.Host, out _)))
+        {
+            return reference.Port is { } port
+                ? new Dependency(reference, reference.Host, [[new DependencyTarget(PolicyEndpoint.Outside(reference.Host, MayBeInCluster(reference.Host)), port, "TCP")]])
+                : null;
+        }
+
+        if (answer.Pod is { } record)
+        {
+            return reference.Port is { } port && record.Pod != source
+                ? new Dependency(reference, answer.Describe(), [[new DependencyTarget(snapshot.Policies.Endpoint(record.Pod), port, "TCP")]])
+                : null;
+        }
+
+        if (answer.Service is not { } service)
+        {
+            return null;
+        }
+
+        var resolution = snapshot.Resolve(service);
+        if (service.IsHeadless)
+        {
+            return reference.Port is { } port ? Targets(reference, answer, [resolution.Selected.Where(p => p != source).Select(p => new DependencyTarget(snapshot.Policies.Endpoint(p), port, "TCP")).ToList()]) : null;
+        }
+
+        var ports = resolution.Ports.Where(p => reference.Port is not { } number || p.Port.Port?.Value == number).ToList();
+        return Targets(reference, answer, ports.Select(p => p.Backends
+            .Where(b => b.TargetNumber is not null && b.Pod != source)
+            .Select(b => new DependencyTarget(snapshot.Policies.Endpoint(b.Pod), b.TargetNumber!.Value, p.Port.Protocol))
+            .ToList()).ToList());
+    }
+
+    /// <summary>Two labels (<c>prometheus.monitoring</c>) may be a Service of a namespace the input does not know.</summary>
+    private static bool MayBeInCluster(string host) => host.Split('.').Length == 2;
+
+    /// <summary>A dependency when every way in reaches some pod (a port without endpoints is another rule's finding).</summary>
+    private static Dependency? Targets(NameReference reference, DnsAnswer answer, IReadOnlyList<IReadOnlyList<DependencyTarget>> ports) =>
+        ports.Count > 0 && ports.All(p => p.Count > 0) ? new Dependency(reference, answer.Describe(), ports) : null;
+}
