@@ -76,6 +76,7 @@ public static class BuiltInRules
         new Netpol.RulesForUnenforcedDirectionRule(),
         new Netpol.DnsEgressDeniedRule(),
         new Netpol.DependencyDeniedRule(),
+        new Netpol.ControllerTrafficDeniedRule(),
         new Netpol.OutsideTrafficDeniedRule(),
         new Validation.InvalidIngressFieldRule(),
         new Validation.InvalidIngressClassRule(),

@@ -273,7 +273,7 @@ public sealed class ConfigurationTests
         var schema = System.Text.Json.Nodes.JsonNode.Parse(ConfigSchema.Build(BuiltInRules.Catalog.Descriptors))!;
         Assert.Equal(["rules", "overrides", "cluster", "include", "exclude"], schema["properties"]!.AsObject().Select(p => p.Key));
         Assert.Equal(
-            ["clusterDomain", "nodePortRange", "kubernetesVersion", "clusterDNS", "defaultNamespace", "externalNamespaces", "ingressClasses", "gatewayClasses", "namespaces", "podCIDRs", "networkPolicy", "dns", "services"],
+            ["clusterDomain", "nodePortRange", "kubernetesVersion", "clusterDNS", "defaultNamespace", "externalNamespaces", "ingressClasses", "gatewayClasses", "namespaces", "podCIDRs", "networkPolicy", "ingressControllers", "dns", "services"],
             schema["properties"]!["cluster"]!["properties"]!.AsObject().Select(p => p.Key));
         var ruleNames = schema["definitions"]!["rules"]!["propertyNames"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
         Assert.Contains("KL203", ruleNames);

@@ -101,6 +101,8 @@ public sealed class ConfigLoader
             NetworkPolicyEnforced = ((cluster?["networkPolicy"] as MappingNode)?["enforced"] as ScalarNode)?.IsTrue,
             IpBlockMatchesPods = ((cluster?["networkPolicy"] as MappingNode)?["ipBlockMatchesPods"] as ScalarNode)?.IsTrue,
             DnsPods = cluster?["dns"] is MappingNode dnsPods ? DnsPods(dnsPods) : null,
+            IngressControllers = ((cluster?["ingressControllers"] as MappingNode)?.Entries ?? [])
+                .Select(e => new ConfiguredIngressController(e.Key.Value, ((ScalarNode)((MappingNode)e.Value)["namespace"]!).Value, Map(((MappingNode)e.Value)["podLabels"]))).ToList(),
         };
     }
 

@@ -133,6 +133,13 @@ public static class ConfigSchema
                         ["enforced"] = new JsonObject { ["type"] = "boolean", ["description"] = "The network plugin enforces NetworkPolicies (default true); false turns KL705-KL708 off." },
                         ["ipBlockMatchesPods"] = new JsonObject { ["type"] = "boolean", ["description"] = "ipBlock peers match pod addresses (default true; false for Cilium)." },
                     }, nullable: true),
+                    ["ingressControllers"] = new JsonObject
+                    {
+                        ["type"] = new JsonArray("object", "null"),
+                        ["description"] = "Where the pods of each Ingress class's controller run, by class name, when the input does not hold the controller (KL707 checks their traffic to backends).",
+                        ["propertyNames"] = className.DeepClone(),
+                        ["additionalProperties"] = Closed(["namespace", "podLabels"], new() { ["namespace"] = name.DeepClone(), ["podLabels"] = StringMap() }),
+                    },
                     ["dns"] = Closed([], new()
                     {
                         ["namespace"] = name.DeepClone(),

@@ -84,6 +84,8 @@ public sealed record KubelintConfig
 
     public ClusterDnsPods? DnsPods { get; init; }
 
+    public IReadOnlyList<ConfiguredIngressController> IngressControllers { get; init; } = [];
+
     /// <summary>The simulation settings of this profile, over the given defaults.</summary>
     public SimulationOptions ApplyTo(SimulationOptions defaults) => defaults with
     {
@@ -101,6 +103,7 @@ public sealed record KubelintConfig
         NetworkPolicyEnforced = NetworkPolicyEnforced ?? defaults.NetworkPolicyEnforced,
         IpBlockMatchesPods = IpBlockMatchesPods ?? defaults.IpBlockMatchesPods,
         DnsPods = DnsPods ?? defaults.DnsPods,
+        IngressControllers = IngressControllers,
     };
 }
 

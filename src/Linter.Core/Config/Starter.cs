@@ -40,6 +40,8 @@ public static class Starter
           #   kube-system: {labels: {name: kube-system}}
           # podCIDRs: [10.244.0.0/16]          # pod address ranges, for ipBlock peers (default: private ranges)
           # networkPolicy: {enforced: true, ipBlockMatchesPods: true}   # ipBlockMatchesPods: false for Cilium
+          # ingressControllers:                # where each Ingress class's controller pods run (KL707)
+          #   nginx: {namespace: ingress-nginx, podLabels: {app.kubernetes.io/name: ingress-nginx}}
           # dns:                               # the cluster DNS pods (default: kubeadm's CoreDNS)
           #   namespace: kube-system
           #   podLabels: {k8s-app: kube-dns}

@@ -40,6 +40,9 @@ public sealed record SimulationOptions
     /// <summary>The network plugin enforces NetworkPolicies (<c>cluster.networkPolicy.enforced</c>); without it no connection is denied.</summary>
     public bool NetworkPolicyEnforced { get; init; } = true;
 
+    /// <summary>Where the pods of Ingress controllers run, per class (<c>cluster.ingressControllers</c>).</summary>
+    public IReadOnlyList<ConfiguredIngressController> IngressControllers { get; init; } = [];
+
     /// <summary>The cluster DNS pods that lookups go to (<c>cluster.dns</c>).</summary>
     public ClusterDnsPods DnsPods { get; init; } = ClusterDnsPods.Default;
 
