@@ -1,12 +1,14 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/Linter.Bench -- --filter '*'
-// dotnet run -c Release --project bench/Linter.Bench -- corpus <folder> [namespaces] [apps] [seed] [entry]: writes the
-// synthetic input (with `entry`: Ingresses, a Gateway and HTTPRoutes too) and prints the injected mistakes (rule, path, line).
+// dotnet run -c Release --project bench/Linter.Bench -- corpus <folder> [namespaces] [apps] [seed] [entry,policies]: writes
+// the synthetic input (with `entry`: Ingresses, a Gateway and HTTPRoutes too; with `policies`: NetworkPolicies) and prints
+// the injected mistakes (rule, path, line).
 if (args is ["corpus", var folder, ..])
 {
+    bool Extra(string name) => args.Length > 5 && args[5].Split(',').Contains(name);
     int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
-    var cluster = Linter.Bench.SyntheticCorpus.Generate(Arg(2, 10), Arg(3, 20), Arg(4, 1), trafficEntry: args.Length > 5 && args[5] == "entry");
+    var cluster = Linter.Bench.SyntheticCorpus.Generate(Arg(2, 10), Arg(3, 20), Arg(4, 1), trafficEntry: Extra("entry"), networkPolicies: Extra("policies"));
     foreach (var (path, text) in cluster.Files)
     {
         var full = Path.Combine(folder, path);

@@ -28,6 +28,11 @@ public sealed record SyntheticCluster(IReadOnlyList<(string Path, string Text)> 
 /// a route naming a listener the Gateway does not have (KL611), a route on a listener that admits only its own
 /// namespace (KL612), and a backendRef into another team namespace without a ReferenceGrant (KL613), next to one
 /// that a ReferenceGrant permits.
+/// With <c>networkPolicies</c> (3 namespaces or more), every team namespace gets a default-deny policy, a DNS rule
+/// and a policy for its apps (ingress from the namespace, from anywhere on the app port, from monitoring namespaces
+/// on metrics; egress to the other apps and the database), and app-0 calls app-1. Mistakes there: a namespace without
+/// the DNS rule (KL705), one whose app policy lacks the egress rule to the other apps (KL706 on app-0's call), and one
+/// whose egress rule names the Service port 80 instead of the pod port (KL703; the call it blocks is then unknown).
 /// Everything else is meant to be clean: kubelint reports nothing else, not even a note.
 /// </summary>
 public static class SyntheticCorpus
@@ -42,7 +47,7 @@ public static class SyntheticCorpus
     public static IReadOnlyList<(string Path, string Text)> Generate(int namespaces, int appsPerNamespace) =>
         Generate(namespaces, appsPerNamespace, seed: 1).Files;
 
-    public static SyntheticCluster Generate(int namespaces, int appsPerNamespace, int seed, bool trafficEntry = false)
+    public static SyntheticCluster Generate(int namespaces, int appsPerNamespace, int seed, bool trafficEntry = false, bool networkPolicies = false)
     {
         var random = new Random(seed);
         var files = new List<(string Path, string Text)>();
@@ -56,6 +61,7 @@ public static class SyntheticCorpus
             missing.TryAdd((random.Next(namespaces), random.Next(appsPerNamespace)), names.Next() + "-missing");
         }
 
+        var policies = networkPolicies && namespaces >= 3 && appsPerNamespace >= 2 ? new Policies(namespaces, seed, random) : null;
         for (var n = 0; n < namespaces; n++)
         {
             var ns = $"team-{n}";
@@ -64,10 +70,15 @@ public static class SyntheticCorpus
             {
                 var path = $"{ns}/app-{a}.yaml";
                 var broken = (n + a + seed) % 10 == 0;
-                files.Add((path, App(ns, $"app-{a}", broken, missing.GetValueOrDefault((n, a)), path, mistakes)));
+                var peer = policies is not null && a == 0 ? new Peer("app-1", n == policies.DeniedCall) : null;
+                files.Add((path, App(ns, $"app-{a}", broken, missing.GetValueOrDefault((n, a)), peer, path, mistakes)));
             }
 
             files.Add(($"{ns}/db.yaml", Database(ns)));
+            if (policies is not null)
+            {
+                files.Add(policies.Write(n, mistakes));
+            }
         }
 
         if (appsPerNamespace > 0 && namespaces >= 2)
@@ -97,7 +108,10 @@ public static class SyntheticCorpus
         return text.ToString();
     }
 
-    private static string App(string ns, string name, bool broken, string? missingHost, string path, List<InjectedMistake> mistakes)
+    /// <summary>Another app this one calls (<c>PEER_URL</c>), and whether the policies deny the call (KL706).</summary>
+    private sealed record Peer(string Name, bool Denied);
+
+    private static string App(string ns, string name, bool broken, string? missingHost, Peer? peer, string path, List<InjectedMistake> mistakes)
     {
         var text = new Lines();
         text.Add("apiVersion: apps/v1");
@@ -122,6 +136,15 @@ public static class SyntheticCorpus
         {
             var line = text.Add($"            - {{name: UPSTREAM_URL, value: \"http://{missingHost}:8080/\"}}");
             mistakes.Add(new InjectedMistake("KL302", path, line, $"unknown short name {missingHost} in declared namespace {ns}"));
+        }
+
+        if (peer is not null)
+        {
+            var line = text.Add($"            - {{name: PEER_URL, value: \"http://{peer.Name}/\"}}");
+            if (peer.Denied)
+            {
+                mistakes.Add(new InjectedMistake("KL706", path, line, $"{name} of {ns} calls {peer.Name}, which no egress rule allows"));
+            }
         }
 
         text.Add("---");
@@ -251,6 +274,89 @@ public static class SyntheticCorpus
             text.Add("          ports: [{name: http, containerPort: 8080}]");
             files.Add((path, text.ToString()));
             mistakes.Add(new InjectedMistake("KL101", path, selector, $"Service {worker} in namespace {alone} selects pods of namespace {ns}"));
+        }
+    }
+
+    /// <summary>The NetworkPolicies of <c>networkPolicies</c>: which namespaces get which mistake, and each namespace's policies.</summary>
+    private sealed class Policies
+    {
+        public Policies(int namespaces, int seed, Random random)
+        {
+            var order = Enumerable.Range(0, namespaces).OrderBy(_ => random.Next()).ToList();
+
+            // The denied call needs a working app-1 Service (a broken one selects no pod: nothing to call).
+            DeniedCall = order.First(n => (n + 1 + seed) % 10 != 0);
+            order.Remove(DeniedCall);
+            (NoDns, ServicePort) = (order[0], order[1]);
+        }
+
+        public int DeniedCall { get; }
+
+        public int NoDns { get; }
+
+        public int ServicePort { get; }
+
+        public (string Path, string Text) Write(int n, List<InjectedMistake> mistakes)
+        {
+            var ns = $"team-{n}";
+            var path = $"{ns}/policies.yaml";
+            var text = new Lines();
+            text.Add("apiVersion: networking.k8s.io/v1");
+            text.Add("kind: NetworkPolicy");
+            text.Add($"metadata: {{name: default-deny, namespace: {ns}}}");
+            text.Add("spec:");
+            text.Add("  podSelector: {}");
+            text.Add("  policyTypes:");
+            text.Add("    - Ingress");
+            var egress = text.Add("    - Egress");
+            if (n == NoDns)
+            {
+                mistakes.Add(new InjectedMistake("KL705", path, egress, $"{ns} denies all egress and has no DNS rule"));
+            }
+            else
+            {
+                text.Add("---");
+                text.Add("apiVersion: networking.k8s.io/v1");
+                text.Add("kind: NetworkPolicy");
+                text.Add($"metadata: {{name: allow-dns, namespace: {ns}}}");
+                text.Add("spec:");
+                text.Add("  podSelector: {}");
+                text.Add("  policyTypes: [Egress]");
+                text.Add("  egress:");
+                text.Add("    - to:");
+                text.Add("        - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}");
+                text.Add("          podSelector: {matchLabels: {k8s-app: kube-dns}}");
+                text.Add("      ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]");
+            }
+
+            text.Add("---");
+            text.Add("apiVersion: networking.k8s.io/v1");
+            text.Add("kind: NetworkPolicy");
+            text.Add($"metadata: {{name: web, namespace: {ns}}}");
+            text.Add("spec:");
+            text.Add("  podSelector: {matchLabels: {tier: web}}");
+            text.Add("  ingress:");
+            text.Add("    - from: [{podSelector: {}}]");
+            text.Add("      ports: [{port: http}]");
+            text.Add("    - from: [{ipBlock: {cidr: 0.0.0.0/0}}]");
+            text.Add("      ports: [{port: http}]");
+            // Namespaces the input does not label this way may exist: this peer is not a mistake.
+            text.Add("    - from: [{namespaceSelector: {matchLabels: {purpose: monitoring}}}]");
+            text.Add("      ports: [{port: metrics}]");
+            if (n != DeniedCall)
+            {
+                text.Add("  egress:");
+                text.Add("    - to: [{podSelector: {matchLabels: {tier: web}}}]");
+                var port = text.Add($"      ports: [{{port: {(n == ServicePort ? "80" : "http")}}}]");
+                text.Add("    - to: [{podSelector: {matchLabels: {app: db}}}]");
+                text.Add("      ports: [{port: 5432}]");
+                if (n == ServicePort)
+                {
+                    mistakes.Add(new InjectedMistake("KL703", path, port, $"{ns} allows egress to the apps on their Service port 80, not the pod port"));
+                }
+            }
+
+            return (path, text.ToString());
         }
     }
 

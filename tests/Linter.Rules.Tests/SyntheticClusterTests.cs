@@ -17,15 +17,18 @@ public sealed class SyntheticClusterTests
     private const int Apps = 6;
 
     [Theory]
-    [InlineData(1, false)]
-    [InlineData(2, false)]
-    [InlineData(1, true)]
-    [InlineData(2, true)]
-    [InlineData(3, true)]
-    public void Kubelint_reports_exactly_the_injected_mistakes(int seed, bool trafficEntry)
+    [InlineData(1, false, false)]
+    [InlineData(2, false, false)]
+    [InlineData(1, true, false)]
+    [InlineData(2, true, false)]
+    [InlineData(3, true, true)]
+    [InlineData(4, false, true)]
+    [InlineData(5, true, true)]
+    public void Kubelint_reports_exactly_the_injected_mistakes(int seed, bool trafficEntry, bool networkPolicies)
     {
-        var cluster = SyntheticCorpus.Generate(Namespaces, Apps, seed, trafficEntry);
+        var cluster = SyntheticCorpus.Generate(Namespaces, Apps, seed, trafficEntry, networkPolicies);
         Assert.Equal(trafficEntry, cluster.Mistakes.Any(m => m.RuleId.StartsWith("KL6", StringComparison.Ordinal)));
+        Assert.Equal(networkPolicies, cluster.Mistakes.Any(m => m.RuleId.StartsWith("KL7", StringComparison.Ordinal)));
         Assert.Contains(cluster.Mistakes, m => m.RuleId == "KL207");
         Assert.Contains(cluster.Mistakes, m => m.RuleId == "KL302");
         Assert.Contains(cluster.Mistakes, m => m.RuleId == "KL101" && m.What.Contains("selector typo", StringComparison.Ordinal));
