@@ -260,6 +260,28 @@ public sealed class NetworkPolicyTests
     }
 
     [Fact]
+    public void A_policy_whose_policy_types_the_API_server_rejects_decides_nothing()
+    {
+        var snapshot = With(Policy("shop", "{podSelector: {}, policyTypes: [Ingress, egress]}"));
+        Assert.Equal(Verdict.Unknown, Allowed(snapshot, "client", "web", 8080));
+        Assert.Equal(Verdict.Unknown, Allowed(snapshot, "web", "client", 8080));
+    }
+
+    [Fact]
+    public void A_CIDR_with_host_bits_is_read_leniently_before_1_36_and_makes_its_rule_unknown_from_1_36()
+    {
+        const string Egress = "{podSelector: {}, egress: [{to: [{ipBlock: {cidr: 203.0.113.5/24}}]}]}";
+        Verdict To(Version version)
+        {
+            var snapshot = With(Policy("shop", Egress), new SimulationOptions { KubernetesVersion = version });
+            return snapshot.Policies.Allowed(Pod(snapshot, "web"), Pod(snapshot, "client"), 8080, "TCP").Verdict;
+        }
+
+        Assert.Equal(Verdict.No, To(new Version(1, 34)));
+        Assert.Equal(Verdict.Unknown, To(new Version(1, 36)));
+    }
+
+    [Fact]
     public void A_policy_in_an_API_version_the_cluster_no_longer_serves_selects_nothing()
     {
         var snapshot = With(Policy("shop", "{podSelector: {}, policyTypes: [Ingress]}").Replace("networking.k8s.io/v1", "extensions/v1beta1"));

@@ -41,13 +41,21 @@ public sealed class NetworkPolicies
     private readonly Dictionary<string, List<NetworkPolicyObject>> _byNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<PodTemplate, PolicyEndpoint> _endpoints = [];
     private readonly IReadOnlyList<Cidr> _podRanges;
+    private readonly HashSet<PolicyRule> _malformed = [];
+    private readonly HashSet<NetworkPolicyObject> _typesRejected = [];
 
     internal NetworkPolicies(ClusterSnapshot snapshot)
     {
         _snapshot = snapshot;
+        var strictCidr = snapshot.Options.KubernetesVersion >= PolicyChecks.StrictCidrSince;
         foreach (var policy in snapshot.Objects.OfType<NetworkPolicyObject>().Where(snapshot.IsServed))
         {
             (_byNamespace.TryGetValue(policy.Namespace, out var list) ? list : _byNamespace[policy.Namespace] = []).Add(policy);
+            _malformed.UnionWith(policy.Ingress.Concat(policy.Egress).Where(r => PolicyChecks.IsMalformed(r, strictCidr)));
+            if (PolicyChecks.RejectsPolicyTypes(policy))
+            {
+                _typesRejected.Add(policy);
+            }
         }
 
         PodCidrs = snapshot.Options.PodCidrs.Select(Cidr.Parse).OfType<Cidr>().ToList();
@@ -70,16 +78,21 @@ public sealed class NetworkPolicies
 
     /// <summary>Whether some policy selecting the pods enforces this direction.</summary>
     public Verdict Isolated(PolicyEndpoint pod, PolicyDirection direction) =>
-        In(pod.Namespace).Where(p => p.Enforces(direction)).Aggregate(Verdict.No, (isolated, p) => isolated.Or(Isolates(p, pod, direction)));
+        In(pod.Namespace).Where(p => MayEnforce(p, direction)).Aggregate(Verdict.No, (isolated, p) => isolated.Or(Isolates(p, pod, direction)));
+
+    /// <summary>The policy enforces the direction, or its <c>policyTypes</c> are rejected (KL819) and it may.</summary>
+    private bool MayEnforce(NetworkPolicyObject policy, PolicyDirection direction) => policy.Enforces(direction) || _typesRejected.Contains(policy);
 
     /// <summary>
     /// Whether the policy isolates the pods in a direction it enforces: it selects them. Ingress isolation caused only by
-    /// an <c>egress: []</c> that KL704 reports is unknown (not what the author asked for).
+    /// an <c>egress: []</c> that KL704 reports is unknown (not what the author asked for), and so is any isolation by a
+    /// policy whose <c>policyTypes</c> the API server rejects.
     /// </summary>
     private Verdict Isolates(NetworkPolicyObject policy, PolicyEndpoint pod, PolicyDirection direction)
     {
         var selects = Selects(policy, pod);
-        return selects != Verdict.No && direction == PolicyDirection.Ingress && _snapshot.PolicyDefects.IngressIsolationIsUnknown(policy) ? Verdict.Unknown : selects;
+        var unknown = _typesRejected.Contains(policy) || (direction == PolicyDirection.Ingress && _snapshot.PolicyDefects.IngressIsolationIsUnknown(policy));
+        return selects != Verdict.No && unknown ? Verdict.Unknown : selects;
     }
 
     /// <summary>
@@ -117,7 +130,7 @@ public sealed class NetworkPolicies
         var isolating = new List<NetworkPolicyObject>();
         PolicyRule? allowedBy = null;
         PolicyRule? nearest = null;
-        foreach (var policy in In(pod.Namespace).Where(p => p.Enforces(direction)))
+        foreach (var policy in In(pod.Namespace).Where(p => MayEnforce(p, direction)))
         {
             var selects = Isolates(policy, pod, direction);
             if (selects == Verdict.No)
@@ -135,7 +148,7 @@ public sealed class NetworkPolicies
             {
                 var ports = PortsMatch(rule, destination, port, protocol, _snapshot.PolicyDefects);
                 var peers = PeersMatch(rule, policy.Namespace, peer);
-                var matches = PolicyChecks.IsMalformed(rule) ? Verdict.Unknown : ports.And(peers);
+                var matches = _malformed.Contains(rule) ? Verdict.Unknown : ports.And(peers);
                 allowed = allowed.Or(selects.And(matches));
                 if (matches == Verdict.Yes && selects == Verdict.Yes)
                 {

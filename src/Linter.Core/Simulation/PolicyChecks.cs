@@ -28,9 +28,13 @@ public static class PolicyChecks
     /// </summary>
     public static readonly Version StrictCidrSince = new(1, 36);
 
-    public static bool IsMalformed(PolicyRule rule) =>
+    /// <summary>The rule holds a port or peer the API server rejects (CIDRs checked strictly when <paramref name="strictCidr"/>).</summary>
+    public static bool IsMalformed(PolicyRule rule, bool strictCidr = false) =>
         rule.Ports.Any(p => Problems(p).Any()) ||
-        rule.Peers.Any(p => Problems(p).Any() || p.PodSelector is { IsValid: false } || p.NamespaceSelector is { IsValid: false });
+        rule.Peers.Any(p => Problems(p, strictCidr).Any() || p.PodSelector is { IsValid: false } || p.NamespaceSelector is { IsValid: false });
+
+    /// <summary>The API server rejects the policy's <c>policyTypes</c>: which directions it enforces is not known.</summary>
+    public static bool RejectsPolicyTypes(NetworkPolicyObject policy) => PolicyTypeProblems(policy).Any();
 
     /// <summary>
     /// Every part of the policy the API server rejects (KL819), with the field path from <c>spec</c>; CIDRs are checked
