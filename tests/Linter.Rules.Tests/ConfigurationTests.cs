@@ -267,6 +267,28 @@ public sealed class ConfigurationTests
         Assert.Equal(expected is null ? [] : [expected], findings);
     }
 
+    [Theory]
+    [InlineData("", null)]
+    [InlineData("cluster: {ingressControllers: {nginx: {namespace: ingress-nginx, podLabels: {app: ingress-nginx}}}}", "KL707:error")]
+    [InlineData("cluster: {gatewayClasses: {envoy: {dataPlane: inCluster}}}", "KL707:error")]
+    [InlineData("cluster: {gatewayClasses: {envoy: {dataPlane: external}}}", null)]
+    public void Configured_proxies_are_checked_against_the_backends_policies(string config, string? expected)
+    {
+        // shop admits only its own pods: a proxy in another namespace is denied, once it is known.
+        var entry = config.Contains("gateway", StringComparison.Ordinal)
+            ? "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: public, namespace: edge}\nspec:\n  gatewayClassName: envoy\n  listeners: [{name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}]\n---\n" +
+              "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: web, namespace: shop}\nspec:\n  parentRefs: [{name: public, namespace: edge}]\n  rules: [{backendRefs: [{name: web, port: 80}]}]\n"
+            : "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web, namespace: shop}\nspec:\n  ingressClassName: nginx\n  defaultBackend: {service: {name: web, port: {number: 80}}}\n";
+        var yaml =
+            "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n---\n" +
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n" +
+            "    spec: {containers: [{name: web, image: web, ports: [{name: http, containerPort: 8080}]}]}\n---\n" +
+            "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec: {selector: {app: web}, ports: [{port: 80, targetPort: http}]}\n---\n" +
+            "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: same-namespace, namespace: shop}\nspec: {podSelector: {}, ingress: [{from: [{podSelector: {}}]}]}\n---\n" + entry;
+        var findings = Lint(yaml, config).Where(f => f.StartsWith("KL707", StringComparison.Ordinal)).ToList();
+        Assert.Equal(expected is null ? [] : [expected], findings);
+    }
+
     [Fact]
     public void The_schema_describes_exactly_the_keys_the_loader_accepts()
     {

@@ -1,10 +1,11 @@
+using Linter.Core.Loading;
 using Linter.Core.Model;
 using Linter.Core.Rules;
 using Linter.Core.Simulation;
 
 namespace Linter.Rules.Netpol;
 
-public sealed class ControllerTrafficDeniedRule() : Rule(new RuleDescriptor("KL707", "controller-traffic-denied", "NetworkPolicy denies the Ingress controller's traffic to a backend", Severity.Error, "netpol"))
+public sealed class ControllerTrafficDeniedRule() : Rule(new RuleDescriptor("KL707", "controller-traffic-denied", "NetworkPolicy denies the Ingress controller's or Gateway's traffic to a backend", Severity.Error, "netpol"))
 {
     public override void Check(RuleContext context)
     {
@@ -16,39 +17,52 @@ public sealed class ControllerTrafficDeniedRule() : Rule(new RuleDescriptor("KL7
 
         foreach (var ingress in snapshot.Ingress.Ingresses.Where(i => i.Class.Name is not null))
         {
-            var controllers = snapshot.IngressControllers.Of(ingress.Class.Name!);
-            if (controllers.Count == 0)
-            {
-                continue;
-            }
-
+            var controllers = snapshot.EntryProxies.OfClass(ingress.Class.Name!);
             foreach (var route in ingress.Routes.Where(r => r is { BackendRejected: false, Endpoints: not null, Backend.ServiceName: not null }))
             {
-                var verdicts = route.Endpoints!.Backends.Where(b => b.TargetNumber is not null)
-                    .SelectMany(b => controllers.Select(c => (Backend: b, Controller: c,
-                        Verdict: snapshot.Policies.Allowed(c, snapshot.Policies.Endpoint(b.Pod), b.TargetNumber!.Value, route.Endpoints.Port.Protocol))))
-                    .ToList();
-                if (verdicts.Count == 0 || verdicts.Any(v => v.Verdict.Verdict != Verdict.No))
-                {
-                    continue;
-                }
-
-                var first = verdicts[0];
-                var egress = first.Verdict.DeniedBy == PolicyDirection.Egress;
-                var side = egress ? first.Verdict.Egress : first.Verdict.Ingress;
-                var pods = Describe.List(verdicts.Select(v => v.Backend.Pod.Owner.ToString()).Distinct());
-                var ports = Describe.List(verdicts.Select(v => $"{v.Backend.TargetNumber}/{route.Endpoints!.Port.Protocol}").Distinct());
-                var policies = Describe.List(side.Isolating.Select(p => p.ToString()));
-                var message = $"{ingress.Ingress} sends {route.Entry} to Service {route.Service!.Name}, but NetworkPolicy denies its controller ({first.Controller}) the connection to the pods ({pods}) on {ports}: " +
-                    (egress
-                        ? $"{policies} isolate{(side.Isolating.Count == 1 ? "s" : string.Empty)} the controller for egress and no egress rule allows it"
-                        : $"{policies} isolate{(side.Isolating.Count == 1 ? "s" : string.Empty)} the pods for ingress and no ingress rule admits the controller") +
-                    $", so the controller answers 502/504 for these requests. Add a{(egress ? "n egress rule to the backend pods" : $"n ingress rule from the controller's pods (namespaceSelector `{NamespaceLabels.NameLabel}: {first.Controller.Namespace}` with its podSelector)")} on {ports}";
-                var related = verdicts.SelectMany(v => v.Verdict.Egress.Isolating.Concat(v.Verdict.Ingress.Isolating)).Distinct()
-                    .Select(p => new RelatedLocation(p.NameSpan, $"{p} isolates {(egress ? "the controller" : "the backend pods")}"))
-                    .Concat(controllers.Select(c => c.Pod).OfType<PodTemplate>().Distinct().Select(p => new RelatedLocation(p.Owner.NameSpan, $"{p.Owner}: the {ingress.Class.Name} Ingress controller")));
-                context.Report(route.Backend!.ServiceName!.Span, message, related: related);
+                Check(context, route.Backend!.ServiceName!.Span, $"{ingress.Ingress} sends {route.Entry} to Service {route.Service!.Name}", $"the {ingress.Class.Name} Ingress controller", controllers, route.Endpoints!);
             }
         }
+
+        foreach (var resolution in snapshot.GatewayRouting.Routes.Select(snapshot.GatewayRouting.Resolve))
+        {
+            var proxies = resolution.Parents.Where(p => p is { Gateway: not null, Attached.Count: > 0 })
+                .SelectMany(p => snapshot.EntryProxies.OfGateway(p.Gateway!)).Distinct().ToList();
+            foreach (var backend in resolution.Backends.Where(b => b is { Service: not null, Permitted: true, Port: not null, Ref.NameNode: not null }))
+            {
+                Check(context, backend.Ref.NameNode!.Span, $"rule {backend.Ref.Rule + 1} of {resolution.Route} sends traffic to Service {backend.Service!.Name}", "the Gateway's data plane", proxies, backend.Port!);
+            }
+        }
+    }
+
+    /// <summary>Reports when every proxy pod is denied the connection to every backend pod of the service port.</summary>
+    private static void Check(RuleContext context, SourceSpan at, string entry, string proxy, IReadOnlyList<PolicyEndpoint> proxies, PortResolution port)
+    {
+        var snapshot = context.Snapshot;
+        var verdicts = port.Backends.Where(b => b.TargetNumber is not null)
+            .SelectMany(b => proxies.Select(p => (Backend: b, Proxy: p, Verdict: snapshot.Policies.Allowed(p, snapshot.Policies.Endpoint(b.Pod), b.TargetNumber!.Value, port.Port.Protocol))))
+            .ToList();
+        if (verdicts.Count == 0 || verdicts.Any(v => v.Verdict.Verdict != Verdict.No))
+        {
+            return;
+        }
+
+        var first = verdicts[0];
+        var egress = first.Verdict.DeniedBy == PolicyDirection.Egress;
+        var side = egress ? first.Verdict.Egress : first.Verdict.Ingress;
+        var pods = Describe.List(verdicts.Select(v => v.Backend.Pod.Owner.ToString()).Distinct());
+        var ports = Describe.List(verdicts.Select(v => $"{v.Backend.TargetNumber}/{port.Port.Protocol}").Distinct());
+        var policies = Describe.List(side.Isolating.Select(p => p.ToString()));
+        var isolate = side.Isolating.Count == 1 ? "isolates" : "isolate";
+        var message = $"{entry}, but NetworkPolicy denies {proxy} ({first.Proxy}) the connection to the pods ({pods}) on {ports}: " +
+            (egress ? $"{policies} {isolate} the proxy for egress and no egress rule allows it" : $"{policies} {isolate} the pods for ingress and no ingress rule admits the proxy") +
+            ", so these requests end in 502 or 504. " +
+            (egress
+                ? $"Add an egress rule to the backend pods on {ports}"
+                : $"Add an ingress rule from the proxy's pods (a namespaceSelector on `{NamespaceLabels.NameLabel}: {first.Proxy.Namespace}` with their podSelector in the same item) on {ports}");
+        var related = verdicts.SelectMany(v => v.Verdict.Egress.Isolating.Concat(v.Verdict.Ingress.Isolating)).Distinct()
+            .Select(p => new RelatedLocation(p.NameSpan, $"{p} isolates {(egress ? "the proxy" : "the backend pods")}"))
+            .Concat(proxies.Select(p => p.Pod).OfType<PodTemplate>().Distinct().Select(p => new RelatedLocation(p.Owner.NameSpan, $"{p.Owner}: {proxy}")));
+        context.Report(at, message, related: related);
     }
 }

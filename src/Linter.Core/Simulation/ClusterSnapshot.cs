@@ -26,7 +26,7 @@ public sealed class ClusterSnapshot
     private NamespaceLabels? _namespaceLabels;
     private NetworkPolicies? _policies;
     private Dependencies? _dependencies;
-    private IngressControllers? _ingressControllers;
+    private EntryProxies? _entryProxies;
     private PolicyDefects? _policyDefects;
 
     public ClusterSnapshot(IReadOnlyList<SourceFile> files, IReadOnlyList<KubeObject> objects, SimulationOptions options)
@@ -220,8 +220,8 @@ public sealed class ClusterSnapshot
     /// <summary>The connections each pod is configured to make, resolved to pods and pod ports; computed per pod on first use.</summary>
     public Dependencies Dependencies => _dependencies ??= new Dependencies(this);
 
-    /// <summary>The pods that serve each Ingress class, where the input or the configuration shows them; computed on first use.</summary>
-    public IngressControllers IngressControllers => _ingressControllers ??= new IngressControllers(this);
+    /// <summary>The pods of Ingress controllers and Gateway data planes, where the input or the configuration shows them; computed on first use.</summary>
+    public EntryProxies EntryProxies => _entryProxies ??= new EntryProxies(this);
 
     /// <summary>Cluster DNS with the input applied.</summary>
     public Dns.ClusterDns Dns => _dns ??= new Dns.ClusterDns(this);

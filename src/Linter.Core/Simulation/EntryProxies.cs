@@ -6,18 +6,23 @@ namespace Linter.Core.Simulation;
 public sealed record ConfiguredIngressController(string Class, string Namespace, IReadOnlyDictionary<string, string> PodLabels);
 
 /// <summary>
-/// The pods that serve each Ingress class (RULES.md KL707): those the configuration declares, or the workloads of the
-/// input whose container <c>args</c> or <c>command</c> set a flag whose name contains <c>class</c>
-/// (<c>--ingress-class=nginx</c>, <c>--controller-class k8s.io/ingress-nginx</c>) to the class's name or to its
-/// IngressClass's <c>spec.controller</c>. Unknown otherwise: traffic from an unknown controller is not evaluated.
+/// The pods that proxy traffic entering the cluster (RULES.md KL707). For an Ingress class: the controller pods the
+/// configuration declares, or the workloads of the input whose container <c>args</c> or <c>command</c> set a flag
+/// whose name contains <c>class</c> (<c>--ingress-class=nginx</c>, <c>--controller-class k8s.io/ingress-nginx</c>) to
+/// the class's name or to its IngressClass's <c>spec.controller</c>. For a Gateway (traffic semantics §3.7): the
+/// workloads of its namespace labelled <c>gateway.networking.k8s.io/gateway-name: &lt;name&gt;</c>, or such pods when
+/// the configuration says its GatewayClass runs its data plane in the cluster. Unknown otherwise: traffic from an
+/// unknown proxy is not evaluated.
 /// </summary>
-public sealed class IngressControllers
+public sealed class EntryProxies
 {
+    public const string GatewayNameLabel = "gateway.networking.k8s.io/gateway-name";
+
     private readonly ClusterSnapshot _snapshot;
     private readonly Dictionary<string, IReadOnlyList<PolicyEndpoint>> _byClass = new(StringComparer.Ordinal);
     private readonly List<(PodTemplate Pod, string Value)> _classFlags = [];
 
-    internal IngressControllers(ClusterSnapshot snapshot)
+    internal EntryProxies(ClusterSnapshot snapshot)
     {
         _snapshot = snapshot;
         foreach (var pod in snapshot.PodTemplates)
@@ -29,8 +34,22 @@ public sealed class IngressControllers
         }
     }
 
-    /// <summary>The controller pods of the class (each with the workload that runs them, when it is in the input).</summary>
-    public IReadOnlyList<PolicyEndpoint> Of(string className)
+    /// <summary>The data-plane pods of the Gateway.</summary>
+    public IReadOnlyList<PolicyEndpoint> OfGateway(GatewayObject gateway)
+    {
+        var label = new[] { new KeyValuePair<string, string>(GatewayNameLabel, gateway.Name) };
+        var pods = _snapshot.Labels.Select(gateway.Namespace, label).Select(_snapshot.Policies.Endpoint).ToList();
+        var className = gateway.GatewayClassNameNode?.Value;
+        if (pods.Count == 0 && _snapshot.Options.GatewayClasses.Any(c => c.Name == className && c.DataPlane == "inCluster"))
+        {
+            pods.Add(PolicyEndpoint.BuiltIn($"the data plane of {gateway} ({gateway.Namespace})", gateway.Namespace, label.ToDictionary(l => l.Key, l => l.Value), []));
+        }
+
+        return pods;
+    }
+
+    /// <summary>The controller pods of the Ingress class.</summary>
+    public IReadOnlyList<PolicyEndpoint> OfClass(string className)
     {
         if (_byClass.TryGetValue(className, out var known))
         {
