@@ -282,6 +282,28 @@ public sealed class NetworkPolicyTests
     }
 
     [Fact]
+    public void A_policy_of_a_folder_that_is_an_alternative_to_the_pods_folder_does_not_govern_them()
+    {
+        const string Web = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: web}]}\n";
+        const string Api = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec: {containers: [{name: api, image: api}]}\n";
+        const string Deny = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny}\nspec: {podSelector: {}, policyTypes: [Ingress]}\n";
+        Verdict IngressToWeb(params (string Path, string Text)[] files)
+        {
+            var snapshot = Cluster.FromFiles(files);
+            return snapshot.Policies.Isolated(Pod(snapshot, "web"), PolicyDirection.Ingress);
+        }
+
+        // Book chapters that both define api are alternatives: the policy of ch16 is not applied with ch15.
+        Assert.Equal(Verdict.No, IngressToWeb(("book/ch15/web.yaml", Web), ("book/ch15/api.yaml", Api), ("book/ch16/api.yaml", Api), ("book/ch16/deny.yaml", Deny)));
+        Assert.Equal(Verdict.Yes, IngressToWeb(("book/ch15/web.yaml", Web), ("book/ch15/api.yaml", Api), ("book/ch16/api.yaml", Api), ("book/ch15/deny.yaml", Deny)));
+
+        // Folders that define different workloads, and a folder of policies beside a folder of apps, go together.
+        Assert.Equal(Verdict.Yes, IngressToWeb(("teams/web/web.yaml", Web), ("teams/api/api.yaml", Api), ("teams/api/deny.yaml", Deny)));
+        Assert.Equal(Verdict.Yes, IngressToWeb(("deploy/apps/web.yaml", Web), ("deploy/apps/api.yaml", Api), ("deploy/policies/deny.yaml", Deny)));
+        Assert.Equal(Verdict.Yes, IngressToWeb(("web.yaml", Web), ("policies/deny.yaml", Deny)));
+    }
+
+    [Fact]
     public void A_policy_in_an_API_version_the_cluster_no_longer_serves_selects_nothing()
     {
         var snapshot = With(Policy("shop", "{podSelector: {}, policyTypes: [Ingress]}").Replace("networking.k8s.io/v1", "extensions/v1beta1"));

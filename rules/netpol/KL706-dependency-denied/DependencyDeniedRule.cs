@@ -39,8 +39,11 @@ public sealed class DependencyDeniedRule() : Rule(new RuleDescriptor("KL706", "d
                     $" on {targets}, but {(allDenied ? "NetworkPolicy denies it" : "NetworkPolicy denies it to some of the pods behind it")}: {denying} isolate{(side.Isolating.Count == 1 ? "s" : string.Empty)} {whom} for {direction} and no {direction} rule allows it" +
                     (side.Nearest is { } nearest ? $"; the nearest, {nearest}, does not match both the port and the peer" : string.Empty) +
                     $". Add a{(direction == "egress" ? "n egress" : "n ingress")} rule for {targets} {(direction == "egress" ? $"to {dependency.Destination}" : $"from {pod.Owner}")}";
-                var related = ports.SelectMany(p => p).SelectMany(t => t.Verdict.Egress.Isolating.Concat(t.Verdict.Ingress.Isolating)).Distinct()
-                    .Select(p => new RelatedLocation(p.NameSpan, $"{p} isolates {(p.Namespace == pod.Namespace && NetworkPolicies.Selects(p, source) == Core.Simulation.Verdict.Yes ? "the source" : "the destination")}"))
+                var verdicts = ports.SelectMany(p => p).Select(t => t.Verdict).ToList();
+                var sourceSide = verdicts.SelectMany(v => v.Egress.Isolating).ToList();
+                var destinationSide = verdicts.SelectMany(v => v.Ingress.Isolating).ToList();
+                var related = sourceSide.Concat(destinationSide).Distinct()
+                    .Select(p => new RelatedLocation(p.NameSpan, $"{p} isolates " + (sourceSide.Contains(p) && destinationSide.Contains(p) ? "the source and the destination" : sourceSide.Contains(p) ? "the source" : "the destination")))
                     .Concat(denied.Select(t => t.Target.Endpoint.Pod).OfType<PodTemplate>().Distinct().Select(p => new RelatedLocation(p.Owner.NameSpan, $"{p.Owner}: the destination")));
                 context.Report(dependency.Reference.Span, message, allDenied ? null : Severity.Warning, related);
             }

@@ -27,6 +27,7 @@ public sealed class ClusterSnapshot
     private NetworkPolicies? _policies;
     private Dependencies? _dependencies;
     private EntryProxies? _entryProxies;
+    private AlternativeFolders? _alternatives;
     private PolicyDefects? _policyDefects;
 
     public ClusterSnapshot(IReadOnlyList<SourceFile> files, IReadOnlyList<KubeObject> objects, SimulationOptions options)
@@ -222,6 +223,9 @@ public sealed class ClusterSnapshot
 
     /// <summary>The pods of Ingress controllers and Gateway data planes, where the input or the configuration shows them; computed on first use.</summary>
     public EntryProxies EntryProxies => _entryProxies ??= new EntryProxies(this);
+
+    /// <summary>Which first-level folders of the input are alternatives (each with its own workloads); computed on first use.</summary>
+    public AlternativeFolders Alternatives => _alternatives ??= new AlternativeFolders(this);
 
     /// <summary>Cluster DNS with the input applied.</summary>
     public Dns.ClusterDns Dns => _dns ??= new Dns.ClusterDns(this);

@@ -22,7 +22,8 @@ public sealed record Dependency(NameReference Reference, string Destination, IRe
 /// resolve to a Service with endpoints, a headless Service's pods, a pod record, or a destination outside the cluster
 /// (an ExternalName Service, a dotted name that is not a cluster name, the built-in <c>kubernetes</c> Service).
 /// Names that resolve to nothing, ports the Service does not expose and service ports without endpoints are left
-/// out: other rules report them. Computed per pod on first use.
+/// out: other rules report them; so are pods of a folder that is an alternative to the source's
+/// (<see cref="AlternativeFolders"/>). Computed per pod on first use.
 /// </summary>
 public sealed class Dependencies(ClusterSnapshot snapshot)
 {
@@ -52,7 +53,7 @@ public sealed class Dependencies(ClusterSnapshot snapshot)
 
         if (answer.Pod is { } record)
         {
-            return reference.Port is { } port && record.Pod != source
+            return reference.Port is { } port && record.Pod != source && snapshot.Alternatives.GoTogether(source.Owner, record.Pod.Owner)
                 ? new Dependency(reference, answer.Describe(), [[new DependencyTarget(snapshot.Policies.Endpoint(record.Pod), port, "TCP")]])
                 : null;
         }
@@ -65,15 +66,18 @@ public sealed class Dependencies(ClusterSnapshot snapshot)
         var resolution = snapshot.Resolve(service);
         if (service.IsHeadless)
         {
-            return reference.Port is { } port ? Targets(reference, answer, [resolution.Selected.Where(p => p != source).Select(p => new DependencyTarget(snapshot.Policies.Endpoint(p), port, "TCP")).ToList()]) : null;
+            return reference.Port is { } port ? Targets(reference, answer, [resolution.Selected.Where(p => Together(source, p)).Select(p => new DependencyTarget(snapshot.Policies.Endpoint(p), port, "TCP")).ToList()]) : null;
         }
 
         var ports = resolution.Ports.Where(p => reference.Port is not { } number || p.Port.Port?.Value == number).ToList();
         return Targets(reference, answer, ports.Select(p => p.Backends
-            .Where(b => b.TargetNumber is not null && b.Pod != source)
+            .Where(b => b.TargetNumber is not null && Together(source, b.Pod))
             .Select(b => new DependencyTarget(snapshot.Policies.Endpoint(b.Pod), b.TargetNumber!.Value, p.Port.Protocol))
             .ToList()).ToList());
     }
+
+    /// <summary>Another pod than the source, of a folder that is not an alternative to the source's.</summary>
+    private bool Together(PodTemplate source, PodTemplate destination) => destination != source && snapshot.Alternatives.GoTogether(source.Owner, destination.Owner);
 
     /// <summary>Two labels (<c>prometheus.monitoring</c>) may be a Service of a namespace the input does not know.</summary>
     private static bool MayBeInCluster(string host) => host.Split('.').Length == 2;

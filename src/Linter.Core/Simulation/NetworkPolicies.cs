@@ -32,7 +32,8 @@ public sealed record ConnectionVerdict(Verdict Verdict, DirectionVerdict Egress,
 /// The NetworkPolicies of the input, indexed by namespace, and the three-valued evaluation of traffic
 /// semantics §4.5: which policies select a pod, whether it is isolated per direction, and
 /// <see cref="Allowed"/> for a connection to a destination pod port. Policies the target version no longer serves
-/// (KL608) select nothing. A rule holding a part the API server rejects (<see cref="PolicyChecks"/>) counts as unknown;
+/// (KL608) select nothing, and so do policies of a folder that is an alternative to the pods' (<see cref="AlternativeFolders"/>).
+/// A rule holding a part the API server rejects (<see cref="PolicyChecks"/>) counts as unknown;
 /// so do a peer or port KL702/KL703 report and the ingress isolation of an <c>egress: []</c> policy KL704 reports (<see cref="PolicyDefects"/>).
 /// </summary>
 public sealed class NetworkPolicies
@@ -90,7 +91,7 @@ public sealed class NetworkPolicies
     /// </summary>
     private Verdict Isolates(NetworkPolicyObject policy, PolicyEndpoint pod, PolicyDirection direction)
     {
-        var selects = Selects(policy, pod);
+        var selects = pod.Pod is { } template && !_snapshot.Alternatives.GoTogether(policy, template.Owner) ? Verdict.No : Selects(policy, pod);
         var unknown = _typesRejected.Contains(policy) || (direction == PolicyDirection.Ingress && _snapshot.PolicyDefects.IngressIsolationIsUnknown(policy));
         return selects != Verdict.No && unknown ? Verdict.Unknown : selects;
     }
