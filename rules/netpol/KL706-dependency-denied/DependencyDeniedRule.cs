@@ -30,13 +30,12 @@ public sealed class DependencyDeniedRule() : Rule(new RuleDescriptor("KL706", "d
                 var denied = ports.SelectMany(p => p).Where(t => t.Verdict.Verdict == Core.Simulation.Verdict.No).ToList();
                 var first = denied[0];
                 var direction = first.Verdict.DeniedBy == PolicyDirection.Egress ? "egress" : "ingress";
-                var side = first.Verdict.DeniedBy == PolicyDirection.Egress ? first.Verdict.Egress : first.Verdict.Ingress;
-                var denying = side.Isolating.Count > 0 ? Describe.List(side.Isolating.Select(p => p.ToString())) : "the policies of its namespace";
+                var side = Denials.DenyingSide(first.Verdict);
                 var whom = first.Verdict.DeniedBy == PolicyDirection.Egress ? $"the pods of {pod.Owner}" : first.Target.Endpoint.ToString();
                 var targets = Describe.List(denied.Select(t => $"{t.Target.Port}/{t.Target.Protocol}").Distinct());
                 var message = $"{pod.Owner} connects to `{dependency.Reference.Host}` ({dependency.Reference.Where}), {dependency.Destination}" +
                     (dependency.IsOutside ? string.Empty : $" (pods {Describe.List(denied.Select(t => t.Target.Endpoint.ToString()).Distinct())})") +
-                    $" on {targets}, but {(allDenied ? "NetworkPolicy denies it" : "NetworkPolicy denies it to some of the pods behind it")}: {denying} isolate{(side.Isolating.Count == 1 ? "s" : string.Empty)} {whom} for {direction} and no {direction} rule allows it" +
+                    $" on {targets}, but {(allDenied ? "NetworkPolicy denies it" : "NetworkPolicy denies it to some of the pods behind it")}: {Denials.Isolate(side.Isolating)} {whom} for {direction} and no {direction} rule allows it" +
                     (side.Nearest is { } nearest ? $"; the nearest, {nearest}, does not match both the port and the peer" : string.Empty) +
                     $". Add a{(direction == "egress" ? "n egress" : "n ingress")} rule for {targets} {(direction == "egress" ? $"to {dependency.Destination}" : $"from {pod.Owner}")}";
                 var verdicts = ports.SelectMany(p => p).Select(t => t.Verdict).ToList();

@@ -53,13 +53,12 @@ public sealed class ControllerTrafficDeniedRule() : Rule(new RuleDescriptor("KL7
 
         var first = verdicts[0];
         var egress = first.Verdict.DeniedBy == PolicyDirection.Egress;
-        var side = egress ? first.Verdict.Egress : first.Verdict.Ingress;
+        var side = Denials.DenyingSide(first.Verdict);
         var pods = Describe.List(verdicts.Select(v => v.Backend.Pod.Owner.ToString()).Distinct());
         var ports = Describe.List(verdicts.Select(v => $"{v.Backend.TargetNumber}/{port.Port.Protocol}").Distinct());
-        var policies = Describe.List(side.Isolating.Select(p => p.ToString()));
-        var isolate = side.Isolating.Count == 1 ? "isolates" : "isolate";
+        var isolate = Denials.Isolate(side.Isolating);
         var message = $"{entry}, but NetworkPolicy denies {proxy} ({first.Proxy}) the connection to the pods ({pods}) on {ports}: " +
-            (egress ? $"{policies} {isolate} the proxy for egress and no egress rule allows it" : $"{policies} {isolate} the pods for ingress and no ingress rule admits the proxy") +
+            (egress ? $"{isolate} the proxy for egress and no egress rule allows it" : $"{isolate} the pods for ingress and no ingress rule admits the proxy") +
             ", so these requests end in 502 or 504. " +
             (egress
                 ? $"Add an egress rule to the backend pods on {ports}"

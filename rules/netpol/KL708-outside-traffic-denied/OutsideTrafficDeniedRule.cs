@@ -41,7 +41,7 @@ public sealed class OutsideTrafficDeniedRule() : Rule(new RuleDescriptor("KL708"
             var exposure = service.AllowsNodePorts ? $"a {service.Type} Service" : "reachable on its externalIPs";
             var local = service.ExternalTrafficPolicyNode?.Value == "Local";
             context.Report((service.AllowsNodePorts ? service.TypeNode : service.ExternalIPsKey ?? service.TypeNode)?.Span ?? service.NameSpan,
-                $"{service} is {exposure}, but {Describe.List(policies.Select(p => p.ToString()))} isolate{(policies.Count == 1 ? "s" : string.Empty)} its pods ({pods}) for ingress " +
+                $"{service} is {exposure}, but {Denials.Isolate(policies)} its pods ({pods}) for ingress " +
                 $"and no rule admits clients from outside the cluster on {Describe.List(targets)}: namespace and pod selectors never match them, only a rule without `from` or with an `ipBlock` peer does. " +
                 (local
                     ? "With externalTrafficPolicy: Local the source stays the client's address, so every outside connection is dropped"
