@@ -14,8 +14,8 @@ internal static class ResolveCommand
         var config = new ConfigOptions();
         var from = new Option<string[]>("--from")
         {
-            Description = "NAMESPACE/WORKLOAD NAME[:PORT]: show how NAME resolves from that workload's pods, query by query through the search list, and what it reaches.",
-            Arity = new ArgumentArity(2, 2),
+            Description = "NAMESPACE/WORKLOAD [NAME[:PORT]]: list the connections that workload's pods are configured to make and what NetworkPolicies decide for each; with NAME, show how NAME resolves from its pods, query by query through the search list, what it reaches and the verdict.",
+            Arity = new ArgumentArity(1, 2),
             AllowMultipleArgumentsPerToken = true,
         };
         var format = new Option<string>("--format", "-f") { Description = "text or json.", DefaultValueFactory = _ => "text" };
@@ -46,8 +46,8 @@ internal static class ResolveCommand
             }
 
             var json = parse.GetValue(format) == "json";
-            var code = parse.GetValue(from) is { Length: 2 } request
-                ? Trace(result.Snapshot, request[0], request[1], json, stdout, stderr)
+            var code = parse.GetValue(from) is { Length: > 0 } request
+                ? Trace(result.Snapshot, request[0], request.Length > 1 ? request[1] : null, json, stdout, stderr)
                 : Table(result.Snapshot, json, stdout);
             return code == 0 && result.HasInputErrors ? ExitCodes.InputError : code;
         });
@@ -56,22 +56,15 @@ internal static class ResolveCommand
 
     private static int Table(ClusterSnapshot snapshot, bool json, TextWriter stdout)
     {
-        if (json)
+        Write(json, stdout, memory => ServiceTable.WriteJson(snapshot, memory), text =>
         {
-            using var memory = new MemoryStream();
-            ServiceTable.WriteJson(snapshot, memory);
-            stdout.WriteLine(System.Text.Encoding.UTF8.GetString(memory.ToArray()));
-        }
-        else
-        {
-            ServiceTable.WriteText(snapshot, stdout);
-            new EntryTable(snapshot).WriteText(stdout);
-        }
-
+            ServiceTable.WriteText(snapshot, text);
+            new EntryTable(snapshot).WriteText(text);
+        });
         return 0;
     }
 
-    private static int Trace(ClusterSnapshot snapshot, string workloadRef, string target, bool json, TextWriter stdout, TextWriter stderr)
+    private static int Trace(ClusterSnapshot snapshot, string workloadRef, string? target, bool json, TextWriter stdout, TextWriter stderr)
     {
         var slash = workloadRef.IndexOf('/');
         var ns = slash > 0 ? workloadRef.Substring(0, slash) : snapshot.Options.DefaultNamespace;
@@ -85,21 +78,31 @@ internal static class ResolveCommand
             return ExitCodes.UsageError;
         }
 
+        if (target is null)
+        {
+            Write(json, stdout, memory => ConnectionVerdicts.WriteListJson(snapshot, workload, memory), text => ConnectionVerdicts.WriteList(snapshot, workload, text));
+            return 0;
+        }
+
         var colon = target.LastIndexOf(':');
         int? port = colon > 0 && int.TryParse(target.Substring(colon + 1), out var p) ? p : null;
         var host = port is null ? target : target.Substring(0, colon);
         var trace = DnsTrace.For(snapshot, workload, host, port);
+        Write(json, stdout, trace.WriteJson, trace.WriteText);
+        return 0;
+    }
+
+    private static void Write(bool json, TextWriter stdout, Action<Stream> writeJson, Action<TextWriter> writeText)
+    {
         if (json)
         {
             using var memory = new MemoryStream();
-            trace.WriteJson(memory);
+            writeJson(memory);
             stdout.WriteLine(System.Text.Encoding.UTF8.GetString(memory.ToArray()));
         }
         else
         {
-            trace.WriteText(stdout);
+            writeText(stdout);
         }
-
-        return 0;
     }
 }

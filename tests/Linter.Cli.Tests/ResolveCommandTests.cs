@@ -257,4 +257,237 @@ public sealed class ResolveCommandTests
         Assert.Equal("payments", pay.GetProperty("serviceNamespace").GetString());
         Assert.StartsWith("not permitted: no ReferenceGrant", pay.GetProperty("reason").GetString());
     }
+
+    private const string Policies = """
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: shop}
+        spec:
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers:
+                - name: web
+                  image: web:1
+                  env:
+                    - {name: API_URL, value: "http://api:8080/"}
+                    - {name: REDIS_ADDR, value: "redis:6379"}
+                    - {name: PSP_URL, value: "https://psp.example.com/charge"}
+                    - {name: METRICS, value: "http://prometheus.monitoring:9090/"}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: api, namespace: shop}
+        spec:
+          selector: {matchLabels: {app: api}}
+          template:
+            metadata: {labels: {app: api}}
+            spec:
+              containers: [{name: api, image: api:1, ports: [{name: http, containerPort: 8080}]}]
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: api, namespace: shop}
+        spec: {selector: {app: api}, ports: [{port: 8080, targetPort: http}]}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: redis, namespace: shop}
+        spec:
+          selector: {matchLabels: {app: redis}}
+          template:
+            metadata: {labels: {app: redis}}
+            spec:
+              containers: [{name: redis, image: redis:7, ports: [{containerPort: 6379}]}]
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: redis, namespace: shop}
+        spec: {selector: {app: redis}, ports: [{port: 6379}]}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: web-egress, namespace: shop}
+        spec:
+          podSelector: {matchLabels: {app: web}}
+          policyTypes: [Egress]
+          egress:
+            - to: [{podSelector: {matchLabels: {app: api}}}]
+              ports: [{port: 8080}]
+            - to: [{namespaceSelector: {matchLabels: {team: monitoring}}}]
+              ports: [{port: 9090}]
+            - to: [{podSelector: {matchLabels: {app: api}}}]
+              ports: [{port: 6379}]
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: api-ingress, namespace: shop}
+        spec:
+          podSelector: {matchLabels: {app: api}}
+          policyTypes: [Ingress]
+          ingress:
+            - from: [{podSelector: {matchLabels: {app: web}}}]
+              ports: [{port: http}]
+
+        """;
+
+    private static string Text(CliRun run) => run.Stdout.Replace("\r", string.Empty);
+
+    private static void FitsTerminal(string text) => Assert.True(text.Split('\n').All(line => line.Length <= 80), "lines fit 80 columns");
+
+    [Fact]
+    public void Resolve_from_a_workload_alone_lists_each_connection_with_its_verdict()
+    {
+        var run = Cli.RunWithInput(Policies, "resolve", "-", "--from", "shop/web");
+        Assert.Equal(0, run.ExitCode);
+        var text = Text(run);
+        Assert.Equal(
+            "from Deployment web in namespace shop\n" +
+            "connections and what NetworkPolicies decide:\n" +
+            "  api:8080 (env API_URL of container web of Deployment web)\n" +
+            "    -> Service api in namespace shop\n" +
+            "    Deployment api 8080/TCP: allowed (egress rule 1 of NetworkPolicy web-egress;\n" +
+            "        ingress rule 1 of NetworkPolicy api-ingress)\n" +
+            "  redis:6379 (env REDIS_ADDR of container web of Deployment web)\n" +
+            "    -> Service redis in namespace shop\n" +
+            "    Deployment redis 6379/TCP: denied by egress: NetworkPolicy web-egress\n" +
+            "        isolates the source and no rule allows it; nearest: egress rule 3 of\n" +
+            "        NetworkPolicy web-egress matches the port, not the peer\n" +
+            "  psp.example.com:443 (env PSP_URL of container web of Deployment web)\n" +
+            "    -> psp.example.com\n" +
+            "    psp.example.com 443/TCP: denied by egress: NetworkPolicy web-egress isolates\n" +
+            "        the source and no rule allows it\n" +
+            "  prometheus.monitoring:9090 (env METRICS of container web of Deployment web)\n" +
+            "    -> prometheus.monitoring\n" +
+            "    prometheus.monitoring 9090/TCP: unknown: egress rule 2 of NetworkPolicy\n" +
+            "        web-egress may match; prometheus.monitoring may be a Service of\n" +
+            "        namespace monitoring, which is not in the input\n",
+            text);
+        FitsTerminal(text);
+    }
+
+    [Fact]
+    public void Resolve_from_a_workload_names_the_ingress_policy_that_denies_and_the_nearest_rule()
+    {
+        var input = Policies.Replace("from: [{podSelector: {matchLabels: {app: web}}}]", "from: [{podSelector: {matchLabels: {app: redis}}}]");
+        var text = Text(Cli.RunWithInput(input, "resolve", "-", "--from", "shop/web"));
+        Assert.Contains(
+            "    Deployment api 8080/TCP: denied by ingress: NetworkPolicy api-ingress\n" +
+            "        isolates the destination and no rule allows it; nearest: ingress rule 1\n" +
+            "        of NetworkPolicy api-ingress matches the port, not the peer\n",
+            text);
+    }
+
+    [Fact]
+    public void Resolve_from_a_workload_says_not_isolated_when_no_policy_selects_either_end()
+    {
+        var input = Policies.Substring(0, Policies.IndexOf("apiVersion: networking.k8s.io/v1", StringComparison.Ordinal));
+        var text = Text(Cli.RunWithInput(input, "resolve", "-", "--from", "shop/web"));
+        Assert.Contains("    Deployment api 8080/TCP: not isolated\n", text);
+        Assert.Contains("    psp.example.com 443/TCP: not isolated (no policy isolates the source for\n        egress)\n", text);
+    }
+
+    [Fact]
+    public void Resolve_from_a_workload_in_json_gives_verdict_direction_deciding_rule_and_isolating_policies()
+    {
+        var run = Cli.RunWithInput(Policies, "resolve", "-", "--from", "shop/web", "--format", "json");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("Deployment web", run.Json.GetProperty("from").GetString());
+        Assert.True(run.Json.GetProperty("networkPolicyEnforced").GetBoolean());
+        var connections = run.Json.GetProperty("connections").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        Assert.Equal(["api", "redis", "psp.example.com", "prometheus.monitoring"], connections.Keys);
+
+        var api = connections["api"];
+        Assert.Equal("allowed", api.GetProperty("verdict").GetString());
+        Assert.Equal(8080, api.GetProperty("port").GetInt32());
+        var allowed = api.GetProperty("targets")[0];
+        Assert.Equal("Deployment api", allowed.GetProperty("endpoint").GetString());
+        Assert.Equal(JsonValueKind.Null, allowed.GetProperty("deniedBy").ValueKind);
+        Assert.Equal(["egress rule 1 of NetworkPolicy web-egress", "ingress rule 1 of NetworkPolicy api-ingress"], allowed.GetProperty("decidedBy").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["NetworkPolicy web-egress", "NetworkPolicy api-ingress"], allowed.GetProperty("isolating").EnumerateArray().Select(e => e.GetString()));
+
+        var redis = connections["redis"].GetProperty("targets")[0];
+        Assert.Equal("denied", redis.GetProperty("verdict").GetString());
+        Assert.Equal("egress", redis.GetProperty("deniedBy").GetString());
+        Assert.Equal(["NetworkPolicy web-egress"], redis.GetProperty("decidedBy").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("egress rule 3 of NetworkPolicy web-egress", redis.GetProperty("nearest").GetString());
+
+        var psp = connections["psp.example.com"];
+        Assert.True(psp.GetProperty("outside").GetBoolean());
+        Assert.Equal("denied", psp.GetProperty("verdict").GetString());
+
+        var metrics = connections["prometheus.monitoring"].GetProperty("targets")[0];
+        Assert.Equal("unknown", metrics.GetProperty("verdict").GetString());
+        Assert.Equal(["egress rule 2 of NetworkPolicy web-egress"], metrics.GetProperty("decidedBy").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("namespace monitoring, which is not in the input", metrics.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void Resolve_from_a_workload_with_a_name_ends_with_the_verdict()
+    {
+        var text = Text(Cli.RunWithInput(Policies, "resolve", "-", "--from", "shop/web", "redis:6379"));
+        Assert.StartsWith("from Deployment web in namespace shop\n", text);
+        Assert.EndsWith(
+            "=> Service redis in namespace shop\n" +
+            "   6379/TCP -> 6379\n" +
+            "     Deployment redis: container redis 6379/TCP\n" +
+            "verdict: denied\n" +
+            "   Deployment redis 6379/TCP: denied by egress: NetworkPolicy web-egress\n" +
+            "       isolates the source and no rule allows it; nearest: egress rule 3 of\n" +
+            "       NetworkPolicy web-egress matches the port, not the peer\n",
+            text);
+        FitsTerminal(text);
+
+        Assert.EndsWith("verdict: no verdict: give a port (NAME:PORT) to get one\n", Text(Cli.RunWithInput(Policies, "resolve", "-", "--from", "shop/web", "psp.example.com")));
+        Assert.EndsWith(
+            "verdict: no verdict: nothing:80 reaches no pod of another workload and no\n   destination outside the cluster\n",
+            Text(Cli.RunWithInput(Policies, "resolve", "-", "--from", "shop/web", "nothing:80")));
+    }
+
+    [Fact]
+    public void Resolve_from_a_workload_with_a_name_in_json_adds_the_connection_and_keeps_the_trace()
+    {
+        var run = Cli.RunWithInput(Policies, "resolve", "-", "--from", "shop/web", "psp.example.com:443", "--format", "json");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("External", run.Json.GetProperty("outcome").GetString());
+        Assert.Equal(443, run.Json.GetProperty("port").GetInt32());
+        Assert.Equal(JsonValueKind.Null, run.Json.GetProperty("noVerdict").ValueKind);
+        var connection = run.Json.GetProperty("connections").EnumerateArray().Single();
+        Assert.True(connection.GetProperty("outside").GetBoolean());
+        Assert.Equal("egress", connection.GetProperty("targets")[0].GetProperty("deniedBy").GetString());
+        Assert.Equal(["NetworkPolicy web-egress"], connection.GetProperty("targets")[0].GetProperty("isolating").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public void Resolve_from_a_workload_says_when_the_configuration_does_not_enforce_NetworkPolicies()
+    {
+        var config = Path.Combine(Directory.CreateTempSubdirectory("kubelint-resolve-").FullName, ".kubelint.yaml");
+        File.WriteAllText(config, "cluster:\n  networkPolicy: {enforced: false}\n");
+        try
+        {
+            var text = Text(Cli.RunWithInput(Policies, "resolve", "-", "--config", config, "--from", "shop/web"));
+            Assert.StartsWith(
+                "from Deployment web in namespace shop\n" +
+                "NetworkPolicies are not enforced (cluster.networkPolicy.enforced: false)\n" +
+                "connections:\n" +
+                "  api:8080 (env API_URL of container web of Deployment web)\n" +
+                "    -> Service api in namespace shop\n" +
+                "  redis:6379",
+                text);
+            Assert.DoesNotContain("denied", text);
+            var trace = Cli.RunWithInput(Policies, "resolve", "-", "--config", config, "--from", "shop/web", "redis:6379", "--format", "json");
+            Assert.False(trace.Json.GetProperty("networkPolicyEnforced").GetBoolean());
+            Assert.Equal(0, trace.Json.GetProperty("connections").GetArrayLength());
+            Assert.Equal("NetworkPolicies are not enforced (cluster.networkPolicy.enforced: false)", trace.Json.GetProperty("noVerdict").GetString());
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(config)!, recursive: true);
+        }
+    }
 }

@@ -19,7 +19,7 @@ public sealed class DependencyDeniedRule() : Rule(new RuleDescriptor("KL706", "d
             var source = snapshot.Policies.Endpoint(pod);
             foreach (var dependency in snapshot.Dependencies.Of(pod))
             {
-                var ports = dependency.Ports.Select(targets => targets.Select(t => (Target: t, Verdict: Verdict(snapshot, source, t))).ToList()).ToList();
+                var ports = dependency.Ports.Select(targets => targets.Select(t => (Target: t, Verdict: snapshot.Dependencies.Verdict(source, t))).ToList()).ToList();
                 var allDenied = ports.All(p => p.All(t => t.Verdict.Verdict == Core.Simulation.Verdict.No));
                 var someDenied = ports.Count == 1 && ports[0].Any(t => t.Verdict.Verdict == Core.Simulation.Verdict.No);
                 if (!allDenied && !someDenied)
@@ -47,17 +47,5 @@ public sealed class DependencyDeniedRule() : Rule(new RuleDescriptor("KL706", "d
                 context.Report(dependency.Reference.Span, message, allDenied ? null : Severity.Warning, related);
             }
         }
-    }
-
-    /// <summary>An outside destination is decided by the source's egress only; a pod by both ends.</summary>
-    private static ConnectionVerdict Verdict(ClusterSnapshot snapshot, PolicyEndpoint source, DependencyTarget target)
-    {
-        if (!target.Endpoint.IsOutside)
-        {
-            return snapshot.Policies.Allowed(source, target.Endpoint, target.Port, target.Protocol);
-        }
-
-        var egress = source.HostNetwork ? DirectionVerdict.Undecided : snapshot.Policies.Allows(source, PolicyDirection.Egress, target.Endpoint, target.Endpoint, target.Port, target.Protocol);
-        return new ConnectionVerdict(egress.Verdict, egress, DirectionVerdict.Open);
     }
 }

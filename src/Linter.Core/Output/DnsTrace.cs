@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Linter.Core.Loading;
 using Linter.Core.Model;
 using Linter.Core.Simulation;
 using Linter.Core.Simulation.Dns;
@@ -27,6 +28,18 @@ public sealed class DnsTrace
         Elsewhere = Answer.Outcome == DnsOutcome.External && name.IndexOf('.') < 0
             ? snapshot.Services.Where(s => s.Name == name.ToLowerInvariant()).Select(s => s.Namespace).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList()
             : [];
+        if (workload.Template is { } pod && snapshot.Options.NetworkPolicyEnforced)
+        {
+            var reference = new NameReference(name, SourceSpan.StartOf("--from"), workload.Namespace, "the command line", Answer) { Port = port };
+            Connection = snapshot.Dependencies.Connection(pod, reference);
+            Targets = Connection is null ? [] : ConnectionVerdicts.Of(snapshot, pod, Connection);
+        }
+
+        NoVerdict = !snapshot.Options.NetworkPolicyEnforced ? ConnectionVerdicts.NotEnforced
+            : Connection is not null ? null
+            : port is null && (Answer.Pod is not null || Answer.Service is { IsHeadless: true } || Answer.Service is { IsExternalName: true } || Answer.BuiltIn is not null || Answer.Outcome == DnsOutcome.External)
+                ? "no verdict: give a port (NAME:PORT) to get one"
+                : $"no verdict: {name}{(port is null ? string.Empty : $":{port}")} reaches no pod of another workload and no destination outside the cluster";
     }
 
     public WorkloadObject Workload { get; }
@@ -42,6 +55,15 @@ public sealed class DnsTrace
 
     /// <summary>For a short name that does not resolve: the namespaces that have a Service of that name.</summary>
     public IReadOnlyList<string> Elsewhere { get; }
+
+    /// <summary>The connection the name makes, when it reaches pods or an outside destination (and a port is known where one is needed).</summary>
+    public Dependency? Connection { get; }
+
+    /// <summary>The NetworkPolicy verdict on each target of <see cref="Connection"/>.</summary>
+    public IReadOnlyList<TargetVerdict> Targets { get; } = [];
+
+    /// <summary>Why there is no verdict: policies not enforced, no port, or nothing reached.</summary>
+    public string? NoVerdict { get; }
 
     public static DnsTrace For(ClusterSnapshot snapshot, WorkloadObject workload, string name, int? port) => new(snapshot, workload, name, port);
 
@@ -59,6 +81,18 @@ public sealed class DnsTrace
         foreach (var line in Reaches)
         {
             TextWrap.WriteLine(output, "   ", line, "     ");
+        }
+
+        if (Connection is null)
+        {
+            TextWrap.WriteLine(output, "verdict: ", NoVerdict ?? string.Empty, "   ");
+            return;
+        }
+
+        TextWrap.WriteLine(output, "verdict: ", ConnectionVerdicts.Overall(Connection, Targets), "   ");
+        foreach (var target in Targets)
+        {
+            TextWrap.WriteLine(output, "   ", $"{target.Label}: {target.Text}", "       ");
         }
     }
 
@@ -94,6 +128,23 @@ public sealed class DnsTrace
         }
 
         json.WriteEndArray();
+        json.WriteBoolean("networkPolicyEnforced", NoVerdict != ConnectionVerdicts.NotEnforced);
+        json.WriteStartArray("connections");
+        if (Connection is not null)
+        {
+            ConnectionVerdicts.WriteJson(json, Connection, Targets);
+        }
+
+        json.WriteEndArray();
+        if (NoVerdict is null)
+        {
+            json.WriteNull("noVerdict");
+        }
+        else
+        {
+            json.WriteString("noVerdict", NoVerdict);
+        }
+
         json.WriteEndObject();
     }
 

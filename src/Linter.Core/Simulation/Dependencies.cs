@@ -33,14 +33,33 @@ public sealed class Dependencies(ClusterSnapshot snapshot)
     {
         if (!_byPod.TryGetValue(pod, out var list))
         {
-            list = snapshot.Names.UsedBy(pod).Select(r => Resolve(pod, r)).OfType<Dependency>().ToList();
+            list = snapshot.Names.UsedBy(pod).Select(r => Connection(pod, r)).OfType<Dependency>().ToList();
             _byPod[pod] = list;
         }
 
         return list;
     }
 
-    private Dependency? Resolve(PodTemplate source, NameReference reference)
+    /// <summary>
+    /// The verdict of NetworkPolicies on one target of a dependency of <paramref name="source"/>: an outside
+    /// destination is decided by the source's egress only (unknown for a hostNetwork source), a pod by both ends.
+    /// </summary>
+    public ConnectionVerdict Verdict(PolicyEndpoint source, DependencyTarget target)
+    {
+        if (!target.Endpoint.IsOutside)
+        {
+            return snapshot.Policies.Allowed(source, target.Endpoint, target.Port, target.Protocol);
+        }
+
+        var egress = source.HostNetwork ? DirectionVerdict.Undecided : snapshot.Policies.Allows(source, PolicyDirection.Egress, target.Endpoint, target.Endpoint, target.Port, target.Protocol);
+        return new ConnectionVerdict(egress.Verdict, egress, DirectionVerdict.Open);
+    }
+
+    /// <summary>
+    /// The connection a name used by <paramref name="source"/> makes: the pod ports behind it or an outside destination;
+    /// null when it reaches no pod, or needs a port that is not known (a pod, a headless Service, an outside name).
+    /// </summary>
+    public Dependency? Connection(PodTemplate source, NameReference reference)
     {
         var answer = reference.Answer;
         if (answer.Service is { IsExternalName: true } || answer.BuiltIn is { Name: "kubernetes", Namespace: "default" } ||

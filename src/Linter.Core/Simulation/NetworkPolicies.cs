@@ -3,7 +3,7 @@ using Linter.Core.Model;
 namespace Linter.Core.Simulation;
 
 /// <summary>How one direction (the source's egress or the destination's ingress) decides a connection.</summary>
-public sealed class DirectionVerdict(Verdict verdict, IReadOnlyList<NetworkPolicyObject> isolating, PolicyRule? allowedBy, PolicyRule? nearest)
+public sealed class DirectionVerdict(Verdict verdict, IReadOnlyList<NetworkPolicyObject> isolating, PolicyRule? allowedBy, PolicyRule? nearest, PolicyRule? undecided = null, bool nearestMatchesPort = false)
 {
     public Verdict Verdict { get; } = verdict;
 
@@ -15,6 +15,12 @@ public sealed class DirectionVerdict(Verdict verdict, IReadOnlyList<NetworkPolic
 
     /// <summary>When denied: the first rule that matches the port or the peer, but not both.</summary>
     public PolicyRule? Nearest { get; } = nearest;
+
+    /// <summary>When unknown: the first rule of a selecting policy that may match (the input cannot decide whether it does).</summary>
+    public PolicyRule? MayMatch { get; } = undecided;
+
+    /// <summary>Whether <see cref="Nearest"/> matches the port (and not the peer), rather than the peer (and not the port).</summary>
+    public bool NearestMatchesPort { get; } = nearestMatchesPort;
 
     public static DirectionVerdict Open { get; } = new(Verdict.Yes, [], null, null);
 
@@ -81,8 +87,14 @@ public sealed class NetworkPolicies
     public Verdict Isolated(PolicyEndpoint pod, PolicyDirection direction) =>
         In(pod.Namespace).Where(p => MayEnforce(p, direction)).Aggregate(Verdict.No, (isolated, p) => isolated.Or(Isolates(p, pod, direction)));
 
+    /// <summary>The rule holds a port or peer the API server rejects (judged with the target version): it counts as unknown.</summary>
+    public bool IsRejected(PolicyRule rule) => _malformed.Contains(rule);
+
+    /// <summary>The API server rejects the policy's <c>policyTypes</c> (KL819): whether and how it isolates is unknown.</summary>
+    public bool TypesRejected(NetworkPolicyObject policy) => _typesRejected.Contains(policy);
+
     /// <summary>The policy enforces the direction, or its <c>policyTypes</c> are rejected (KL819) and it may.</summary>
-    private bool MayEnforce(NetworkPolicyObject policy, PolicyDirection direction) => policy.Enforces(direction) || _typesRejected.Contains(policy);
+    public bool MayEnforce(NetworkPolicyObject policy, PolicyDirection direction) => policy.Enforces(direction) || _typesRejected.Contains(policy);
 
     /// <summary>
     /// Whether the policy isolates the pods in a direction it enforces: it selects them. Ingress isolation caused only by
@@ -131,6 +143,8 @@ public sealed class NetworkPolicies
         var isolating = new List<NetworkPolicyObject>();
         PolicyRule? allowedBy = null;
         PolicyRule? nearest = null;
+        PolicyRule? undecided = null;
+        var nearestMatchesPort = false;
         foreach (var policy in In(pod.Namespace).Where(p => MayEnforce(p, direction)))
         {
             var selects = Isolates(policy, pod, direction);
@@ -157,7 +171,12 @@ public sealed class NetworkPolicies
                 }
                 else if (matches == Verdict.No && (ports == Verdict.Yes || peers == Verdict.Yes))
                 {
+                    nearestMatchesPort = nearest is null ? ports == Verdict.Yes : nearestMatchesPort;
                     nearest ??= rule;
+                }
+                else if (selects.And(matches) == Verdict.Unknown)
+                {
+                    undecided ??= rule;
                 }
             }
         }
@@ -168,7 +187,7 @@ public sealed class NetworkPolicies
             verdict = Verdict.Unknown;
         }
 
-        return verdict == Verdict.Yes && isolated == Verdict.No ? DirectionVerdict.Open : new DirectionVerdict(verdict, isolating, allowedBy, verdict == Verdict.No ? nearest : null);
+        return verdict == Verdict.Yes && isolated == Verdict.No ? DirectionVerdict.Open : new DirectionVerdict(verdict, isolating, allowedBy, verdict == Verdict.No ? nearest : null, verdict == Verdict.Unknown ? undecided : null, nearestMatchesPort);
     }
 
     /// <summary>No ports: every port. Otherwise one entry must match the protocol and the port (a name on the destination pod's ports).</summary>
