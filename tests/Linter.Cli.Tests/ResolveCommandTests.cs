@@ -258,11 +258,14 @@ public sealed class ResolveCommandTests
         Assert.StartsWith("not permitted: no ReferenceGrant", pay.GetProperty("reason").GetString());
     }
 
-    private const string Policies = """
-        apiVersion: v1
-        kind: Namespace
-        metadata: {name: shop}
-        ---
+    private static readonly string Policies =
+        "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n---\n" +
+        Web +
+        App("shop", "api", "api", "[{name: http, containerPort: 8080}]", "[{port: 8080, targetPort: http}]") +
+        App("shop", "redis", "redis", "[{containerPort: 6379}]", "[{port: 6379}]") +
+        PolicyObjects;
+
+    private const string Web = """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: web, namespace: shop}
@@ -280,36 +283,10 @@ public sealed class ResolveCommandTests
                     - {name: PSP_URL, value: "https://psp.example.com/charge"}
                     - {name: METRICS, value: "http://prometheus.monitoring:9090/"}
         ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: api, namespace: shop}
-        spec:
-          selector: {matchLabels: {app: api}}
-          template:
-            metadata: {labels: {app: api}}
-            spec:
-              containers: [{name: api, image: api:1, ports: [{name: http, containerPort: 8080}]}]
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata: {name: api, namespace: shop}
-        spec: {selector: {app: api}, ports: [{port: 8080, targetPort: http}]}
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: redis, namespace: shop}
-        spec:
-          selector: {matchLabels: {app: redis}}
-          template:
-            metadata: {labels: {app: redis}}
-            spec:
-              containers: [{name: redis, image: redis:7, ports: [{containerPort: 6379}]}]
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata: {name: redis, namespace: shop}
-        spec: {selector: {app: redis}, ports: [{port: 6379}]}
-        ---
+
+        """;
+
+    private const string PolicyObjects = """
         apiVersion: networking.k8s.io/v1
         kind: NetworkPolicy
         metadata: {name: web-egress, namespace: shop}
@@ -386,7 +363,7 @@ public sealed class ResolveCommandTests
     [Fact]
     public void Resolve_from_a_workload_says_not_isolated_when_no_policy_selects_either_end()
     {
-        var input = Policies.Substring(0, Policies.IndexOf("apiVersion: networking.k8s.io/v1", StringComparison.Ordinal));
+        var input = Policies.Replace(PolicyObjects, string.Empty);
         var text = Text(Cli.RunWithInput(input, "resolve", "-", "--from", "shop/web"));
         Assert.Contains("    Deployment api 8080/TCP: not isolated\n", text);
         Assert.Contains("    psp.example.com 443/TCP: not isolated (no policy isolates the source for\n        egress)\n", text);

@@ -37,7 +37,7 @@ public sealed class DnsTrace
 
         NoVerdict = !snapshot.Options.NetworkPolicyEnforced ? ConnectionVerdicts.NotEnforced
             : Connection is not null ? null
-            : port is null && (Answer.Pod is not null || Answer.Service is { IsHeadless: true } || Answer.Service is { IsExternalName: true } || Answer.BuiltIn is not null || Answer.Outcome == DnsOutcome.External)
+            : port is null && (Answer.Pod is not null || Answer.Service is { IsHeadless: true } || Answer.Service is { IsExternalName: true } || Answer.BuiltIn is not null || (Answer.Outcome == DnsOutcome.External && name.IndexOf('.') > 0))
                 ? "no verdict: give a port (NAME:PORT) to get one"
                 : $"no verdict: {name}{(port is null ? string.Empty : $":{port}")} reaches no pod of another workload and no destination outside the cluster";
     }
