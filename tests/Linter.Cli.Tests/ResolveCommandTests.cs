@@ -370,6 +370,18 @@ public sealed class ResolveCommandTests
     }
 
     [Fact]
+    public void Resolve_from_a_host_network_workload_gives_no_verdict_and_says_why()
+    {
+        var input = Policies.Replace("      containers:\n        - name: web\n", "      hostNetwork: true\n      containers:\n        - name: web\n");
+        var text = Text(Cli.RunWithInput(input, "resolve", "-", "--from", "shop/web"));
+        Assert.Contains(
+            "    Deployment redis 6379/TCP: unknown: the source pods use the node's network\n" +
+            "        (hostNetwork): no policy decides node traffic\n",
+            text);
+        Assert.DoesNotContain("denied", text);
+    }
+
+    [Fact]
     public void Resolve_from_a_workload_in_json_gives_verdict_direction_deciding_rule_and_isolating_policies()
     {
         var run = Cli.RunWithInput(Policies, "resolve", "-", "--from", "shop/web", "--format", "json");
