@@ -382,6 +382,18 @@ public sealed class ResolveCommandTests
     }
 
     [Fact]
+    public void Resolve_from_a_workload_says_a_rejected_policyTypes_leaves_the_verdict_unknown()
+    {
+        var input = Policies.Replace("policyTypes: [Egress]", "policyTypes: [Egres]");
+        var text = Text(Cli.RunWithInput(input, "resolve", "-", "--from", "shop/web"));
+        Assert.Contains(
+            "    Deployment api 8080/TCP: unknown: egress rule 1 of NetworkPolicy web-egress\n" +
+            "        may match; the API server rejects the policyTypes of NetworkPolicy\n" +
+            "        web-egress (KL819), so whether it isolates the source is unknown\n",
+            text);
+    }
+
+    [Fact]
     public void Resolve_from_a_workload_in_json_gives_verdict_direction_deciding_rule_and_isolating_policies()
     {
         var run = Cli.RunWithInput(Policies, "resolve", "-", "--from", "shop/web", "--format", "json");

@@ -134,38 +134,48 @@ public static class ConnectionVerdicts
         var pod = egress ? source : target.Endpoint;
         var peer = egress ? target.Endpoint : source;
         var direction = egress ? PolicyDirection.Egress : PolicyDirection.Ingress;
+        var role = egress ? "source" : "destination";
         if (side.MayMatch is { } rule)
         {
-            return $"{rule} may match; {RuleReason(snapshot, rule, peer)}";
+            var why = PolicyReason(snapshot, rule.Policy, pod, direction, role) ?? RuleReason(snapshot, rule, peer);
+            return why is null ? $"{rule} may match (the input cannot decide)" : $"{rule} may match; {why}";
         }
 
-        foreach (var policy in snapshot.Policies.In(pod.Namespace).Where(p => snapshot.Policies.MayEnforce(p, direction)))
-        {
-            if (snapshot.Policies.TypesRejected(policy) && NetworkPolicies.Selects(policy, pod) != Verdict.No)
-            {
-                return $"the API server rejects the policyTypes of {policy} (KL819): whether it isolates the {(egress ? "source" : "destination")} is unknown";
-            }
-
-            if (NetworkPolicies.Selects(policy, pod) == Verdict.Unknown)
-            {
-                return $"whether {policy} selects the {(egress ? "source" : "destination")} depends on a label only a controller knows";
-            }
-
-            if (!egress && snapshot.PolicyDefects.IngressIsolationIsUnknown(policy))
-            {
-                return $"{policy} isolates the destination for ingress only through `egress: []`, which KL704 reports";
-            }
-        }
-
-        return snapshot.OwnsNamespace(pod.Namespace) ? null : $"namespace {pod.Namespace} is not in the input: a policy there could allow it";
+        return snapshot.Policies.In(pod.Namespace).Where(p => snapshot.Policies.MayEnforce(p, direction)).Select(p => PolicyReason(snapshot, p, pod, direction, role)).FirstOrDefault(r => r is not null)
+            ?? (snapshot.OwnsNamespace(pod.Namespace) ? null : $"namespace {pod.Namespace} is not in the input: a policy there could allow it");
     }
 
-    private static string RuleReason(ClusterSnapshot snapshot, PolicyRule rule, PolicyEndpoint peer)
+    /// <summary>Why the input cannot tell whether the policy isolates the pods in that direction, if it cannot.</summary>
+    private static string? PolicyReason(ClusterSnapshot snapshot, NetworkPolicyObject policy, PolicyEndpoint pod, PolicyDirection direction, string role)
+    {
+        var selects = NetworkPolicies.Selects(policy, pod);
+        if (selects == Verdict.No)
+        {
+            return null;
+        }
+
+        if (snapshot.Policies.TypesRejected(policy))
+        {
+            return $"the API server rejects the policyTypes of {policy} (KL819), so whether it isolates the {role} is unknown";
+        }
+
+        if (selects == Verdict.Unknown)
+        {
+            return $"whether {policy} selects the {role} depends on a label only a controller knows";
+        }
+
+        return direction == PolicyDirection.Ingress && snapshot.PolicyDefects.IngressIsolationIsUnknown(policy)
+            ? $"{policy} isolates the destination for ingress only through `egress: []`, which KL704 reports"
+            : null;
+    }
+
+    /// <summary>Why a rule of a selecting policy may match, when the input tells.</summary>
+    private static string? RuleReason(ClusterSnapshot snapshot, PolicyRule rule, PolicyEndpoint peer)
     {
         var defects = snapshot.PolicyDefects;
         if (snapshot.Policies.IsRejected(rule))
         {
-            return "the API server rejects a part of it";
+            return "the API server rejects a part of it (KL819)";
         }
 
         if (rule.Ports.Any(defects.IsDefective))
@@ -189,12 +199,19 @@ public static class ConnectionVerdicts
             return peer.IsOutside ? "its ipBlock may or may not hold the address" : "its ipBlock may hold pod addresses";
         }
 
-        if (!peer.IsOutside && rule.Peers.Any(p => p.NamespaceSelector is not null) && !snapshot.DeclaresNamespace(peer.Namespace))
+        if (peer.IsOutside)
+        {
+            return null;
+        }
+
+        if (rule.Peers.Any(p => p.NamespaceSelector is { } namespaces && snapshot.NamespaceLabels.Matches(namespaces, peer.Namespace) == Verdict.Unknown))
         {
             return $"the labels of namespace {peer.Namespace} are not in the input";
         }
 
-        return "its selector uses a label only a controller knows";
+        return rule.Peers.Any(p => p.PodSelector is { } pods && Verdicts.MatchPod(pods, peer.Labels) == Verdict.Unknown)
+            ? "its pod selector uses a label only a controller knows"
+            : null;
     }
 
     /// <summary>The declared connections of the workload's pods, each with the verdicts on its targets, in the order the pods use the names.</summary>
