@@ -315,6 +315,9 @@ public sealed class ResolveCommandTests
 
     private static string Text(CliRun run) => run.Stdout.Replace("\r", string.Empty);
 
+    /// <summary>The text of <c>resolve - --from shop/web</c> on <paramref name="input"/>.</summary>
+    private static string FromWeb(string input) => Text(Cli.RunWithInput(input, "resolve", "-", "--from", "shop/web"));
+
     private static void FitsTerminal(string text) => Assert.True(text.Split('\n').All(line => line.Length <= 80), "lines fit 80 columns");
 
     [Fact]
@@ -352,7 +355,7 @@ public sealed class ResolveCommandTests
     public void Resolve_from_a_workload_names_the_ingress_policy_that_denies_and_the_nearest_rule()
     {
         var input = Policies.Replace("from: [{podSelector: {matchLabels: {app: web}}}]", "from: [{podSelector: {matchLabels: {app: redis}}}]");
-        var text = Text(Cli.RunWithInput(input, "resolve", "-", "--from", "shop/web"));
+        var text = FromWeb(input);
         Assert.Contains(
             "    Deployment api 8080/TCP: denied by ingress: NetworkPolicy api-ingress\n" +
             "        isolates the destination and no rule allows it; nearest: ingress rule 1\n" +
@@ -364,7 +367,7 @@ public sealed class ResolveCommandTests
     public void Resolve_from_a_workload_says_not_isolated_when_no_policy_selects_either_end()
     {
         var input = Policies.Replace(PolicyObjects, string.Empty);
-        var text = Text(Cli.RunWithInput(input, "resolve", "-", "--from", "shop/web"));
+        var text = FromWeb(input);
         Assert.Contains("    Deployment api 8080/TCP: not isolated\n", text);
         Assert.Contains("    psp.example.com 443/TCP: not isolated (no policy isolates the source for\n        egress)\n", text);
     }
@@ -373,7 +376,7 @@ public sealed class ResolveCommandTests
     public void Resolve_from_a_host_network_workload_gives_no_verdict_and_says_why()
     {
         var input = Policies.Replace("      containers:\n        - name: web\n", "      hostNetwork: true\n      containers:\n        - name: web\n");
-        var text = Text(Cli.RunWithInput(input, "resolve", "-", "--from", "shop/web"));
+        var text = FromWeb(input);
         Assert.Contains(
             "    Deployment redis 6379/TCP: unknown: the source pods use the node's network\n" +
             "        (hostNetwork): no policy decides node traffic\n",
@@ -385,7 +388,7 @@ public sealed class ResolveCommandTests
     public void Resolve_from_a_workload_says_a_rejected_policyTypes_leaves_the_verdict_unknown()
     {
         var input = Policies.Replace("policyTypes: [Egress]", "policyTypes: [Egres]");
-        var text = Text(Cli.RunWithInput(input, "resolve", "-", "--from", "shop/web"));
+        var text = FromWeb(input);
         Assert.Contains(
             "    Deployment api 8080/TCP: unknown: egress rule 1 of NetworkPolicy web-egress\n" +
             "        may match; the API server rejects the policyTypes of NetworkPolicy\n" +
