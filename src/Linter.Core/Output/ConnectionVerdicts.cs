@@ -299,14 +299,7 @@ public static class ConnectionVerdicts
             json.WriteNumber("port", target.Target.Port);
             json.WriteString("protocol", target.Target.Protocol);
             json.WriteString("verdict", target.Kind);
-            if (target.Verdict?.DeniedBy is { } deniedBy)
-            {
-                json.WriteString("deniedBy", deniedBy == PolicyDirection.Egress ? "egress" : "ingress");
-            }
-            else
-            {
-                json.WriteNull("deniedBy");
-            }
+            json.WriteString("deniedBy", target.Verdict?.DeniedBy switch { PolicyDirection.Egress => "egress", PolicyDirection.Ingress => "ingress", _ => null });
 
             WriteStrings(json, "decidedBy", target.DecidedBy);
             WriteStrings(json, "isolating", target.Isolating);
@@ -316,14 +309,7 @@ public static class ConnectionVerdicts
                 PolicyDirection.Ingress => target.Verdict.Ingress.Nearest,
                 _ => null,
             };
-            if (nearest is null)
-            {
-                json.WriteNull("nearest");
-            }
-            else
-            {
-                json.WriteString("nearest", nearest.ToString());
-            }
+            json.WriteString("nearest", nearest?.ToString());
 
             json.WriteString("text", target.Text);
             json.WriteEndObject();

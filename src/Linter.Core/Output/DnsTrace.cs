@@ -136,14 +136,7 @@ public sealed class DnsTrace
         }
 
         json.WriteEndArray();
-        if (NoVerdict is null)
-        {
-            json.WriteNull("noVerdict");
-        }
-        else
-        {
-            json.WriteString("noVerdict", NoVerdict);
-        }
+        json.WriteString("noVerdict", NoVerdict);
 
         json.WriteEndObject();
     }
