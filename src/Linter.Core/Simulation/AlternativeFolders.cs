@@ -14,6 +14,7 @@ public sealed class AlternativeFolders
 {
     private readonly int _rootLength;
     private readonly HashSet<(string, string)> _alternatives = [];
+    private readonly Dictionary<string, string> _unitOfFolder = new(StringComparer.Ordinal);
 
     internal AlternativeFolders(ClusterSnapshot snapshot)
     {
@@ -36,18 +37,18 @@ public sealed class AlternativeFolders
     /// <summary>The two objects may be applied together: their units are not alternatives.</summary>
     public bool GoTogether(KubeObject a, KubeObject b) => _alternatives.Count == 0 || !_alternatives.Contains((Unit(a), Unit(b)));
 
-    /// <summary>The first folder below the shared root ("" for files in the root itself).</summary>
+    /// <summary>The first folder below the shared root ("" for files in the root itself); computed once per folder.</summary>
     private string Unit(KubeObject obj)
     {
         var folder = obj.ApplyUnit;
-        if (folder.Length <= _rootLength)
+        if (!_unitOfFolder.TryGetValue(folder, out var unit))
         {
-            return string.Empty;
+            var rest = folder.Length <= _rootLength ? string.Empty : folder.Substring(_rootLength);
+            var slash = rest.IndexOf('/');
+            unit = _unitOfFolder[folder] = slash < 0 ? rest : rest.Substring(0, slash);
         }
 
-        var rest = folder.Substring(_rootLength);
-        var slash = rest.IndexOf('/');
-        return slash < 0 ? rest : rest.Substring(0, slash);
+        return unit;
     }
 
     private static string CommonFolder(string a, string b)

@@ -20,6 +20,7 @@ public sealed class EntryProxies
 
     private readonly ClusterSnapshot _snapshot;
     private readonly Dictionary<string, IReadOnlyList<PolicyEndpoint>> _byClass = new(StringComparer.Ordinal);
+    private readonly Dictionary<GatewayObject, IReadOnlyList<PolicyEndpoint>> _byGateway = [];
     private readonly List<(PodTemplate Pod, string Value)> _classFlags = [];
 
     internal EntryProxies(ClusterSnapshot snapshot)
@@ -34,9 +35,14 @@ public sealed class EntryProxies
         }
     }
 
-    /// <summary>The data-plane pods of the Gateway.</summary>
+    /// <summary>The data-plane pods of the Gateway (computed once per Gateway).</summary>
     public IReadOnlyList<PolicyEndpoint> OfGateway(GatewayObject gateway)
     {
+        if (_byGateway.TryGetValue(gateway, out var known))
+        {
+            return known;
+        }
+
         var label = new[] { new KeyValuePair<string, string>(GatewayNameLabel, gateway.Name) };
         var pods = _snapshot.Labels.Select(gateway.Namespace, label).Select(_snapshot.Policies.Endpoint).ToList();
         var className = gateway.GatewayClassNameNode?.Value;
@@ -45,6 +51,7 @@ public sealed class EntryProxies
             pods.Add(PolicyEndpoint.BuiltIn($"the data plane of {gateway} ({gateway.Namespace})", gateway.Namespace, label.ToDictionary(l => l.Key, l => l.Value), []));
         }
 
+        _byGateway[gateway] = pods;
         return pods;
     }
 

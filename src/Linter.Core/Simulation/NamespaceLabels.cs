@@ -14,6 +14,7 @@ public sealed class NamespaceLabels
 
     private readonly ClusterSnapshot _snapshot;
     private readonly Dictionary<string, NamespaceObject> _declared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (IReadOnlyDictionary<string, string> Labels, bool Known)> _byNamespace = new(StringComparer.Ordinal);
 
     internal NamespaceLabels(ClusterSnapshot snapshot)
     {
@@ -33,11 +34,22 @@ public sealed class NamespaceLabels
         return Verdicts.Match(selector, labels, key => !known && key != NameLabel);
     }
 
-    /// <summary>The labels a namespace is known to carry; <paramref name="known"/> is false when it may carry others.</summary>
+    /// <summary>The labels a namespace is known to carry; <paramref name="known"/> is false when it may carry others. Computed once per namespace.</summary>
     public IReadOnlyDictionary<string, string> Of(string ns, out bool known)
     {
+        if (!_byNamespace.TryGetValue(ns, out var entry))
+        {
+            entry = _byNamespace[ns] = Compute(ns);
+        }
+
+        known = entry.Known;
+        return entry.Labels;
+    }
+
+    private (IReadOnlyDictionary<string, string> Labels, bool Known) Compute(string ns)
+    {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        known = true;
+        var known = true;
         if (_declared.TryGetValue(ns, out var declared))
         {
             foreach (var pair in declared.Labels)
@@ -59,6 +71,6 @@ public sealed class NamespaceLabels
         }
 
         labels[NameLabel] = ns;
-        return labels;
+        return (labels, known);
     }
 }

@@ -82,10 +82,10 @@ public sealed class NameReferences
     /// <summary>All references, in input order of their pods and ConfigMaps.</summary>
     public IReadOnlyList<NameReference> All { get; }
 
-    /// <summary>The names a pod uses: its own, and those of the ConfigMaps it reads through envFrom or configMapKeyRef.</summary>
     /// <summary>The first name of the cluster a pod uses, if any (to show as an example).</summary>
     public NameReference? FirstClusterNameUsedBy(PodTemplate pod) => UsedBy(pod).FirstOrDefault(r => r.Answer.IsClusterName);
 
+    /// <summary>The names a pod uses: its own, and those of the ConfigMaps it reads through envFrom or configMapKeyRef.</summary>
     public IEnumerable<NameReference> UsedBy(PodTemplate pod)
     {
         var own = _byPod.TryGetValue(pod, out var list) ? list : [];
