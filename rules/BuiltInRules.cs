@@ -81,7 +81,13 @@ public static class BuiltInRules
         new Validation.InvalidIngressFieldRule(),
         new Validation.InvalidIngressClassRule(),
         new Validation.InvalidGatewayFieldRule(),
+        new Validation.InvalidLabelRule(),
         new Validation.InvalidLabelSelectorRule(),
+        new Validation.InvalidDnsPolicyRule(),
+        new Validation.InvalidDnsConfigRule(),
+        new Validation.InvalidPodHostnameRule(),
+        new Validation.HostPortDiffersOnHostNetworkRule(),
+        new Validation.InvalidHostAliasRule(),
         new Validation.InvalidNetworkPolicyFieldRule(),
     ], Page);
 

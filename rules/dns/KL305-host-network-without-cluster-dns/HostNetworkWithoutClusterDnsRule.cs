@@ -8,7 +8,8 @@ public sealed class HostNetworkWithoutClusterDnsRule() : Rule(new RuleDescriptor
     {
         foreach (var pod in context.Snapshot.PodTemplates)
         {
-            var policy = pod.Spec.DnsPolicyNode?.Value ?? "ClusterFirst";
+            // A dnsPolicy the API server rejects (KL812) is unknown: DnsPolicy is null.
+            var policy = context.Snapshot.Validity(pod).DnsPolicy;
             if (pod.Spec.HostNetwork is not { Value: true } hostNetwork || policy != "ClusterFirst" ||
                 context.Snapshot.Names.FirstClusterNameUsedBy(pod) is not { } example)
             {

@@ -1,4 +1,5 @@
 using Linter.Core.Rules;
+using Linter.Core.Simulation;
 
 namespace Linter.Rules.Dns;
 
@@ -9,11 +10,13 @@ public sealed class DnsPolicyWithoutClusterDnsRule() : Rule(new RuleDescriptor("
         var clusterDns = context.Snapshot.Options.ClusterDns;
         foreach (var pod in context.Snapshot.PodTemplates)
         {
+            // A dnsPolicy (KL812) or nameserver (KL813) the API server rejects leaves nothing to advise on.
+            var validity = context.Snapshot.Validity(pod);
             var policy = pod.Spec.DnsPolicyNode;
-            var missing = policy?.Value switch
+            var missing = validity.DnsPolicy switch
             {
                 "Default" => "`dnsPolicy: Default` gives the pod the node's resolver (Default is not the default; ClusterFirst is)",
-                "None" when clusterDns is not null && !pod.Spec.Nameservers.Contains(clusterDns) => $"`dnsPolicy: None` with nameservers that do not include the cluster DNS server {clusterDns}",
+                "None" when clusterDns is not null && !validity.Rejects(PodField.Nameservers) && !validity.Nameservers.Contains(clusterDns) => $"`dnsPolicy: None` with nameservers that do not include the cluster DNS server {clusterDns}",
                 _ => null,
             };
             if (missing is null || context.Snapshot.Names.FirstClusterNameUsedBy(pod) is not { } example)

@@ -15,7 +15,7 @@ public sealed class ProbeHostIsClusterNameRule() : Rule(new RuleDescriptor("KL30
                 foreach (var handler in container.Handlers.Where(h => h.Host is { Value.Length: > 0 }))
                 {
                     var host = handler.Host!;
-                    var answer = context.Snapshot.Names.Resolve(host.Value, pod.Namespace, pod.Spec.Searches, pod.Owner.ApplyUnit);
+                    var answer = context.Snapshot.Names.Resolve(host.Value, pod.Namespace, context.Snapshot.Validity(pod).Searches, pod.Owner.ApplyUnit);
                     if (!answer.IsClusterName)
                     {
                         continue;

@@ -1,4 +1,5 @@
 using Linter.Core.Rules;
+using Linter.Core.Simulation;
 
 namespace Linter.Rules.Headless;
 
@@ -8,7 +9,9 @@ public sealed class PodSubdomainWithoutHeadlessServiceRule() : Rule(new RuleDesc
     {
         foreach (var pod in context.Snapshot.PodTemplates.Where(p => p.Owner.Kind != "StatefulSet"))
         {
-            if (pod.Spec.SubdomainNode is not { Value.Length: > 0 } subdomain)
+            // A hostname or subdomain the API server rejects (KL814) is left out: the pod gets no record to advise on.
+            var validity = context.Snapshot.Validity(pod);
+            if (validity.Subdomain is not { } subdomain || validity.Rejects(PodField.Hostname))
             {
                 continue;
             }

@@ -19,7 +19,7 @@ public sealed class DnsEgressDeniedRule() : Rule(new RuleDescriptor("KL705", "dn
 
         var server = dns.Endpoint();
         var blocked = new Dictionary<NetworkPolicyObject, List<BlockedPod>>();
-        foreach (var pod in snapshot.PodTemplates.Where(p => LooksUpThroughClusterDns(p) && snapshot.OwnsNamespace(p.Namespace)))
+        foreach (var pod in snapshot.PodTemplates.Where(p => LooksUpThroughClusterDns(snapshot, p) && snapshot.OwnsNamespace(p.Namespace)))
         {
             var endpoint = snapshot.Policies.Endpoint(pod);
             if (snapshot.Policies.Isolated(endpoint, PolicyDirection.Egress) != Verdict.Yes ||
@@ -50,9 +50,12 @@ public sealed class DnsEgressDeniedRule() : Rule(new RuleDescriptor("KL705", "dn
         }
     }
 
-    /// <summary>The pod sends lookups to the cluster DNS: <c>ClusterFirst</c> (the default) without hostNetwork, or <c>ClusterFirstWithHostNet</c>; hostNetwork pods take part in no verdict.</summary>
-    private static bool LooksUpThroughClusterDns(PodTemplate pod) =>
-        pod.Spec.HostNetwork?.Value != true && (pod.Spec.DnsPolicyNode?.Value ?? "ClusterFirst") is "ClusterFirst" or "ClusterFirstWithHostNet";
+    /// <summary>
+    /// The pod sends lookups to the cluster DNS: <c>ClusterFirst</c> (the default) without hostNetwork, or
+    /// <c>ClusterFirstWithHostNet</c>; hostNetwork pods take part in no verdict, nor do pods whose dnsPolicy the API server rejects (KL812).
+    /// </summary>
+    private static bool LooksUpThroughClusterDns(ClusterSnapshot snapshot, PodTemplate pod) =>
+        pod.Spec.HostNetwork?.Value != true && snapshot.Validity(pod).DnsPolicy is "ClusterFirst" or "ClusterFirstWithHostNet";
 
     /// <summary>The egress verdict to the DNS pods over their ports of one protocol: no when every port is denied, yes when one is allowed.</summary>
     private static DirectionVerdict Egress(ClusterSnapshot snapshot, PolicyEndpoint pod, PolicyEndpoint server, ClusterDnsPods dns, string protocol)

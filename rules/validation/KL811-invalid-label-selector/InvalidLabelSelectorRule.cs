@@ -32,8 +32,7 @@ public sealed class InvalidLabelSelectorRule() : Rule(new RuleDescriptor(
     {
         foreach (var problem in selector?.Problems ?? [])
         {
-            var where = obj.Namespace.Length > 0 ? $"{obj} ({obj.Namespace})" : obj.ToString();
-            context.Report(problem.At, $"{where}: the API server rejects the {obj.Kind}: {problem.Message}");
+            context.Report(problem.At, $"{Rejection.By(obj)}: {problem.Message}");
         }
     }
 }

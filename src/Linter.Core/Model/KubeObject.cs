@@ -39,7 +39,11 @@ public class KubeObject
 
     public bool HasExplicitNamespace { get; internal set; }
 
+    /// <summary>The labels of <c>metadata.labels</c> the API server accepts (those KL810 reports are left out).</summary>
     public IReadOnlyList<StringPair> Labels { get; internal set; } = [];
+
+    /// <summary>The keys and values of <c>metadata.labels</c> the API server rejects (KL810).</summary>
+    public IReadOnlyList<LabelProblem> LabelProblems { get; internal set; } = [];
 
     public IReadOnlyList<StringPair> Annotations { get; internal set; } = [];
 

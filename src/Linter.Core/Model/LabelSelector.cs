@@ -32,15 +32,19 @@ public sealed record SelectorRequirement(string Key, SelectorOperator Operator, 
 public sealed record SelectorProblem(SourceSpan At, string Message);
 
 /// <summary>A workload's label selector (matchLabels AND matchExpressions, or ReplicationController's map).</summary>
-public sealed class LabelSelector(IReadOnlyList<SelectorRequirement> requirements, bool isValid, IReadOnlyList<SelectorProblem>? problems = null)
+public sealed class LabelSelector(
+    IReadOnlyList<SelectorRequirement> requirements, bool isValid, IReadOnlyList<SelectorProblem>? problems = null, IReadOnlyList<LabelProblem>? labelProblems = null)
 {
     public IReadOnlyList<SelectorRequirement> Requirements { get; } = requirements;
 
-    /// <summary>What the API server rejects in this selector (KL811); empty when nothing is or when the binder does not check it.</summary>
+    /// <summary>What the API server rejects in this selector's structure (KL811); empty when nothing is or when the binder does not check it.</summary>
     public IReadOnlyList<SelectorProblem> Problems { get; } = problems ?? [];
 
+    /// <summary>The label keys and values of this selector the API server rejects (KL810).</summary>
+    public IReadOnlyList<LabelProblem> LabelProblems { get; } = labelProblems ?? [];
+
     /// <summary>False when a requirement is malformed or the API server rejects the selector; such a selector is not evaluated.</summary>
-    public bool IsValid { get; } = isValid && (problems is null || problems.Count == 0);
+    public bool IsValid { get; } = isValid && (problems is null || problems.Count == 0) && (labelProblems is null || labelProblems.Count == 0);
 
     public bool IsEmpty => Requirements.Count == 0;
 
@@ -52,5 +56,5 @@ public sealed class LabelSelector(IReadOnlyList<SelectorRequirement> requirement
 
     public override string ToString() => string.Join(",", Requirements);
 
-    internal LabelSelector With(SelectorProblem problem) => new(Requirements, IsValid, [.. Problems, problem]);
+    internal LabelSelector With(SelectorProblem problem) => new(Requirements, IsValid, [.. Problems, problem], LabelProblems);
 }

@@ -121,6 +121,94 @@ public static class NameValidation
         return errors;
     }
 
+    /// <summary>
+    /// DNS-1123 subdomain whose labels may hold <c>_</c> (<c>IsDNS1123SubdomainWithUnderscore</c>): pod
+    /// <c>dnsConfig.searches</c> with the RelaxedDNSSearchValidation feature (on by default since Kubernetes 1.33).
+    /// </summary>
+    public static IReadOnlyList<string> Dns1123SubdomainWithUnderscore(string name)
+    {
+        var errors = new List<string>();
+        if (name.Length > 253)
+        {
+            errors.Add("must be no more than 253 characters");
+        }
+
+        if (name.Length == 0 || !name.Split('.').All(IsLabelWithUnderscore))
+        {
+            errors.Add("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com')");
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// A label key (<c>IsQualifiedName</c>): an optional DNS-1123 subdomain prefix and <c>/</c>, then a name of at most
+    /// 63 alphanumerics, <c>-</c>, <c>_</c> and <c>.</c> with an alphanumeric at both ends.
+    /// </summary>
+    public static IReadOnlyList<string> QualifiedName(string value)
+    {
+        var errors = new List<string>();
+        var parts = value.Split('/');
+        if (parts.Length > 2)
+        {
+            return ["a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"];
+        }
+
+        var name = parts[parts.Length - 1];
+        if (parts.Length == 2)
+        {
+            var prefix = parts[0];
+            errors.AddRange(prefix.Length == 0 ? ["prefix part must be non-empty"] : Dns1123Subdomain(prefix).Select(e => "prefix part " + e));
+        }
+
+        if (name.Length == 0)
+        {
+            errors.Add("name part must be non-empty");
+        }
+        else if (name.Length > 63)
+        {
+            errors.Add("name part must be no more than 63 characters");
+        }
+
+        if (!IsLabelText(name))
+        {
+            errors.Add("name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc')");
+        }
+
+        return errors;
+    }
+
+    /// <summary>A label value (<c>IsValidLabelValue</c>): empty, or at most 63 alphanumerics, <c>-</c>, <c>_</c> and <c>.</c> with an alphanumeric at both ends.</summary>
+    public static IReadOnlyList<string> LabelValue(string value)
+    {
+        var errors = new List<string>();
+        if (value.Length > 63)
+        {
+            errors.Add("must be no more than 63 characters");
+        }
+
+        if (value.Length > 0 && !IsLabelText(value))
+        {
+            errors.Add("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345')");
+        }
+
+        return errors;
+    }
+
+    /// <summary>The characters of label names and values: <c>([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]</c>.</summary>
+    private static bool IsLabelText(string text) =>
+        text.Length > 0 && IsAlphanumeric(text[0]) && IsAlphanumeric(text[text.Length - 1]) && text.All(c => IsAlphanumeric(c) || c is '-' or '_' or '.');
+
+    private static bool IsAlphanumeric(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
+
+    /// <summary><c>_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?</c></summary>
+    private static bool IsLabelWithUnderscore(string label)
+    {
+        var rest = label.StartsWith("_", StringComparison.Ordinal) ? label.Substring(1) : label;
+        return rest.Length > 0 && rest.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_') &&
+               rest[0] is not ('-' or '_') && rest[rest.Length - 1] is not ('-' or '_');
+    }
+
     private static bool IsHttpPathChar(char c) =>
         c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') || "/-._~%!$&'()*+,;=:".IndexOf(c) >= 0;
 
@@ -145,7 +233,12 @@ public static class NameValidation
         }
 
         var shapeOk = name.Length > 0 && IsLabelShape(name) && (!mustStartWithLetter || name[0] is >= 'a' and <= 'z');
-        if (!shapeOk)
+        if (!shapeOk && !mustStartWithLetter && IsSubdomainShape(name))
+        {
+            // IsDNS1123Label: a valid subdomain that is not a valid label (the length is checked above) has dots.
+            errors.Add("must not contain dots");
+        }
+        else if (!shapeOk)
         {
             errors.Add(mustStartWithLetter
                 ? "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character"

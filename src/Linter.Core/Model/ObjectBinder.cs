@@ -109,14 +109,16 @@ public static class ObjectBinder
             obj.HasExplicitNamespace = true;
         }
 
+        var labels = modelled || meta.Map["labels"] is MappingNode ? meta.StringMap("labels") ?? [] : [];
+        var labelProblems = new List<LabelProblem>();
+        obj.Labels = LabelSyntax.Accepted(labels, $"{meta.Path}.labels", labelProblems);
+        obj.LabelProblems = labelProblems;
         if (modelled)
         {
-            obj.Labels = meta.StringMap("labels") ?? [];
             obj.Annotations = meta.StringMap("annotations") ?? [];
         }
         else
         {
-            obj.Labels = meta.Map["labels"] is MappingNode ? meta.StringMap("labels") ?? [] : [];
             obj.Annotations = meta.Map["annotations"] is MappingNode ? meta.StringMap("annotations") ?? [] : [];
         }
     }
@@ -157,9 +159,13 @@ public static class ObjectBinder
                 ? labels.Entries.Where(e => e.Value is ScalarNode).Select(e => new StringPair(e.Key, (ScalarNode)e.Value)).ToList()
                 : [];
         }
-        else
+        else if (spec.StringMap("selector") is { } selectorPairs)
         {
-            service.Selector = spec.StringMap("selector");
+            // A selector the API server rejects selects nothing the rules should reason about (KL810): left out.
+            var problems = new List<LabelProblem>();
+            var accepted = LabelSyntax.Accepted(selectorPairs, $"{spec.Path}.selector", problems);
+            service.SelectorProblems = problems;
+            service.Selector = problems.Count == 0 ? accepted : null;
         }
 
         var ports = new List<ServicePort>();

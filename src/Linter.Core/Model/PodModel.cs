@@ -41,6 +41,9 @@ public sealed class PodTemplate
 
 public sealed class PodSpec
 {
+    /// <summary>The field path of the spec in its object (<c>spec</c>, <c>spec.template.spec</c>, …), for messages.</summary>
+    public string Path { get; internal set; } = "spec";
+
     public IReadOnlyList<Container> Containers { get; internal set; } = [];
 
     public IReadOnlyList<Container> InitContainers { get; internal set; } = [];
@@ -56,14 +59,14 @@ public sealed class PodSpec
 
     public ScalarNode? SubdomainNode { get; internal set; }
 
-    /// <summary><c>dnsConfig.nameservers</c>, for <c>dnsPolicy: None</c>.</summary>
-    public IReadOnlyList<string> Nameservers { get; internal set; } = [];
+    /// <summary>
+    /// <c>dnsConfig</c> as written. What the API server rejects in it is left out by the simulation
+    /// (<c>ClusterSnapshot.Validity</c>), which is where the nameservers and searches in effect come from.
+    /// </summary>
+    public PodDnsConfig? DnsConfig { get; internal set; }
 
-    /// <summary><c>dnsConfig.searches</c>: appended to the cluster's search list.</summary>
-    public IReadOnlyList<string> Searches { get; internal set; } = [];
-
-    /// <summary>Host names of <c>hostAliases</c>: the kubelet writes them into the pod's /etc/hosts, read before DNS.</summary>
-    public IReadOnlyList<string> HostAliases { get; internal set; } = [];
+    /// <summary><c>hostAliases</c> as written: the kubelet writes them into the pod's /etc/hosts, read before DNS.</summary>
+    public IReadOnlyList<HostAlias> HostAliases { get; internal set; } = [];
 
     public IEnumerable<Container> AllContainers => Containers.Concat(InitContainers);
 
@@ -77,6 +80,29 @@ public sealed class PodSpec
     public IEnumerable<string> ConfigMapsMountedBy(Container container) =>
         ConfigMapVolumes.Where(v => container.VolumeMounts.Contains(v.Volume, StringComparer.Ordinal)).Select(v => v.ConfigMap);
 }
+
+/// <summary>A pod's <c>dnsConfig</c>: nameservers, searches and options, each item with its node.</summary>
+public sealed class PodDnsConfig
+{
+    internal PodDnsConfig(ScalarNode key) => Key = key;
+
+    /// <summary>The <c>dnsConfig</c> key.</summary>
+    public ScalarNode Key { get; }
+
+    public ScalarNode? NameserversKey { get; internal set; }
+
+    public IReadOnlyList<ScalarNode> Nameservers { get; internal set; } = [];
+
+    public ScalarNode? SearchesKey { get; internal set; }
+
+    public IReadOnlyList<ScalarNode> Searches { get; internal set; } = [];
+
+    /// <summary>The <c>options</c> items, each with its <c>name</c> when written.</summary>
+    public IReadOnlyList<(MappingNode Item, ScalarNode? Name)> Options { get; internal set; } = [];
+}
+
+/// <summary>A <c>hostAliases</c> item: an address and the host names the pod's /etc/hosts maps to it.</summary>
+public sealed record HostAlias(MappingNode Item, ScalarNode? Ip, IReadOnlyList<ScalarNode> Hostnames);
 
 /// <summary>A pod volume (by name) that holds the keys of a ConfigMap as files.</summary>
 public sealed record ConfigMapVolume(string Volume, string ConfigMap);

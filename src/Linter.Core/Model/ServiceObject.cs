@@ -34,6 +34,12 @@ public sealed class ServiceObject : KubeObject
     /// <summary>The selector was written as a label selector (matchLabels/matchExpressions): the API server rejects it.</summary>
     public bool SelectorIsLabelSelector { get; internal set; }
 
+    /// <summary>The keys and values of <c>spec.selector</c> the API server rejects (KL810); the selector is then left out (<see cref="Selector"/> is null).</summary>
+    public IReadOnlyList<LabelProblem> SelectorProblems { get; internal set; } = [];
+
+    /// <summary>The API server rejects the selector (KL102, KL810): which pods it would select is not a question.</summary>
+    public bool SelectorRejected => SelectorIsLabelSelector || SelectorProblems.Count > 0;
+
     /// <summary>The <c>matchLabels</c> of a selector written as a label selector: what the selector was meant to be.</summary>
     public IReadOnlyList<StringPair> SelectorMatchLabels { get; internal set; } = [];
 

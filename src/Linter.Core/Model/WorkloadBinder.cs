@@ -52,7 +52,9 @@ internal static class WorkloadBinder
         }
 
         var metadata = template.Child("metadata", KnownFields.ObjectMeta);
-        var labels = metadata?.StringMap("labels") ?? [];
+        var labelProblems = new List<LabelProblem>();
+        var labels = metadata is null ? [] : LabelSyntax.Accepted(metadata.StringMap("labels") ?? [], $"{metadata.Path}.labels", labelProblems);
+        workload.TemplateLabelProblems = labelProblems;
         metadata?.StringMap("annotations");
         var podSpecReader = template.Child("spec", KnownFields.PodSpec);
         workload.Template = new PodTemplate(workload, labels, podSpecReader is null ? new PodSpec() : BindPodSpec(podSpecReader))
@@ -141,13 +143,14 @@ internal static class WorkloadBinder
     {
         var requirements = new List<SelectorRequirement>();
         var problems = new List<SelectorProblem>();
+        var labelProblems = new List<LabelProblem>();
         var valid = true;
         if (leftEmpty is not null && StrayKeys(selector, leftEmpty) is { } stray)
         {
             problems.Add(stray);
         }
 
-        foreach (var pair in selector.StringMap("matchLabels") ?? [])
+        foreach (var pair in LabelSyntax.Accepted(selector.StringMap("matchLabels") ?? [], $"{selector.Path}.matchLabels", labelProblems))
         {
             requirements.Add(new SelectorRequirement(pair.Key.Value, SelectorOperator.In, [pair.Value.Value], pair.Key));
         }
@@ -157,12 +160,23 @@ internal static class WorkloadBinder
             var reader = selector.Nested(item, path, KnownFields.LabelSelectorRequirement);
             var key = reader.String("key");
             var op = reader.String("operator");
-            var values = reader.Sequence("values")?.Items.OfType<ScalarNode>().Select(v => v.Value).ToList() ?? [];
+            var valueNodes = reader.Sequence("values")?.Items.OfType<ScalarNode>().ToList() ?? [];
+            var values = valueNodes.Select(v => v.Value).ToList();
             if (RequirementProblem(reader, item, path, key, op, values) is { } problem)
             {
                 problems.Add(problem);
                 valid = false;
                 continue;
+            }
+
+            if (key is not null)
+            {
+                LabelSyntax.CheckKey(key, $"{path}.key", labelProblems);
+            }
+
+            for (var i = 0; i < valueNodes.Count; i++)
+            {
+                LabelSyntax.CheckValue(valueNodes[i], $"{path}.values[{i}]", labelProblems);
             }
 
             if (key is null || op is null || !TryOperator(op.Value, out var parsed))
@@ -174,7 +188,7 @@ internal static class WorkloadBinder
             requirements.Add(new SelectorRequirement(key.Value, parsed, values, item));
         }
 
-        return new LabelSelector(requirements, valid, problems);
+        return new LabelSelector(requirements, valid, problems, labelProblems);
     }
 
     /// <summary>The first reason <c>ValidateLabelSelectorRequirement</c> gives for this requirement, or null.</summary>
@@ -296,17 +310,37 @@ internal static class WorkloadBinder
 
     private static PodSpec BindPodSpec(FieldReader spec) => new()
     {
+        Path = spec.Path,
         Containers = BindContainers(spec, "containers", isInit: false),
         InitContainers = BindContainers(spec, "initContainers", isInit: true),
         HostNetwork = spec.Bool("hostNetwork"),
         DnsPolicyNode = spec.String("dnsPolicy"),
         HostnameNode = spec.String("hostname"),
         SubdomainNode = spec.String("subdomain"),
-        Nameservers = StringList(spec.Child("dnsConfig")?.Sequence("nameservers")),
-        Searches = StringList(spec.Child("dnsConfig")?.Sequence("searches")),
+        DnsConfig = BindDnsConfig(spec),
         ConfigMapVolumes = BindConfigMapVolumes(spec),
-        HostAliases = spec.MappingItems("hostAliases").SelectMany(a => StringList(spec.Nested(a.Item, a.Path).Sequence("hostnames"))).ToList(),
+        HostAliases = spec.MappingItems("hostAliases").Select(a => BindHostAlias(spec.Nested(a.Item, a.Path), a.Item)).ToList(),
     };
+
+    private static PodDnsConfig? BindDnsConfig(FieldReader spec)
+    {
+        if (spec.Child("dnsConfig") is not { } dnsConfig)
+        {
+            return null;
+        }
+
+        return new PodDnsConfig(spec.Key("dnsConfig")!)
+        {
+            NameserversKey = dnsConfig.Key("nameservers"),
+            Nameservers = Strings(dnsConfig.Sequence("nameservers")),
+            SearchesKey = dnsConfig.Key("searches"),
+            Searches = Strings(dnsConfig.Sequence("searches")),
+            Options = dnsConfig.MappingItems("options").Select(o => (o.Item, dnsConfig.Nested(o.Item, o.Path).String("name"))).ToList(),
+        };
+    }
+
+    private static HostAlias BindHostAlias(FieldReader alias, MappingNode item) =>
+        new(item, alias.String("ip"), Strings(alias.Sequence("hostnames")));
 
     private static List<ConfigMapVolume> BindConfigMapVolumes(FieldReader spec)
     {
@@ -338,8 +372,6 @@ internal static class WorkloadBinder
 
         return volumes;
     }
-
-    private static List<string> StringList(SequenceNode? list) => Strings(list).Select(s => s.Value).ToList();
 
     private static List<Container> BindContainers(FieldReader spec, string field, bool isInit)
     {

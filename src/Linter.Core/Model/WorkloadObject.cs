@@ -18,6 +18,9 @@ public sealed class WorkloadObject : KubeObject
 
     public PodTemplate? Template { get; internal set; }
 
+    /// <summary>The keys and values of the pod template's <c>metadata.labels</c> the API server rejects (KL810); they are left out of <see cref="Template"/>.</summary>
+    public IReadOnlyList<LabelProblem> TemplateLabelProblems { get; internal set; } = [];
+
     public IntField? Replicas { get; internal set; }
 
     public ScalarNode? ServiceNameNode { get; internal set; }

@@ -14,16 +14,18 @@ public sealed class DnsTrace
         Workload = workload;
         Port = port;
         var spec = workload.Template?.Spec;
-        var policy = spec?.DnsPolicyNode?.Value ?? "ClusterFirst";
+        var validity = workload.Template is { } template ? snapshot.Validity(template) : null;
+        var policy = validity is null ? "ClusterFirst" : validity.DnsPolicy;
         var hostNetwork = spec?.HostNetwork?.Value == true;
         Resolver = policy switch
         {
+            null => $"unknown: the API server rejects the pod's dnsPolicy ({spec?.DnsPolicyNode?.Value})",
             "ClusterFirst" when hostNetwork => "the node's resolver (hostNetwork with dnsPolicy ClusterFirst): cluster names do not resolve",
             "Default" => "the node's resolver (dnsPolicy Default): cluster names do not resolve",
             "None" => "only dnsConfig (dnsPolicy None)",
-            _ => $"cluster DNS (dnsPolicy {policy}), ndots 5, search {string.Join(" ", new[] { $"{workload.Namespace}.svc.{snapshot.Dns.Domain}", $"svc.{snapshot.Dns.Domain}", snapshot.Dns.Domain }.Concat(spec?.Searches ?? []))}",
+            _ => $"cluster DNS (dnsPolicy {policy}), ndots 5, search {string.Join(" ", new[] { $"{workload.Namespace}.svc.{snapshot.Dns.Domain}", $"svc.{snapshot.Dns.Domain}", snapshot.Dns.Domain }.Concat(validity?.Searches ?? []))}",
         };
-        Answer = snapshot.Names.Resolve(name, workload.Namespace, spec?.Searches, workload.ApplyUnit);
+        Answer = snapshot.Names.Resolve(name, workload.Namespace, validity?.Searches, workload.ApplyUnit);
         Reaches = Destinations(snapshot).ToList();
         Elsewhere = Answer.Outcome == DnsOutcome.External && name.IndexOf('.') < 0
             ? snapshot.Services.Where(s => s.Name == name.ToLowerInvariant()).Select(s => s.Namespace).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList()

@@ -56,8 +56,7 @@ public readonly struct Cidr
         var slash = text.IndexOf('/');
         var address = text.Substring(0, slash);
         var prefix = text.Substring(slash + 1);
-        var dotted = address.Substring(address.LastIndexOf(':') + 1);
-        if ((prefix.Length > 1 && prefix[0] == '0') || (dotted.IndexOf('.') >= 0 && dotted.Split('.').Any(p => p.Length > 1 && p[0] == '0')))
+        if ((prefix.Length > 1 && prefix[0] == '0') || HasLeadingZeros(address))
         {
             return "must not have leading 0s in IP or prefix length";
         }
@@ -68,6 +67,38 @@ public readonly struct Cidr
         }
 
         return cidr.HasHostBits ? "must not have bits set beyond the prefix length" : null;
+    }
+
+    /// <summary>
+    /// The text is an IP address as the legacy reading (<c>ParseIPSloppy</c>) takes it: IPv4 parts may have leading
+    /// zeros. Pod <c>dnsConfig.nameservers</c> and <c>hostAliases[].ip</c> are read this way.
+    /// </summary>
+    public static bool IsAddress(string text) => text.IndexOf('%') < 0 && Address(text) is not null;
+
+    /// <summary>
+    /// Why <c>StrictIPCIDRValidation</c> refuses an address <see cref="IsAddress"/> accepts (the reason of <c>parseIP</c>),
+    /// or null: leading zeros in an IPv4 part, an IPv4-mapped IPv6 address.
+    /// </summary>
+    public static string? StrictAddressProblem(string text)
+    {
+        if (!IsAddress(text))
+        {
+            return null;
+        }
+
+        if (HasLeadingZeros(text))
+        {
+            return "must not have leading 0s";
+        }
+
+        var bytes = Address(text)!;
+        return bytes.Length == 16 && new Cidr(bytes, 128).IsIPv4Mapped ? "must not be an IPv4-mapped IPv6 address" : null;
+    }
+
+    private static bool HasLeadingZeros(string address)
+    {
+        var dotted = address.Substring(address.LastIndexOf(':') + 1);
+        return dotted.IndexOf('.') >= 0 && dotted.Split('.').Any(p => p.Length > 1 && p[0] == '0');
     }
 
     /// <summary>The canonical form: the network address (an IPv4-mapped address as IPv4) and the prefix, no leading zeros.</summary>

@@ -16,6 +16,7 @@ public sealed class ClusterSnapshot
     private readonly HashSet<string> _namespacesOfObjects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _workloadsPerNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<ServiceObject, ServiceResolution> _resolutions = [];
+    private readonly Dictionary<PodTemplate, PodValidity> _podValidity = [];
     private readonly Dictionary<(string Namespace, string Name), List<ConfigMapObject>> _configMaps = [];
     private Dns.ClusterDns? _dns;
     private Dns.NameReferences? _names;
@@ -68,6 +69,11 @@ public sealed class ClusterSnapshot
                     (_servicesByName.TryGetValue(service.Name, out var named) ? named : _servicesByName[service.Name] = []).Add(service);
                     break;
             }
+        }
+
+        foreach (var pod in PodTemplates)
+        {
+            _podValidity[pod] = PodValidation.Check(pod.Spec, options.KubernetesVersion);
         }
 
         Labels = new LabelIndex(PodTemplates);
@@ -148,6 +154,9 @@ public sealed class ClusterSnapshot
     public bool WritesEndpointsIn(string ns) => _namespacesWithEndpoints.Contains(ns);
 
     public ServiceResolution Resolve(ServiceObject service) => _resolutions[service];
+
+    /// <summary>What the API server rejects in the pod's DNS and network fields, and the DNS settings in effect without it.</summary>
+    public PodValidity Validity(PodTemplate pod) => _podValidity[pod];
 
     /// <summary>The Service's selector matches the template's pods (in any folder; labels the controller adds included).</summary>
     public bool Selects(ServiceObject service, PodTemplate pod) =>

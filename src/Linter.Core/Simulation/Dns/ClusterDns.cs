@@ -38,9 +38,10 @@ public sealed class ClusterDns
             (_statefulSets.TryGetValue(key, out var list) ? list : _statefulSets[key] = []).Add(set);
         }
 
-        foreach (var pod in snapshot.PodTemplates.Where(p => p.Spec.SubdomainNode is { Value.Length: > 0 }))
+        // A hostname or subdomain the API server rejects (KL814) gives the pod no record.
+        foreach (var pod in snapshot.PodTemplates.Where(p => snapshot.Validity(p) is { Subdomain: not null } v && !v.Rejects(PodField.Hostname)))
         {
-            var key = (pod.Namespace, pod.Spec.SubdomainNode!.Value);
+            var key = (pod.Namespace, snapshot.Validity(pod).Subdomain!.Value);
             (_bySubdomain.TryGetValue(key, out var list) ? list : _bySubdomain[key] = []).Add(pod);
         }
 
@@ -223,7 +224,7 @@ public sealed class ClusterDns
         }
 
         var pod = _bySubdomain.TryGetValue((service.Namespace, service.Name), out var candidates)
-            ? candidates.FirstOrDefault(t => string.Equals(t.Spec.HostnameNode?.Value, hostname, StringComparison.OrdinalIgnoreCase) && _snapshot.Selects(service, t))
+            ? candidates.FirstOrDefault(t => string.Equals(_snapshot.Validity(t).Hostname?.Value, hostname, StringComparison.OrdinalIgnoreCase) && _snapshot.Selects(service, t))
             : null;
         return pod is null ? null : new PodRecord(hostname, service, pod);
     }

@@ -119,7 +119,7 @@ public sealed class NameReferences
             }
 
             var portDigits = candidate.Port?.ToString(CultureInfo.InvariantCulture).Length ?? 0;
-            found.Add(new NameReference(candidate.Host, span, ns, where, Resolve(candidate.Host, ns, pod?.Spec.Searches, folder))
+            found.Add(new NameReference(candidate.Host, span, ns, where, Resolve(candidate.Host, ns, pod is null ? null : _snapshot.Validity(pod).Searches, folder))
             {
                 Port = candidate.Port,
                 PortSpan = candidate.PortIndex is { } at ? Locate(value, at, portDigits) : null,
@@ -159,7 +159,7 @@ public sealed class NameReferences
                 continue;
             }
 
-            found.Add(new NameReference(target.Host.Text, span, pod.Namespace, where, Resolve(target.Host.Text, pod.Namespace, pod.Spec.Searches, pod.Owner.ApplyUnit))
+            found.Add(new NameReference(target.Host.Text, span, pod.Namespace, where, Resolve(target.Host.Text, pod.Namespace, _snapshot.Validity(pod).Searches, pod.Owner.ApplyUnit))
             {
                 Port = port,
                 PortSpan = port is null ? null : Locate(scalars[target.Port!.Value.Item], target.Port.Value.Index, target.Port.Value.Text.Length),
@@ -170,9 +170,9 @@ public sealed class NameReferences
         }
     }
 
-    /// <summary>A name of the pod's <c>hostAliases</c> resolves through its /etc/hosts, never through cluster DNS.</summary>
-    private static bool IsHostAlias(PodTemplate? pod, string host) =>
-        pod is not null && pod.Spec.HostAliases.Any(alias => string.Equals(alias.TrimEnd('.'), host.TrimEnd('.'), StringComparison.OrdinalIgnoreCase));
+    /// <summary>A name of the pod's <c>hostAliases</c> (those the API server accepts) resolves through its /etc/hosts, never through cluster DNS.</summary>
+    private bool IsHostAlias(PodTemplate? pod, string host) =>
+        pod is not null && _snapshot.Validity(pod).HostAliases.Any(alias => string.Equals(alias.TrimEnd('.'), host.TrimEnd('.'), StringComparison.OrdinalIgnoreCase));
 
     private SourceSpan Locate(ScalarNode scalar, int index, int length) =>
         _files.TryGetValue(scalar.Span.Path, out var file) ? file.Locate(scalar, index, length) : scalar.Span;

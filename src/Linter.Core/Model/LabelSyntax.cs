@@ -1,0 +1,68 @@
+using Linter.Core.Loading;
+
+namespace Linter.Core.Model;
+
+/// <summary>
+/// A label key or value the API server rejects (KL810): where (the key or the value) and a sentence with the API
+/// server's field path, its reason and the fix.
+/// </summary>
+public sealed record LabelProblem(SourceSpan At, string Message);
+
+/// <summary>
+/// The API server's label syntax (<c>ValidateLabels</c>, <c>ValidateLabelName</c>, <c>IsValidLabelValue</c>), applied
+/// while binding: a label it rejects is recorded and left out of what the simulation sees.
+/// </summary>
+internal static class LabelSyntax
+{
+    /// <summary>The pairs of a label map (<paramref name="path"/> is its field path) the API server accepts; the others become problems.</summary>
+    public static IReadOnlyList<StringPair> Accepted(IReadOnlyList<StringPair> pairs, string path, List<LabelProblem> problems)
+    {
+        var accepted = new List<StringPair>(pairs.Count);
+        foreach (var pair in pairs)
+        {
+            var keyOk = CheckKey(pair.Key, path, problems);
+            var valueOk = CheckValue(pair.Value, path, problems);
+            if (keyOk && valueOk)
+            {
+                accepted.Add(pair);
+            }
+        }
+
+        return accepted;
+    }
+
+    /// <summary>Checks a label key (a map key, or a requirement's <c>key</c> at <paramref name="path"/>); false when rejected.</summary>
+    public static bool CheckKey(ScalarNode key, string path, List<LabelProblem> problems) =>
+        Check(key, path, NameValidation.QualifiedName(key.Value), "label key", problems);
+
+    /// <summary>Checks a label value (a map value, or an item of a requirement's <c>values</c>); false when rejected.</summary>
+    public static bool CheckValue(ScalarNode value, string path, List<LabelProblem> problems) =>
+        Check(value, path, NameValidation.LabelValue(value.Value), "label value", problems);
+
+    private static bool Check(ScalarNode node, string path, IReadOnlyList<string> errors, string what, List<LabelProblem> problems)
+    {
+        if (errors.Count == 0)
+        {
+            return true;
+        }
+
+        problems.Add(new LabelProblem(node.Span,
+            $"\"{path}: Invalid value: \"{node.Value}\": {string.Join("; ", errors)}\": {Fix(node.Value, what)}"));
+        return false;
+    }
+
+    /// <summary>A corrected spelling when one is obvious (spaces and other characters to <c>-</c>, ends trimmed), else the rule.</summary>
+    private static string Fix(string value, string what)
+    {
+        var prefix = what == "label key" && value.IndexOf('/') is var slash and > 0 && value.IndexOf('/', slash + 1) < 0
+            ? value.Substring(0, slash + 1)
+            : string.Empty;
+        var name = value.Substring(prefix.Length);
+        var mended = new string(name.Select(c => (char.IsLetterOrDigit(c) && c < 128) || c is '-' or '_' or '.' ? c : '-').ToArray()).Trim('-', '_', '.');
+        var suggestion = prefix.ToLowerInvariant() + mended;
+        var valid = what == "label key" ? NameValidation.QualifiedName(suggestion) : NameValidation.LabelValue(suggestion);
+        return mended.Length > 0 && valid.Count == 0 && suggestion != value
+            ? $"write the {what} as `{suggestion}` (letters, digits, `-`, `_` and `.`, at most 63, starting and ending with a letter or digit)"
+            : $"use at most 63 letters, digits, `-`, `_` and `.` for the {what}, starting and ending with a letter or digit";
+    }
+}
