@@ -10,7 +10,7 @@ namespace Linter.Hostile.Tests;
 /// <summary>What the input says reaches reports: control characters, line breaks in file names, more results than code scanning takes.</summary>
 public sealed class OutputTests
 {
-    /// <summary>A Service whose selector value (quoted in the KL101 message) holds a BEL and an ESC.</summary>
+    /// <summary>A Service whose selector value (quoted in the KL810 message, which rejects it) holds a BEL and an ESC.</summary>
     private const string ControlCharacters = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: \"we\\x07b\\x1b[31m\"}\n  ports: [{port: 80}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: nginx}]}\n";
 
     private const string NodePort = LoaderCrashTests.NodePort;
@@ -21,7 +21,7 @@ public sealed class OutputTests
         using var hostile = new Hostile();
         hostile.Write("app.yaml", ControlCharacters);
         var (code, stdout, _) = hostile.Run(string.Empty, "check", ".", "--format", "junit");
-        Assert.Equal(0, code);
+        Assert.Equal(1, code);
         var failure = XDocument.Parse(stdout).Descendants("failure").Single();
         Assert.Contains("we\\u0007b\\u001B[31m", failure.Value);
     }
@@ -32,7 +32,7 @@ public sealed class OutputTests
         using var hostile = new Hostile();
         hostile.Write("app.yaml", ControlCharacters);
         var (_, stdout, _) = hostile.Run(string.Empty, "check", ".");
-        Assert.Contains("app=we\\u0007b\\u001B[31m", stdout);
+        Assert.Contains("Invalid value: \"we\\u0007b\\u001B[31m\"", stdout);
         Assert.DoesNotContain('\u001b', stdout);
         Assert.DoesNotContain('\u0007', stdout);
     }
