@@ -145,6 +145,21 @@ public sealed class PodValidationTests
         Assert.Equal(2, workload.TemplateLabelProblems.Count);
     }
 
+    [Fact]
+    public void A_rejected_Service_selector_is_left_out_and_resolve_says_why_there_are_no_endpoints()
+    {
+        var snapshot = Cluster.From("""
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            spec: {selector: {app: "web server"}, ports: [{port: 80}]}
+            """);
+        var service = snapshot.Service("web");
+        Assert.Null(service.Selector);
+        Assert.True(service.SelectorRejected);
+        Assert.Equal("the API server rejects the selector (KL102, KL810): the Service is not created", Output.ServiceTable.WhyNoEndpoints(snapshot, service));
+    }
+
     private static DnsAnswer Answer(ClusterSnapshot snapshot, string pod) =>
         snapshot.Names.UsedBy(snapshot.PodTemplates.Single(p => p.Owner.Name == pod)).Single().Answer;
 

@@ -92,6 +92,11 @@ public static class ServiceTable
             return "a DNS alias: no endpoints, ports are not enforced";
         }
 
+        if (service.SelectorRejected)
+        {
+            return "the API server rejects the selector (KL102, KL810): the Service is not created";
+        }
+
         if (!service.HasSelector)
         {
             return snapshot.HasManualEndpoints(service) ? "no selector: endpoints written by hand in the input" : "no selector and no Endpoints: routes nowhere";
