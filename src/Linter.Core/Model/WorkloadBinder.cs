@@ -162,13 +162,6 @@ internal static class WorkloadBinder
             var op = reader.String("operator");
             var valueNodes = reader.Sequence("values")?.Items.OfType<ScalarNode>().ToList() ?? [];
             var values = valueNodes.Select(v => v.Value).ToList();
-            if (RequirementProblem(reader, item, path, key, op, values) is { } problem)
-            {
-                problems.Add(problem);
-                valid = false;
-                continue;
-            }
-
             if (key is not null)
             {
                 LabelSyntax.CheckKey(key, $"{path}.key", labelProblems);
@@ -177,6 +170,13 @@ internal static class WorkloadBinder
             for (var i = 0; i < valueNodes.Count; i++)
             {
                 LabelSyntax.CheckValue(valueNodes[i], $"{path}.values[{i}]", labelProblems);
+            }
+
+            if (RequirementProblem(reader, item, path, key, op, values) is { } problem)
+            {
+                problems.Add(problem);
+                valid = false;
+                continue;
             }
 
             if (key is null || op is null || !TryOperator(op.Value, out var parsed))

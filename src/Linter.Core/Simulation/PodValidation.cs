@@ -42,8 +42,6 @@ public sealed class PodValidity
 
     public bool Rejects(PodField field) => _rejections.Any(r => r.Field == field);
 
-    public IEnumerable<PodRejection> Of(PodField field) => _rejections.Where(r => r.Field == field);
-
     internal void Add(PodField field, SourceSpan span, string error, string fix) =>
         _rejections.Add(new PodRejection(field, span, $"\"{error}\": {fix}"));
 }
