@@ -43,6 +43,41 @@ public readonly struct Cidr
     }
 
     /// <summary>
+    /// An address as <c>ParseIPSloppy</c> reads it, as a block of that one address (<c>/32</c>, <c>/128</c>), or null.
+    /// An IPv4-mapped IPv6 address is read as the IPv4 address, as Go's <c>net.IP</c> treats it.
+    /// </summary>
+    public static Cidr? ParseAddress(string text)
+    {
+        if (text.IndexOf('%') >= 0 || Address(text) is not { } bytes)
+        {
+            return null;
+        }
+
+        var address = new Cidr(bytes, bytes.Length * 8);
+        return address.IsIPv4Mapped ? new Cidr(bytes.Skip(12).ToArray(), 32) : address;
+    }
+
+    /// <summary>
+    /// Why <c>StrictIPCIDRValidation</c> refuses an address <see cref="ParseAddress"/> accepts (the reason of
+    /// <c>parseIP</c>), or null: leading zeros in an IPv4 part, an IPv4-mapped IPv6 address.
+    /// </summary>
+    public static string? StrictAddressProblem(string text)
+    {
+        if (text.IndexOf('%') >= 0 || Address(text) is not { } bytes)
+        {
+            return null;
+        }
+
+        var dotted = text.Substring(text.LastIndexOf(':') + 1);
+        if (dotted.IndexOf('.') >= 0 && dotted.Split('.').Any(p => p.Length > 1 && p[0] == '0'))
+        {
+            return "must not have leading 0s";
+        }
+
+        return new Cidr(bytes, bytes.Length * 8).IsIPv4Mapped ? "must not be an IPv4-mapped IPv6 address" : null;
+    }
+
+    /// <summary>
     /// Why <c>StrictIPCIDRValidation</c> refuses a block <see cref="Parse"/> accepts (the reason of <c>parseCIDR</c>), or
     /// null: leading zeros in an IPv4 part or the prefix, an IPv4-mapped IPv6 address, bits set beyond the prefix.
     /// </summary>

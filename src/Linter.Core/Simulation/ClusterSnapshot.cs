@@ -16,6 +16,7 @@ public sealed class ClusterSnapshot
     private readonly HashSet<string> _namespacesOfObjects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _workloadsPerNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<ServiceObject, ServiceResolution> _resolutions = [];
+    private readonly Dictionary<ServiceObject, ServiceValidity> _validity = [];
     private readonly Dictionary<(string Namespace, string Name), List<ConfigMapObject>> _configMaps = [];
     private Dns.ClusterDns? _dns;
     private Dns.NameReferences? _names;
@@ -68,6 +69,13 @@ public sealed class ClusterSnapshot
                     (_servicesByName.TryGetValue(service.Name, out var named) ? named : _servicesByName[service.Name] = []).Add(service);
                     break;
             }
+        }
+
+        foreach (var service in Services)
+        {
+            // Before anything reads the Services: what the API server rejects takes part in nothing (ground rule 4).
+            var validity = _validity[service] = ServiceValidation.Check(service, options.KubernetesVersion);
+            service.LeaveOut(validity.LeftOut, validity.RejectedExternalIPs);
         }
 
         Labels = new LabelIndex(PodTemplates);
@@ -148,6 +156,9 @@ public sealed class ClusterSnapshot
     public bool WritesEndpointsIn(string ns) => _namespacesWithEndpoints.Contains(ns);
 
     public ServiceResolution Resolve(ServiceObject service) => _resolutions[service];
+
+    /// <summary>What the API server rejects in the Service (KL801–KL809); the simulation has left those fields out.</summary>
+    public ServiceValidity Validity(ServiceObject service) => _validity[service];
 
     /// <summary>The Service's selector matches the template's pods (in any folder; labels the controller adds included).</summary>
     public bool Selects(ServiceObject service, PodTemplate pod) =>
