@@ -117,24 +117,25 @@ public static class ServiceValidation
 
     private static void CheckExternalName(ServiceValidity validity, ServiceObject service)
     {
-        void Forbid(SourceSpan span, string field, string written) => validity.Add(ServiceCheck.ExternalName, span,
-            $"{service} is an ExternalName Service with {written}: the API server rejects the Service (spec.{field}: Forbidden: may not be set for ExternalName services). An ExternalName Service is a DNS alias (CNAME) with no cluster IP: remove `{field}`, or use type ClusterIP to get an address");
+        void Forbid(SourceSpan span, string field, string written, string remove) => validity.Add(ServiceCheck.ExternalName, span,
+            $"{service} is an ExternalName Service with {written}: the API server rejects the Service (spec.{field}: Forbidden: may not be set for ExternalName services). An ExternalName Service is a DNS alias (CNAME) with no cluster IP: remove {remove}, or use type ClusterIP to get an address");
 
         var clusterIP = service.WrittenClusterIP is { Value.Length: > 0 } written ? written : null;
         if (clusterIP is not null || service.ClusterIPsKey is not null)
         {
             validity.LeaveOut(ServiceFields.ClusterIP);
-            Forbid(clusterIP?.Span ?? service.ClusterIPsKey!.Span, "clusterIPs", clusterIP is null ? "`clusterIPs`" : $"`clusterIP: {clusterIP.Value}`");
+            var shown = clusterIP is null ? "`clusterIPs`" : $"`clusterIP: {clusterIP.Value}`";
+            Forbid(clusterIP?.Span ?? service.ClusterIPsKey!.Span, "clusterIPs", shown, service.ClusterIPsKey is null ? "`clusterIP`" : clusterIP is null ? "`clusterIPs`" : "`clusterIP` and `clusterIPs`");
         }
 
         if (service.IpFamiliesKey is { } families)
         {
-            Forbid(families.Span, "ipFamilies", "`ipFamilies`");
+            Forbid(families.Span, "ipFamilies", "`ipFamilies`", "`ipFamilies`");
         }
 
         if (service.IpFamilyPolicyNode is { } policy)
         {
-            Forbid(policy.Span, "ipFamilyPolicy", $"`ipFamilyPolicy: {policy.Value}`");
+            Forbid(policy.Span, "ipFamilyPolicy", $"`ipFamilyPolicy: {policy.Value}`", "`ipFamilyPolicy`");
         }
 
         // The value may end with one dot (a fully qualified name), which validation strips first.
