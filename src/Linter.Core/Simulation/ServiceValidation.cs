@@ -66,9 +66,10 @@ public static class ServiceValidation
     private static readonly string[] Affinities = ["ClientIP", "None"];
     private const int MaxAffinitySeconds = 86400;
 
+    /// <summary><c>ValidateNonSpecialIP</c>: the reason (<c>{0}</c> is the value) and its ranges.</summary>
     private static readonly (string Reason, Cidr[] Ranges)[] SpecialRanges =
     [
-        ("may not be unspecified (0.0.0.0)", Blocks("0.0.0.0/32", "::/128")),
+        ("may not be unspecified ({0})", Blocks("0.0.0.0/32", "::/128")),
         ("may not be in the loopback range (127.0.0.0/8, ::1/128)", Blocks("127.0.0.0/8", "::1/128")),
         ("may not be in the link-local range (169.254.0.0/16, fe80::/10)", Blocks("169.254.0.0/16", "fe80::/10")),
         ("may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)", Blocks("224.0.0.0/24", "ff02::/16")),
@@ -327,7 +328,7 @@ public static class ServiceValidation
             else
             {
                 var address = Cidr.ParseAddress(item.Value)!.Value;
-                reason = SpecialRanges.Where(r => r.Ranges.Any(range => range.Contains(address))).Select(r => r.Reason).FirstOrDefault();
+                reason = SpecialRanges.Where(r => r.Ranges.Any(range => range.Contains(address))).Select(r => string.Format(System.Globalization.CultureInfo.InvariantCulture, r.Reason, item.Value)).FirstOrDefault();
                 fix = "kube-proxy cannot route such an address to the Service; write an address of the nodes' network that reaches the cluster";
             }
 
