@@ -11,9 +11,8 @@ public abstract class ServiceValidationRule(RuleDescriptor descriptor, ServiceCh
 {
     public override void Check(RuleContext context)
     {
-        foreach (var service in context.Snapshot.Services)
+        foreach (var validity in context.Snapshot.Services.Select(context.Snapshot.Validity))
         {
-            var validity = context.Snapshot.Validity(service);
             foreach (var rejection in validity.Rejections(check))
             {
                 context.Report(rejection.Span, rejection.Message);

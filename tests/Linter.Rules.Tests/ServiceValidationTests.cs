@@ -7,44 +7,24 @@ namespace Linter.Rules.Tests;
 /// </summary>
 public sealed class ServiceValidationTests
 {
-    private const string Shop = """
-        apiVersion: v1
-        kind: Namespace
-        metadata: {name: shop}
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: web, namespace: shop}
-        spec:
-          selector: {matchLabels: {app: web}}
-          template:
-            metadata: {labels: {app: web}}
-            spec:
-              subdomain: cache
-              containers: [{name: web, image: nginx, ports: [{containerPort: 8080}]}]
-        ---
-        apiVersion: apps/v1
-        kind: StatefulSet
-        metadata: {name: db, namespace: shop}
-        spec:
-          serviceName: peers
-          selector: {matchLabels: {app: db}}
-          template:
-            metadata: {labels: {app: db}}
-            spec: {containers: [{name: db, image: postgres, ports: [{containerPort: 5432}]}]}
-        ---
-        apiVersion: apps/v1
-        kind: StatefulSet
-        metadata: {name: queue, namespace: shop}
-        spec:
-          serviceName: alias
-          selector: {matchLabels: {app: queue}}
-          template:
-            metadata: {labels: {app: queue}}
-            spec: {containers: [{name: queue, image: rabbitmq}]}
-        ---
+    /// <summary>One object of namespace shop: five lines, <c>spec</c> (a flow mapping) on the fourth.</summary>
+    private static string Doc(string apiVersion, string kind, string name, string spec) =>
+        $"apiVersion: {apiVersion}\nkind: {kind}\nmetadata: {{name: {name}, namespace: shop}}\nspec: {spec}\n---\n";
 
-        """;
+    private static string Pods(string kind, string name, string podSpec, string extra = "") =>
+        Doc("apps/v1", kind, name, $"{{{extra}selector: {{matchLabels: {{app: {name}}}}}, template: {{metadata: {{labels: {{app: {name}}}}}, spec: {podSpec}}}}}");
+
+    /// <summary>
+    /// Namespace shop (lines 1–4); Deployment web whose pods set <c>subdomain: cache</c> (spec on line 8); StatefulSet db
+    /// governed by <c>peers</c> (13); StatefulSet queue governed by <c>alias</c> (18). The test's objects follow, their
+    /// specs on lines 23 and 28.
+    /// </summary>
+    private static readonly string Shop = "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n---\n" +
+        Pods("Deployment", "web", "{subdomain: cache, containers: [{name: web, image: nginx, ports: [{containerPort: 8080}]}]}") +
+        Pods("StatefulSet", "db", "{containers: [{name: db, image: postgres, ports: [{containerPort: 5432}]}]}", "serviceName: peers, ") +
+        Pods("StatefulSet", "queue", "{containers: [{name: queue, image: rabbitmq}]}", "serviceName: alias, ");
+
+    private static IEnumerable<Linter.Core.Rules.Finding> Lint(string objects) => Expectations.LintWithConfig(Shop + objects);
 
     private static List<string> Ids(IEnumerable<Linter.Core.Rules.Finding> findings) => findings.Select(f => $"{f.RuleId}@{f.Location.Line}").ToList();
 
@@ -52,111 +32,49 @@ public sealed class ServiceValidationTests
     public void A_rejected_type_silences_the_checks_that_depend_on_the_type()
     {
         // Without the silencing: KL206 on the nodePort (the type read as ClusterIP), KL105 on the selector-less alias.
-        var yaml = Shop + """
-            apiVersion: v1
-            kind: Service
-            metadata: {name: web, namespace: shop}
-            spec:
-              type: Nodeport
-              selector: {app: web}
-              ports: [{port: 80, targetPort: 8080, nodePort: 30080}]
-            ---
-            apiVersion: v1
-            kind: Service
-            metadata: {name: mail, namespace: shop}
-            spec:
-              type: Externalname
-              externalName: mail.example.com
-            """;
-        Assert.Equal(["KL801@40", "KL801@48"], Ids(Expectations.LintWithConfig(yaml).Where(f => f.RuleId is not "KL402" and not "KL404")));
+        var findings = Lint(
+            Doc("v1", "Service", "web", "{type: Nodeport, selector: {app: web}, ports: [{port: 80, targetPort: 8080, nodePort: 30080}]}") +
+            Doc("v1", "Service", "mail", "{type: Externalname, externalName: mail.example.com}"));
+        Assert.Equal(["KL801@23", "KL801@28"], Ids(findings.Where(f => f.RuleId is not "KL402" and not "KL404")));
     }
 
     [Fact]
     public void Rejected_cluster_IPs_say_nothing_about_headlessness()
     {
         // Without the silencing: KL403 (peers read as not headless) and KL404 (cache read as not headless).
-        var yaml = Shop + """
-            apiVersion: v1
-            kind: Service
-            metadata: {name: peers, namespace: shop}
-            spec:
-              clusterIP: None
-              clusterIPs: [None, 10.96.0.10]
-              selector: {app: db}
-              ports: [{port: 5432}]
-            ---
-            apiVersion: v1
-            kind: Service
-            metadata: {name: cache, namespace: shop}
-            spec:
-              clusterIP: none
-              selector: {app: web}
-              ports: [{port: 8080}]
-            """;
-        var findings = Expectations.LintWithConfig(yaml).Where(f => f.RuleId.StartsWith("KL4", StringComparison.Ordinal) || f.RuleId == "KL802");
-        Assert.Equal(["KL402@30", "KL802@41", "KL802@49"], Ids(findings));
+        var findings = Lint(
+            Doc("v1", "Service", "peers", "{clusterIP: None, clusterIPs: [None, 10.96.0.10], selector: {app: db}, ports: [{port: 5432}]}") +
+            Doc("v1", "Service", "cache", "{clusterIP: none, selector: {app: web}, ports: [{port: 8080}]}"));
+        Assert.Equal(["KL402@18", "KL802@23", "KL802@28"], Ids(findings.Where(f => f.RuleId.StartsWith("KL4", StringComparison.Ordinal) || f.RuleId == "KL802")));
     }
 
     [Fact]
     public void An_ExternalName_Service_with_clusterIP_None_stays_an_alias_and_is_not_headless()
     {
         // Without the silencing the alias would count as a headless governing Service that selects no pod (KL405).
-        var yaml = Shop + """
-            apiVersion: v1
-            kind: Service
-            metadata: {name: alias, namespace: shop}
-            spec:
-              type: ExternalName
-              externalName: queue.example.com
-              clusterIP: None
-              selector: {app: queue}
-            """;
-        var findings = Expectations.LintWithConfig(yaml).Where(f => f.RuleId is "KL403" or "KL405" or "KL804");
-        Assert.Equal(["KL403@30", "KL804@42"], Ids(findings));
+        var findings = Lint(Doc("v1", "Service", "alias", "{type: ExternalName, externalName: queue.example.com, clusterIP: None, selector: {app: queue}}"));
+        Assert.Equal(["KL403@18", "KL804@23"], Ids(findings.Where(f => f.RuleId is "KL403" or "KL405" or "KL804")));
     }
 
     [Fact]
     public void A_Service_without_ports_is_the_root_cause_for_its_Ingress_backends()
     {
         // Without the silencing: KL602 on the backend's port number.
-        var yaml = Shop + """
-            apiVersion: v1
-            kind: Service
-            metadata: {name: web, namespace: shop}
-            spec:
-              selector: {app: web}
-            ---
-            apiVersion: networking.k8s.io/v1
-            kind: Ingress
-            metadata: {name: shop, namespace: shop}
-            spec:
-              defaultBackend: {service: {name: web, port: {number: 80}}}
-            """;
-        var findings = Expectations.LintWithConfig(yaml).Where(f => f.RuleId.StartsWith("KL6", StringComparison.Ordinal) || f.RuleId == "KL805");
-        Assert.Equal(["KL805@39"], Ids(findings));
+        var findings = Lint(
+            Doc("v1", "Service", "web", "{selector: {app: web}}") +
+            Doc("networking.k8s.io/v1", "Ingress", "shop", "{defaultBackend: {service: {name: web, port: {number: 80}}}}"));
+        Assert.Equal(["KL805@23"], Ids(findings.Where(f => f.RuleId.StartsWith("KL6", StringComparison.Ordinal) || f.RuleId == "KL805")));
     }
 
     [Theory]
-    [InlineData("198.51.100.10", "KL708@46")]
-    [InlineData("127.0.0.1", "KL808@47")]
+    [InlineData("198.51.100.10", "KL708")]
+    [InlineData("127.0.0.1", "KL808")]
     public void A_rejected_external_IP_does_not_expose_the_Service(string address, string expected)
     {
-        var yaml = Shop + $$"""
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata: {name: deny, namespace: shop}
-            spec: {podSelector: {}, policyTypes: [Ingress]}
-            ---
-            apiVersion: v1
-            kind: Service
-            metadata: {name: web, namespace: shop}
-            spec:
-              selector: {app: web}
-              externalIPs:
-                - {{address}}
-              ports: [{port: 80, targetPort: 8080}]
-            """;
-        Assert.Equal([expected], Ids(Expectations.LintWithConfig(yaml).Where(f => f.RuleId is "KL708" or "KL808")));
+        var findings = Lint(
+            Doc("networking.k8s.io/v1", "NetworkPolicy", "deny", "{podSelector: {}, policyTypes: [Ingress]}") +
+            Doc("v1", "Service", "web", $"{{selector: {{app: web}}, externalIPs: [{address}], ports: [{{port: 80, targetPort: 8080}}]}}"));
+        Assert.Equal([$"{expected}@28"], Ids(findings.Where(f => f.RuleId is "KL708" or "KL808")));
     }
 
     [Theory]

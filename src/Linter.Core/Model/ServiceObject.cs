@@ -49,13 +49,16 @@ public sealed class ServiceObject : KubeObject
     /// <summary>The <c>clusterIPs</c> key, when written.</summary>
     public ScalarNode? ClusterIPsKey { get; internal set; }
 
+    /// <summary>The <c>clusterIPs</c> items: the addresses of a dual-stack Service, the first equal to <c>clusterIP</c>.</summary>
     public IReadOnlyList<ScalarNode> ClusterIPs { get; internal set; } = [];
 
     /// <summary>The <c>ipFamilies</c> key, when written.</summary>
     public ScalarNode? IpFamiliesKey { get; internal set; }
 
+    /// <summary>The <c>ipFamilies</c> items, <c>IPv4</c> and <c>IPv6</c>, in the order of the addresses.</summary>
     public IReadOnlyList<ScalarNode> IpFamilies { get; internal set; } = [];
 
+    /// <summary><c>ipFamilyPolicy</c>: <c>SingleStack</c>, <c>PreferDualStack</c> or <c>RequireDualStack</c>.</summary>
     public ScalarNode? IpFamilyPolicyNode { get; internal set; }
 
     public ScalarNode? ExternalNameNode { get; internal set; }
@@ -83,10 +86,13 @@ public sealed class ServiceObject : KubeObject
     /// <summary>The <c>externalTrafficPolicy</c> value as written.</summary>
     public ScalarNode? WrittenExternalTrafficPolicy => _externalTrafficPolicyNode;
 
+    /// <summary><c>internalTrafficPolicy</c>: <c>Cluster</c> (the default) or <c>Local</c>.</summary>
     public ScalarNode? InternalTrafficPolicyNode { get; internal set; }
 
+    /// <summary>The node port a load balancer polls to find nodes with local endpoints (LoadBalancer with <c>externalTrafficPolicy: Local</c>).</summary>
     public IntField? HealthCheckNodePort { get; internal set; }
 
+    /// <summary><c>sessionAffinity</c>: <c>None</c> (the default) or <c>ClientIP</c>.</summary>
     public ScalarNode? SessionAffinityNode { get; internal set; }
 
     /// <summary>The <c>sessionAffinityConfig</c> key, when written.</summary>
@@ -98,6 +104,7 @@ public sealed class ServiceObject : KubeObject
     /// <summary>The <c>loadBalancerSourceRanges</c> key, when it lists ranges.</summary>
     public ScalarNode? SourceRangesKey { get; internal set; }
 
+    /// <summary>The <c>loadBalancerSourceRanges</c> items, as written (validation trims spaces).</summary>
     public IReadOnlyList<ScalarNode> SourceRanges { get; internal set; } = [];
 
     /// <summary>The <c>allocateLoadBalancerNodePorts</c> key, when written.</summary>
