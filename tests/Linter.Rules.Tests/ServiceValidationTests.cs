@@ -56,14 +56,16 @@ public sealed class ServiceValidationTests
         Assert.Equal(["KL403@18", "KL804@23"], Ids(findings.Where(f => f.RuleId is "KL403" or "KL405" or "KL804")));
     }
 
-    [Fact]
-    public void A_Service_without_ports_is_the_root_cause_for_its_Ingress_backends()
+    [Theory]
+    [InlineData("{selector: {app: web}}", "KL805")]
+    [InlineData("{type: Externalname, externalName: web.example.com}", "KL801")]
+    public void A_Service_without_ports_or_with_an_unknown_type_is_the_root_cause_for_its_Ingress_backends(string spec, string rule)
     {
         // Without the silencing: KL602 on the backend's port number.
         var findings = Lint(
-            Doc("v1", "Service", "web", "{selector: {app: web}}") +
+            Doc("v1", "Service", "web", spec) +
             Doc("networking.k8s.io/v1", "Ingress", "shop", "{defaultBackend: {service: {name: web, port: {number: 80}}}}"));
-        Assert.Equal(["KL805@23"], Ids(findings.Where(f => f.RuleId.StartsWith("KL6", StringComparison.Ordinal) || f.RuleId == "KL805")));
+        Assert.Equal([$"{rule}@23"], Ids(findings.Where(f => f.RuleId.StartsWith("KL6", StringComparison.Ordinal) || f.RuleId is "KL801" or "KL805")));
     }
 
     [Theory]

@@ -58,8 +58,12 @@ public sealed class BackendServicePortNotFoundRule() : Rule(new RuleDescriptor(
         }
     }
 
-    /// <summary>The API server rejects the Service for having no ports (KL805): that is the root cause, not the backend.</summary>
-    private static bool WithoutPorts(ClusterSnapshot snapshot, ServiceObject service) => snapshot.Validity(service).Rejections(ServiceCheck.Ports).Count > 0;
+    /// <summary>
+    /// The API server rejects the Service for having no ports (KL805), or its type (KL801: an ExternalName Service
+    /// enforces no ports): that is the root cause, not the backend.
+    /// </summary>
+    private static bool WithoutPorts(ClusterSnapshot snapshot, ServiceObject service) =>
+        !service.TypeKnown || snapshot.Validity(service).Rejections(ServiceCheck.Ports).Count > 0;
 
     /// <summary>"it has 80 `http` and 9090 `metrics`".</summary>
     private static string Ports(ServiceObject service) =>
