@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Linter.Core.Simulation;
 
-/// <summary>An address block (<c>10.0.0.0/8</c>, <c>fd00::/8</c>): containment and overlap, for NetworkPolicy <c>ipBlock</c> peers.</summary>
+/// <summary>An address block (<c>10.0.0.0/8</c>, <c>fd00::/8</c>) or one address: containment and overlap, for NetworkPolicy <c>ipBlock</c> peers and Service addresses and source ranges.</summary>
 public readonly struct Cidr
 {
     private readonly byte[] _bytes;

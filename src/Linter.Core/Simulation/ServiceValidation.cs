@@ -193,7 +193,7 @@ public static class ServiceValidation
                 invalid = true;
                 Reject(ip.Span, $"cluster IP \"{ip.Value}\" is not {(problem.Malformed ? "an IP address" : "a valid IP address")}", $"{itemPath}: Invalid value: \"{ip.Value}\": {problem.Reason}",
                     problem.Malformed
-                        ? ip.Value == "none" || ip.Value == "NONE" ? "Write `None` (capital N, as the only value) for a headless Service" : "Write an address of the cluster's service range (four numbers 0-255 for IPv4), `None` for a headless Service, or leave `clusterIP` out to let the cluster choose"
+                        ? string.Equals(ip.Value, "None", StringComparison.OrdinalIgnoreCase) ? "Write `None` (capital N, as the only value) for a headless Service" : "Write an address of the cluster's service range (four numbers 0-255 for IPv4), `None` for a headless Service, or leave `clusterIP` out to let the cluster choose"
                         : $"Write it as `{problem.Canonical}`");
             }
             else
