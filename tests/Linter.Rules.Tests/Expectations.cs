@@ -3,6 +3,7 @@ using Linter.Core.Config;
 using Linter.Core.Engine;
 using Linter.Core.Loading;
 using Linter.Core.Rules;
+using Linter.Core.Simulation;
 
 namespace Linter.Rules.Tests;
 
@@ -42,6 +43,21 @@ public static class Expectations
         var policy = rule.RunsAfterSuppressions ? RulePolicy.Default : Only(rule);
         var result = LintEngine.Run(new LintRequest { Inputs = [input], Catalog = BuiltInRules.Catalog, Policy = policy, WorkingDirectory = workingDirectory });
         return result.Findings.Where(f => f.RuleId == rule.Descriptor.Id).ToList();
+    }
+
+    /// <summary>Lints <paramref name="yaml"/> (as app.yaml) with every built-in rule and the configuration text <paramref name="config"/>.</summary>
+    public static IReadOnlyList<Finding> LintWithConfig(string yaml, string config = "")
+    {
+        var (parsed, problems) = ConfigLoader.Parse("/repo/.kubelint.yaml", config, BuiltInRules.Catalog);
+        Assert.Empty(problems);
+        return LintEngine.Run(new LintRequest
+        {
+            Inputs = [InputSource.FromText("app.yaml", yaml)],
+            Catalog = BuiltInRules.Catalog,
+            Policy = new RulePolicy(parsed, new Dictionary<string, RuleSetting>()),
+            Simulation = parsed.ApplyTo(new SimulationOptions()),
+            WorkingDirectory = "/repo",
+        }).Findings;
     }
 
     /// <summary>A policy that runs <paramref name="rule"/> alone, as <c>--disable</c> of every other rule would.</summary>

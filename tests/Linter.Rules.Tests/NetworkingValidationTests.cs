@@ -11,19 +11,7 @@ public sealed class NetworkingValidationTests
 {
     private const string Template = "  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: nginx}]}\n";
 
-    private static IReadOnlyList<Finding> Lint(string yaml, string config = "")
-    {
-        var (parsed, problems) = ConfigLoader.Parse("/repo/.kubelint.yaml", config, BuiltInRules.Catalog);
-        Assert.Empty(problems);
-        return LintEngine.Run(new LintRequest
-        {
-            Inputs = [InputSource.FromText("app.yaml", yaml)],
-            Catalog = BuiltInRules.Catalog,
-            Policy = new RulePolicy(parsed, new Dictionary<string, RuleSetting>()),
-            Simulation = parsed.ApplyTo(new SimulationOptions()),
-            WorkingDirectory = "/repo",
-        }).Findings;
-    }
+    private static IReadOnlyList<Finding> Lint(string yaml, string config = "") => Expectations.LintWithConfig(yaml, config);
 
     private static List<string> Ids(IReadOnlyList<Finding> findings) => findings.Select(f => $"{f.RuleId}@{f.Location.Line}").ToList();
 

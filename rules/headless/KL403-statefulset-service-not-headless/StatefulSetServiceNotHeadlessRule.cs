@@ -8,7 +8,7 @@ public sealed class StatefulSetServiceNotHeadlessRule() : Rule(new RuleDescripto
     {
         foreach (var (set, service) in context.Snapshot.GoverningServices)
         {
-            if (service is null || service.IsHeadless)
+            if (service is null || service.IsHeadless || service.ClusterIPUnknown)
             {
                 continue;
             }

@@ -24,6 +24,7 @@ public sealed class PodSubdomainWithoutHeadlessServiceRule() : Rule(new RuleDesc
                 null when context.Snapshot.OwnsNamespace(pod.Namespace, besides: pod.Owner) && !context.Snapshot.IsConfiguredService(pod.Namespace, subdomain.Value) =>
                     $"namespace {pod.Namespace} has no Service {subdomain.Value}",
                 null => null,
+                { ClusterIPUnknown: true } => null,
                 { IsHeadless: false } => $"{service} is not headless",
                 _ when !context.Snapshot.Selects(service, pod) => $"headless {service} does not select its pods (it selects {Describe.Pairs(service.Selector ?? [])})",
                 _ => null,

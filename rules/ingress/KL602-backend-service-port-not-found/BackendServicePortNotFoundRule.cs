@@ -15,7 +15,8 @@ public sealed class BackendServicePortNotFoundRule() : Rule(new RuleDescriptor(
             var ingress = resolution.Ingress;
             foreach (var route in resolution.Routes)
             {
-                if (route is not { Service: { IsExternalName: false } service, ServicePort: null, Backend.ServicePort: { } port } || (port.Number is null && port.Name is null))
+                if (route is not { Service: { IsExternalName: false } service, ServicePort: null, Backend.ServicePort: { } port } || (port.Number is null && port.Name is null) ||
+                    WithoutPorts(snapshot, service))
                 {
                     continue;
                 }
@@ -38,7 +39,7 @@ public sealed class BackendServicePortNotFoundRule() : Rule(new RuleDescriptor(
         {
             foreach (var backend in routing.Resolve(route).Backends)
             {
-                if (backend is not { Service: { IsExternalName: false } service, Port: null, Ref: { IsService: true, Port: { } port } })
+                if (backend is not { Service: { IsExternalName: false } service, Port: null, Ref: { IsService: true, Port: { } port } } || WithoutPorts(snapshot, service))
                 {
                     continue;
                 }
@@ -56,6 +57,13 @@ public sealed class BackendServicePortNotFoundRule() : Rule(new RuleDescriptor(
             }
         }
     }
+
+    /// <summary>
+    /// The API server rejects the Service for having no ports (KL805), or its type (KL801: an ExternalName Service
+    /// enforces no ports): that is the root cause, not the backend.
+    /// </summary>
+    private static bool WithoutPorts(ClusterSnapshot snapshot, ServiceObject service) =>
+        !service.TypeKnown || snapshot.Validity(service).Rejections(ServiceCheck.Ports).Count > 0;
 
     /// <summary>"it has 80 `http` and 9090 `metrics`".</summary>
     private static string Ports(ServiceObject service) =>

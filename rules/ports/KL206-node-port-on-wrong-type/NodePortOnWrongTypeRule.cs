@@ -6,7 +6,8 @@ public sealed class NodePortOnWrongTypeRule() : Rule(new RuleDescriptor("KL206",
 {
     public override void Check(RuleContext context)
     {
-        foreach (var service in context.Snapshot.Services.Where(s => !s.AllowsNodePorts))
+        // A type the API server rejects (KL801) may have been meant as NodePort: whether node ports belong is unknown.
+        foreach (var service in context.Snapshot.Services.Where(s => s.TypeKnown && !s.AllowsNodePorts))
         {
             foreach (var port in service.Ports)
             {

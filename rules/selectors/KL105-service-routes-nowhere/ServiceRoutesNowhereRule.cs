@@ -10,7 +10,8 @@ public sealed class ServiceRoutesNowhereRule() : Rule(new RuleDescriptor("KL105"
         {
             // Endpoints may be written out of band (by an operator, a controller) in a namespace the input does not
             // own and writes no endpoints in. `selector: {}` is a mistake wherever it is: it selects no pod, not every pod.
-            if (service.IsExternalName || service.HasSelector || service.SelectorRejected || context.Snapshot.HasManualEndpoints(service) ||
+            // With a type the API server rejects (KL801), whether the Service needs endpoints at all (not ExternalName) is unknown.
+            if (!service.TypeKnown || service.IsExternalName || service.HasSelector || service.SelectorRejected || context.Snapshot.HasManualEndpoints(service) ||
                 context.Snapshot.Options.ExternalNamespaces.Contains(service.Namespace) ||
                 (service.Selector is null && !context.Snapshot.OwnsNamespace(service.Namespace) && !context.Snapshot.WritesEndpointsIn(service.Namespace)))
             {

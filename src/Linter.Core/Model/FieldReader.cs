@@ -160,6 +160,32 @@ internal sealed class FieldReader
         return pairs;
     }
 
+    /// <summary>A list of strings; items of another type are reported (KL003) and skipped, null items skipped.</summary>
+    public IReadOnlyList<ScalarNode> Strings(string name)
+    {
+        var list = Sequence(name);
+        if (list is null)
+        {
+            return [];
+        }
+
+        var strings = new List<ScalarNode>(list.Items.Count);
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            if (list.Items[i] is ScalarNode { Kind: ScalarKind.String } s)
+            {
+                strings.Add(s);
+            }
+            else if (list.Items[i] is not ScalarNode { IsNull: true })
+            {
+                Problem(ProblemKind.WrongType, list.Items[i].Span,
+                    $"`{Join(name)}[{i}]` must be a string, not {list.Items[i].Describe()}; the API server rejects the object");
+            }
+        }
+
+        return strings;
+    }
+
     public IEnumerable<(MappingNode Item, string Path)> MappingItems(string name)
     {
         var list = Sequence(name);

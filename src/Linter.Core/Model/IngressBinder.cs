@@ -62,7 +62,7 @@ internal static class IngressBinder
         foreach (var (item, path) in spec.MappingItems("tls"))
         {
             var reader = spec.Nested(item, path, KnownFields.IngressTls);
-            tls.Add(new IngressTls(item) { FieldPath = path, Hosts = Strings(reader, "hosts"), SecretName = reader.String("secretName") });
+            tls.Add(new IngressTls(item) { FieldPath = path, Hosts = reader.Strings("hosts"), SecretName = reader.String("secretName") });
         }
 
         ingress.Tls = tls;
@@ -174,29 +174,4 @@ internal static class IngressBinder
     /// <summary>The list is written and not empty (a value of another type counts: KL003 reports it).</summary>
     private static bool NotEmpty(FieldReader reader, string name) =>
         reader.Map[name] is { } node && node is not ScalarNode { IsNull: true } && node is not SequenceNode { Items.Count: 0 };
-
-    private static IReadOnlyList<ScalarNode> Strings(FieldReader reader, string name)
-    {
-        var list = reader.Sequence(name);
-        if (list is null)
-        {
-            return [];
-        }
-
-        var strings = new List<ScalarNode>(list.Items.Count);
-        for (var i = 0; i < list.Items.Count; i++)
-        {
-            if (list.Items[i] is ScalarNode { Kind: ScalarKind.String } s)
-            {
-                strings.Add(s);
-            }
-            else if (list.Items[i] is not ScalarNode { IsNull: true })
-            {
-                reader.Problem(ProblemKind.WrongType, list.Items[i].Span,
-                    $"`{reader.Path}.{name}[{i}]` must be a string, not {list.Items[i].Describe()}; the API server rejects the object");
-            }
-        }
-
-        return strings;
-    }
 }

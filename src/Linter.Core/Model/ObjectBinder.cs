@@ -133,6 +133,7 @@ public static class ObjectBinder
 
     private static ServiceObject BindService(ServiceObject service, FieldReader top)
     {
+        service.SpecKey = top.Key("spec");
         var spec = top.Child("spec", KnownFields.ServiceSpec);
         if (spec is null)
         {
@@ -146,10 +147,29 @@ public static class ObjectBinder
         }
 
         service.ClusterIPNode = spec.String("clusterIP");
-        service.IsHeadless = service.ClusterIPNode?.Value == "None";
+        service.ClusterIPs = spec.Strings("clusterIPs");
+        service.ClusterIPsKey = service.ClusterIPs.Count > 0 ? spec.Key("clusterIPs") : null;
+        service.IpFamilies = spec.Strings("ipFamilies");
+        service.IpFamiliesKey = service.IpFamilies.Count > 0 ? spec.Key("ipFamilies") : null;
+        service.IpFamilyPolicyNode = spec.String("ipFamilyPolicy");
         service.ExternalNameNode = spec.String("externalName");
-        service.ExternalIPsKey = spec.Sequence("externalIPs") is { Items.Count: > 0 } ? spec.Key("externalIPs") : null;
+        service.WrittenExternalIPs = spec.Strings("externalIPs");
+        service.ExternalIPsKey = service.WrittenExternalIPs.Count > 0 ? spec.Key("externalIPs") : null;
         service.ExternalTrafficPolicyNode = spec.String("externalTrafficPolicy");
+        service.InternalTrafficPolicyNode = spec.String("internalTrafficPolicy");
+        service.HealthCheckNodePort = spec.Int("healthCheckNodePort");
+        service.SessionAffinityNode = spec.String("sessionAffinity");
+        if (spec.Child("sessionAffinityConfig") is { } affinity)
+        {
+            service.SessionAffinityConfigKey = spec.Key("sessionAffinityConfig");
+            service.AffinityTimeout = affinity.Child("clientIP")?.Int("timeoutSeconds");
+        }
+
+        service.SourceRanges = spec.Strings("loadBalancerSourceRanges");
+        service.SourceRangesKey = service.SourceRanges.Count > 0 ? spec.Key("loadBalancerSourceRanges") : null;
+        service.AllocateNodePortsKey = spec.Bool("allocateLoadBalancerNodePorts") is not null ? spec.Key("allocateLoadBalancerNodePorts") : null;
+        service.LoadBalancerClassKey = spec.String("loadBalancerClass") is not null ? spec.Key("loadBalancerClass") : null;
+        service.HasPorts = spec.Written("ports") && spec.Map["ports"] is not SequenceNode { Items.Count: 0 };
         service.SelectorKey = spec.Key("selector");
         if (spec.Map["selector"] is MappingNode selector && selector.Entries.Any(e => e.Key.Value is "matchLabels" or "matchExpressions" && e.Value is not ScalarNode))
         {

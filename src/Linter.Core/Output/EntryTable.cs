@@ -273,7 +273,7 @@ public sealed class EntryTable
             return $"ExternalName Service to {service.ExternalNameNode?.Value}: no pods; some controllers proxy to the name, others refuse";
         }
 
-        return route.ServicePort is null ? NoSuchPort(service, route.Backend.ServicePort?.ToString()) : ServiceWhyNone(snapshot, service);
+        return route.ServicePort is null ? NoSuchPort(snapshot, service, route.Backend.ServicePort?.ToString()) : ServiceWhyNone(snapshot, service);
     }
 
     private static string RouteHeading(RouteObject route, IEnumerable<RouteObject> inNamespace) =>
@@ -338,7 +338,7 @@ public sealed class EntryTable
             return $"ExternalName Service to {service.ExternalNameNode?.Value}: implementations should not support it, the backend is usually rejected";
         }
 
-        return backend.Port is null ? NoSuchPort(service, reference.Port.Value.Value.ToString(CultureInfo.InvariantCulture)) : ServiceWhyNone(snapshot, service);
+        return backend.Port is null ? NoSuchPort(snapshot, service, reference.Port.Value.Value.ToString(CultureInfo.InvariantCulture)) : ServiceWhyNone(snapshot, service);
     }
 
     private static string ParentText(ClusterSnapshot snapshot, RouteObject route, ParentResolution parent)
@@ -402,8 +402,9 @@ public sealed class EntryTable
             : $"no Service {name} in the input; namespace {ns} is not the input's, the cluster may have it";
     }
 
-    private static string NoSuchPort(ServiceObject service, string? wanted) =>
-        wanted is null
+    private static string NoSuchPort(ClusterSnapshot snapshot, ServiceObject service, string? wanted) =>
+        ServiceTable.NoPorts(snapshot, service) is { } rejected ? $"Service {service.Name}: {rejected}"
+        : wanted is null
             ? $"the backend names no service port (Service {service.Name} has {PortList(service)})"
             : $"Service {service.Name} has no port {wanted} (it has {PortList(service)})";
 

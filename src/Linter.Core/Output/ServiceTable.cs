@@ -87,6 +87,16 @@ public static class ServiceTable
     /// <summary>Why the Service has no endpoints on any port (ExternalName, no selector, selects no pod), or null.</summary>
     public static string? WhyNoEndpoints(ClusterSnapshot snapshot, ServiceObject service)
     {
+        if (NoPorts(snapshot, service) is { } noPorts)
+        {
+            return noPorts;
+        }
+
+        if (!service.TypeKnown && !service.HasSelector)
+        {
+            return $"type \"{service.Type}\" is rejected by the API server (KL801): whether it needs endpoints is unknown";
+        }
+
         if (service.IsExternalName)
         {
             return "a DNS alias: no endpoints, ports are not enforced";
@@ -104,6 +114,10 @@ public static class ServiceTable
 
         return snapshot.Resolve(service).Selected.Count == 0 ? "selects no pod" : null;
     }
+
+    /// <summary>"no ports: the API server rejects the Service (KL805)" when it does, or null.</summary>
+    public static string? NoPorts(ClusterSnapshot snapshot, ServiceObject service) =>
+        snapshot.Validity(service).Rejections(ServiceCheck.Ports).Count > 0 ? "no ports: the API server rejects the Service (KL805)" : null;
 
     /// <summary>A service port as <c>port -> targetPort</c>, then where it lands on each selected pod (indented).</summary>
     public static IEnumerable<string> Lines(PortResolution port)

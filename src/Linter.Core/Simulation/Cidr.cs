@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Linter.Core.Simulation;
 
-/// <summary>An address block (<c>10.0.0.0/8</c>, <c>fd00::/8</c>): containment and overlap, for NetworkPolicy <c>ipBlock</c> peers.</summary>
+/// <summary>An address block (<c>10.0.0.0/8</c>, <c>fd00::/8</c>) or one address: containment and overlap, for NetworkPolicy <c>ipBlock</c> peers and Service addresses and source ranges.</summary>
 public readonly struct Cidr
 {
     private readonly byte[] _bytes;
@@ -43,6 +43,21 @@ public readonly struct Cidr
     }
 
     /// <summary>
+    /// An address as <c>ParseIPSloppy</c> reads it, as a block of that one address (<c>/32</c>, <c>/128</c>), or null.
+    /// An IPv4-mapped IPv6 address is read as the IPv4 address, as Go's <c>net.IP</c> treats it.
+    /// </summary>
+    public static Cidr? ParseAddress(string text)
+    {
+        if (text.IndexOf('%') >= 0 || Address(text) is not { } bytes)
+        {
+            return null;
+        }
+
+        var address = new Cidr(bytes, bytes.Length * 8);
+        return address.IsIPv4Mapped ? new Cidr(bytes.Skip(12).ToArray(), 32) : address;
+    }
+
+    /// <summary>
     /// Why <c>StrictIPCIDRValidation</c> refuses a block <see cref="Parse"/> accepts (the reason of <c>parseCIDR</c>), or
     /// null: leading zeros in an IPv4 part or the prefix, an IPv4-mapped IPv6 address, bits set beyond the prefix.
     /// </summary>
@@ -73,11 +88,11 @@ public readonly struct Cidr
     /// The text is an IP address as the legacy reading (<c>ParseIPSloppy</c>) takes it: IPv4 parts may have leading
     /// zeros. Pod <c>dnsConfig.nameservers</c> and <c>hostAliases[].ip</c> are read this way.
     /// </summary>
-    public static bool IsAddress(string text) => text.IndexOf('%') < 0 && Address(text) is not null;
+    public static bool IsAddress(string text) => ParseAddress(text) is not null;
 
     /// <summary>
-    /// Why <c>StrictIPCIDRValidation</c> refuses an address <see cref="IsAddress"/> accepts (the reason of <c>parseIP</c>),
-    /// or null: leading zeros in an IPv4 part, an IPv4-mapped IPv6 address.
+    /// Why <c>StrictIPCIDRValidation</c> refuses an address <see cref="ParseAddress"/> accepts (the reason of
+    /// <c>parseIP</c>), or null: leading zeros in an IPv4 part, an IPv4-mapped IPv6 address.
     /// </summary>
     public static string? StrictAddressProblem(string text)
     {

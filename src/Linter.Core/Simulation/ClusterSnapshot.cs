@@ -17,6 +17,7 @@ public sealed class ClusterSnapshot
     private readonly Dictionary<string, int> _workloadsPerNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<ServiceObject, ServiceResolution> _resolutions = [];
     private readonly Dictionary<PodTemplate, PodValidity> _podValidity = [];
+    private readonly Dictionary<ServiceObject, ServiceValidity> _serviceValidity = [];
     private readonly Dictionary<(string Namespace, string Name), List<ConfigMapObject>> _configMaps = [];
     private Dns.ClusterDns? _dns;
     private Dns.NameReferences? _names;
@@ -74,6 +75,13 @@ public sealed class ClusterSnapshot
         foreach (var pod in PodTemplates)
         {
             _podValidity[pod] = PodValidation.Check(pod.Spec, options.KubernetesVersion);
+        }
+
+        foreach (var service in Services)
+        {
+            // Before anything reads the Services: what the API server rejects takes part in nothing (ground rule 4).
+            var validity = _serviceValidity[service] = ServiceValidation.Check(service, options.KubernetesVersion);
+            service.LeaveOut(validity.LeftOut, validity.RejectedExternalIPs);
         }
 
         Labels = new LabelIndex(PodTemplates);
@@ -157,6 +165,9 @@ public sealed class ClusterSnapshot
 
     /// <summary>What the API server rejects in the pod's DNS and network fields, and the DNS settings in effect without it.</summary>
     public PodValidity Validity(PodTemplate pod) => _podValidity[pod];
+
+    /// <summary>What the API server rejects in the Service (KL801–KL809); the simulation has left those fields out.</summary>
+    public ServiceValidity Validity(ServiceObject service) => _serviceValidity[service];
 
     /// <summary>The Service's selector matches the template's pods (in any folder; labels the controller adds included).</summary>
     public bool Selects(ServiceObject service, PodTemplate pod) =>
