@@ -88,12 +88,20 @@ public static class ObjectBinder
         _ => false,
     };
 
+    private const string NameRequired =
+        ": the API server refuses an object without a name (metadata.name: Required value: name or generateName is required), and `kubectl apply` needs one";
+
     private static void BindMetadata(KubeObject obj, FieldReader top, string defaultNamespace, bool modelled)
     {
         var meta = top.Child("metadata", modelled ? KnownFields.ObjectMeta : null);
         obj.Namespace = defaultNamespace;
         if (meta is null)
         {
+            if (modelled)
+            {
+                top.Missing("metadata.name", NameRequired);
+            }
+
             return;
         }
 
@@ -101,6 +109,11 @@ public static class ObjectBinder
         {
             obj.Name = name.Value;
             obj.NameNode = name;
+        }
+
+        if (modelled && obj.Name.Length == 0 && meta.String("generateName") is not { Value.Length: > 0 })
+        {
+            top.Problem(ProblemKind.MissingField, top.Key("metadata")!.Span, "`metadata.name` is required" + NameRequired);
         }
 
         if (meta.String("namespace") is { Value.Length: > 0 } ns)
@@ -168,7 +181,8 @@ public static class ObjectBinder
         service.SourceRanges = spec.Strings("loadBalancerSourceRanges");
         service.SourceRangesKey = service.SourceRanges.Count > 0 ? spec.Key("loadBalancerSourceRanges") : null;
         service.AllocateNodePortsKey = spec.Bool("allocateLoadBalancerNodePorts") is not null ? spec.Key("allocateLoadBalancerNodePorts") : null;
-        service.LoadBalancerClassKey = spec.String("loadBalancerClass") is not null ? spec.Key("loadBalancerClass") : null;
+        service.LoadBalancerClass = spec.String("loadBalancerClass");
+        service.LoadBalancerClassKey = service.LoadBalancerClass is not null ? spec.Key("loadBalancerClass") : null;
         service.HasPorts = spec.Written("ports") && spec.Map["ports"] is not SequenceNode { Items.Count: 0 };
         service.SelectorKey = spec.Key("selector");
         if (spec.Map["selector"] is MappingNode selector && selector.Entries.Any(e => e.Key.Value is "matchLabels" or "matchExpressions" && e.Value is not ScalarNode))

@@ -113,6 +113,9 @@ public sealed class ServiceObject : KubeObject
     /// <summary>The <c>loadBalancerClass</c> key, when written.</summary>
     public ScalarNode? LoadBalancerClassKey { get; internal set; }
 
+    /// <summary>The <c>loadBalancerClass</c> value, when written.</summary>
+    public ScalarNode? LoadBalancerClass { get; internal set; }
+
     /// <summary><c>ports</c> lists at least one item (or holds a value of the wrong type, which KL003 reports).</summary>
     public bool HasPorts { get; internal set; }
 

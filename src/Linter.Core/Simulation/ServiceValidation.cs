@@ -372,6 +372,11 @@ public static class ServiceValidation
                 Forbid(loadBalancerClass.Span, "`loadBalancerClass`", "spec.loadBalancerClass");
             }
         }
+        else if (service.LoadBalancerClass is { } lbClass && NameValidation.QualifiedName(lbClass.Value) is { Count: > 0 } errors)
+        {
+            validity.Add(ServiceCheck.LoadBalancer, lbClass.Span,
+                $"{service}: the API server rejects the Service (spec.loadBalancerClass: Invalid value: \"{lbClass.Value}\": {string.Join("; ", errors)}). Write the class as a domain-prefixed name such as `example.com/internal-vip`, as the load balancer implementation documents it");
+        }
 
         if (service.SourceRanges.Count > 0)
         {
