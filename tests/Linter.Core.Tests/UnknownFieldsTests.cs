@@ -65,7 +65,7 @@ public sealed class UnknownFieldsTests
             """);
         var problem = Assert.Single(problems);
         Assert.Equal(ProblemKind.UnknownField, problem.Kind);
-        Assert.Equal(new SourceSpan("b.yaml", 10, 20, 10, 24), problem.Span);
+        Assert.Equal(new SourceSpan("b.yaml", 10, 21, 10, 25), problem.Span);
         Assert.Equal("unknown field `spec.containers[0].env[1].valu`: the API server rejects it (kubectl's strict validation) or drops it; did you mean `value`?", problem.Message);
     }
 
