@@ -120,7 +120,7 @@ internal static class IngressBinder
             IsLegacy = legacy,
             HasResource = reader.Written("resource"),
         };
-        reader.Child("resource");
+        reader.Child("resource"); // only for its type: `resource` must be a mapping (KL003)
         if (legacyKeysOnly)
         {
             backend.LegacyFields = map.Entries.Where(e => e.Key.Value is "serviceName" or "servicePort" && e.Value is ScalarNode)
