@@ -42,6 +42,7 @@ public sealed class UnknownFieldsTests
         Assert.Equal(FieldShape.Value, Field(FieldTables.V1ObjectMeta, "labels").Shape);
         Assert.Equal(FieldShape.Value, Field(FieldTables.V1ServicePort, "targetPort").Shape);
         Assert.Equal(FieldShape.Value, Field(FieldTables.V1Deployment, "status").Shape);
+        Assert.Equal(FieldShape.Value, Field(FieldTables.V1PersistentVolumeClaim, "status").Shape);
         Assert.Equal(
             ["ConfigMap", "CronJob", "DaemonSet", "Deployment", "EndpointSlice", "Endpoints", "Ingress", "IngressClass", "Job", "Namespace",
              "NetworkPolicy", "Pod", "ReplicaSet", "ReplicationController", "Service", "StatefulSet"],

@@ -57,22 +57,22 @@ internal static class TableWriter
     public static string Write(IReadOnlyList<(string Kind, Type Type)> roots)
     {
         var types = new SortedDictionary<string, IReadOnlyList<Field>>(StringComparer.Ordinal);
-        var pending = new Queue<(Type Type, bool Root)>(roots.Select(r => (r.Type, true)));
+        var pending = new Queue<Type>(roots.Select(r => r.Type));
         while (pending.Count > 0)
         {
-            var (type, root) = pending.Dequeue();
+            var type = pending.Dequeue();
             if (types.ContainsKey(type.Name))
             {
                 continue;
             }
 
-            var fields = Fields(type, root);
+            var fields = Fields(type);
             types.Add(type.Name, fields);
             foreach (var field in fields)
             {
                 if (field.Type is { } nested)
                 {
-                    pending.Enqueue((nested, false));
+                    pending.Enqueue(nested);
                 }
             }
         }
@@ -127,10 +127,11 @@ internal static class TableWriter
     }
 
     /// <summary>
-    /// The fields of a model by JSON name. A root's <c>status</c> is not checked: the cluster writes it (a manifest
-    /// copied from a cluster carries it, possibly with fields of a newer version) and ignores what a manifest says there.
+    /// The fields of a model by JSON name. A <c>status</c> object (of the object, or of a StatefulSet's claim templates)
+    /// is not checked: the cluster writes it (a manifest copied from a cluster carries it, possibly with fields of a
+    /// newer version) and ignores what a manifest says there.
     /// </summary>
-    private static IReadOnlyList<Field> Fields(Type type, bool root)
+    private static IReadOnlyList<Field> Fields(Type type)
     {
         var fields = new List<Field>();
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
@@ -140,7 +141,7 @@ internal static class TableWriter
                 continue;
             }
 
-            var (shape, nested) = root && json.Name == "status" ? (Shape.Value, null) : Classify(property.PropertyType);
+            var (shape, nested) = json.Name == "status" && IsModel(property.PropertyType) ? (Shape.Value, null) : Classify(property.PropertyType);
             fields.Add(new Field(json.Name, shape, nested));
         }
 
