@@ -4,22 +4,21 @@ namespace Linter.Core.Model;
 
 /// <summary>
 /// Reads the fields of one mapping with their types checked the way the API server decodes them.
-/// A field of the wrong type is reported (KL003) and read as absent; with a known field set,
-/// every other key is reported as unknown (KL004) with the nearest known name.
+/// A field of the wrong type is reported (KL003) and read as absent. Unknown keys are not its concern: they are checked
+/// against the API type of the whole object after binding (<see cref="UnknownFields"/>, KL004).
 /// </summary>
 internal sealed class FieldReader
 {
     private readonly List<InputProblem> _problems;
 
-    public FieldReader(MappingNode map, string path, List<InputProblem> problems, FieldSet? known = null)
+    private readonly HashSet<MappingNode> _unknownKeysReportedElsewhere;
+
+    public FieldReader(MappingNode map, string path, List<InputProblem> problems, HashSet<MappingNode> unknownKeysReportedElsewhere)
     {
         Map = map;
         Path = path;
         _problems = problems;
-        if (known is not null)
-        {
-            ReportUnknownKeys(known);
-        }
+        _unknownKeysReportedElsewhere = unknownKeysReportedElsewhere;
     }
 
     public MappingNode Map { get; }
@@ -29,10 +28,13 @@ internal sealed class FieldReader
 
     public ScalarNode? Key(string name) => Map.KeyNode(name);
 
-    public FieldReader? Child(string name, FieldSet? known = null) =>
-        Mapping(name) is { } child ? new FieldReader(child, Join(name), _problems, known) : null;
+    public FieldReader? Child(string name) =>
+        Mapping(name) is { } child ? new FieldReader(child, Join(name), _problems, _unknownKeysReportedElsewhere) : null;
 
-    public FieldReader Nested(MappingNode map, string path, FieldSet? known = null) => new(map, path, _problems, known);
+    public FieldReader Nested(MappingNode map, string path) => new(map, path, _problems, _unknownKeysReportedElsewhere);
+
+    /// <summary>This mapping's unknown keys are reported by a check of its own (a label selector's stray keys, KL811), not as KL004.</summary>
+    public void ReportsOwnUnknownKeys() => _unknownKeysReportedElsewhere.Add(Map);
 
     /// <summary>The field is written with a value other than null (of any type).</summary>
     public bool Written(string name) => Present(name) is not null;
@@ -254,37 +256,7 @@ internal sealed class FieldReader
             ? only.Key.Value
             : null;
 
-    /// <summary>A path written as one key (<c>metadata.name: web</c>) whose first part is a known field: YAML keeps the dot.</summary>
-    private static string? Dotted(string key, FieldSet known)
-    {
-        var dot = key.IndexOf('.');
-        if (dot <= 0 || dot == key.Length - 1 || !known.Contains(key.Substring(0, dot)))
-        {
-            return null;
-        }
-
-        var next = key.IndexOf('.', dot + 1);
-        var child = next < 0 ? key.Substring(dot + 1) : key.Substring(dot + 1, next - dot - 1);
-        return child.Length == 0 ? null : $"did you mean a `{key.Substring(0, dot)}:` mapping with `{child}:`? YAML does not split keys at dots";
-    }
-
     private static string Quote(string value) => value.Length > 40 ? $"\"{value.Substring(0, 37)}...\"" : $"\"{value}\"";
-
-    private void ReportUnknownKeys(FieldSet known)
-    {
-        foreach (var entry in Map.Entries)
-        {
-            var key = entry.Key.Value;
-            if (known.Contains(key))
-            {
-                continue;
-            }
-
-            var suggestion = Dotted(key, known) is { } nested ? $"; {nested}" : known.Nearest(key) is { } nearest ? $"; did you mean `{nearest}`?" : string.Empty;
-            _problems.Add(new InputProblem(ProblemKind.UnknownField, entry.Key.Span,
-                $"unknown field `{Join(key)}`: the API server rejects it (kubectl's strict validation) or drops it{suggestion}"));
-        }
-    }
 }
 
 public readonly record struct BoolField(bool Value, ScalarNode Node);

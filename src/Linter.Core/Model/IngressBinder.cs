@@ -14,7 +14,7 @@ internal static class IngressBinder
         ingress.ClassAnnotation = ingress.Annotations.Where(a => a.Key.Value == ClassAnnotation).Select(a => (StringPair?)a).FirstOrDefault();
         var legacy = ingress.IsLegacy;
         ingress.SpecKey = top.Key("spec");
-        var spec = top.Child("spec", legacy ? KnownFields.IngressSpecV1Beta1 : KnownFields.IngressSpec);
+        var spec = top.Child("spec");
         if (spec is null)
         {
             ingress.HasRulesOrDefaultBackend = top.Written("spec"); // a spec of the wrong type is KL003's
@@ -29,10 +29,10 @@ internal static class IngressBinder
         var rules = new List<IngressRule>();
         foreach (var (item, path) in spec.MappingItems("rules"))
         {
-            var reader = spec.Nested(item, path, KnownFields.IngressRule);
+            var reader = spec.Nested(item, path);
             var rule = new IngressRule(item) { Host = reader.String("host"), FieldPath = path };
             var paths = new List<IngressPath>();
-            var http = reader.Child("http", KnownFields.HttpIngressRuleValue);
+            var http = reader.Child("http");
             if (http is not null)
             {
                 rule.HttpKey = reader.Key("http");
@@ -42,7 +42,7 @@ internal static class IngressBinder
 
             foreach (var (pathItem, pathPath) in http?.MappingItems("paths") ?? [])
             {
-                var pathReader = http!.Nested(pathItem, pathPath, KnownFields.HttpIngressPath);
+                var pathReader = http!.Nested(pathItem, pathPath);
                 paths.Add(new IngressPath(rule, pathItem)
                 {
                     FieldPath = pathPath,
@@ -61,7 +61,7 @@ internal static class IngressBinder
         var tls = new List<IngressTls>();
         foreach (var (item, path) in spec.MappingItems("tls"))
         {
-            var reader = spec.Nested(item, path, KnownFields.IngressTls);
+            var reader = spec.Nested(item, path);
             tls.Add(new IngressTls(item) { FieldPath = path, Hosts = reader.Strings("hosts"), SecretName = reader.String("secretName") });
         }
 
@@ -72,11 +72,11 @@ internal static class IngressBinder
     {
         ingressClass.DefaultAnnotation = ingressClass.Annotations.Where(a => a.Key.Value == DefaultClassAnnotation).Select(a => a.Value).FirstOrDefault();
         ingressClass.SpecKey = top.Key("spec");
-        var spec = top.Child("spec", KnownFields.IngressClassSpec);
+        var spec = top.Child("spec");
         // A spec of the wrong type is KL003's: count its controller as written.
         ingressClass.ControllerWritten = spec?.WrittenNonZero("controller") ?? top.Written("spec");
         ingressClass.Controller = spec?.String("controller");
-        var parameters = spec?.Child("parameters", KnownFields.IngressClassParameters);
+        var parameters = spec?.Child("parameters");
         if (parameters is not null)
         {
             ingressClass.Parameters = new IngressClassParameters(parameters.Map)
@@ -95,6 +95,13 @@ internal static class IngressBinder
         }
     }
 
+    /// <summary>
+    /// A v1 backend written with the v1beta1 keys only: KL817 reports the backend ("resource or service backend is
+    /// required") and names the v1 fields, so KL004 does not report <c>serviceName</c>/<c>servicePort</c> again.
+    /// </summary>
+    internal static bool WrittenWithV1Beta1KeysOnly(MappingNode backend) =>
+        backend["service"] is null && backend["resource"] is null && (backend["serviceName"] is not null || backend["servicePort"] is not null);
+
     /// <summary>The backend under <paramref name="key"/>, or null when it is not written as a mapping.</summary>
     private static IngressBackend? Backend(FieldReader parent, string key, bool legacy)
     {
@@ -104,10 +111,8 @@ internal static class IngressBinder
             return null;
         }
 
-        // A v1 backend written with the v1beta1 keys only: KL817 reports the backend ("resource or service backend is
-        // required") and names the v1 fields, so KL004 does not report the two keys again.
-        var legacyKeysOnly = !legacy && map["service"] is null && map["resource"] is null && (map["serviceName"] is not null || map["servicePort"] is not null);
-        var reader = parent.Child(key, legacy ? KnownFields.IngressBackendV1Beta1 : legacyKeysOnly ? KnownFields.IngressBackendWithV1Beta1Keys : KnownFields.IngressBackend)!;
+        var legacyKeysOnly = !legacy && WrittenWithV1Beta1KeysOnly(map);
+        var reader = parent.Child(key)!;
         var backend = new IngressBackend(reader.Map)
         {
             Key = parent.Key(key),
@@ -115,7 +120,7 @@ internal static class IngressBinder
             IsLegacy = legacy,
             HasResource = reader.Written("resource"),
         };
-        reader.Child("resource", KnownFields.TypedLocalObjectReference);
+        reader.Child("resource"); // only for its type: `resource` must be a mapping (KL003)
         if (legacyKeysOnly)
         {
             backend.LegacyFields = map.Entries.Where(e => e.Key.Value is "serviceName" or "servicePort" && e.Value is ScalarNode)
@@ -138,7 +143,7 @@ internal static class IngressBinder
 
         backend.HasService = reader.Written("service");
         backend.ServiceKey = backend.HasService ? reader.Key("service") : null;
-        var service = reader.Child("service", KnownFields.IngressServiceBackend);
+        var service = reader.Child("service");
         if (service is null)
         {
             backend.ServiceUnreadable = backend.HasService;
@@ -148,7 +153,7 @@ internal static class IngressBinder
         backend.ServiceNameWritten = service.WrittenNonZero("name");
         backend.ServiceName = service.String("name");
         backend.PortKey = service.Written("port") ? service.Key("port") : null;
-        var port = service.Child("port", KnownFields.ServiceBackendPort);
+        var port = service.Child("port");
         if (port is null)
         {
             backend.PortUnreadable = backend.PortKey is not null;

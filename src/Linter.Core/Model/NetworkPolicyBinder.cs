@@ -8,7 +8,7 @@ internal static class NetworkPolicyBinder
     public static void Bind(NetworkPolicyObject policy, FieldReader top)
     {
         policy.SpecKey = top.Key("spec");
-        var spec = top.Child("spec", KnownFields.NetworkPolicySpec);
+        var spec = top.Child("spec");
         if (spec is null)
         {
             return;
@@ -31,19 +31,19 @@ internal static class NetworkPolicyBinder
         var rules = new List<PolicyRule>();
         foreach (var (item, path) in spec.MappingItems(ingress ? "ingress" : "egress"))
         {
-            var reader = spec.Nested(item, path, ingress ? KnownFields.NetworkPolicyIngressRule : KnownFields.NetworkPolicyEgressRule);
+            var reader = spec.Nested(item, path);
             var rule = new PolicyRule(policy, direction, item, rules.Count) { PeersKey = reader.Key(peersName) };
             var ports = new List<PolicyPort>();
             foreach (var (portItem, portPath) in reader.MappingItems("ports"))
             {
-                var port = reader.Nested(portItem, portPath, KnownFields.NetworkPolicyPort);
+                var port = reader.Nested(portItem, portPath);
                 ports.Add(new PolicyPort(portItem) { ProtocolNode = port.String("protocol"), Port = port.PortRef("port"), EndPort = port.Int("endPort") });
             }
 
             var peers = new List<PolicyPeer>();
             foreach (var (peerItem, peerPath) in reader.MappingItems(peersName))
             {
-                peers.Add(Peer(reader.Nested(peerItem, peerPath, KnownFields.NetworkPolicyPeer)));
+                peers.Add(Peer(reader.Nested(peerItem, peerPath)));
             }
 
             rule.Ports = ports;
@@ -64,7 +64,7 @@ internal static class NetworkPolicyBinder
             NamespaceSelector = Selector(reader, "namespaceSelector", "which selects every namespace"),
             IpBlockKey = reader.Key("ipBlock"),
         };
-        if (reader.Child("ipBlock", KnownFields.IpBlock) is { } block)
+        if (reader.Child("ipBlock") is { } block)
         {
             peer.Cidr = block.String("cidr");
             peer.Except = block.Sequence("except")?.Items.OfType<ScalarNode>().Where(s => !s.IsNull).ToList() ?? [];

@@ -17,7 +17,8 @@ public static class ObjectBinder
         var kind = ((ScalarNode)root["kind"]!).Value;
         var group = apiVersion.IndexOf('/') is var slash and >= 0 ? apiVersion.Substring(0, slash) : string.Empty;
         var known = IsKnownGroup(kind, group);
-        var top = new FieldReader(root, string.Empty, problems, !known ? null : kind == "ConfigMap" ? KnownFields.ConfigMap : IsModelledWithSpec(kind) ? KnownFields.TopLevel : null);
+        var unknownKeysReportedElsewhere = new HashSet<MappingNode>();
+        var top = new FieldReader(root, string.Empty, problems, unknownKeysReportedElsewhere);
 
         KubeObject obj = !known ? new KubeObject(document, apiVersion, kind) : kind switch
         {
@@ -65,6 +66,11 @@ public static class ObjectBinder
                 break;
         }
 
+        if (known && ApiRoots.Of(kind, apiVersion) is { } type)
+        {
+            UnknownFields.Report(root, type, unknownKeysReportedElsewhere, problems);
+        }
+
         return obj;
     }
 
@@ -72,8 +78,6 @@ public static class ObjectBinder
         AppsWorkloads.Contains(kind) || kind is "ReplicationController" or "Job" or "CronJob" or "Pod";
 
     internal static bool RequiresAppsSelector(KubeObject obj) => AppsWorkloads.Contains(obj.Kind) && obj.ApiVersion == "apps/v1";
-
-    private static bool IsModelledWithSpec(string kind) => kind is "Service" or "Ingress" or "IngressClass" or "NetworkPolicy" || IsWorkload(kind);
 
     /// <summary>Only the core kinds are modelled; a CRD that happens to be called Service is not.</summary>
     private static bool IsKnownGroup(string kind, string group) => kind switch
@@ -93,7 +97,7 @@ public static class ObjectBinder
 
     private static void BindMetadata(KubeObject obj, FieldReader top, string defaultNamespace, bool modelled)
     {
-        var meta = top.Child("metadata", modelled ? KnownFields.ObjectMeta : null);
+        var meta = top.Child("metadata");
         obj.Namespace = defaultNamespace;
         if (meta is null)
         {
@@ -147,7 +151,7 @@ public static class ObjectBinder
     private static ServiceObject BindService(ServiceObject service, FieldReader top)
     {
         service.SpecKey = top.Key("spec");
-        var spec = top.Child("spec", KnownFields.ServiceSpec);
+        var spec = top.Child("spec");
         if (spec is null)
         {
             return service;
@@ -205,7 +209,7 @@ public static class ObjectBinder
         var ports = new List<ServicePort>();
         foreach (var (item, path) in spec.MappingItems("ports"))
         {
-            var reader = spec.Nested(item, path, KnownFields.ServicePort);
+            var reader = spec.Nested(item, path);
             var port = new ServicePort(item, ports.Count)
             {
                 NameNode = reader.String("name"),

@@ -9,17 +9,17 @@ internal static class WorkloadBinder
     {
         if (workload.IsPod)
         {
-            var podSpec = top.Child("spec", KnownFields.PodSpec);
+            var podSpec = top.Child("spec");
             workload.SpecKey = top.Key("spec");
             workload.Template = new PodTemplate(workload, workload.Labels, podSpec is null ? new PodSpec() : BindPodSpec(podSpec));
             return;
         }
 
-        var spec = top.Child("spec", SpecFields(workload.Kind));
+        var spec = top.Child("spec");
         workload.SpecKey = top.Key("spec");
         if (workload.Kind == "CronJob" && spec is not null)
         {
-            var jobTemplate = spec.Child("jobTemplate", KnownFields.JobTemplateSpec);
+            var jobTemplate = spec.Child("jobTemplate");
             if (jobTemplate is null)
             {
                 spec.Missing("jobTemplate", ": a CronJob creates its jobs from it");
@@ -27,7 +27,7 @@ internal static class WorkloadBinder
             }
 
             workload.SpecKey = jobTemplate.Key("spec");
-            spec = jobTemplate.Child("spec", KnownFields.JobSpec);
+            spec = jobTemplate.Child("spec");
         }
 
         if (spec is null)
@@ -44,35 +44,24 @@ internal static class WorkloadBinder
             workload.OrdinalsStart = spec.Child("ordinals")?.Int("start")?.Value ?? 0;
         }
 
-        var template = spec.Child("template", KnownFields.PodTemplateSpec);
+        var template = spec.Child("template");
         if (template is null)
         {
             spec.Missing("template", $": a {workload.Kind} creates its pods from its pod template");
             return;
         }
 
-        var metadata = template.Child("metadata", KnownFields.ObjectMeta);
+        var metadata = template.Child("metadata");
         var labelProblems = new List<LabelProblem>();
         var labels = metadata is null ? [] : LabelSyntax.Accepted(metadata.StringMap("labels") ?? [], $"{metadata.Path}.labels", labelProblems);
         workload.TemplateLabelProblems = labelProblems;
         metadata?.StringMap("annotations");
-        var podSpecReader = template.Child("spec", KnownFields.PodSpec);
+        var podSpecReader = template.Child("spec");
         workload.Template = new PodTemplate(workload, labels, podSpecReader is null ? new PodSpec() : BindPodSpec(podSpecReader))
         {
             ControllerLabels = ControllerLabels(workload),
         };
     }
-
-    private static FieldSet? SpecFields(string kind) => kind switch
-    {
-        "Deployment" => KnownFields.DeploymentSpec,
-        "ReplicaSet" or "ReplicationController" => KnownFields.ReplicaSetSpec,
-        "StatefulSet" => KnownFields.StatefulSetSpec,
-        "DaemonSet" => KnownFields.DaemonSetSpec,
-        "Job" => KnownFields.JobSpec,
-        "CronJob" => KnownFields.CronJobSpec,
-        _ => null,
-    };
 
     private static void BindSelector(WorkloadObject workload, FieldReader spec)
     {
@@ -145,9 +134,13 @@ internal static class WorkloadBinder
         var problems = new List<SelectorProblem>();
         var labelProblems = new List<LabelProblem>();
         var valid = true;
-        if (leftEmpty is not null && StrayKeys(selector, leftEmpty) is { } stray)
+        if (leftEmpty is not null)
         {
-            problems.Add(stray);
+            selector.ReportsOwnUnknownKeys();
+            if (StrayKeys(selector, leftEmpty) is { } stray)
+            {
+                problems.Add(stray);
+            }
         }
 
         foreach (var pair in LabelSyntax.Accepted(selector.StringMap("matchLabels") ?? [], $"{selector.Path}.matchLabels", labelProblems))
@@ -157,7 +150,7 @@ internal static class WorkloadBinder
 
         foreach (var (item, path) in selector.MappingItems("matchExpressions"))
         {
-            var reader = selector.Nested(item, path, KnownFields.LabelSelectorRequirement);
+            var reader = selector.Nested(item, path);
             var key = reader.String("key");
             var op = reader.String("operator");
             var valueNodes = reader.Sequence("values")?.Items.OfType<ScalarNode>().ToList() ?? [];
@@ -250,7 +243,7 @@ internal static class WorkloadBinder
     /// <summary>Keys other than matchLabels/matchExpressions (labels written directly under the selector): one problem, at the first.</summary>
     private static SelectorProblem? StrayKeys(FieldReader selector, string leftEmpty)
     {
-        var stray = selector.Map.Entries.Where(e => !KnownFields.LabelSelector.Contains(e.Key.Value)).ToList();
+        var stray = selector.Map.Entries.Where(e => !FieldTables.V1LabelSelector.Contains(e.Key.Value)).ToList();
         if (stray.Count == 0)
         {
             return null;
@@ -263,7 +256,7 @@ internal static class WorkloadBinder
         var effect = kept
             ? $"without strict validation {(stray.Count == 1 ? "the key is" : "the keys are")} dropped and the selector keeps only its other fields"
             : $"without strict validation {(stray.Count == 1 ? "the key is" : "the keys are")} dropped, leaving `{{}}`, {leftEmpty}";
-        var misspelt = stray.Select(e => (e.Key.Value, Meant: KnownFields.LabelSelector.Nearest(e.Key.Value))).FirstOrDefault(m => m.Meant is not null);
+        var misspelt = stray.Select(e => (e.Key.Value, Meant: FieldTables.V1LabelSelector.Nearest(e.Key.Value))).FirstOrDefault(m => m.Meant is not null);
         var fix = labels ? $"move {names} under `matchLabels:`"
             : misspelt.Meant is not null ? $"did you mean `{misspelt.Meant}` (not `{misspelt.Value}`)?"
             : $"remove {names}, or move {(stray.Count == 1 ? "it" : "them")} under `matchLabels` or `matchExpressions`";
@@ -378,7 +371,7 @@ internal static class WorkloadBinder
         var containers = new List<Container>();
         foreach (var (item, path) in spec.MappingItems(field))
         {
-            var reader = spec.Nested(item, path, KnownFields.Container);
+            var reader = spec.Nested(item, path);
             var container = new Container
             {
                 Node = item,
@@ -400,7 +393,7 @@ internal static class WorkloadBinder
         var ports = new List<ContainerPort>();
         foreach (var (item, path) in container.MappingItems("ports"))
         {
-            var reader = container.Nested(item, path, KnownFields.ContainerPort);
+            var reader = container.Nested(item, path);
             var port = new ContainerPort(item)
             {
                 NameNode = reader.String("name"),
@@ -418,14 +411,14 @@ internal static class WorkloadBinder
     {
         var handlers = new List<ProbeHandler>();
         var execs = new List<ExecAction>();
-        AddHandler(reader.Child("livenessProbe", KnownFields.Probe), HandlerKind.LivenessProbe, handlers, execs);
-        AddHandler(reader.Child("readinessProbe", KnownFields.Probe), HandlerKind.ReadinessProbe, handlers, execs);
-        AddHandler(reader.Child("startupProbe", KnownFields.Probe), HandlerKind.StartupProbe, handlers, execs);
-        var lifecycle = reader.Child("lifecycle", KnownFields.Lifecycle);
+        AddHandler(reader.Child("livenessProbe"), HandlerKind.LivenessProbe, handlers, execs);
+        AddHandler(reader.Child("readinessProbe"), HandlerKind.ReadinessProbe, handlers, execs);
+        AddHandler(reader.Child("startupProbe"), HandlerKind.StartupProbe, handlers, execs);
+        var lifecycle = reader.Child("lifecycle");
         if (lifecycle is not null)
         {
-            AddHandler(lifecycle.Child("postStart", KnownFields.LifecycleHandler), HandlerKind.PostStart, handlers, execs);
-            AddHandler(lifecycle.Child("preStop", KnownFields.LifecycleHandler), HandlerKind.PreStop, handlers, execs);
+            AddHandler(lifecycle.Child("postStart"), HandlerKind.PostStart, handlers, execs);
+            AddHandler(lifecycle.Child("preStop"), HandlerKind.PreStop, handlers, execs);
         }
 
         container.Handlers = handlers;
@@ -467,22 +460,22 @@ internal static class WorkloadBinder
             return;
         }
 
-        if (handler.Child("exec", KnownFields.Exec) is { } exec)
+        if (handler.Child("exec") is { } exec)
         {
             execs.Add(new ExecAction(kind, Strings(exec.Sequence("command"))));
         }
 
-        if (handler.Child("httpGet", KnownFields.HttpGet) is { } http)
+        if (handler.Child("httpGet") is { } http)
         {
             handlers.Add(new ProbeHandler(kind, "httpGet", http.PortRef("port"), http.String("host")));
         }
 
-        if (handler.Child("tcpSocket", KnownFields.TcpSocket) is { } tcp)
+        if (handler.Child("tcpSocket") is { } tcp)
         {
             handlers.Add(new ProbeHandler(kind, "tcpSocket", tcp.PortRef("port"), tcp.String("host")));
         }
 
-        if (handler.Child("grpc", KnownFields.Grpc) is { } grpc)
+        if (handler.Child("grpc") is { } grpc)
         {
             handlers.Add(new ProbeHandler(kind, "grpc", grpc.PortRef("port"), null));
         }
