@@ -101,7 +101,8 @@ public static class ObjectBinder
         obj.Namespace = defaultNamespace;
         if (meta is null)
         {
-            if (modelled)
+            // `metadata.name: web` written as one dotted key is KL004's (with the hint), not a missing name.
+            if (modelled && !top.Map.Entries.Any(e => e.Key.Value.StartsWith("metadata.", StringComparison.Ordinal)))
             {
                 top.Missing("metadata.name", NameRequired);
             }
