@@ -19,7 +19,6 @@ public sealed class ScenarioTests
     /// <summary>Folders that show findings of today's rules which rules of a later issue exist to silence or move.</summary>
     private static readonly Dictionary<string, string> Pending = new(StringComparer.Ordinal)
     {
-        ["17-api-validation"] = "issue 14 (API-server validation, KL8xx: KL810 silences KL101, KL814 silences KL404)",
         ["19-seed-dns-traps"] = "issue 19 (KL408 is the root cause of the KL302 there; KL207 extended to hostPort)",
         ["20-coredns-domain"] = "issue 19 (KL311: the cluster domain from the CoreDNS Corefile)",
     };
