@@ -98,6 +98,32 @@ public sealed class ServiceValidationTests
     public void A_source_range_with_host_bits_is_refused_from_1_36(string config, string? message) =>
         AssertOneFinding(config, "KL809", message, "spec:\n  type: LoadBalancer\n  loadBalancerSourceRanges: [10.0.0.5/8]\n  ports: [{port: 80}]\n");
 
+    [Theory]
+    [InlineData("", "KL308", "a DNS-1035 label; Kubernetes 1.36 and later also accept a leading digit")]
+    [InlineData("cluster: {kubernetesVersion: 1.35}", "KL308", "a DNS-1035 label; Kubernetes 1.36 and later also accept a leading digit")]
+    [InlineData("cluster: {kubernetesVersion: 1.36}", null, null)]
+    public void A_Service_name_with_a_leading_digit_is_accepted_from_1_36(string config, string? rule, string? message)
+    {
+        var findings = Expectations.LintWithConfig("apiVersion: v1\nkind: Service\nmetadata: {name: 3scale}\nspec:\n  ports: [{port: 80}]\n", config)
+            .Where(f => f.RuleId == "KL308").ToList();
+        Assert.Equal(rule is null ? [] : [rule], findings.Select(f => f.RuleId));
+        if (message is not null)
+        {
+            Assert.Contains(message, findings[0].Message);
+        }
+    }
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("cluster: {kubernetesVersion: 1.36}", false)]
+    public void An_Ingress_backend_naming_a_Service_with_a_leading_digit_is_accepted_from_1_36(string config, bool rejected)
+    {
+        var yaml = "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  defaultBackend: {service: {name: 3scale, port: {number: 80}}}\n";
+        var findings = Expectations.LintWithConfig(yaml, config).Where(f => f.RuleId == "KL817").ToList();
+        Assert.Equal(rejected, findings.Count == 1);
+        Assert.True(findings.Count <= 1);
+    }
+
     [Fact]
     public void Session_affinity_config_dropped_by_defaulting_is_a_warning()
     {

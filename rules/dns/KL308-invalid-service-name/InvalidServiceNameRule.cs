@@ -1,5 +1,6 @@
 using Linter.Core.Model;
 using Linter.Core.Rules;
+using Linter.Core.Simulation;
 
 namespace Linter.Rules.Dns;
 
@@ -7,15 +8,15 @@ public sealed class InvalidServiceNameRule() : Rule(new RuleDescriptor("KL308", 
 {
     public override void Check(RuleContext context)
     {
+        var relaxed = context.Snapshot.Options.KubernetesVersion >= ServiceValidation.RelaxedNamesSince;
         foreach (var service in context.Snapshot.Services.Where(s => s.NameNode is not null && s.Name.Length > 0))
         {
-            var errors = NameValidation.Dns1035Label(service.Name);
+            var errors = NameValidation.ServiceName(service.Name, relaxed);
             if (errors.Count > 0)
             {
-                var suggestion = service.Name.ToLowerInvariant().Replace('.', '-').Replace('_', '-').Trim('-');
-                var hint = suggestion != service.Name && NameValidation.Dns1035Label(suggestion).Count == 0 ? $"; e.g. `{suggestion}`" : string.Empty;
+                var hint = NameValidation.ServiceNameSuggestion(service.Name, relaxed) is { } suggestion ? $"; e.g. `{suggestion}`" : string.Empty;
                 context.Report(service.NameNode!.Span,
-                    $"Service name `{service.Name}` is invalid: {string.Join("; ", errors)}. It becomes a DNS label, so the API server rejects it (clusters with the RelaxedServiceNameValidation feature gate accept a leading digit){hint}");
+                    $"Service name `{service.Name}` is invalid: {string.Join("; ", errors)}. It becomes a DNS label, so the API server rejects it: a Service name is {NameValidation.ServiceNameVersionNote(relaxed)}{hint}");
             }
         }
     }

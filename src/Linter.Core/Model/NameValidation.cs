@@ -224,6 +224,24 @@ public static class NameValidation
     /// <summary>DNS-1035 label: Service names.</summary>
     public static IReadOnlyList<string> Dns1035Label(string name) => Label(name, mustStartWithLetter: true);
 
+    /// <summary>
+    /// A Service name, or an Ingress backend's: a DNS-1035 label, or with <paramref name="relaxed"/> (the
+    /// RelaxedServiceNameValidation feature, on from Kubernetes 1.36) a DNS-1123 label, which may start with a digit.
+    /// </summary>
+    public static IReadOnlyList<string> ServiceName(string name, bool relaxed) => Label(name, mustStartWithLetter: !relaxed);
+
+    /// <summary>The name lowercased with <c>.</c> and <c>_</c> as <c>-</c> when that makes it a valid Service name, else null.</summary>
+    public static string? ServiceNameSuggestion(string name, bool relaxed)
+    {
+        var suggestion = name.ToLowerInvariant().Replace('.', '-').Replace('_', '-').Trim('-');
+        return suggestion != name && ServiceName(suggestion, relaxed).Count == 0 ? suggestion : null;
+    }
+
+    /// <summary>What the message says of the other validation of Service names.</summary>
+    public static string ServiceNameVersionNote(bool relaxed) => relaxed
+        ? "a DNS-1123 label (Kubernetes 1.36 and later, RelaxedServiceNameValidation)"
+        : "a DNS-1035 label; Kubernetes 1.36 and later also accept a leading digit (RelaxedServiceNameValidation: set `cluster.kubernetesVersion`)";
+
     private static IReadOnlyList<string> Label(string name, bool mustStartWithLetter)
     {
         var errors = new List<string>();

@@ -115,7 +115,7 @@ public sealed class IngressRouting
         var defaults = DefaultClasses.Select(c => c.Name).Distinct(StringComparer.Ordinal).ToList();
         foreach (var ingress in snapshot.Objects.OfType<IngressObject>())
         {
-            var validity = IngressValidation.Check(ingress);
+            var validity = IngressValidation.Check(ingress, snapshot.Options.KubernetesVersion);
             var routes = new List<IngressRoute>();
             foreach (var path in ingress.Paths)
             {

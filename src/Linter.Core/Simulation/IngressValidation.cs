@@ -55,8 +55,9 @@ public static class IngressValidation
     /// Checks an Ingress. v1beta1 objects (KL608's) get the same checks through their legacy fields: the API server
     /// converted them to the internal type and validated that, so a field wrong there stays wrong after the move to v1.
     /// </summary>
-    public static IngressValidity Check(IngressObject ingress)
+    public static IngressValidity Check(IngressObject ingress, Version kubernetesVersion)
     {
+        var relaxedNames = kubernetesVersion >= ServiceValidation.RelaxedNamesSince;
         var validity = new IngressValidity();
         var legacy = ingress.IsLegacy;
         var backendField = legacy ? "backend" : "defaultBackend";
@@ -68,7 +69,7 @@ public static class IngressValidation
 
         if (ingress.DefaultBackend is { } defaultBackend)
         {
-            CheckBackend(validity, ingress, defaultBackend, null);
+            CheckBackend(validity, ingress, defaultBackend, null, relaxedNames);
         }
 
         foreach (var rule in ingress.Rules)
@@ -85,7 +86,7 @@ public static class IngressValidation
             {
                 if (path.Backend is { } backend)
                 {
-                    CheckBackend(validity, ingress, backend, path);
+                    CheckBackend(validity, ingress, backend, path, relaxedNames);
                 }
                 else if (path.Item.KeyNode("backend") is null)
                 {
@@ -255,7 +256,7 @@ public static class IngressValidation
         }
     }
 
-    private static void CheckBackend(IngressValidity validity, IngressObject ingress, IngressBackend backend, IngressPath? path)
+    private static void CheckBackend(IngressValidity validity, IngressObject ingress, IngressBackend backend, IngressPath? path, bool relaxedNames)
     {
         var where = path is null ? $"the {(backend.IsLegacy ? "`backend`" : "`defaultBackend`")} of {ingress}" : $"the backend of path {path.Path?.Value ?? "(none)"} in {ingress}";
         var anchor = backend.Key?.Span ?? backend.Item.Span;
@@ -271,7 +272,7 @@ public static class IngressValidation
         }
         else if (backend.HasService && !backend.ServiceUnreadable)
         {
-            CheckServiceBackend(validity, ingress, backend, where);
+            CheckServiceBackend(validity, ingress, backend, where, relaxedNames);
         }
 
         if (validity.Rejections.Count > count)
@@ -280,7 +281,7 @@ public static class IngressValidation
         }
     }
 
-    private static void CheckServiceBackend(IngressValidity validity, IngressObject ingress, IngressBackend backend, string where)
+    private static void CheckServiceBackend(IngressValidity validity, IngressObject ingress, IngressBackend backend, string where, bool relaxedNames)
     {
         var nameField = backend.IsLegacy ? "serviceName" : "service.name";
         var serviceAnchor = backend.ServiceKey?.Span ?? backend.Key?.Span ?? backend.Item.Span;
@@ -291,12 +292,11 @@ public static class IngressValidation
                 validity.Add(serviceAnchor, $"{where} has no `{nameField}`: the API server rejects the Ingress ({backend.FieldPath}.service.name: Required value). Name the Service of namespace {ingress.Namespace} that receives these requests");
             }
         }
-        else if (NameValidation.Dns1035Label(name.Value) is { Count: > 0 } nameErrors)
+        else if (NameValidation.ServiceName(name.Value, relaxedNames) is { Count: > 0 } nameErrors)
         {
-            var suggestion = name.Value.ToLowerInvariant().Replace('.', '-').Replace('_', '-').Trim('-');
-            var hint = suggestion != name.Value && NameValidation.Dns1035Label(suggestion).Count == 0 ? $" (e.g. `{suggestion}`)" : string.Empty;
+            var hint = NameValidation.ServiceNameSuggestion(name.Value, relaxedNames) is { } suggestion ? $" (e.g. `{suggestion}`)" : string.Empty;
             validity.Add(name.Span,
-                $"{nameField} \"{name.Value}\" in {where} is not a valid Service name: the API server rejects the Ingress ({backend.FieldPath}.service.name: Invalid value: \"{name.Value}\": {string.Join("; ", nameErrors)}; clusters with the RelaxedServiceNameValidation feature gate accept a leading digit). Name the Service as it is called: a DNS-1035 label{hint}");
+                $"{nameField} \"{name.Value}\" in {where} is not a valid Service name: the API server rejects the Ingress ({backend.FieldPath}.service.name: Invalid value: \"{name.Value}\": {string.Join("; ", nameErrors)}). Name the Service as it is called: {NameValidation.ServiceNameVersionNote(relaxedNames)}{hint}");
         }
 
         if (backend.PortUnreadable)

@@ -66,6 +66,9 @@ public static class ServiceValidation
     private static readonly string[] Affinities = ["ClientIP", "None"];
     private const int MaxAffinitySeconds = 86400;
 
+    /// <summary>RelaxedServiceNameValidation (beta, on by default, from Kubernetes 1.36): Service names may start with a digit.</summary>
+    public static readonly Version RelaxedNamesSince = new(1, 36);
+
     /// <summary><c>ValidateNonSpecialIP</c>: the reason (<c>{0}</c> is the value) and its ranges.</summary>
     private static readonly (string Reason, Cidr[] Ranges)[] SpecialRanges =
     [
