@@ -14,7 +14,12 @@ internal static class CheckCommand
     {
         var input = new InputOptions();
         var config = new ConfigOptions();
-        var baseline = new Option<string?>("--baseline") { Description = "A SARIF log of an earlier run (see --write-baseline): findings already in it are not reported and do not fail the run; SARIF marks them unchanged." };
+        var baseline = new Option<string[]>("--baseline")
+        {
+            Description = "A SARIF log of an earlier run (see --write-baseline), repeatable (one per shard of a monorepo): findings already in one of them are not reported and do not fail the run; SARIF marks them unchanged.",
+            HelpName = "FILE",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Also write this run's findings as a SARIF baseline to FILE." };
         var reports = new ReportDestinations(workingDirectory);
         var sarifRoot = new Option<string?>("--sarif-root")
@@ -51,13 +56,13 @@ internal static class CheckCommand
 
             var options = new CheckOptions(reports.Resolve(parse), parse.GetValue(sarifRoot), parse.GetValue(sarifCategory));
             var root = options.SarifRoot is { } given ? Path.GetFullPath(Path.Combine(workingDirectory, given)) : ReportPaths.RepositoryRoot(workingDirectory);
-            IBaseline? previous = null;
-            if (parse.GetValue(baseline) is { } baselinePath)
+            SarifBaseline? previous = null;
+            foreach (var baselinePath in parse.GetValue(baseline) ?? [])
             {
                 try
                 {
                     using var stream = InputFiles.OpenRegular(Path.Combine(workingDirectory, baselinePath), LoadLimits.MaxBaselineBytes);
-                    previous = SarifBaseline.Read(stream, root, workingDirectory);
+                    (previous ??= new SarifBaseline(root, workingDirectory)).Add(stream);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
                 {
@@ -95,7 +100,7 @@ internal static class CheckCommand
         };
         var reports = baselineOut is null
             ? options.Reports
-            : [.. options.Reports, new ReportDestination(new SarifReport(), Path.Combine(workingDirectory, baselineOut))];
+            : [.. options.Reports, new ReportDestination(SarifReport.Complete(), Path.Combine(workingDirectory, baselineOut))];
         try
         {
             foreach (var report in reports)

@@ -5,8 +5,9 @@ using Linter.Core.Rules;
 namespace Linter.Core.Output.Sarif;
 
 /// <summary>
-/// A baseline read from a SARIF log that kubelint wrote: findings match by rule, file (relative to the
-/// SARIF root) and the stable fingerprint, so findings on moved lines still match.
+/// A baseline read from SARIF logs that kubelint wrote: findings match by rule, file (relative to the
+/// SARIF root) and the stable fingerprint, so findings on moved lines still match. Several logs (one per shard
+/// of a monorepo) make one baseline; findings of files outside this run are simply never asked about.
 /// </summary>
 public sealed class SarifBaseline : IBaseline
 {
@@ -14,14 +15,14 @@ public sealed class SarifBaseline : IBaseline
     private readonly string _root;
     private readonly string _workingDirectory;
 
-    private SarifBaseline(string root, string workingDirectory) => (_root, _workingDirectory) = (root, workingDirectory);
+    /// <summary>An empty baseline; <see cref="Add"/> reads logs into it.</summary>
+    public SarifBaseline(string root, string workingDirectory) => (_root, _workingDirectory) = (root, workingDirectory);
 
     public int Count => _known.Count;
 
-    /// <summary>Reads the log; throws <see cref="FormatException"/> with a reason when it is not a kubelint SARIF log.</summary>
-    public static SarifBaseline Read(Stream sarif, string root, string workingDirectory)
+    /// <summary>Adds the findings of a log; throws <see cref="FormatException"/> with a reason when it is not a kubelint SARIF log.</summary>
+    public void Add(Stream sarif)
     {
-        var baseline = new SarifBaseline(root, workingDirectory);
         try
         {
             using var document = JsonDocument.Parse(sarif);
@@ -32,7 +33,7 @@ public sealed class SarifBaseline : IBaseline
                     var uri = result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString();
                     if (result.TryGetProperty("partialFingerprints", out var prints) && prints.TryGetProperty(FindingFingerprint.Key, out var print) && uri is not null)
                     {
-                        baseline._known.Add((result.GetProperty("ruleId").GetString()!, Uri.UnescapeDataString(uri), print.GetString()!));
+                        _known.Add((result.GetProperty("ruleId").GetString()!, Uri.UnescapeDataString(uri), print.GetString()!));
                     }
                 }
             }
@@ -41,8 +42,6 @@ public sealed class SarifBaseline : IBaseline
         {
             throw new FormatException($"not a SARIF log written by kubelint ({ex.Message})", ex);
         }
-
-        return baseline;
     }
 
     public bool Contains(Finding finding) =>

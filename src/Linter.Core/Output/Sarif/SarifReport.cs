@@ -24,11 +24,17 @@ public sealed class SarifReport : IReportWriter
     /// <summary>GitHub code scanning accepts uploads up to 10 MB gzip-compressed.</summary>
     public long MaxCompressedBytes { get; init; } = 10L * 1024 * 1024;
 
+    /// <summary>
+    /// Every finding, for a baseline: GitHub's limits are for uploads, and a finding a baseline leaves out would come
+    /// back as new (a monorepo adopting kubelint easily has more than 25,000).
+    /// </summary>
+    public static SarifReport Complete() => new() { MaxResults = int.MaxValue, MaxCompressedBytes = long.MaxValue };
+
     public void Write(LintResult result, TextWriter output, ReportContext context)
     {
         var keep = Math.Min(result.All.Count, MaxResults);
         var bytes = Serialize(Build(result, context, keep));
-        while (keep > 0 && CompressedSize(bytes) > MaxCompressedBytes)
+        while (keep > 0 && bytes.Length > MaxCompressedBytes && CompressedSize(bytes) > MaxCompressedBytes)
         {
             keep /= 2;
             bytes = Serialize(Build(result, context, keep));
