@@ -78,6 +78,20 @@ public sealed class ShardingTests : IDisposable
     }
 
     [Fact]
+    public void A_run_over_all_shards_with_the_shards_baselines_reports_only_what_needs_the_whole_set()
+    {
+        Write($"{TeamA}/node-port.yaml", NodePort("web", "team-a"));
+        Write($"{TeamB}/node-port.yaml", NodePort("api", "team-b"));
+        Directory.CreateDirectory(Path.Combine(_repo, "baselines"));
+        Assert.Equal(1, Check(_repo, TeamA, "--write-baseline", "baselines/team-a.sarif").ExitCode);
+        Assert.Equal(1, Check(_repo, TeamB, "--write-baseline", "baselines/team-b.sarif").ExitCode);
+
+        var whole = Check(_repo, ".", "--baseline", "baselines/team-a.sarif", "--baseline", "baselines/team-b.sarif", "--format", "json");
+        var only = Assert.Single(Findings(whole));
+        Assert.Equal(("KL207", "apps/team-b/node-port.yaml"), (only.GetProperty("ruleId").GetString(), only.GetProperty("file").GetString()));
+    }
+
+    [Fact]
     public void A_baseline_keeps_every_finding_beyond_the_limits_of_a_code_scanning_upload()
     {
         const int Ports = 25_001;
@@ -95,6 +109,9 @@ public sealed class ShardingTests : IDisposable
 
     private static string Service(string name, string protocol) =>
         $"apiVersion: v1\nkind: Service\nmetadata: {{name: {name}}}\nspec:\n  selector: {{app: {name}}}\n  ports: [{{port: 80, protocol: {protocol}}}]\n";
+
+    private static string NodePort(string name, string ns) =>
+        $"apiVersion: v1\nkind: Service\nmetadata: {{name: {name}-public, namespace: {ns}}}\nspec:\n  type: NodePort\n  ports: [{{port: 80, nodePort: 30080}}]\n";
 
     private void Write(string relative, string text)
     {
