@@ -73,16 +73,12 @@ public sealed class ServiceSelectorMatchesNoPodsRule() : Rule(new RuleDescriptor
     /// <summary>Of the pod templates the selector matches in other namespaces, the one written closest to the Service.</summary>
     private static PodTemplate? ClosestMatchElsewhere(Core.Simulation.ClusterSnapshot snapshot, ServiceObject service)
     {
-        var pairs = service.SelectorPairs;
         PodTemplate? closest = null;
-        foreach (var ns in snapshot.Labels.Namespaces.Where(ns => ns != service.Namespace))
+        foreach (var template in snapshot.Labels.SelectElsewhere(service.Namespace, service.SelectorPairs))
         {
-            foreach (var template in snapshot.Labels.Select(ns, pairs))
+            if (closest is null || NearestTemplate.Proximity(template, service) > NearestTemplate.Proximity(closest, service))
             {
-                if (closest is null || NearestTemplate.Proximity(template, service) > NearestTemplate.Proximity(closest, service))
-                {
-                    closest = template;
-                }
+                closest = template;
             }
         }
 

@@ -4,6 +4,8 @@ namespace Linter.Core.Model;
 
 public sealed class ServiceObject : KubeObject
 {
+    private IReadOnlyList<StringPair>? _selector;
+
     internal ServiceObject(SourceDocument document, string apiVersion) : base(document, apiVersion, "Service") { }
 
     /// <summary>The annotation the API server reads as <c>loadBalancerSourceRanges</c> when the field is empty.</summary>
@@ -141,7 +143,15 @@ public sealed class ServiceObject : KubeObject
     public ScalarNode? SelectorKey { get; internal set; }
 
     /// <summary>The equality selector; null when absent, empty for <c>selector: {}</c> (both select nothing).</summary>
-    public IReadOnlyList<StringPair>? Selector { get; internal set; }
+    public IReadOnlyList<StringPair>? Selector
+    {
+        get => _selector;
+        internal set
+        {
+            _selector = value;
+            SelectorPairs = value?.Select(p => new KeyValuePair<string, string>(p.Key.Value, p.Value.Value)).ToList() ?? [];
+        }
+    }
 
     /// <summary>The selector was written as a label selector (matchLabels/matchExpressions): the API server rejects it.</summary>
     public bool SelectorIsLabelSelector { get; internal set; }
@@ -164,8 +174,7 @@ public sealed class ServiceObject : KubeObject
     public bool HasSelector => Selector is { Count: > 0 };
 
     /// <summary>The selector as key=value pairs, for label index look-ups.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> SelectorPairs =>
-        Selector?.Select(p => new KeyValuePair<string, string>(p.Key.Value, p.Value.Value)).ToList() ?? [];
+    public IReadOnlyList<KeyValuePair<string, string>> SelectorPairs { get; private set; } = [];
 }
 
 /// <summary>Service fields the simulation leaves out because the API server rejects or ignores them.</summary>

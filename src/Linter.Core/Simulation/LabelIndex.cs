@@ -11,7 +11,9 @@ public sealed class LabelIndex
     private static readonly IReadOnlyList<PodTemplate> None = [];
     private readonly Dictionary<string, Dictionary<LabelPair, List<PodTemplate>>> _byNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<PodTemplate>> _all = new(StringComparer.Ordinal);
+    private readonly Dictionary<LabelPair, List<PodTemplate>> _anywhere = [];
     private readonly Dictionary<PodTemplate, int> _order = [];
+    private readonly List<string> _namespaces;
 
     public LabelIndex(IEnumerable<PodTemplate> templates)
     {
@@ -22,32 +24,46 @@ public sealed class LabelIndex
             var index = _byNamespace.TryGetValue(template.Namespace, out var existing) ? existing : _byNamespace[template.Namespace] = [];
             foreach (var label in template.LabelValues.Concat(template.ControllerLabels))
             {
-                var list = index.TryGetValue(new LabelPair(label.Key, label.Value), out var l) ? l : index[new LabelPair(label.Key, label.Value)] = [];
-                if (list.Count == 0 || list[list.Count - 1] != template)
-                {
-                    list.Add(template);
-                }
+                var pair = new LabelPair(label.Key, label.Value);
+                AddOnce(index.TryGetValue(pair, out var inNamespace) ? inNamespace : index[pair] = [], template);
+                AddOnce(_anywhere.TryGetValue(pair, out var anywhere) ? anywhere : _anywhere[pair] = [], template);
             }
         }
+
+        _namespaces = _all.Keys.OrderBy(n => n, StringComparer.Ordinal).ToList();
     }
 
     public IReadOnlyList<PodTemplate> InNamespace(string ns) => _all.TryGetValue(ns, out var list) ? list : None;
 
     /// <summary>The namespaces that have pods, sorted.</summary>
-    public IEnumerable<string> Namespaces => _all.Keys.OrderBy(n => n, StringComparer.Ordinal);
+    public IReadOnlyList<string> Namespaces => _namespaces;
 
     /// <summary>The templates whose pods carry every pair. Pairs on controller-generated labels with
     /// values unknown before deployment are ignored.</summary>
-    public IReadOnlyList<PodTemplate> Select(string ns, IEnumerable<KeyValuePair<string, string>> selector)
-    {
-        if (!_byNamespace.TryGetValue(ns, out var index))
-        {
-            return None;
-        }
+    public IReadOnlyList<PodTemplate> Select(string ns, IReadOnlyList<KeyValuePair<string, string>> selector) =>
+        _byNamespace.TryGetValue(ns, out var index) ? Intersect(index, selector) ?? InNamespace(ns) : None;
 
-        var sets = new List<List<PodTemplate>>();
-        foreach (var pair in selector)
+    /// <summary>
+    /// The templates of namespaces other than <paramref name="except"/> whose pods carry every pair, in the order of
+    /// <see cref="Namespaces"/> and then of the input: what <see cref="Select"/> gives namespace by namespace, from
+    /// one look-up.
+    /// </summary>
+    public IEnumerable<PodTemplate> SelectElsewhere(string except, IReadOnlyList<KeyValuePair<string, string>> selector)
+    {
+        var matches = Intersect(_anywhere, selector) ?? _order.Keys.ToList();
+        return matches
+            .Where(t => !string.Equals(t.Namespace, except, StringComparison.Ordinal))
+            .OrderBy(t => t.Namespace, StringComparer.Ordinal)
+            .ThenBy(t => _order[t]);
+    }
+
+    /// <summary>The templates of <paramref name="index"/> that carry every pair, in input order; null when no pair counts (all pods match).</summary>
+    private IReadOnlyList<PodTemplate>? Intersect(Dictionary<LabelPair, List<PodTemplate>> index, IReadOnlyList<KeyValuePair<string, string>> selector)
+    {
+        List<PodTemplate>? smallest = null;
+        for (var i = 0; i < selector.Count; i++)
         {
+            var pair = selector[i];
             if (ControllerLabels.IsUnknowable(pair.Key))
             {
                 continue;
@@ -58,23 +74,68 @@ public sealed class LabelIndex
                 return None;
             }
 
-            sets.Add(set);
+            if (smallest is null || set.Count < smallest.Count)
+            {
+                smallest = set;
+            }
         }
 
-        if (sets.Count == 0)
+        if (smallest is null)
         {
-            return InNamespace(ns);
+            return null;
         }
 
-        sets.Sort((a, b) => a.Count.CompareTo(b.Count));
-        IEnumerable<PodTemplate> result = sets[0];
-        for (var i = 1; i < sets.Count; i++)
+        var result = new List<PodTemplate>();
+        foreach (var template in smallest)
         {
-            var other = new HashSet<PodTemplate>(sets[i]);
-            result = result.Where(other.Contains);
+            if (CarriesAll(template, selector))
+            {
+                result.Add(template);
+            }
         }
 
-        return result.OrderBy(t => _order[t]).ToList();
+        return result;
+    }
+
+    /// <summary>The template's pods carry every pair: the labels the index holds for it, its own and its controller's.</summary>
+    private static bool CarriesAll(PodTemplate template, IReadOnlyList<KeyValuePair<string, string>> selector)
+    {
+        for (var i = 0; i < selector.Count; i++)
+        {
+            var pair = selector[i];
+            if (!ControllerLabels.IsUnknowable(pair.Key) && !Carries(template, pair))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Carries(PodTemplate template, KeyValuePair<string, string> pair)
+    {
+        if (template.LabelValues.TryGetValue(pair.Key, out var value) && string.Equals(value, pair.Value, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var label in template.ControllerLabels)
+        {
+            if (string.Equals(label.Key, pair.Key, StringComparison.Ordinal) && string.Equals(label.Value, pair.Value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void AddOnce(List<PodTemplate> list, PodTemplate template)
+    {
+        if (list.Count == 0 || list[list.Count - 1] != template)
+        {
+            list.Add(template);
+        }
     }
 
     private static List<PodTemplate> Bucket(Dictionary<string, List<PodTemplate>> map, string key) =>

@@ -247,16 +247,8 @@ public sealed class PolicyDefects
     /// <summary>The first template of another namespace (sorted) that the selector certainly matches.</summary>
     private PodTemplate? MatchElsewhere(string except, LabelSelector selector)
     {
-        foreach (var ns in _snapshot.Labels.Namespaces.Where(n => n != except))
-        {
-            var match = _snapshot.Labels.Select(ns, selector.Pairs).FirstOrDefault(p => Verdicts.MatchPod(selector, _snapshot.Policies.Endpoint(p).Labels) == Verdict.Yes);
-            if (match is not null)
-            {
-                return match;
-            }
-        }
-
-        return null;
+        return _snapshot.Labels.SelectElsewhere(except, selector.Pairs)
+            .FirstOrDefault(p => Verdicts.MatchPod(selector, _snapshot.Policies.Endpoint(p).Labels) == Verdict.Yes);
     }
 
     /// <summary>The destination pods of a rule when they are all known: the selected pods (ingress) or the pods of closed <c>to</c> peers (egress).</summary>
