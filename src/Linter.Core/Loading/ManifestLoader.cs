@@ -29,7 +29,8 @@ public static class ManifestLoader
         }
         else
         {
-            Parallel.For(0, loaded.Length, new ParallelOptions { CancellationToken = cancellation }, LoadOne);
+            // One worker per core: file reads block, and the pool would add workers (and half-built trees) beyond the cores.
+            Parallel.For(0, loaded.Length, new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount }, LoadOne);
         }
 
         var all = loaded.Concat(missing.Select(m => Failure(DisplayPath(m.Argument, workingDirectory), m.Reason))).ToList();
