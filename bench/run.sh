@@ -118,7 +118,7 @@ bench_corpus "10k${extras:+ ($extras)}" "$(corpus 224 "$extras")"
 $quick || bench_corpus "100k${extras:+ ($extras)}" "$(corpus 2240 "$extras")"
 bench_corpus "10k${other:+ ($other)}" "$(corpus 224 "$other")"
 
-commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src rules bench 2>/dev/null || echo "+changes")
+commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src rules bench/Linter.Bench bench/run.sh 2>/dev/null || echo "+changes")
 cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || true)
 mode=$($quick && echo quick || echo full)
 python3 - "$rows" "$mode" "$runs" "$(nproc)" "${cpu:-unknown CPU}" "$(dotnet --version)" "$commit" "$timer" "$results" <<'EOF'
