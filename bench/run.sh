@@ -94,7 +94,7 @@ rows="$cache/rows.tsv"
 : >"$rows"
 # Runs the baseline and kubelint on one corpus and appends a row: label files objects base_wall lint_wall lint_user lint_sys lint_rss_kb base_rss_kb.
 bench_corpus() {
-  local label=$1 dir=$2
+  local label=$1 dir=$2 into=${3:-$rows}
   find "$dir" -name '*.yaml' -exec cat {} + >/dev/null # warm the page cache: both sides read from memory
   local counts
   counts=$("${bench[@]}" parse "$dir")
@@ -108,15 +108,18 @@ bench_corpus() {
   lint=$(median_of_runs "$kubelint" check "$dir" --format sarif --output "$cache/out.sarif" --fail-on none)
   read -r base_wall _ _ base_rss <<<"$base"
   read -r lint_wall lint_user lint_sys lint_rss <<<"$lint"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$files" "$objects" "$base_wall" "$lint_wall" "$lint_user" "$lint_sys" "$lint_rss" "$base_rss" >>"$rows"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$files" "$objects" "$base_wall" "$lint_wall" "$lint_user" "$lint_sys" "$lint_rss" "$base_rss" >>"$into"
 }
 
 other=entry,policies
 [ -z "$extras" ] || other=""
+# The comparison corpus runs right after the 10k one (same conditions), its row goes last.
+: >"$rows.other"
 bench_corpus "1k${extras:+ ($extras)}" "$(corpus 22 "$extras")"
 bench_corpus "10k${extras:+ ($extras)}" "$(corpus 224 "$extras")"
+bench_corpus "10k${other:+ ($other)}" "$(corpus 224 "$other")" "$rows.other"
 $quick || bench_corpus "100k${extras:+ ($extras)}" "$(corpus 2240 "$extras")"
-bench_corpus "10k${other:+ ($other)}" "$(corpus 224 "$other")"
+cat "$rows.other" >>"$rows"
 
 commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src rules bench/Linter.Bench bench/run.sh 2>/dev/null || echo "+changes")
 cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || true)
