@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# Scale benchmark of issue 15: kubelint end to end against the parse-only baseline (YamlDotNet's YamlStream.Load of
+# every document on one thread) on generated corpora of about 1k, 10k and 100k objects, plus the 10k corpus with
+# Ingresses, HTTPRoutes and NetworkPolicies (`entry,policies`) against the one without. Prints a Markdown table and
+# writes it into bench/RESULTS.md (the section of this mode: full or quick), with the machine and the commit.
+#   bash bench/run.sh              # 1k, 10k, 100k and 10k with entry,policies; median of 3 runs (about 6 minutes on 2 cores)
+#   bash bench/run.sh --quick      # 1k and 10k only
+#   bash bench/run.sh --extras     # every corpus with entry,policies (the comparison row is then the one without)
+#   RUNS=5 bash bench/run.sh       # median of 5
+#   BENCH_CACHE=DIR bash bench/run.sh   # where corpora and builds go (default ${TMPDIR:-/tmp}/kubelint-bench; corpora are reused)
+#   BUILD_LOCK=/tmp/kubelint-build.lock bash bench/run.sh   # hold this lock while building and during each timed run
+#   RESULTS=FILE bash bench/run.sh # write the table elsewhere (default bench/RESULTS.md; RESULTS= writes nothing)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+
+quick=false
+extras=""
+for arg in "$@"; do
+  case $arg in
+    --quick) quick=true ;;
+    --extras) extras=entry,policies ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench: unknown option $arg (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+runs=${RUNS:-3}
+cache=${BENCH_CACHE:-${TMPDIR:-/tmp}/kubelint-bench}
+results=${RESULTS-bench/RESULTS.md}
+lock=${BUILD_LOCK:-}
+seed=1
+apps=20
+mkdir -p "$cache"
+
+# Locked: a build or a timed run holds the shared lock, so that timings are not disturbed by other builds.
+locked() {
+  if [ -n "$lock" ]; then flock "$lock" "$@"; else "$@"; fi
+}
+
+echo "bench: building the bench tool and kubelint (Release) into $cache/bin" >&2
+locked dotnet publish bench/Linter.Bench -c Release -o "$cache/bin/bench" -nologo -v q >&2
+locked dotnet publish src/Linter.Cli -c Release -o "$cache/bin/cli" -nologo -v q >&2
+bench=("$cache/bin/bench/Linter.Bench")
+kubelint="$cache/bin/cli/kubelint"
+
+# A corpus folder per (namespaces, options); generated once and reused. With 20 apps a namespace holds 44 objects,
+# plus the shared NodePort and cross-namespace Services: 22 namespaces make 980 objects, 224 make 10,000, 2,240 make 100,016.
+corpus() {
+  local namespaces=$1 options=$2
+  local dir="$cache/corpus-$namespaces-$apps-$seed${options:+-${options//,/-}}"
+  if [ ! -f "$dir/.complete" ]; then
+    echo "bench: generating $dir" >&2
+    rm -rf "$dir"
+    "${bench[@]}" corpus "$dir" "$namespaces" "$apps" "$seed" $options >/dev/null
+    touch "$dir/.complete"
+  fi
+  echo "$dir"
+}
+
+if [ -x /usr/bin/time ]; then
+  timer="GNU time"
+else
+  timer="bash time (no /usr/bin/time: peak RSS not measured)"
+fi
+
+# One timed run of a command: prints "wall user sys maxrss_kb".
+measure() {
+  local out="$cache/time.out" status=0
+  if [ -x /usr/bin/time ]; then
+    locked /usr/bin/time -f '%e %U %S %M' -o "$out" "$@" >/dev/null 2>"$cache/stderr.out" || status=$?
+    [ "$status" = 0 ] || { cat "$cache/stderr.out" >&2; echo "bench: '$*' exited with $status" >&2; exit 1; }
+    tail -n 1 "$out"
+  else
+    local TIMEFORMAT='%R %U %S'
+    { time locked "$@" >/dev/null 2>"$cache/stderr.out"; } 2>"$out" || { cat "$cache/stderr.out" >&2; echo "bench: '$*' failed" >&2; exit 1; }
+    echo "$(tail -n 1 "$out") 0"
+  fi
+}
+
+# The median of each column over $runs runs of a command: "wall user sys maxrss_kb".
+median_of_runs() {
+  local samples=()
+  for _ in $(seq "$runs"); do
+    samples+=("$(measure "$@")")
+  done
+  printf '%s\n' "${samples[@]}" | python3 -c '
+import statistics, sys
+rows = [list(map(float, line.split())) for line in sys.stdin if line.strip()]
+print(" ".join(f"{statistics.median(col):g}" for col in zip(*rows)))'
+}
+
+rows="$cache/rows.tsv"
+: >"$rows"
+# Runs the baseline and kubelint on one corpus and appends a row: label files objects base_wall lint_wall lint_user lint_sys lint_rss_kb base_rss_kb.
+bench_corpus() {
+  local label=$1 dir=$2 into=${3:-$rows}
+  find "$dir" -name '*.yaml' -exec cat {} + >/dev/null # warm the page cache: both sides read from memory
+  local counts
+  counts=$("${bench[@]}" parse "$dir")
+  local files objects
+  files=$(awk '{print $2}' <<<"$counts")
+  objects=$(awk '{print $4}' <<<"$counts")
+  echo "bench: $label: $files files, $objects objects; baseline" >&2
+  local base lint
+  base=$(median_of_runs "${bench[@]}" parse "$dir")
+  echo "bench: $label: kubelint" >&2
+  lint=$(median_of_runs "$kubelint" check "$dir" --format sarif --output "$cache/out.sarif" --fail-on none)
+  read -r base_wall _ _ base_rss <<<"$base"
+  read -r lint_wall lint_user lint_sys lint_rss <<<"$lint"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$files" "$objects" "$base_wall" "$lint_wall" "$lint_user" "$lint_sys" "$lint_rss" "$base_rss" >>"$into"
+}
+
+other=entry,policies
+[ -z "$extras" ] || other=""
+# The comparison corpus runs right after the 10k one (same conditions), its row goes last.
+: >"$rows.other"
+bench_corpus "1k${extras:+ ($extras)}" "$(corpus 22 "$extras")"
+bench_corpus "10k${extras:+ ($extras)}" "$(corpus 224 "$extras")"
+bench_corpus "10k${other:+ ($other)}" "$(corpus 224 "$other")" "$rows.other"
+$quick || bench_corpus "100k${extras:+ ($extras)}" "$(corpus 2240 "$extras")"
+cat "$rows.other" >>"$rows"
+
+commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src rules bench/Linter.Bench bench/run.sh 2>/dev/null || echo "+changes")
+cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || true)
+mode=$($quick && echo quick || echo full)
+python3 - "$rows" "$mode" "$runs" "$(nproc)" "${cpu:-unknown CPU}" "$(dotnet --version)" "$commit" "$timer" "$results" <<'EOF'
+import datetime, re, sys
+rows_path, mode, runs, cores, cpu, sdk, commit, timer, results = sys.argv[1:]
+rows = []
+for line in open(rows_path):
+    label, files, objects, base, lint, user, system, rss, base_rss = line.rstrip("\n").split("\t")
+    rows.append(dict(label=label, files=int(files), objects=int(objects), base=float(base), lint=float(lint),
+                     cpu=float(user) + float(system), rss=float(rss) / 1024, base_rss=float(base_rss) / 1024))
+by = {r["label"]: r for r in rows}
+main = rows[:-1]  # the last row is the 10k corpus with the other choice of entry,policies
+
+def rss(mb):
+    return f"{mb:,.0f}" if mb > 0 else "n/a"
+
+out = [f"## {mode.capitalize()} run",
+       "",
+       f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit}, {cores} cores ({cpu}), .NET SDK {sdk};"
+       f" median of {runs} runs, wall clock of each process including start-up, measured with {timer}."
+       f" kubelint: `kubelint check DIR --format sarif --output F` (Release build); baseline: `Linter.Bench parse DIR`"
+       f" (YamlDotNet `YamlStream.Load` of every `*.yaml` file, one thread).",
+       "",
+       "| corpus | files | objects | baseline s | kubelint s | ratio | objects/s | peak RSS MB (baseline) | CPU / wall |",
+       "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+for r in rows:
+    out.append(f"| {r['label']} | {r['files']:,} | {r['objects']:,} | {r['base']:.2f} | {r['lint']:.2f} | {r['lint'] / r['base']:.2f}"
+               f" | {r['objects'] / r['lint']:,.0f} | {rss(r['rss'])} ({rss(r['base_rss'])}) | {r['cpu'] / r['lint']:.2f} |")
+out.append("")
+lines = []
+for a, b in zip(main, main[1:]):
+    lines.append(f"kubelint time({b['label']}) / time({a['label']}) = {b['lint'] / a['lint']:.2f} for {b['objects'] / a['objects']:.1f}x the objects"
+                 f" (baseline {b['base'] / a['base']:.2f})")
+ten, other = rows[1], rows[-1]
+with_extras, without = (other, ten) if "(" in other["label"] else (ten, other)
+lines.append(f"{with_extras['label']} against {without['label']}: {with_extras['lint'] / without['lint']:.2f}x the time"
+             f" for {with_extras['objects'] / without['objects']:.2f}x the objects")
+out += [f"- {l}" for l in lines]
+text = "\n".join(out) + "\n"
+print(text)
+if results:
+    header = ("# Benchmark results\n\nWritten by `bash bench/run.sh` (full) and `bash bench/run.sh --quick`; see the README's Benchmarks section."
+              " The committed figures come from a 2-core VM shared with other work (timed runs hold the build lock).\n\n")
+    try:
+        old = open(results).read()
+    except FileNotFoundError:
+        old = header
+    section = re.compile(rf"^## {mode.capitalize()} run\n.*?(?=^## |\Z)", re.S | re.M)
+    new = section.sub(lambda _: text + "\n", old) if section.search(old) else old.rstrip("\n") + "\n\n" + text
+    open(results, "w").write(new)
+    print(f"bench: wrote {results}", file=sys.stderr)
+EOF
