@@ -20,7 +20,7 @@ internal static class TemplateMarkers
             return null;
         }
 
-        var holders = read.Scalars.Where(s => s.Value.Contains("{{")).Select(s => s.Span).Concat(read.Comments.Select(c => c.Span)).ToList();
+        var holders = read.ScalarsWithMarkers.Select(s => s.Span).Concat(read.Comments.Select(c => c.Span)).ToList();
         holders.Sort((a, b) => Compare(a.Line, a.Column, b.Line, b.Column));
         var next = 0;
         var furthest = (Line: 0, Column: 0);

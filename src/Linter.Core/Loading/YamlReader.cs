@@ -25,7 +25,7 @@ public sealed class YamlReader
 
     private YamlReader(string path) => _path = path;
 
-    public sealed record Result(IReadOnlyList<Node> Documents, IReadOnlyList<InputProblem> Problems, IReadOnlyList<YamlComment> Comments, IReadOnlyList<ScalarNode> Scalars, bool Complete);
+    public sealed record Result(IReadOnlyList<Node> Documents, IReadOnlyList<InputProblem> Problems, IReadOnlyList<YamlComment> Comments, IReadOnlyList<ScalarNode> ScalarsWithMarkers, bool Complete);
 
     public static Result Read(string path, string text)
     {
@@ -36,7 +36,8 @@ public sealed class YamlReader
     private readonly List<Node> _documents = [];
     private readonly List<InputProblem> _problems = [];
     private readonly List<YamlComment> _comments = [];
-    private readonly List<ScalarNode> _scalars = [];
+    // Only the scalars holding "{{": the template-marker check needs no other (a list of every scalar cost memory per file).
+    private readonly List<ScalarNode> _scalarsWithMarkers = [];
 
     private Result ReadAll(string text)
     {
@@ -86,7 +87,7 @@ public sealed class YamlReader
             _problems.Add(new InputProblem(ProblemKind.Unparseable, at, $"not valid YAML: {message}"));
         }
 
-        return new Result(_documents, _problems, _comments, _scalars, complete);
+        return new Result(_documents, _problems, _comments, _scalarsWithMarkers, complete);
     }
 
     /// <summary>The innermost flow collection (<c>[</c> or <c>{</c>) still open.</summary>
@@ -176,7 +177,11 @@ public sealed class YamlReader
                 var kind = ScalarTyping.Resolve(s.Value, s.Tag.IsEmpty ? null : s.Tag.Value, s.Style == ScalarStyle.Plain && !s.IsQuotedImplicit);
                 var scalar = new ScalarNode(Span(s.Start, s.End), s.Value, kind, s.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted);
                 Count(e);
-                _scalars.Add(scalar);
+                if (s.Value.IndexOf("{{", StringComparison.Ordinal) >= 0)
+                {
+                    _scalarsWithMarkers.Add(scalar);
+                }
+
                 if (!s.Anchor.IsEmpty)
                 {
                     _anchors[s.Anchor.Value] = new Anchored(scalar, 0, 1);
