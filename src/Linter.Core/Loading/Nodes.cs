@@ -50,7 +50,7 @@ public sealed class MappingNode : Node
 {
     /// <summary>Up to this many entries a key is looked up by a scan: most mappings are small, and an index per mapping
     /// was a large part of the memory each object costs.</summary>
-    private const int ScannedEntries = 8;
+    internal const int ScannedEntries = 8;
 
     private readonly Dictionary<string, int>? _index;
 
@@ -67,8 +67,11 @@ public sealed class MappingNode : Node
         }
     }
 
-    /// <summary>A mapping whose reader already indexed its keys (key -> index of its last entry): no second index.</summary>
-    internal MappingNode(SourceSpan span, IReadOnlyList<MappingEntry> entries, Dictionary<string, int> index) : base(span)
+    /// <summary>
+    /// A mapping whose reader already indexed its keys (key -> index of its last entry) when it has more than
+    /// <see cref="ScannedEntries"/> entries (null otherwise): no second index.
+    /// </summary>
+    internal MappingNode(SourceSpan span, IReadOnlyList<MappingEntry> entries, Dictionary<string, int>? index) : base(span)
     {
         Entries = entries;
         _index = index;

@@ -298,7 +298,8 @@ public sealed class YamlReader
         private readonly List<MappingEntry> _entries = [];
         private readonly List<MappingEntry> _merged = [];
 
-        // Keys of the mapping's own entries, by their index in _entries: duplicate checks and merges stay linear.
+        // Keys of the mapping's own entries, by their index in _entries, once there are more than MappingNode.ScannedEntries
+        // (smaller mappings, most of them, are scanned): duplicate checks and merges stay linear.
         private Dictionary<string, int>? _keys;
         private ScalarNode? _pendingKey;
         private bool _pendingIsMerge;
@@ -347,15 +348,14 @@ public sealed class YamlReader
             {
                 Merge(node);
             }
-            else if ((_keys ??= new Dictionary<string, int>(StringComparer.Ordinal)).TryGetValue(_pendingKey.Value, out var first))
+            else if (IndexOfKey(_pendingKey.Value) is var first and >= 0)
             {
                 var firstLine = _entries[first].Key.Span.Line;
                 problems.Add(new InputProblem(ProblemKind.Unparseable, _pendingKey.Span, $"duplicate key \"{_pendingKey.Value}\" (first defined on line {firstLine}): YAML forbids duplicate keys; kubectl either rejects the file (key already set in map) or silently keeps one of the values"));
             }
             else
             {
-                _keys.Add(_pendingKey.Value, _entries.Count);
-                _entries.Add(new MappingEntry(_pendingKey, node));
+                AddEntry(new MappingEntry(_pendingKey, node));
             }
 
             _pendingKey = null;
@@ -384,10 +384,7 @@ public sealed class YamlReader
         {
             if (_pendingKey is not null)
             {
-                _keys ??= new Dictionary<string, int>(StringComparer.Ordinal);
-                _keys[_pendingKey.Value] = _entries.Count;
-
-                _entries.Add(new MappingEntry(_pendingKey, new ScalarNode(_pendingKey.Span, string.Empty, ScalarKind.Null, false)));
+                AddEntry(new MappingEntry(_pendingKey, new ScalarNode(_pendingKey.Span, string.Empty, ScalarKind.Null, false)));
             }
 
             // A flow collection ends after its closing bracket: YamlDotNet puts the end event on the bracket (start and
@@ -424,18 +421,53 @@ public sealed class YamlReader
             if (_merged.Count > 0)
             {
                 // Explicit keys win over merged ones, the first merged mapping over later ones: one lookup per entry.
-                _keys ??= new Dictionary<string, int>(StringComparer.Ordinal);
                 foreach (var merged in _merged)
                 {
-                    if (!_keys.ContainsKey(merged.Key.Value))
+                    if (IndexOfKey(merged.Key.Value) < 0)
                     {
-                        _keys.Add(merged.Key.Value, _entries.Count);
-                        _entries.Add(merged);
+                        AddEntry(merged);
                     }
                 }
             }
 
-            return new MappingNode(span, _entries, _keys ?? new Dictionary<string, int>(0, StringComparer.Ordinal));
+            return new MappingNode(span, _entries, _keys);
+        }
+
+        /// <summary>The index in <c>_entries</c> of the last entry with this key, or -1.</summary>
+        private int IndexOfKey(string key)
+        {
+            if (_keys is not null)
+            {
+                return _keys.TryGetValue(key, out var at) ? at : -1;
+            }
+
+            for (var i = _entries.Count - 1; i >= 0; i--)
+            {
+                if (string.Equals(_entries[i].Key.Value, key, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>Adds an entry (it is the last with its key) and indexes the keys once the mapping is too large to scan.</summary>
+        private void AddEntry(MappingEntry entry)
+        {
+            _entries.Add(entry);
+            if (_keys is not null)
+            {
+                _keys[entry.Key.Value] = _entries.Count - 1;
+            }
+            else if (_entries.Count > MappingNode.ScannedEntries)
+            {
+                _keys = new Dictionary<string, int>(_entries.Count * 2, StringComparer.Ordinal);
+                for (var i = 0; i < _entries.Count; i++)
+                {
+                    _keys[_entries[i].Key.Value] = i;
+                }
+            }
         }
 
         private static bool AllMappings(IReadOnlyList<Node> items)
