@@ -93,9 +93,15 @@ public sealed class MappingNode : Node
             return _index.TryGetValue(key, out var at) ? at : -1;
         }
 
-        for (var i = Entries.Count - 1; i >= 0; i--)
+        return ScanFor(Entries, key);
+    }
+
+    /// <summary>The index of the last entry with this key, found by a scan (for mappings without a key index), or -1.</summary>
+    internal static int ScanFor(IReadOnlyList<MappingEntry> entries, string key)
+    {
+        for (var i = entries.Count - 1; i >= 0; i--)
         {
-            if (string.Equals(Entries[i].Key.Value, key, StringComparison.Ordinal))
+            if (string.Equals(entries[i].Key.Value, key, StringComparison.Ordinal))
             {
                 return i;
             }

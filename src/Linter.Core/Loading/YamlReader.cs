@@ -441,15 +441,7 @@ public sealed class YamlReader
                 return _keys.TryGetValue(key, out var at) ? at : -1;
             }
 
-            for (var i = _entries.Count - 1; i >= 0; i--)
-            {
-                if (string.Equals(_entries[i].Key.Value, key, StringComparison.Ordinal))
-                {
-                    return i;
-                }
-            }
-
-            return -1;
+            return MappingNode.ScanFor(_entries, key);
         }
 
         /// <summary>Adds an entry (it is the last with its key) and indexes the keys once the mapping is too large to scan.</summary>

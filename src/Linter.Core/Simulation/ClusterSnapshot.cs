@@ -172,7 +172,7 @@ public sealed class ClusterSnapshot
     /// <summary>The Service's selector matches the template's pods (in any folder; labels the controller adds included).</summary>
     public bool Selects(ServiceObject service, PodTemplate pod) =>
         service.HasSelector && !service.IsExternalName &&
-        Labels.Select(service.Namespace, service.SelectorPairs).Contains(pod);
+        string.Equals(pod.Namespace, service.Namespace, StringComparison.Ordinal) && LabelIndex.CarriesAll(pod, service.SelectorPairs);
 
     /// <summary>
     /// The ConfigMaps of the input that <paramref name="container"/> of <paramref name="pod"/> reads, and how: all keys

@@ -97,8 +97,11 @@ public sealed class LabelIndex
         return result;
     }
 
-    /// <summary>The template's pods carry every pair: the labels the index holds for it, its own and its controller's.</summary>
-    private static bool CarriesAll(PodTemplate template, IReadOnlyList<KeyValuePair<string, string>> selector)
+    /// <summary>
+    /// The template's pods carry every pair: the labels the index holds for it, its own and its controller's (pairs on
+    /// labels whose values are unknown before deployment are ignored, as <see cref="Select"/> does).
+    /// </summary>
+    public static bool CarriesAll(PodTemplate template, IReadOnlyList<KeyValuePair<string, string>> selector)
     {
         for (var i = 0; i < selector.Count; i++)
         {
