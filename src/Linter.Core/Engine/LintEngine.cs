@@ -38,19 +38,22 @@ public static class LintEngine
         return new LintResult(snapshot, descriptors, marked) { HasBaseline = request.Baseline is not null, Excluded = loaded.Excluded };
     }
 
-    /// <summary>Runs rules and applies the policy: findings of rules that are off for their file are dropped, others take its severity.</summary>
+    /// <summary>
+    /// Runs rules, on every core (rules only read the snapshot, whose parts built on first use are thread-safe), and
+    /// applies the policy in rule order: findings of rules that are off for their file are dropped, others take its severity.
+    /// </summary>
     private static List<Finding> Check(LintRequest request, ClusterSnapshot snapshot, IEnumerable<Rule> rules, IReadOnlyList<Suppression>? suppressions)
     {
+        var running = rules.ToList();
+        var contexts = running.Select(rule => new RuleContext(snapshot, rule.Descriptor, suppressions)).ToList();
+        Cores.For(running.Count, i => running[i].Check(contexts[i]), request.Cancellation);
         var findings = new List<Finding>();
-        foreach (var rule in rules)
+        foreach (var context in contexts)
         {
-            request.Cancellation.ThrowIfCancellationRequested();
-            var context = new RuleContext(snapshot, rule.Descriptor, suppressions);
-            rule.Check(context);
             foreach (var finding in context.Findings)
             {
                 var path = Path.GetFullPath(Path.Combine(request.WorkingDirectory, finding.Location.Path));
-                if (request.Policy.SeverityFor(rule.Descriptor, path, finding.Severity) is { } severity)
+                if (request.Policy.SeverityFor(context.Rule, path, finding.Severity) is { } severity)
                 {
                     findings.Add(finding with { Severity = severity });
                 }
@@ -75,13 +78,23 @@ public static class LintEngine
     /// <summary>Binds every document and builds the simulated cluster; binding problems join each file's problems.</summary>
     public static ClusterSnapshot Simulate(IReadOnlyList<SourceFile> files, SimulationOptions options)
     {
-        var objects = new List<KubeObject>();
-        foreach (var file in files)
+        // A file's documents bind on their own (problems go to the file's own list): files bind in parallel, and the
+        // objects keep the input order.
+        var perFile = Cores.Map(files, file =>
         {
-            foreach (var document in file.Documents)
+            var bound = new KubeObject[file.Documents.Count];
+            for (var d = 0; d < bound.Length; d++)
             {
-                objects.Add(ObjectBinder.Bind(document, options.DefaultNamespace, file.Problems));
+                bound[d] = ObjectBinder.Bind(file.Documents[d], options.DefaultNamespace, file.Problems);
             }
+
+            return bound;
+        });
+
+        var objects = new List<KubeObject>(perFile.Sum(bound => bound.Length));
+        foreach (var bound in perFile)
+        {
+            objects.AddRange(bound);
         }
 
         return new ClusterSnapshot(files, objects, options);

@@ -23,15 +23,7 @@ public static class ManifestLoader
             ? texts[i].Problem is { } problem ? Failure(texts[i].Path, problem, texts[i].ProblemAt.Line, texts[i].ProblemAt.Column) : Parse(texts[i].Path, texts[i].Text!)
             : ReadFile(files[i - texts.Count], DisplayPath(files[i - texts.Count], workingDirectory));
 
-        if (loaded.Length == 1)
-        {
-            LoadOne(0); // one file: starting the thread pool would cost more than it saves
-        }
-        else
-        {
-            // One worker per core: file reads block, and the pool would add workers (and half-built trees) beyond the cores.
-            Parallel.For(0, loaded.Length, new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount }, LoadOne);
-        }
+        Cores.For(loaded.Length, LoadOne, cancellation);
 
         var all = loaded.Concat(missing.Select(m => Failure(DisplayPath(m.Argument, workingDirectory), m.Reason))).ToList();
         all.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));

@@ -3,6 +3,9 @@ namespace Linter.Core.Loading;
 /// <summary>One input file (or standard input) with its documents and the problems met reading it.</summary>
 public sealed class SourceFile(string path, string text)
 {
+    // Rules run in parallel: the line tables may be built twice at worst (the same arrays); locating remembers the last
+    // scalar, which only one thread at a time may use.
+    private readonly object _locating = new();
     private string[]? _lines;
     private int[]? _lineStarts;
     private VerbatimScalar? _lastScalar;
@@ -43,6 +46,14 @@ public sealed class SourceFile(string path, string text)
     /// of the substring in the value is the n-th in the scalar's source. Falls back to the scalar's span.
     /// </summary>
     public SourceSpan Locate(ScalarNode scalar, int index, int length)
+    {
+        lock (_locating)
+        {
+            return LocateOnce(scalar, index, length);
+        }
+    }
+
+    private SourceSpan LocateOnce(ScalarNode scalar, int index, int length)
     {
         var value = scalar.Value;
         if (index < 0 || length <= 0 || index + length > value.Length || Text.Length == 0)
@@ -133,19 +144,36 @@ public sealed class SourceFile(string path, string text)
     {
         if (_lineStarts is null)
         {
-            var starts = new List<int> { 0 };
-            for (var i = 0; i < Text.Length; i++)
+            // Counted first, then filled: one exact array, no list growth (every file that locates a name builds one).
+            var text = Text.AsSpan();
+            var starts = new int[Newlines(text) + 1];
+            var line = 1;
+            var offset = 0;
+            while (text.Slice(offset).IndexOf('\n') is var next and >= 0)
             {
-                if (Text[i] == '\n')
-                {
-                    starts.Add(i + 1);
-                }
+                offset += next + 1;
+                starts[line++] = offset;
             }
 
-            _lineStarts = starts.ToArray();
+            _lineStarts = starts;
         }
 
         return _lineStarts;
+    }
+
+    private static int Newlines(ReadOnlySpan<char> text)
+    {
+#if NET
+        return text.Count('\n');
+#else
+        var count = 0;
+        foreach (var c in text)
+        {
+            count += c == '\n' ? 1 : 0;
+        }
+
+        return count;
+#endif
     }
 
     private int Offset(int line, int column)

@@ -11,9 +11,9 @@ internal sealed class FieldReader
 {
     private readonly List<InputProblem> _problems;
 
-    private readonly HashSet<MappingNode> _unknownKeysReportedElsewhere;
+    private readonly List<MappingNode> _unknownKeysReportedElsewhere;
 
-    public FieldReader(MappingNode map, string path, List<InputProblem> problems, HashSet<MappingNode> unknownKeysReportedElsewhere)
+    public FieldReader(MappingNode map, string path, List<InputProblem> problems, List<MappingNode> unknownKeysReportedElsewhere)
     {
         Map = map;
         Path = path;

@@ -17,7 +17,8 @@ public static class ObjectBinder
         var kind = ((ScalarNode)root["kind"]!).Value;
         var group = apiVersion.IndexOf('/') is var slash and >= 0 ? apiVersion.Substring(0, slash) : string.Empty;
         var known = IsKnownGroup(kind, group);
-        var unknownKeysReportedElsewhere = new HashSet<MappingNode>();
+        // A few label selectors at most: a list compares references without an identity hash per node.
+        var unknownKeysReportedElsewhere = new List<MappingNode>();
         var top = new FieldReader(root, string.Empty, problems, unknownKeysReportedElsewhere);
 
         KubeObject obj = !known ? new KubeObject(document, apiVersion, kind) : kind switch

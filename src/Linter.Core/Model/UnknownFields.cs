@@ -10,12 +10,12 @@ namespace Linter.Core.Model;
 internal sealed class UnknownFields
 {
     private readonly List<InputProblem> _problems;
-    private readonly HashSet<MappingNode> _reportedElsewhere;
+    private readonly List<MappingNode> _reportedElsewhere;
 
     /// <summary>The field path to the mapping being checked: names, with the index of a list item (or -1).</summary>
     private readonly List<(string Name, int Index)> _path = [];
 
-    private UnknownFields(List<InputProblem> problems, HashSet<MappingNode> reportedElsewhere)
+    private UnknownFields(List<InputProblem> problems, List<MappingNode> reportedElsewhere)
     {
         _problems = problems;
         _reportedElsewhere = reportedElsewhere;
@@ -25,7 +25,7 @@ internal sealed class UnknownFields
     /// Checks <paramref name="root"/> as a <paramref name="type"/>; the unknown keys of the mappings in
     /// <paramref name="reportedElsewhere"/> (label selectors whose stray keys KL811 reports) are left out.
     /// </summary>
-    public static void Report(MappingNode root, ApiType type, HashSet<MappingNode> reportedElsewhere, List<InputProblem> problems) =>
+    public static void Report(MappingNode root, ApiType type, List<MappingNode> reportedElsewhere, List<InputProblem> problems) =>
         new UnknownFields(problems, reportedElsewhere).Check(root, type);
 
     private void Check(MappingNode map, ApiType type)

@@ -14,13 +14,14 @@ public sealed class AlternativeFolders
 {
     private readonly int _rootLength;
     private readonly HashSet<(string, string)> _alternatives = [];
-    private readonly Dictionary<string, string> _unitOfFolder = new(StringComparer.Ordinal);
+    private readonly Memo<string, string> _unitOfFolder;
 
     internal AlternativeFolders(ClusterSnapshot snapshot)
     {
         var folders = snapshot.Files.Select(f => f.Folder).Distinct(StringComparer.Ordinal).ToList();
         var root = folders.Count == 0 ? string.Empty : folders.Aggregate(CommonFolder);
         _rootLength = root.Length == 0 ? 0 : root.Length + 1;
+        _unitOfFolder = new(UnitOf, StringComparer.Ordinal);
         foreach (var copies in snapshot.Workloads.GroupBy(w => w.Key))
         {
             var units = copies.Select(Unit).Distinct(StringComparer.Ordinal).ToList();
@@ -38,17 +39,13 @@ public sealed class AlternativeFolders
     public bool GoTogether(KubeObject a, KubeObject b) => _alternatives.Count == 0 || !_alternatives.Contains((Unit(a), Unit(b)));
 
     /// <summary>The first folder below the shared root ("" for files in the root itself); computed once per folder.</summary>
-    private string Unit(KubeObject obj)
-    {
-        var folder = obj.ApplyUnit;
-        if (!_unitOfFolder.TryGetValue(folder, out var unit))
-        {
-            var rest = folder.Length <= _rootLength ? string.Empty : folder.Substring(_rootLength);
-            var slash = rest.IndexOf('/');
-            unit = _unitOfFolder[folder] = slash < 0 ? rest : rest.Substring(0, slash);
-        }
+    private string Unit(KubeObject obj) => _unitOfFolder[obj.ApplyUnit];
 
-        return unit;
+    private string UnitOf(string folder)
+    {
+        var rest = folder.Length <= _rootLength ? string.Empty : folder.Substring(_rootLength);
+        var slash = rest.IndexOf('/');
+        return slash < 0 ? rest : rest.Substring(0, slash);
     }
 
     private static string CommonFolder(string a, string b)

@@ -19,24 +19,37 @@ public sealed class ClusterSnapshot
     private readonly Dictionary<PodTemplate, PodValidity> _podValidity = [];
     private readonly Dictionary<ServiceObject, ServiceValidity> _serviceValidity = [];
     private readonly Dictionary<(string Namespace, string Name), List<ConfigMapObject>> _configMaps = [];
-    private Dns.ClusterDns? _dns;
-    private Dns.NameReferences? _names;
-    private ServedPorts? _served;
-    private IngressRouting? _ingress;
-    private GatewayRouting? _gatewayRouting;
-    private TrafficEntries? _entries;
-    private NamespaceLabels? _namespaceLabels;
-    private NetworkPolicies? _policies;
-    private Dependencies? _dependencies;
-    private EntryProxies? _entryProxies;
-    private AlternativeFolders? _alternatives;
-    private PolicyDefects? _policyDefects;
+    private readonly Lazy<Dns.ClusterDns> _dns;
+    private readonly Lazy<Dns.NameReferences> _names;
+    private readonly Lazy<ServedPorts> _served;
+    private readonly Lazy<IngressRouting> _ingress;
+    private readonly Lazy<GatewayRouting> _gatewayRouting;
+    private readonly Lazy<TrafficEntries> _entries;
+    private readonly Lazy<NamespaceLabels> _namespaceLabels;
+    private readonly Lazy<NetworkPolicies> _policies;
+    private readonly Lazy<Dependencies> _dependencies;
+    private readonly Lazy<EntryProxies> _entryProxies;
+    private readonly Lazy<AlternativeFolders> _alternatives;
+    private readonly Lazy<PolicyDefects> _policyDefects;
 
     public ClusterSnapshot(IReadOnlyList<SourceFile> files, IReadOnlyList<KubeObject> objects, SimulationOptions options)
     {
         Files = files;
         Objects = objects;
         Options = options;
+        // Built on first use; rules run in parallel, so each is built once, by the first thread that needs it.
+        _served = new(() => new ServedPorts(this));
+        _ingress = new(() => new IngressRouting(this));
+        _gatewayRouting = new(() => new GatewayRouting(this));
+        _entries = new(() => new TrafficEntries(this));
+        _namespaceLabels = new(() => new NamespaceLabels(this));
+        _policies = new(() => new NetworkPolicies(this));
+        _policyDefects = new(() => new PolicyDefects(this));
+        _dependencies = new(() => new Dependencies(this));
+        _entryProxies = new(() => new EntryProxies(this));
+        _alternatives = new(() => new AlternativeFolders(this));
+        _dns = new(() => new Dns.ClusterDns(this));
+        _names = new(() => new Dns.NameReferences(this, Dns));
         Services = objects.OfType<ServiceObject>().ToList();
         Workloads = objects.OfType<WorkloadObject>().ToList();
         PodTemplates = Workloads.Where(w => w.Template is not null).Select(w => w.Template!).ToList();
@@ -72,16 +85,23 @@ public sealed class ClusterSnapshot
             }
         }
 
-        foreach (var pod in PodTemplates)
-        {
-            _podValidity[pod] = PodValidation.Check(pod.Spec, options.KubernetesVersion);
-        }
-
-        foreach (var service in Services)
+        // Each pod and each Service is validated on its own: in parallel, then indexed in input order.
+        var podValidity = Cores.Map(PodTemplates, pod => PodValidation.Check(pod.Spec, options.KubernetesVersion));
+        var serviceValidity = Cores.Map(Services, service =>
         {
             // Before anything reads the Services: what the API server rejects takes part in nothing (ground rule 4).
-            var validity = _serviceValidity[service] = ServiceValidation.Check(service, options.KubernetesVersion);
+            var validity = ServiceValidation.Check(service, options.KubernetesVersion);
             service.LeaveOut(validity.LeftOut, validity.RejectedExternalIPs);
+            return validity;
+        });
+        for (var i = 0; i < PodTemplates.Count; i++)
+        {
+            _podValidity[PodTemplates[i]] = podValidity[i];
+        }
+
+        for (var i = 0; i < Services.Count; i++)
+        {
+            _serviceValidity[Services[i]] = serviceValidity[i];
         }
 
         Labels = new LabelIndex(PodTemplates);
@@ -215,41 +235,41 @@ public sealed class ClusterSnapshot
         _configMaps.TryGetValue((pod.Namespace, name), out var all) ? ApplyUnits.Closest(all, c => c.ApplyUnit, pod.Owner.ApplyUnit) : [];
 
     /// <summary>The port numbers each pod template evidently listens on besides those it declares; computed per pod on first use.</summary>
-    public ServedPorts Served => _served ??= new ServedPorts(this);
+    public ServedPorts Served => _served.Value;
 
     /// <summary>The Ingresses with their effective class and their paths resolved to Services and ports; computed on first use.</summary>
-    public IngressRouting Ingress => _ingress ??= new IngressRouting(this);
+    public IngressRouting Ingress => _ingress.Value;
 
     /// <summary>The target Kubernetes version serves the object's API version.</summary>
     public bool IsServed(KubeObject obj) => ServedVersions.IsServed(obj, Options.KubernetesVersion);
 
     /// <summary>Gateway API routes resolved to Gateways, listeners, Services and ReferenceGrants; computed on first use.</summary>
-    public GatewayRouting GatewayRouting => _gatewayRouting ??= new GatewayRouting(this);
+    public GatewayRouting GatewayRouting => _gatewayRouting.Value;
 
     /// <summary>The Ingress paths and route rules that send traffic to each Service; computed on first use.</summary>
-    public TrafficEntries Entries => _entries ??= new TrafficEntries(this);
+    public TrafficEntries Entries => _entries.Value;
 
     /// <summary>What namespace selectors can match in each namespace; computed on first use.</summary>
-    public NamespaceLabels NamespaceLabels => _namespaceLabels ??= new NamespaceLabels(this);
+    public NamespaceLabels NamespaceLabels => _namespaceLabels.Value;
 
     /// <summary>The NetworkPolicies by namespace and the evaluation of connections against them; computed on first use.</summary>
-    public NetworkPolicies Policies => _policies ??= new NetworkPolicies(this);
+    public NetworkPolicies Policies => _policies.Value;
 
     /// <summary>The NetworkPolicy parts KL701–KL704 report, which the evaluation counts as unknown; computed on first use.</summary>
-    public PolicyDefects PolicyDefects => _policyDefects ??= new PolicyDefects(this);
+    public PolicyDefects PolicyDefects => _policyDefects.Value;
 
     /// <summary>The connections each pod is configured to make, resolved to pods and pod ports; computed per pod on first use.</summary>
-    public Dependencies Dependencies => _dependencies ??= new Dependencies(this);
+    public Dependencies Dependencies => _dependencies.Value;
 
     /// <summary>The pods of Ingress controllers and Gateway data planes, where the input or the configuration shows them; computed on first use.</summary>
-    public EntryProxies EntryProxies => _entryProxies ??= new EntryProxies(this);
+    public EntryProxies EntryProxies => _entryProxies.Value;
 
     /// <summary>Which first-level folders of the input are alternatives (each with its own workloads); computed on first use.</summary>
-    public AlternativeFolders Alternatives => _alternatives ??= new AlternativeFolders(this);
+    public AlternativeFolders Alternatives => _alternatives.Value;
 
     /// <summary>Cluster DNS with the input applied.</summary>
-    public Dns.ClusterDns Dns => _dns ??= new Dns.ClusterDns(this);
+    public Dns.ClusterDns Dns => _dns.Value;
 
     /// <summary>Every host name the input uses, resolved; computed on first use.</summary>
-    public Dns.NameReferences Names => _names ??= new Dns.NameReferences(this, Dns);
+    public Dns.NameReferences Names => _names.Value;
 }

@@ -25,20 +25,18 @@ public sealed record Dependency(NameReference Reference, string Destination, IRe
 /// out: other rules report them; so are pods of a folder that is an alternative to the source's
 /// (<see cref="AlternativeFolders"/>). Computed per pod on first use.
 /// </summary>
-public sealed class Dependencies(ClusterSnapshot snapshot)
+public sealed class Dependencies
 {
-    private readonly Dictionary<PodTemplate, IReadOnlyList<Dependency>> _byPod = [];
+    private readonly ClusterSnapshot _snapshot;
+    private readonly Memo<PodTemplate, IReadOnlyList<Dependency>> _byPod;
 
-    public IReadOnlyList<Dependency> Of(PodTemplate pod)
+    public Dependencies(ClusterSnapshot snapshot)
     {
-        if (!_byPod.TryGetValue(pod, out var list))
-        {
-            list = snapshot.Names.UsedBy(pod).Select(r => Connection(pod, r)).OfType<Dependency>().ToList();
-            _byPod[pod] = list;
-        }
-
-        return list;
+        _snapshot = snapshot;
+        _byPod = new(pod => snapshot.Names.UsedBy(pod).Select(r => Connection(pod, r)).OfType<Dependency>().ToList());
     }
+
+    public IReadOnlyList<Dependency> Of(PodTemplate pod) => _byPod[pod];
 
     /// <summary>
     /// The verdict of NetworkPolicies on one target of a dependency of <paramref name="source"/>: an outside
@@ -48,10 +46,10 @@ public sealed class Dependencies(ClusterSnapshot snapshot)
     {
         if (!target.Endpoint.IsOutside)
         {
-            return snapshot.Policies.Allowed(source, target.Endpoint, target.Port, target.Protocol);
+            return _snapshot.Policies.Allowed(source, target.Endpoint, target.Port, target.Protocol);
         }
 
-        var egress = source.HostNetwork ? DirectionVerdict.Undecided : snapshot.Policies.Allows(source, PolicyDirection.Egress, target.Endpoint, target.Endpoint, target.Port, target.Protocol);
+        var egress = source.HostNetwork ? DirectionVerdict.Undecided : _snapshot.Policies.Allows(source, PolicyDirection.Egress, target.Endpoint, target.Endpoint, target.Port, target.Protocol);
         return new ConnectionVerdict(egress.Verdict, egress, DirectionVerdict.Open);
     }
 
@@ -72,8 +70,8 @@ public sealed class Dependencies(ClusterSnapshot snapshot)
 
         if (answer.Pod is { } record)
         {
-            return reference.Port is { } port && record.Pod != source && snapshot.Alternatives.GoTogether(source.Owner, record.Pod.Owner)
-                ? new Dependency(reference, answer.Describe(), [[new DependencyTarget(snapshot.Policies.Endpoint(record.Pod), port, "TCP")]])
+            return reference.Port is { } port && record.Pod != source && _snapshot.Alternatives.GoTogether(source.Owner, record.Pod.Owner)
+                ? new Dependency(reference, answer.Describe(), [[new DependencyTarget(_snapshot.Policies.Endpoint(record.Pod), port, "TCP")]])
                 : null;
         }
 
@@ -82,21 +80,21 @@ public sealed class Dependencies(ClusterSnapshot snapshot)
             return null;
         }
 
-        var resolution = snapshot.Resolve(service);
+        var resolution = _snapshot.Resolve(service);
         if (service.IsHeadless)
         {
-            return reference.Port is { } port ? Targets(reference, answer, [resolution.Selected.Where(p => Together(source, p)).Select(p => new DependencyTarget(snapshot.Policies.Endpoint(p), port, "TCP")).ToList()]) : null;
+            return reference.Port is { } port ? Targets(reference, answer, [resolution.Selected.Where(p => Together(source, p)).Select(p => new DependencyTarget(_snapshot.Policies.Endpoint(p), port, "TCP")).ToList()]) : null;
         }
 
         var ports = resolution.Ports.Where(p => reference.Port is not { } number || p.Port.Port?.Value == number).ToList();
         return Targets(reference, answer, ports.Select(p => p.Backends
             .Where(b => b.TargetNumber is not null && Together(source, b.Pod))
-            .Select(b => new DependencyTarget(snapshot.Policies.Endpoint(b.Pod), b.TargetNumber!.Value, p.Port.Protocol))
+            .Select(b => new DependencyTarget(_snapshot.Policies.Endpoint(b.Pod), b.TargetNumber!.Value, p.Port.Protocol))
             .ToList()).ToList());
     }
 
     /// <summary>Another pod than the source, of a folder that is not an alternative to the source's.</summary>
-    private bool Together(PodTemplate source, PodTemplate destination) => destination != source && snapshot.Alternatives.GoTogether(source.Owner, destination.Owner);
+    private bool Together(PodTemplate source, PodTemplate destination) => destination != source && _snapshot.Alternatives.GoTogether(source.Owner, destination.Owner);
 
     /// <summary>Two labels (<c>prometheus.monitoring</c>) may be a Service of a namespace the input does not know.</summary>
     private static bool MayBeInCluster(string host) => host.Split('.').Length == 2;

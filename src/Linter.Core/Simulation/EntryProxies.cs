@@ -19,13 +19,15 @@ public sealed class EntryProxies
     public const string GatewayNameLabel = "gateway.networking.k8s.io/gateway-name";
 
     private readonly ClusterSnapshot _snapshot;
-    private readonly Dictionary<string, IReadOnlyList<PolicyEndpoint>> _byClass = new(StringComparer.Ordinal);
-    private readonly Dictionary<GatewayObject, IReadOnlyList<PolicyEndpoint>> _byGateway = [];
+    private readonly Memo<string, IReadOnlyList<PolicyEndpoint>> _byClass;
+    private readonly Memo<GatewayObject, IReadOnlyList<PolicyEndpoint>> _byGateway;
     private readonly List<(PodTemplate Pod, string Value)> _classFlags = [];
 
     internal EntryProxies(ClusterSnapshot snapshot)
     {
         _snapshot = snapshot;
+        _byClass = new(ComputeOfClass, StringComparer.Ordinal);
+        _byGateway = new(ComputeOfGateway);
         foreach (var pod in snapshot.PodTemplates)
         {
             foreach (var container in pod.Spec.Containers)
@@ -36,13 +38,10 @@ public sealed class EntryProxies
     }
 
     /// <summary>The data-plane pods of the Gateway (computed once per Gateway).</summary>
-    public IReadOnlyList<PolicyEndpoint> OfGateway(GatewayObject gateway)
-    {
-        if (_byGateway.TryGetValue(gateway, out var known))
-        {
-            return known;
-        }
+    public IReadOnlyList<PolicyEndpoint> OfGateway(GatewayObject gateway) => _byGateway[gateway];
 
+    private IReadOnlyList<PolicyEndpoint> ComputeOfGateway(GatewayObject gateway)
+    {
         var label = new[] { new KeyValuePair<string, string>(GatewayNameLabel, gateway.Name) };
         var pods = _snapshot.Labels.Select(gateway.Namespace, label).Select(_snapshot.Policies.Endpoint).ToList();
         var className = gateway.GatewayClassNameNode?.Value;
@@ -51,25 +50,20 @@ public sealed class EntryProxies
             pods.Add(PolicyEndpoint.BuiltIn($"the data plane of {gateway} ({gateway.Namespace})", gateway.Namespace, label.ToDictionary(l => l.Key, l => l.Value), []));
         }
 
-        _byGateway[gateway] = pods;
         return pods;
     }
 
     /// <summary>The controller pods of the Ingress class.</summary>
-    public IReadOnlyList<PolicyEndpoint> OfClass(string className)
-    {
-        if (_byClass.TryGetValue(className, out var known))
-        {
-            return known;
-        }
+    public IReadOnlyList<PolicyEndpoint> OfClass(string className) => _byClass[className];
 
+    private IReadOnlyList<PolicyEndpoint> ComputeOfClass(string className)
+    {
         var controller = _snapshot.Ingress.Classes.FirstOrDefault(c => c.Name == className && _snapshot.IsServed(c))?.Controller?.Value;
         var pods = _classFlags.Where(f => f.Value == className || (controller is not null && f.Value == controller))
             .Select(f => f.Pod).Distinct().Select(_snapshot.Policies.Endpoint)
             .Concat(_snapshot.Options.IngressControllers.Where(c => c.Class == className)
                 .Select(c => PolicyEndpoint.BuiltIn($"the {className} Ingress controller ({c.Namespace})", c.Namespace, c.PodLabels, [])))
             .ToList();
-        _byClass[className] = pods;
         return pods;
     }
 

@@ -15,13 +15,16 @@ public sealed class GatewayRouting
     private readonly Dictionary<(string Namespace, string Name), List<GatewayObject>> _gateways = [];
     private readonly Dictionary<string, List<GatewayObject>> _gatewaysByNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ReferenceGrantObject>> _grants = new(StringComparer.Ordinal);
-    private readonly Dictionary<RouteObject, RouteResolution> _resolutions = [];
-    private readonly Dictionary<KubeObject, IReadOnlyList<GatewayRejection>> _rejections = [];
-    private readonly Dictionary<GatewayObject, IReadOnlyList<GatewayListener>> _listeners = [];
+    private readonly Memo<RouteObject, RouteResolution> _resolutions;
+    private readonly Memo<KubeObject, IReadOnlyList<GatewayRejection>> _rejections;
+    private readonly Memo<GatewayObject, IReadOnlyList<GatewayListener>> _listeners;
 
     public GatewayRouting(ClusterSnapshot snapshot)
     {
         _snapshot = snapshot;
+        _resolutions = new(ComputeResolution);
+        _rejections = new(ComputeRejections);
+        _listeners = new(ComputeListeners);
         var routes = new List<RouteObject>();
         var gateways = new List<GatewayObject>();
         foreach (var obj in snapshot.Objects)
@@ -60,55 +63,40 @@ public sealed class GatewayRouting
 
     public IReadOnlyList<ReferenceGrantObject> GrantsIn(string ns) => _grants.TryGetValue(ns, out var list) ? list : [];
 
-    public RouteResolution Resolve(RouteObject route)
-    {
-        if (!_resolutions.TryGetValue(route, out var resolution))
-        {
-            // Ground rule 4: a parentRef or hostname KL820 reports is left out.
-            var rejected = Rejections(route);
-            var hostnames = route.Hostnames.Where(h => !rejected.Any(r => r.Hostname == h)).ToList();
-            var parents = route.ParentRefs.Where(p => !rejected.Any(r => r.Parent == p)).Select(p => ResolveParent(route, p, hostnames)).ToList();
-            resolution = new RouteResolution(route, parents, route.BackendRefs.Select(b => ResolveBackend(route, b)).ToList(), hostnames);
-            _resolutions[route] = resolution;
-        }
+    public RouteResolution Resolve(RouteObject route) => _resolutions[route];
 
-        return resolution;
+    private RouteResolution ComputeResolution(RouteObject route)
+    {
+        // Ground rule 4: a parentRef or hostname KL820 reports is left out.
+        var rejected = Rejections(route);
+        var hostnames = route.Hostnames.Where(h => !rejected.Any(r => r.Hostname == h)).ToList();
+        var parents = route.ParentRefs.Where(p => !rejected.Any(r => r.Parent == p)).Select(p => ResolveParent(route, p, hostnames)).ToList();
+        return new RouteResolution(route, parents, route.BackendRefs.Select(b => ResolveBackend(route, b)).ToList(), hostnames);
     }
 
     /// <summary>What the Gateway API CRD validation rejects in a Gateway or route (see <see cref="GatewayValidation"/>).</summary>
-    public IReadOnlyList<GatewayRejection> Rejections(KubeObject obj)
-    {
-        if (!_rejections.TryGetValue(obj, out var rejections))
-        {
-            rejections = obj switch
-            {
-                GatewayObject gateway => GatewayValidation.Check(gateway),
-                RouteObject route => GatewayValidation.Check(route),
-                _ => [],
-            };
-            _rejections[obj] = rejections;
-        }
+    public IReadOnlyList<GatewayRejection> Rejections(KubeObject obj) => _rejections[obj];
 
-        return rejections;
-    }
+    private static IReadOnlyList<GatewayRejection> ComputeRejections(KubeObject obj) => obj switch
+    {
+        GatewayObject gateway => GatewayValidation.Check(gateway),
+        RouteObject route => GatewayValidation.Check(route),
+        _ => [],
+    };
 
     /// <summary>
     /// The Gateway's listeners as the simulation sees them: without a listener that repeats an earlier one's name or
     /// port, protocol and hostname, and without one whose hostname the CRD validation rejects (KL820).
     /// </summary>
-    public IReadOnlyList<GatewayListener> Listeners(GatewayObject gateway)
-    {
-        if (!_listeners.TryGetValue(gateway, out var listeners))
-        {
-            var dropped = Rejections(gateway)
-                .Where(r => r.Defect is GatewayDefect.DuplicateListenerName or GatewayDefect.DuplicateListenerCombination or GatewayDefect.InvalidHostname)
-                .Select(r => r.Listener)
-                .ToList();
-            listeners = gateway.Listeners.Where(l => !dropped.Contains(l)).ToList();
-            _listeners[gateway] = listeners;
-        }
+    public IReadOnlyList<GatewayListener> Listeners(GatewayObject gateway) => _listeners[gateway];
 
-        return listeners;
+    private IReadOnlyList<GatewayListener> ComputeListeners(GatewayObject gateway)
+    {
+        var dropped = Rejections(gateway)
+            .Where(r => r.Defect is GatewayDefect.DuplicateListenerName or GatewayDefect.DuplicateListenerCombination or GatewayDefect.InvalidHostname)
+            .Select(r => r.Listener)
+            .ToList();
+        return gateway.Listeners.Where(l => !dropped.Contains(l)).ToList();
     }
 
     /// <summary>The hostname the listener matches: none on TCP and UDP listeners, where the CRD forbids it (KL820).</summary>

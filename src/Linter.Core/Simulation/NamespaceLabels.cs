@@ -14,11 +14,12 @@ public sealed class NamespaceLabels
 
     private readonly ClusterSnapshot _snapshot;
     private readonly Dictionary<string, NamespaceObject> _declared = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (IReadOnlyDictionary<string, string> Labels, bool Known)> _byNamespace = new(StringComparer.Ordinal);
+    private readonly Memo<string, (IReadOnlyDictionary<string, string> Labels, bool Known)> _byNamespace;
 
     internal NamespaceLabels(ClusterSnapshot snapshot)
     {
         _snapshot = snapshot;
+        _byNamespace = new(Compute, StringComparer.Ordinal);
         foreach (var ns in snapshot.Objects.OfType<NamespaceObject>())
         {
             if (ns.Name.Length > 0 && !_declared.ContainsKey(ns.Name))
@@ -37,11 +38,7 @@ public sealed class NamespaceLabels
     /// <summary>The labels a namespace is known to carry; <paramref name="known"/> is false when it may carry others. Computed once per namespace.</summary>
     public IReadOnlyDictionary<string, string> Of(string ns, out bool known)
     {
-        if (!_byNamespace.TryGetValue(ns, out var entry))
-        {
-            entry = _byNamespace[ns] = Compute(ns);
-        }
-
+        var entry = _byNamespace[ns];
         known = entry.Known;
         return entry.Labels;
     }

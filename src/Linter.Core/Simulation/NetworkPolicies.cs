@@ -46,7 +46,7 @@ public sealed class NetworkPolicies
 {
     private readonly ClusterSnapshot _snapshot;
     private readonly Dictionary<string, List<NetworkPolicyObject>> _byNamespace = new(StringComparer.Ordinal);
-    private readonly Dictionary<PodTemplate, PolicyEndpoint> _endpoints = [];
+    private readonly Memo<PodTemplate, PolicyEndpoint> _endpoints = new(PolicyEndpoint.Of);
     private readonly IReadOnlyList<Cidr> _podRanges;
     private readonly HashSet<PolicyRule> _malformed = [];
     private readonly HashSet<NetworkPolicyObject> _typesRejected = [];
@@ -76,7 +76,7 @@ public sealed class NetworkPolicies
     public IReadOnlyList<NetworkPolicyObject> In(string ns) => _byNamespace.TryGetValue(ns, out var list) ? list : [];
 
     /// <summary>The pods of a template as one end of a connection (computed once per template).</summary>
-    public PolicyEndpoint Endpoint(PodTemplate pod) => _endpoints.TryGetValue(pod, out var endpoint) ? endpoint : _endpoints[pod] = PolicyEndpoint.Of(pod);
+    public PolicyEndpoint Endpoint(PodTemplate pod) => _endpoints[pod];
 
     /// <summary>Whether the policy selects the pods: same namespace and its <c>podSelector</c> matches (absent or <c>{}</c>: every pod).</summary>
     public static Verdict Selects(NetworkPolicyObject policy, PolicyEndpoint pod) =>

@@ -13,25 +13,25 @@ namespace Linter.Core.Simulation;
 public sealed class ServedPorts
 {
     private readonly ClusterSnapshot _snapshot;
-    private readonly Dictionary<PodTemplate, HashSet<int>> _byPod = [];
-    private readonly Dictionary<ConfigMapObject, ConfigMapNumbers> _byConfigMap = [];
+    private readonly Memo<PodTemplate, HashSet<int>> _byPod;
+    private readonly Memo<ConfigMapObject, ConfigMapNumbers> _byConfigMap;
 
-    internal ServedPorts(ClusterSnapshot snapshot) => _snapshot = snapshot;
+    internal ServedPorts(ClusterSnapshot snapshot)
+    {
+        _snapshot = snapshot;
+        _byPod = new(ComputeNumbers);
+        _byConfigMap = new(ComputeConfigMapNumbers);
+    }
 
     /// <summary>The pod evidently listens on <paramref name="number"/> (whatever its declared ports say).</summary>
-    public bool Serves(PodTemplate pod, int number) => Numbers(pod).Contains(number);
+    public bool Serves(PodTemplate pod, int number) => _byPod[pod].Contains(number);
 
     /// <summary>Every number the pod evidently listens on, in no particular order.</summary>
-    public IReadOnlyCollection<int> Of(PodTemplate pod) => Numbers(pod);
+    public IReadOnlyCollection<int> Of(PodTemplate pod) => _byPod[pod];
 
-    private HashSet<int> Numbers(PodTemplate pod)
+    private HashSet<int> ComputeNumbers(PodTemplate pod)
     {
-        if (_byPod.TryGetValue(pod, out var numbers))
-        {
-            return numbers;
-        }
-
-        numbers = [];
+        var numbers = new HashSet<int>();
         foreach (var container in pod.Spec.RunningContainers)
         {
             string? previous = null;
@@ -52,7 +52,7 @@ public sealed class ServedPorts
 
             foreach (var use in _snapshot.ConfigMapsReadBy(pod, container))
             {
-                var configMap = ConfigMapNumbersOf(use.ConfigMap);
+                var configMap = _byConfigMap[use.ConfigMap];
                 if (use.Key is null)
                 {
                     numbers.UnionWith(configMap.All);
@@ -64,21 +64,15 @@ public sealed class ServedPorts
             }
         }
 
-        _byPod[pod] = numbers;
         return numbers;
     }
 
     private static bool IsLoneFlag(ScalarNode item) =>
         item.Value.Length > 1 && item.Value[0] == '-' && item.Value.IndexOf('=') < 0 && !item.Value.Any(char.IsWhiteSpace);
 
-    private ConfigMapNumbers ConfigMapNumbersOf(ConfigMapObject configMap)
+    private static ConfigMapNumbers ComputeConfigMapNumbers(ConfigMapObject configMap)
     {
-        if (_byConfigMap.TryGetValue(configMap, out var numbers))
-        {
-            return numbers;
-        }
-
-        numbers = new ConfigMapNumbers();
+        var numbers = new ConfigMapNumbers();
         var found = new List<int>();
         foreach (var pair in configMap.Data)
         {
@@ -91,7 +85,6 @@ public sealed class ServedPorts
             }
         }
 
-        _byConfigMap[configMap] = numbers;
         return numbers;
     }
 

@@ -12,8 +12,11 @@ namespace Linter.Core.Simulation;
 /// </summary>
 public sealed class ServiceResolver(LabelIndex index)
 {
-    private readonly Dictionary<(string Namespace, string ApplyUnit, string Selector), IReadOnlyList<PodTemplate>> _selections = [];
-    private readonly Dictionary<(IReadOnlyList<PodTemplate> Selected, int? Port, string? TargetName, int? TargetNumber, string Protocol), IReadOnlyList<PortBackend>> _backends = [];
+    // Each distinct selection gets a number: the backends are keyed by it, not by the list (no identity hash per look-up).
+    private readonly Dictionary<(string Namespace, string ApplyUnit, string Selector), Selection> _selections = [];
+    private readonly Dictionary<(int Selection, int? Port, string? TargetName, int? TargetNumber, string Protocol), IReadOnlyList<PortBackend>> _backends = [];
+
+    private sealed record Selection(int Id, IReadOnlyList<PodTemplate> Pods);
 
     public ServiceResolution Resolve(ServiceObject service)
     {
@@ -24,23 +27,23 @@ public sealed class ServiceResolver(LabelIndex index)
 
         var pairs = service.SelectorPairs;
         var key = (service.Namespace, service.ApplyUnit, string.Concat(pairs.Select(p => $"{p.Key.Length}:{p.Key}{p.Value.Length}:{p.Value}")));
-        if (!_selections.TryGetValue(key, out var selected))
+        if (!_selections.TryGetValue(key, out var selection))
         {
-            selected = ApplyUnits.Closest(index.Select(service.Namespace, pairs), t => t.Owner.ApplyUnit, service.ApplyUnit);
-            _selections[key] = selected;
+            selection = new Selection(_selections.Count, ApplyUnits.Closest(index.Select(service.Namespace, pairs), t => t.Owner.ApplyUnit, service.ApplyUnit));
+            _selections[key] = selection;
         }
 
         var unknowable = pairs.Any(p => ControllerLabels.IsUnknowable(p.Key));
-        var ports = service.Ports.Select(p => new PortResolution(p, Backends(p, selected))).ToList();
-        return new ServiceResolution(service, selected, unknowable, ports);
+        var ports = service.Ports.Select(p => new PortResolution(p, Backends(p, selection))).ToList();
+        return new ServiceResolution(service, selection.Pods, unknowable, ports);
     }
 
-    private IReadOnlyList<PortBackend> Backends(ServicePort port, IReadOnlyList<PodTemplate> selected)
+    private IReadOnlyList<PortBackend> Backends(ServicePort port, Selection selection)
     {
-        var key = (selected, port.Port?.Value, port.TargetPort?.Name, port.TargetPort?.Number, port.Protocol);
+        var key = (selection.Id, port.Port?.Value, port.TargetPort?.Name, port.TargetPort?.Number, port.Protocol);
         if (!_backends.TryGetValue(key, out var backends))
         {
-            backends = selected.Select(t => Backend(port, t)).ToList();
+            backends = selection.Pods.Select(t => Backend(port, t)).ToList();
             _backends[key] = backends;
         }
 

@@ -12,7 +12,7 @@ public sealed class NameReferences
 {
     private readonly ClusterSnapshot _snapshot;
     private readonly Dictionary<string, SourceFile> _files;
-    private readonly Dictionary<(string Name, string Namespace, string Searches, string Folder), DnsAnswer> _answers = [];
+    private readonly Memo<(string Name, string Namespace, string Searches, string Folder), DnsAnswer> _answers;
     private readonly Dictionary<PodTemplate, List<NameReference>> _byPod = [];
     private readonly Dictionary<ConfigMapObject, List<NameReference>> _byConfigMap = [];
 
@@ -20,6 +20,7 @@ public sealed class NameReferences
     {
         _snapshot = snapshot;
         Dns = dns;
+        _answers = new(key => Dns.Resolve(key.Name, key.Namespace, key.Searches.Length == 0 ? null : key.Searches.Split(' '), key.Folder));
         _files = snapshot.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var all = new List<NameReference>();
         foreach (var configMap in snapshot.Objects.OfType<ConfigMapObject>())
@@ -98,8 +99,8 @@ public sealed class NameReferences
     /// <summary>Resolves a name as a pod of <paramref name="ns"/> (with these extra search domains) would, once.</summary>
     public DnsAnswer Resolve(string name, string ns, IReadOnlyList<string>? searches = null, string folder = "")
     {
-        var key = (name.ToLowerInvariant(), ns, searches is { Count: > 0 } ? string.Join(" ", searches) : string.Empty, folder);
-        return _answers.TryGetValue(key, out var answer) ? answer : _answers[key] = Dns.Resolve(name, ns, searches, folder);
+        // Keyed by the name as written: the answer quotes it, and must not depend on which spelling was asked first.
+        return _answers[(name, ns, searches is { Count: > 0 } ? string.Join(" ", searches) : string.Empty, folder)];
     }
 
     private IEnumerable<NameReference> FromConfigMap(ConfigMapObject configMap, string? key) =>

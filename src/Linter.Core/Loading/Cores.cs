@@ -1,0 +1,34 @@
+namespace Linter.Core.Loading;
+
+/// <summary>
+/// Work spread over the machine's cores, one worker per core: file reads block, and the thread pool would otherwise add
+/// workers (and half-built results) beyond the cores. Results keep the order of the input.
+/// </summary>
+internal static class Cores
+{
+    public static void For(int count, Action<int> body, CancellationToken cancellation = default)
+    {
+        if (count == 1)
+        {
+            body(0); // one item: starting the thread pool would cost more than it saves (start-up of a one-file check)
+            return;
+        }
+
+        try
+        {
+            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount }, body);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // The exception of the one item that failed, as a loop on one thread would throw it.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+    }
+
+    public static TResult[] Map<T, TResult>(IReadOnlyList<T> items, Func<T, TResult> compute)
+    {
+        var results = new TResult[items.Count];
+        For(items.Count, i => results[i] = compute(items[i]));
+        return results;
+    }
+}
