@@ -47,7 +47,6 @@ public sealed class SarifReport : IReportWriter
     {
         var files = result.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var ruleIndex = result.Rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var lineHashes = new Dictionary<string, IReadOnlyDictionary<int, string>>(StringComparer.Ordinal);
         var limit = Math.Min(maxResults, MaxResults);
         var total = result.All.Count;
         // Past the limit the findings that count (not suppressed, not in the baseline) come first, most severe first.
@@ -58,12 +57,13 @@ public sealed class SarifReport : IReportWriter
             .Take(limit)
             .OrderBy(x => x.Index)
             .ToList();
+        var lineHashes = LineHashes(files, kept.Select(x => x.Finding.Location.Path));
 
         var results = kept.Select(x =>
         {
             var finding = x.Finding;
             var prints = new SortedDictionary<string, string>(StringComparer.Ordinal) { [FindingFingerprint.Key] = finding.Fingerprint };
-            if (LineHash(files, lineHashes, finding.Location) is { } lineHash)
+            if (lineHashes.TryGetValue(finding.Location.Path, out var hashes) && hashes.TryGetValue(finding.Location.Line, out var lineHash))
             {
                 prints["primaryLocationLineHash"] = lineHash;
             }
@@ -158,19 +158,22 @@ public sealed class SarifReport : IReportWriter
         return new SarifLocation(id, new SarifPhysicalLocation(artifact, region), message is null ? null : new SarifText(message));
     }
 
-    private static string? LineHash(Dictionary<string, SourceFile> files, Dictionary<string, IReadOnlyDictionary<int, string>> cache, SourceSpan span)
+    /// <summary>The line hashes of every file with a finding, by path: each file hashed once, files on every core.</summary>
+    private static Dictionary<string, IReadOnlyDictionary<int, string>> LineHashes(Dictionary<string, SourceFile> files, IEnumerable<string> paths)
     {
-        if (!files.TryGetValue(span.Path, out var file) || file.Text.Length == 0)
+        var hashed = paths.Distinct(StringComparer.Ordinal)
+            .Select(path => files.TryGetValue(path, out var file) ? file : null)
+            .OfType<SourceFile>()
+            .Where(file => file.Text.Length > 0)
+            .ToList();
+        var hashes = Cores.Map(hashed, file => LineFingerprints.Compute(file.HasByteOrderMark ? "\uFEFF" + file.Text : file.Text));
+        var byPath = new Dictionary<string, IReadOnlyDictionary<int, string>>(StringComparer.Ordinal);
+        for (var i = 0; i < hashed.Count; i++)
         {
-            return null;
+            byPath[hashed[i].Path] = hashes[i];
         }
 
-        if (!cache.TryGetValue(span.Path, out var hashes))
-        {
-            hashes = cache[span.Path] = LineFingerprints.Compute(file.HasByteOrderMark ? "\uFEFF" + file.Text : file.Text);
-        }
-
-        return hashes.TryGetValue(span.Line, out var hash) ? hash : null;
+        return byPath;
     }
 
     public static string Level(Severity severity) => severity.ToText();
