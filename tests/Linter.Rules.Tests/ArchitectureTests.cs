@@ -22,7 +22,7 @@ public sealed class ArchitectureTests
     /// <summary>Members that walk raw YAML: a rule that needs a field gets it bound in the model.</summary>
     private static readonly string[] RawYaml =
     [
-        "Linter.Core.Model.KubeObject.Root", "Linter.Core.Loading.MappingNode.Entries", "Linter.Core.Loading.MappingNode.this[]",
+        "Linter.Core.Loading.SourceDocument.Root", "Linter.Core.Loading.MappingNode.Entries", "Linter.Core.Loading.MappingNode.this[]",
         "Linter.Core.Loading.MappingNode.KeyNode", "Linter.Core.Loading.SequenceNode.Items", "Linter.Core.Loading.SourceFile.Documents",
         "Linter.Core.Loading.YamlReader",
     ];
@@ -84,7 +84,7 @@ public sealed class ArchitectureTests
     }
 
     [Theory]
-    [InlineData("static class S { static object O(Linter.Core.Model.ServiceObject s) => s.Root[\"spec\"]; }")]
+    [InlineData("static class S { static object O(Linter.Core.Model.ServiceObject s) => s.Document.Root[\"spec\"]; }")]
     [InlineData("static class S { static int O(Linter.Core.Loading.MappingNode m) => m.Entries.Count; }")]
     [InlineData("static class S { static object O() => Linter.Core.Engine.ExitCodes.Clean; }")]
     public void The_rule_check_catches_raw_yaml_and_engine_types(string source)

@@ -28,7 +28,7 @@ public sealed class DuplicateObjectRule() : Rule(new RuleDescriptor("KL005", "du
             var scope = obj.IsClusterScoped ? "in the cluster" : $"in namespace {obj.Namespace}";
             var twice = $"{obj} is defined twice {scope} (group {group})";
             RelatedLocation[] related = [new RelatedLocation(first.NameSpan, $"first {obj}")];
-            if (obj.SameContentAs(first))
+            if (obj.SameContentAsFirstCopyInFile)
             {
                 // Applying an identical copy again changes nothing: untidy, not wrong.
                 context.Report(obj.NameSpan, $"{twice} with the same content; the first is on line {first.NameSpan.Line}. Applying the copy changes nothing: delete it", Severity.Note, related);

@@ -15,9 +15,16 @@ public static class LintEngine
 
     private static LintResult Run(LintRequest request, bool runRules)
     {
-        var loaded = ManifestLoader.Load(request.Inputs, request.WorkingDirectory, request.FileFilter, request.Cancellation);
+        // Each file is bound as soon as it is parsed, on the loading thread, and its node trees go: what rules need is
+        // in the bound objects, and trees kept for the whole run were most of the memory at scale.
+        var bound = new System.Collections.Concurrent.ConcurrentDictionary<SourceFile, BoundFile>();
+        var loaded = ManifestLoader.Load(request.Inputs, request.WorkingDirectory, request.FileFilter, request.Cancellation, file =>
+        {
+            bound[file] = BoundFile.Of(file, request.Simulation);
+            file.ReleaseTrees();
+        });
         var files = loaded.Files;
-        var snapshot = Simulate(files, request.Simulation);
+        var snapshot = Snapshot(files, files.Select(file => bound.TryGetValue(file, out var result) ? result : BoundFile.None).ToList(), request.Simulation);
         var running = request.Catalog.All.Where(r => runRules && request.Policy.MayRun(r.Descriptor)).ToList();
         var findings = Check(request, snapshot, running.Where(r => !r.RunsAfterSuppressions), suppressions: null);
 
@@ -78,26 +85,38 @@ public static class LintEngine
     /// <summary>Binds every document and builds the simulated cluster; binding problems join each file's problems.</summary>
     public static ClusterSnapshot Simulate(IReadOnlyList<SourceFile> files, SimulationOptions options)
     {
-        // A file's documents bind on their own (problems go to the file's own list): files bind in parallel, and the
-        // objects keep the input order.
-        var perFile = Cores.Map(files, file =>
+        // A file's documents bind on their own: files bind in parallel.
+        return Snapshot(files, Cores.Map(files, file => BoundFile.Of(file, options)), options);
+    }
+
+    /// <summary>The snapshot of the files' bound objects (<paramref name="bound"/>: one per file), in input order; binding problems join each file's problems.</summary>
+    private static ClusterSnapshot Snapshot(IReadOnlyList<SourceFile> files, IReadOnlyList<BoundFile> bound, SimulationOptions options)
+    {
+        var objects = new List<KubeObject>();
+        for (var i = 0; i < files.Count; i++)
         {
-            var bound = new KubeObject[file.Documents.Count];
-            for (var d = 0; d < bound.Length; d++)
+            var (file, ofFile) = (files[i], bound[i]);
+            // A file that a kustomization names as a patch lost its documents after it was bound: it is not linted.
+            if (ofFile.Objects.Length == file.Documents.Count)
             {
-                bound[d] = ObjectBinder.Bind(file.Documents[d], options.DefaultNamespace, file.Problems);
+                file.Problems.AddRange(ofFile.Problems);
+                objects.AddRange(ofFile.Objects);
             }
-
-            return bound;
-        });
-
-        var objects = new List<KubeObject>(perFile.Sum(bound => bound.Length));
-        foreach (var bound in perFile)
-        {
-            objects.AddRange(bound);
         }
 
         return new ClusterSnapshot(files, objects, options);
+    }
+
+    /// <summary>A file's objects and the problems binding them raised.</summary>
+    private sealed record BoundFile(KubeObject[] Objects, List<InputProblem> Problems)
+    {
+        public static BoundFile None { get; } = new([], []);
+
+        public static BoundFile Of(SourceFile file, SimulationOptions options)
+        {
+            var problems = new List<InputProblem>();
+            return new BoundFile(ObjectBinder.BindFile(file, options.DefaultNamespace, problems), problems);
+        }
     }
 
     private static int CompareFindings(Finding a, Finding b)

@@ -22,7 +22,7 @@ public static class SuppressionFinder
             foreach (var pair in obj.Annotations.Where(a => a.Key.Value == Annotation))
             {
                 var (ids, unknown) = Parse(pair.Value.Value, rules);
-                var root = obj.Root.Span;
+                var root = obj.Span;
                 found.Add(new Suppression(SuppressionKind.Annotation, pair.Value.Span, ids, root.Line, root.EndLine, unknown));
             }
         }

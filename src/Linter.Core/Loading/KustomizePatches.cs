@@ -9,13 +9,13 @@ namespace Linter.Core.Loading;
 /// </summary>
 internal static class KustomizePatches
 {
+    /// <summary>Clears the documents of every file that a kustomization of the input names as a patch.</summary>
     public static void Remove(IReadOnlyList<SourceFile> files)
     {
         var patches = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            var kustomizations = file.Documents.Where(IsKustomization).Select(d => d.Root).Append(file.Kustomization).OfType<MappingNode>();
-            foreach (var path in kustomizations.SelectMany(PatchPaths))
+            foreach (var path in file.PatchPaths)
             {
                 patches.Add(Normalize(file.Folder.Length == 0 ? path : $"{file.Folder}/{path}"));
             }
@@ -27,12 +27,18 @@ internal static class KustomizePatches
             {
                 file.Documents.Clear();
             }
-            else
-            {
-                file.Documents.RemoveAll(d => d.Root["$patch"] is not null);
-            }
         }
     }
+
+    /// <summary>The patch files the file's kustomizations name, read when the file is parsed (its trees may go after binding).</summary>
+    public static IReadOnlyList<string> PatchPathsOf(SourceFile file)
+    {
+        var kustomizations = file.Documents.Where(IsKustomization).Select(d => d.Root).Append(file.Kustomization).OfType<MappingNode>();
+        return kustomizations.SelectMany(PatchPaths).ToList();
+    }
+
+    /// <summary>A strategic-merge directive (<c>$patch: delete</c> and the like): a partial object, never linted.</summary>
+    public static bool IsPatchDirective(MappingNode document) => document["$patch"] is not null;
 
     private static readonly string[] FileNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 

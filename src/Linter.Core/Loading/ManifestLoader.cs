@@ -11,17 +11,22 @@ public static class ManifestLoader
     public const long MaxFileBytes = LoadLimits.MaxFileBytes;
 
     /// <summary>Loads the inputs; <paramref name="keep"/> (include/exclude) judges the files that were not named explicitly.
-    /// <paramref name="cancellation"/> stops it between files.</summary>
-    public static LoadedInput Load(IReadOnlyList<InputSource> inputs, string workingDirectory, Func<string, bool>? keep = null, CancellationToken cancellation = default)
+    /// <paramref name="cancellation"/> stops it between files. <paramref name="whenParsed"/> runs on each file as soon
+    /// as it is parsed, on the loading thread (the engine binds it there, so that its node trees can go early).</summary>
+    public static LoadedInput Load(IReadOnlyList<InputSource> inputs, string workingDirectory, Func<string, bool>? keep = null, CancellationToken cancellation = default, Action<SourceFile>? whenParsed = null)
     {
         var expansion = PathExpander.Expand(inputs.Where(i => i.Text is null), keep);
         var (files, missing) = (expansion.Files, expansion.Missing);
         var texts = inputs.Where(i => i.Text is not null && (keep is null || i.FilterPath is null || keep(i.FilterPath))).ToList();
         var excluded = expansion.Excluded + inputs.Count(i => i.Text is not null) - texts.Count;
         var loaded = new SourceFile[texts.Count + files.Count];
-        void LoadOne(int i) => loaded[i] = i < texts.Count
-            ? texts[i].Problem is { } problem ? Failure(texts[i].Path, problem, texts[i].ProblemAt.Line, texts[i].ProblemAt.Column) : Parse(texts[i].Path, texts[i].Text!)
-            : ReadFile(files[i - texts.Count], DisplayPath(files[i - texts.Count], workingDirectory));
+        void LoadOne(int i)
+        {
+            var file = loaded[i] = i < texts.Count
+                ? texts[i].Problem is { } problem ? Failure(texts[i].Path, problem, texts[i].ProblemAt.Line, texts[i].ProblemAt.Column) : Parse(texts[i].Path, texts[i].Text!)
+                : ReadFile(files[i - texts.Count], DisplayPath(files[i - texts.Count], workingDirectory));
+            whenParsed?.Invoke(file);
+        }
 
         Cores.For(loaded.Length, LoadOne, cancellation);
 
@@ -90,15 +95,17 @@ public static class ManifestLoader
         if (KustomizePatches.IsKustomizationFile(displayPath))
         {
             file.Kustomization = read.Documents.FirstOrDefault() as MappingNode;
-            return file;
         }
-
-        var index = 0;
-        foreach (var root in read.Documents)
+        else
         {
-            AddDocument(file, root, ref index);
+            var index = 0;
+            foreach (var root in read.Documents)
+            {
+                AddDocument(file, root, ref index);
+            }
         }
 
+        file.PatchPaths = KustomizePatches.PatchPathsOf(file);
         return file;
     }
 
@@ -129,7 +136,12 @@ public static class ManifestLoader
                     return;
                 }
 
-                file.Documents.Add(new SourceDocument(file, index++, map));
+                var position = index++;
+                if (!KustomizePatches.IsPatchDirective(map))
+                {
+                    file.Documents.Add(new SourceDocument(file, position, map));
+                }
+
                 return;
             default:
                 var what = root is MappingNode ? "has no `apiVersion` and `kind`" : $"is {root.Describe()}, not a mapping with `apiVersion` and `kind`";

@@ -26,6 +26,9 @@ public sealed class SourceFile(string path, string text)
     /// <summary>The kustomization, for a file named like one (<c>kustomization.yaml</c>): it is read for its patches, not linted.</summary>
     public MappingNode? Kustomization { get; internal set; }
 
+    /// <summary>The files the file's kustomizations name as patches, relative to its folder (see <see cref="KustomizePatches"/>).</summary>
+    internal IReadOnlyList<string> PatchPaths { get; set; } = [];
+
     public List<InputProblem> Problems { get; } = [];
 
     /// <summary>The file's comments (suppression directives live there).</summary>
@@ -33,6 +36,18 @@ public sealed class SourceFile(string path, string text)
 
     /// <summary>True when the file could not be read or parsed at all (KL001).</summary>
     public bool Failed { get; internal set; }
+
+    /// <summary>
+    /// Lets the documents' node trees go once they are bound: what rules need lives in the bound objects (and the
+    /// scalars they keep), and a tree per file for the whole run was most of the memory at scale.
+    /// </summary>
+    public void ReleaseTrees()
+    {
+        foreach (var document in Documents)
+        {
+            document.Release();
+        }
+    }
 
     public string Line(int number)
     {
@@ -196,4 +211,16 @@ public sealed class SourceFile(string path, string text)
 public sealed record YamlComment(SourceSpan Span, string Text);
 
 /// <summary>One YAML document of a file (or one item of a <c>kind: List</c>).</summary>
-public sealed record SourceDocument(SourceFile File, int Index, MappingNode Root);
+public sealed class SourceDocument(SourceFile file, int index, MappingNode root)
+{
+    private MappingNode? _root = root;
+
+    public SourceFile File { get; } = file;
+
+    public int Index { get; } = index;
+
+    /// <summary>The document's node tree, until the engine has bound it (see <see cref="SourceFile.ReleaseTrees"/>).</summary>
+    public MappingNode Root => _root ?? throw new InvalidOperationException($"the node tree of document {Index} of {File.Path} was released after binding; read the bound object");
+
+    internal void Release() => _root = null;
+}

@@ -8,6 +8,9 @@ public readonly record struct ObjectKey(string Group, string Kind, string Namesp
 /// <summary>A bound Kubernetes object. Every field the rules read keeps the node it came from.</summary>
 public class KubeObject
 {
+    private readonly SourceSpan _nameFallback;
+    private readonly SourceSpan? _kindSpan;
+
     internal KubeObject(SourceDocument document, string apiVersion, string kind)
     {
         Document = document;
@@ -15,11 +18,22 @@ public class KubeObject
         Kind = kind;
         var slash = apiVersion.IndexOf('/');
         Group = slash < 0 ? string.Empty : apiVersion.Substring(0, slash);
+
+        // What findings need of the document's tree, taken now: the tree goes once the object is bound.
+        var root = document.Root;
+        Span = root.Span;
+        _kindSpan = root["kind"]?.Span;
+        _nameFallback = root.KeyNode("metadata")?.Span ?? root.KeyNode("metadata.name")?.Span ?? _kindSpan ?? root.Span;
+        HasPodTemplateMetadata = root["spec"] is MappingNode spec && spec["template"] is MappingNode template && template["metadata"] is MappingNode;
     }
 
     public SourceDocument Document { get; }
 
-    public MappingNode Root => Document.Root;
+    /// <summary>The whole object (its document, or its item of a <c>kind: List</c>).</summary>
+    public SourceSpan Span { get; }
+
+    /// <summary><c>spec.template.metadata</c> is a mapping: a pod template, whatever the kind (an unmodelled one runs pods we cannot see).</summary>
+    internal bool HasPodTemplateMetadata { get; }
 
     public string ApiVersion { get; }
 
@@ -71,14 +85,16 @@ public class KubeObject
     /// Where findings about the object as a whole point: its name; without one, where the name belongs (the
     /// <c>metadata</c> key, or a top-level <c>metadata.name</c> key written with a dot), else the <c>kind</c> value.
     /// </summary>
-    public SourceSpan NameSpan =>
-        NameNode?.Span ?? Root.KeyNode("metadata")?.Span ?? Root.KeyNode("metadata.name")?.Span ?? Root["kind"]?.Span ?? Root.Span;
+    public SourceSpan NameSpan => NameNode?.Span ?? _nameFallback;
 
     /// <summary>The object's <c>kind</c> value: where findings about a missing <c>spec</c> point.</summary>
-    public SourceSpan KindSpan => Root["kind"]?.Span ?? NameSpan;
+    public SourceSpan KindSpan => _kindSpan ?? NameSpan;
 
-    /// <summary>The other definition says the same to the API server (layout, key order and quoting aside).</summary>
-    public bool SameContentAs(KubeObject other) => NodeEquality.Same(Root, other.Root);
+    /// <summary>
+    /// An earlier object of the same file has this one's identity (<see cref="Key"/>, with a name), and the first such
+    /// object says the same to the API server (layout, key order and quoting aside): applying this copy changes nothing.
+    /// </summary>
+    public bool SameContentAsFirstCopyInFile { get; internal set; }
 
     /// <summary>"Service web"; an object without a usable name by its kind and line, never by an empty name.</summary>
     public override string ToString() =>

@@ -21,6 +21,7 @@ internal static class NetworkPolicyBinder
         policy.IngressKey = spec.Key("ingress");
         policy.Ingress = Rules(policy, spec, PolicyDirection.Ingress);
         policy.EgressKey = spec.Key("egress");
+        policy.EgressIsList = spec.Sequence("egress") is not null;
         policy.Egress = Rules(policy, spec, PolicyDirection.Egress);
     }
 

@@ -19,6 +19,9 @@ public sealed class NetworkPolicyObject : KubeObject
 
     public ScalarNode? PolicyTypesKey { get; internal set; }
 
+    /// <summary><c>spec.egress</c> is written as a list (possibly empty).</summary>
+    internal bool EgressIsList { get; set; }
+
     /// <summary><c>spec.policyTypes</c> as written.</summary>
     public IReadOnlyList<ScalarNode> PolicyTypes { get; internal set; } = [];
 

@@ -10,6 +10,39 @@ public static class ObjectBinder
 {
     private static readonly HashSet<string> AppsWorkloads = new(StringComparer.Ordinal) { "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet" };
 
+    /// <summary>
+    /// Binds every document of the file, in order; problems go to <paramref name="problems"/>. Copies in the file
+    /// (same identity) are compared with the first while the trees are there (<see cref="KubeObject.SameContentAsFirstCopyInFile"/>).
+    /// </summary>
+    public static KubeObject[] BindFile(SourceFile file, string defaultNamespace, List<InputProblem> problems)
+    {
+        var bound = new KubeObject[file.Documents.Count];
+        for (var i = 0; i < bound.Length; i++)
+        {
+            bound[i] = Bind(file.Documents[i], defaultNamespace, problems);
+        }
+
+        var firsts = new Dictionary<ObjectKey, KubeObject>(bound.Length > 1 ? bound.Length : 0);
+        foreach (var obj in bound.Length > 1 ? bound : [])
+        {
+            if (obj.Name.Length == 0)
+            {
+                continue;
+            }
+
+            if (firsts.TryGetValue(obj.Key, out var first))
+            {
+                obj.SameContentAsFirstCopyInFile = NodeEquality.Same(obj.Document.Root, first.Document.Root);
+            }
+            else
+            {
+                firsts[obj.Key] = obj;
+            }
+        }
+
+        return bound;
+    }
+
     public static KubeObject Bind(SourceDocument document, string defaultNamespace, List<InputProblem> problems)
     {
         var root = document.Root;

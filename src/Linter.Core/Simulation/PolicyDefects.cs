@@ -51,7 +51,7 @@ public sealed class PolicyDefects
         _snapshot = snapshot;
         foreach (var obj in snapshot.Objects)
         {
-            if (obj.GetType() == typeof(KubeObject) && obj.Root["spec"] is MappingNode spec && spec["template"] is MappingNode template && template["metadata"] is MappingNode)
+            if (obj.GetType() == typeof(KubeObject) && obj.HasPodTemplateMetadata)
             {
                 _opaquePods.Add(obj.Namespace);
             }
@@ -210,7 +210,7 @@ public sealed class PolicyDefects
                 }
             }
         }
-        else if (policy is { PolicyTypesKey: null, EgressKey: { } egress, Egress.Count: 0 } && policy.Root["spec"] is MappingNode spec && spec["egress"] is SequenceNode)
+        else if (policy is { PolicyTypesKey: null, EgressKey: { } egress, Egress.Count: 0, EgressIsList: true })
         {
             _directions.Add(new DirectionDefect(policy, PolicyDirection.Egress, egress, true));
             if (policy.IngressKey is null)
