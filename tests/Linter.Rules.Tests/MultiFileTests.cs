@@ -34,6 +34,30 @@ public sealed class MultiFileTests
     }
 
     [Fact]
+    public void Each_copy_in_a_file_is_compared_with_the_first()
+    {
+        var findings = Run(new DuplicateObjectRule(), ("a.yaml", Config + "data: {a: '1'}\n---\n" + Config + "data: {a: 1}\n---\n" + Config + "data: {a: \"1\"}\n"));
+        Assert.Equal([(Core.Rules.Severity.Error, 10), (Core.Rules.Severity.Note, 16)], findings.Select(f => (f.Severity, f.Location.Line)));
+    }
+
+    [Fact]
+    public void A_file_a_kustomization_names_as_a_patch_gives_no_finding_not_even_of_binding()
+    {
+        const string Patch = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n  replcas: 4\n";
+        var request = new LintRequest
+        {
+            Inputs = [InputSource.FromText("overlay/kustomization.yaml", "resources: [../base]\npatches:\n  - path: replicas.yaml\n"), InputSource.FromText("overlay/replicas.yaml", Patch), InputSource.FromText("other.yaml", Patch)],
+            Catalog = BuiltInRules.Catalog,
+            Policy = Core.Config.RulePolicy.Default,
+        };
+
+        var findings = LintEngine.Run(request).Findings;
+
+        Assert.DoesNotContain(findings, f => f.Location.Path.StartsWith("overlay/", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f is { RuleId: "KL004", Location: { Path: "other.yaml", Line: 6 } });
+    }
+
+    [Fact]
     public void Copies_of_an_object_in_separate_files_are_alternatives_not_duplicates()
     {
         Assert.Empty(Lint(new DuplicateObjectRule(), ("a.yaml", Config), ("b.yaml", Config)));
