@@ -2,7 +2,7 @@ using Linter.Core.Loading;
 
 namespace Linter.Hostile.Tests;
 
-/// <summary>Only regular files are read: FIFOs and devices are never opened; stdin is the one stream, under the file size limit.</summary>
+/// <summary>Only regular files are read: FIFOs, devices and sockets are never listed by a walk nor read (one named is opened without blocking to learn what it is, then closed); stdin is the one stream, under the file size limit.</summary>
 public sealed class SpecialFileTests
 {
     [Fact]

@@ -296,7 +296,7 @@ public static class InputFiles
         /// </summary>
         public static (byte[]? Bytes, string? Problem)? ReadRegular(string path, long limit)
         {
-            if (_unavailable)
+            if (_unavailable || path.IndexOf('\0') >= 0)
             {
                 return null;
             }
