@@ -19,8 +19,9 @@ public enum PathKind
 
 /// <summary>
 /// Reads the files kubelint reads (manifests, the config file, a baseline): only regular files, never past a size
-/// limit, strictly as UTF-8. The kind of a file comes from <c>statx</c> on Linux (it never opens the file); elsewhere
-/// from what .NET tells (FIFOs are rare there).
+/// limit, strictly as UTF-8. On Linux a file is opened non-blocking (a FIFO does not block the open) and its kind and
+/// size come from one <c>statx</c> of the open file, before anything is read; a FIFO, a device or a socket is closed
+/// unread. Elsewhere, and whenever that fails, the kind comes from <c>KindOf</c> before the file is opened (FIFOs are rare there).
 /// </summary>
 public static class InputFiles
 {
@@ -58,9 +59,19 @@ public static class InputFiles
         Native.Identity(directory) ?? Path.GetFullPath(directory);
 #endif
 
+    /// <summary>The entries of a folder (full paths) with their kinds when the folder listing tells them (regular
+    /// files, FIFOs, devices, sockets; for the others <see cref="KindOf"/> tells); throws as <see cref="Directory.EnumerateFileSystemEntries(string)"/> does.</summary>
+    public static List<(string Path, PathKind? Kind)> Entries(string directory) =>
+        Native.List(directory) ?? Directory.EnumerateFileSystemEntries(directory).Select(e => (e, (PathKind?)null)).ToList();
+
     /// <summary>Reads a regular file of at most <paramref name="limit"/> bytes as strict UTF-8.</summary>
     public static Read ReadText(string path, long limit, bool rejectBinary)
     {
+        if (Native.ReadRegular(path, limit) is { } native)
+        {
+            return native.Problem is { } why ? new Read(null, false, why, 1, 1) : Decode(native.Bytes!, rejectBinary);
+        }
+
         byte[] bytes;
         try
         {
@@ -134,14 +145,7 @@ public static class InputFiles
     private static FileStream? OpenRegular(string path, long limit, out string? problem)
     {
         var (kind, error) = KindOf(path);
-        problem = kind switch
-        {
-            PathKind.Regular => null,
-            PathKind.Directory => "a directory, not a file",
-            PathKind.Other => "not a regular file (a FIFO, a device or a socket): kubelint reads only regular files",
-            PathKind.Missing => "no such file",
-            _ => "cannot read the file: " + error,
-        };
+        problem = NotReadable(kind, error);
         if (problem is not null)
         {
             return null;
@@ -157,6 +161,16 @@ public static class InputFiles
 
         return stream;
     }
+
+    /// <summary>Why a file of this kind is not read, or null for a regular file.</summary>
+    private static string? NotReadable(PathKind kind, string? error) => kind switch
+    {
+        PathKind.Regular => null,
+        PathKind.Directory => "a directory, not a file",
+        PathKind.Other => "not a regular file (a FIFO, a device or a socket): kubelint reads only regular files",
+        PathKind.Missing => "no such file",
+        _ => "cannot read the file: " + error,
+    };
 
     /// <summary>"…, more than the 64 MiB kubelint reads".</summary>
     public static string TooLarge(string what, long limit) => $"{what}, more than the {limit / (1024 * 1024)} MiB kubelint reads";
@@ -199,24 +213,55 @@ public static class InputFiles
         return false;
     }
 
-    /// <summary><c>statx(2)</c>: its result has one layout on every Linux architecture.</summary>
+    /// <summary>
+    /// Linux system calls: <c>statx(2)</c>, whose result has one layout on every architecture; <c>open</c>, <c>read</c>
+    /// and <c>close</c>; <c>readdir</c>, whose entry has one layout on every 64-bit C library. Each answers null where
+    /// it cannot (not Linux, an old C library, an error it leaves to .NET to word) and the caller takes .NET's way.
+    /// </summary>
     private static class Native
     {
         private const int AtFdCwd = -100;
+        private const int AtEmptyPath = 0x1000;
         private const uint StatxType = 0x1;
         private const uint StatxIno = 0x100;
+        private const uint StatxSize = 0x200;
         private const int ModeOffset = 28;
         private const int InodeOffset = 32;
+        private const int SizeOffset = 40;
         private const int DeviceMajorOffset = 136;
         private const int DeviceMinorOffset = 140;
+        private const int OpenFlags = 0x800 | 0x100 | 0x80000; // O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC
+        private const int Interrupted = 4; // EINTR
+        private const int EntryTypeOffset = 18; // struct dirent: d_ino, d_off (8 bytes each), d_reclen (2), d_type, d_name
+        private const int EntryNameOffset = 19;
+        private static readonly byte[] EmptyPath = [0];
 
         private static bool _unavailable = !RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
+        private static bool _noListing = _unavailable || IntPtr.Size != 8;
 
         [ThreadStatic]
         private static byte[]? _buffer;
 
         [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
         private static extern int StatX(int directory, byte[] path, int flags, uint mask, byte[] result);
+
+        [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+        private static extern int Open(byte[] path, int flags);
+
+        [DllImport("libc", EntryPoint = "read", SetLastError = true)]
+        private static extern IntPtr ReadInto(int file, ref byte buffer, IntPtr count);
+
+        [DllImport("libc", EntryPoint = "close")]
+        private static extern int Close(int file);
+
+        [DllImport("libc", EntryPoint = "opendir", SetLastError = true)]
+        private static extern IntPtr OpenDirectory(byte[] path);
+
+        [DllImport("libc", EntryPoint = "readdir", SetLastError = true)]
+        private static extern IntPtr ReadDirectory(IntPtr directory);
+
+        [DllImport("libc", EntryPoint = "closedir")]
+        private static extern int CloseDirectory(IntPtr directory);
 
         public static (PathKind Kind, string? Error)? Stat(string path)
         {
@@ -237,14 +282,189 @@ public static class InputFiles
                 };
             }
 
-            var mode = BitConverter.ToUInt16(_buffer!, ModeOffset) & 0xF000;
-            return (mode switch { 0x8000 => PathKind.Regular, 0x4000 => PathKind.Directory, _ => PathKind.Other }, null);
+            return (KindOfMode(), null);
         }
 
         public static string? Identity(string path) =>
             Call(path) is 0
                 ? $"{BitConverter.ToUInt32(_buffer!, DeviceMajorOffset)}:{BitConverter.ToUInt32(_buffer!, DeviceMinorOffset)}:{BitConverter.ToUInt64(_buffer!, InodeOffset)}"
                 : null;
+
+        /// <summary>
+        /// The bytes of a regular file or why it is not read (open, one statx of the open file, read, close), or null
+        /// when the file cannot be opened or read: .NET's way then says why in its words.
+        /// </summary>
+        public static (byte[]? Bytes, string? Problem)? ReadRegular(string path, long limit)
+        {
+            if (_unavailable || path.IndexOf('\0') >= 0)
+            {
+                return null;
+            }
+
+            int file;
+            try
+            {
+                file = Open(Utf8(path), OpenFlags);
+            }
+            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+            {
+                _unavailable = true;
+                return null;
+            }
+
+            if (file < 0)
+            {
+                return null;
+            }
+
+            try
+            {
+                _buffer ??= new byte[256];
+                if (StatX(file, EmptyPath, AtEmptyPath, StatxType | StatxSize, _buffer) != 0)
+                {
+                    return null;
+                }
+
+                var size = BitConverter.ToInt64(_buffer, SizeOffset);
+                if (NotReadable(KindOfMode(), null) is { } problem)
+                {
+                    return (null, problem);
+                }
+
+                return size > limit ? (null, TooLarge($"the file is {size / (1024 * 1024)} MiB", limit)) : ReadAll(file, size, limit);
+            }
+            finally
+            {
+                Close(file);
+            }
+        }
+
+        /// <summary>
+        /// The entries of a folder with the kind the listing gives (none for a folder, a symbolic link or an unknown type), or
+        /// null when the folder cannot be listed this way: .NET's enumeration then lists it or says why not.
+        /// </summary>
+        public static List<(string Path, PathKind? Kind)>? List(string directory)
+        {
+            if (_noListing)
+            {
+                return null;
+            }
+
+            IntPtr handle;
+            try
+            {
+                handle = OpenDirectory(Utf8(directory));
+            }
+            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+            {
+                _noListing = true;
+                return null;
+            }
+
+            if (handle == IntPtr.Zero)
+            {
+                return null;
+            }
+
+            try
+            {
+                var entries = new List<(string Path, PathKind? Kind)>();
+                IntPtr entry;
+                while ((entry = ReadDirectory(handle)) != IntPtr.Zero)
+                {
+                    var name = EntryName(entry + EntryNameOffset);
+                    if (name is not ("." or ".."))
+                    {
+                        entries.Add((Path.Combine(directory, name), KindOfEntryType(Marshal.ReadByte(entry, EntryTypeOffset))));
+                    }
+                }
+
+                return Marshal.GetLastWin32Error() == 0 ? entries : null;
+            }
+            finally
+            {
+                CloseDirectory(handle);
+            }
+        }
+
+#if NET
+        private static string EntryName(IntPtr name) => Marshal.PtrToStringUTF8(name)!;
+#else
+        private static string EntryName(IntPtr name)
+        {
+            var length = 0;
+            while (Marshal.ReadByte(name, length) != 0)
+            {
+                length++;
+            }
+
+            var bytes = new byte[length];
+            Marshal.Copy(name, bytes, 0, length);
+            return System.Text.Encoding.UTF8.GetString(bytes);
+        }
+#endif
+
+        private static PathKind? KindOfEntryType(byte type) => type switch
+        {
+            8 => PathKind.Regular, // DT_REG
+            // DT_DIR: a folder is walked by its identity, which takes a statx anyway (and says when the path is too long).
+            // DT_LNK, DT_UNKNOWN: the target's kind takes a statx.
+            0 or 4 or 10 => null,
+            _ => PathKind.Other, // DT_FIFO, DT_CHR, DT_BLK, DT_SOCK
+        };
+
+        private static PathKind KindOfMode() =>
+            (BitConverter.ToUInt16(_buffer!, ModeOffset) & 0xF000) switch { 0x8000 => PathKind.Regular, 0x4000 => PathKind.Directory, _ => PathKind.Other };
+
+        /// <summary>The file's <paramref name="size"/> bytes; one more byte means it grew while it was read.</summary>
+        private static (byte[]? Bytes, string? Problem)? ReadAll(int file, long size, long limit)
+        {
+            var bytes = new byte[size];
+            var filled = 0;
+            long read;
+            while (filled < bytes.Length && (read = ReadSome(file, bytes, filled)) != 0)
+            {
+                if (read < 0)
+                {
+                    return null;
+                }
+
+                filled += (int)read;
+            }
+
+            if (filled < bytes.Length)
+            {
+                Array.Resize(ref bytes, filled);
+                return (bytes, null);
+            }
+
+            var more = new byte[1];
+            return ReadSome(file, more, 0) switch
+            {
+                < 0 => null,
+                0 => (bytes, null),
+                _ => (null, TooLarge("the file grew while it was read", limit)),
+            };
+        }
+
+        private static long ReadSome(int file, byte[] buffer, int offset)
+        {
+            while (true)
+            {
+                var read = ReadInto(file, ref buffer[offset], (IntPtr)(buffer.Length - offset)).ToInt64();
+                if (read >= 0 || Marshal.GetLastWin32Error() != Interrupted)
+                {
+                    return read;
+                }
+            }
+        }
+
+        private static byte[] Utf8(string path)
+        {
+            var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(path) + 1];
+            System.Text.Encoding.UTF8.GetBytes(path, 0, path.Length, bytes, 0);
+            return bytes;
+        }
 
         /// <summary>0, an errno, or null when statx is not there (not Linux, an old C library).</summary>
         private static int? Call(string path)
@@ -255,11 +475,9 @@ public static class InputFiles
             }
 
             _buffer ??= new byte[256];
-            var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(path) + 1];
-            System.Text.Encoding.UTF8.GetBytes(path, 0, path.Length, bytes, 0);
             try
             {
-                return StatX(AtFdCwd, bytes, 0, StatxType | StatxIno, _buffer) == 0 ? 0 : Marshal.GetLastWin32Error();
+                return StatX(AtFdCwd, Utf8(path), 0, StatxType | StatxIno, _buffer) == 0 ? 0 : Marshal.GetLastWin32Error();
             }
             catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
             {

@@ -78,10 +78,10 @@ public static class PathExpander
         while (pending.Count > 0)
         {
             var (dir, depth) = pending.Pop();
-            List<string> entries;
+            List<(string Path, PathKind? Kind)> entries;
             try
             {
-                entries = Directory.EnumerateFileSystemEntries(dir).ToList();
+                entries = InputFiles.Entries(dir);
             }
             catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
             {
@@ -89,12 +89,13 @@ public static class PathExpander
                 continue;
             }
 
-            entries.Sort(StringComparer.Ordinal);
+            entries.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
             for (var i = entries.Count - 1; i >= 0; i--)
             {
-                var entry = entries[i];
+                var entry = entries[i].Path;
                 var name = Path.GetFileName(entry);
-                var (kind, error) = InputFiles.KindOf(entry);
+                // The listing tells a regular file (or a FIFO, a device) without a system call; a folder or a symbolic link takes one.
+                var (kind, error) = entries[i].Kind is { } listed ? (listed, null) : InputFiles.KindOf(entry);
                 switch (kind)
                 {
                     case PathKind.Directory when depth < maxDepth && !IsSkippedFolder(name) && visited.Add(InputFiles.Identity(entry)):
