@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Linter.Core.Loading;
@@ -18,13 +19,20 @@ public static class FindingFingerprint
 
     public static IReadOnlyList<string> Compute(IReadOnlyList<Finding> findings, IReadOnlyDictionary<string, SourceFile> files)
     {
+        if (findings.Count == 0)
+        {
+            // No hashing object at all: on Linux it loads OpenSSL, a noticeable part of a clean run's start-up.
+            return [];
+        }
+
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var result = new List<string>(findings.Count);
+        using var sha = SHA256.Create();
         foreach (var finding in findings)
         {
             var anchor = files.TryGetValue(finding.Location.Path, out var file) ? Text(file, finding.Location) : string.Empty;
             var identity = string.Join("\u0000", finding.RuleId, anchor, LineReferences.Replace(finding.Message, string.Empty));
-            var hash = Sha256.Hash(Encoding.UTF8.GetBytes(identity));
+            var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(identity));
             var hex = string.Concat(hash.Take(12).Select(b => b.ToString("x2")));
             var key = finding.Location.Path + "\u0000" + hex;
             seen[key] = seen.TryGetValue(key, out var n) ? n + 1 : 1;
