@@ -180,6 +180,13 @@ internal sealed class FastYamlScanner
             return ReadMapping(scalar);
         }
 
+        // YamlDotNet fails a plain scalar after a root plain scalar with a comment ("found a comment between adjacent
+        // scalars"), even in a later document.
+        if (blockIndent < 0 && !scalar.IsQuoted && SkipSpaces(_pos) is var at && at < _text.Length && _text[at] == '#')
+        {
+            return false;
+        }
+
         return Emit(scalar) && EndLine() && SkipLines();
     }
 
