@@ -561,7 +561,7 @@ internal sealed class FastYamlScanner
         var c = _text[start];
         if (c is '"' or '\'')
         {
-            return c == '"' ? ScanDoubleQuoted(out token) : ScanSingleQuoted(out token);
+            return ScanQuoted(out token);
         }
 
         // Indicators; a dash starts a plain scalar when a non-blank follows (-1, --flag).
@@ -603,11 +603,14 @@ internal sealed class FastYamlScanner
         return true;
     }
 
-    private bool ScanSingleQuoted(out Token token)
+    /// <summary>A single- or double-quoted scalar closed on its line.</summary>
+    private bool ScanQuoted(out Token token)
     {
         token = default;
         var start = _pos;
+        var quote = _text[start];
         var value = _value.Clear();
+        // No escape so far: the value is the text between the quotes.
         var plainRun = true;
         for (var i = start + 1; i < _text.Length; i++)
         {
@@ -617,54 +620,14 @@ internal sealed class FastYamlScanner
                 return false;
             }
 
-            if (c == '\'')
+            var escape = quote == '"' ? c == '\\' : c == '\'' && i + 1 < _text.Length && _text[i + 1] == '\'';
+            if (!escape)
             {
-                if (i + 1 < _text.Length && _text[i + 1] == '\'')
+                if (c == quote)
                 {
-                    if (plainRun)
-                    {
-                        value.Append(_text, start + 1, i - start - 1);
-                        plainRun = false;
-                    }
-
-                    value.Append('\'');
-                    i++;
-                    continue;
+                    return Quoted(start, i + 1, plainRun, out token);
                 }
 
-                return Quoted(start, i + 1, plainRun, out token);
-            }
-
-            if (!plainRun)
-            {
-                value.Append(c);
-            }
-        }
-
-        return false;
-    }
-
-    private bool ScanDoubleQuoted(out Token token)
-    {
-        token = default;
-        var start = _pos;
-        var value = _value.Clear();
-        var plainRun = true;
-        for (var i = start + 1; i < _text.Length; i++)
-        {
-            var c = _text[i];
-            if (c is '\n' or '\t')
-            {
-                return false;
-            }
-
-            if (c == '"')
-            {
-                return Quoted(start, i + 1, plainRun, out token);
-            }
-
-            if (c != '\\')
-            {
                 if (!plainRun)
                 {
                     value.Append(c);
@@ -679,30 +642,45 @@ internal sealed class FastYamlScanner
                 plainRun = false;
             }
 
-            if (i + 1 >= _text.Length || Escaped(_text[i + 1]) is not { } escaped)
+            i = quote == '"' ? AppendEscape(i + 1) : AppendQuote(i + 1);
+            if (i < 0)
             {
                 return false;
-            }
-
-            i++;
-            if (escaped == 'x' || escaped == 'u')
-            {
-                var digits = escaped == 'x' ? 2 : 4;
-                if (i + digits >= _text.Length || !TryParseHex(i + 1, digits, out var code) || code is >= 0xD800 and <= 0xDFFF)
-                {
-                    return false;
-                }
-
-                value.Append((char)code);
-                i += digits;
-            }
-            else
-            {
-                value.Append(escaped);
             }
         }
 
         return false;
+    }
+
+    /// <summary>The second quote of <c>''</c>; returns where the escape ends.</summary>
+    private int AppendQuote(int at)
+    {
+        _value.Append('\'');
+        return at;
+    }
+
+    /// <summary>The escape after a backslash; returns where it ends, or -1 for one left to YamlDotNet.</summary>
+    private int AppendEscape(int at)
+    {
+        if (at >= _text.Length || Escaped(_text[at]) is not { } escaped)
+        {
+            return -1;
+        }
+
+        if (escaped is not ('x' or 'u'))
+        {
+            _value.Append(escaped);
+            return at;
+        }
+
+        var digits = escaped == 'x' ? 2 : 4;
+        if (at + digits >= _text.Length || !TryParseHex(at + 1, digits, out var code) || code is >= 0xD800 and <= 0xDFFF)
+        {
+            return -1;
+        }
+
+        _value.Append((char)code);
+        return at + digits;
     }
 
     /// <summary>The character an escape stands for ('x' and 'u' for a code to follow), null for those left to YamlDotNet.</summary>
