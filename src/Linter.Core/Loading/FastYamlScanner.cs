@@ -490,7 +490,7 @@ internal sealed class FastYamlScanner
             {
                 if (isMapping)
                 {
-                    if (!ScanScalar(flow: true, out var key))
+                    if (!ScanScalar(flow: true, out var key) || key.EndColumn - key.Column > MaxKeyLength)
                     {
                         return false;
                     }

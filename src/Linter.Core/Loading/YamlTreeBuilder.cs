@@ -9,7 +9,8 @@ namespace Linter.Core.Loading;
 /// </summary>
 internal sealed class YamlTreeBuilder(string path)
 {
-    private readonly Dictionary<string, Anchored> _anchors = new(StringComparer.Ordinal);
+    // Only once an anchor is read: most files have none.
+    private Dictionary<string, Anchored>? _anchors;
     private readonly List<Frame> _stack = [];
     private readonly List<Node> _documents = [];
     private readonly List<InputProblem> _problems = [];
@@ -23,7 +24,7 @@ internal sealed class YamlTreeBuilder(string path)
     /// <summary>A node an anchor names, with what an alias of it adds: its height and its size when expanded.</summary>
     private readonly record struct Anchored(Node Node, int Height, long Size);
 
-    public string Path => path;
+    private Dictionary<string, Anchored> Anchors => _anchors ??= new Dictionary<string, Anchored>(StringComparer.Ordinal);
 
     public int Depth => _stack.Count;
 
@@ -40,7 +41,7 @@ internal sealed class YamlTreeBuilder(string path)
 
     public void StartDocument(SourceSpan at)
     {
-        _anchors.Clear();
+        _anchors?.Clear();
         _nodeCount = 0;
         _aliasExpansion = 0;
         if (++_documentCount > LoadLimits.MaxDocumentsPerFile)
@@ -63,7 +64,7 @@ internal sealed class YamlTreeBuilder(string path)
 
         if (anchor is not null)
         {
-            _anchors[anchor] = new Anchored(scalar, 0, 1);
+            Anchors[anchor] = new Anchored(scalar, 0, 1);
         }
 
         Attach(scalar, isMergeCandidate, height: 0, size: 1);
@@ -73,7 +74,7 @@ internal sealed class YamlTreeBuilder(string path)
     {
         var span = Span((int)start.Line, (int)start.Column, (int)end.Line, (int)end.Column);
         Count(span);
-        if (!_anchors.TryGetValue(name, out var target))
+        if (_anchors is null || !_anchors.TryGetValue(name, out var target))
         {
             throw new YamlException(start, end, $"alias *{name} refers to an unknown anchor");
         }
@@ -119,7 +120,7 @@ internal sealed class YamlTreeBuilder(string path)
         var size = Math.Min(frame.Size + 1, LoadLimits.MaxAliasExpansion + 1);
         if (frame.Anchor is not null)
         {
-            _anchors[frame.Anchor] = new Anchored(node, height, size);
+            Anchors[frame.Anchor] = new Anchored(node, height, size);
         }
 
         Attach(node, isMergeCandidate: false, height, size);
