@@ -14,7 +14,7 @@ namespace Linter.Bench;
 /// <summary>
 /// The stages of one run taken apart (issue 15), on the generated corpus of 100 namespaces with Ingresses, HTTPRoutes
 /// and NetworkPolicies (2,457 files, 4,870 objects): the YAML reader on one file of median size (beside YamlDotNet's
-/// representation model on the same text, the yardstick), the binder on every document, the label index, the
+/// representation model on the same text, the yardstick; its two front ends apart), the binder on every document, the label index, the
 /// extraction of DNS names and the SARIF writer.
 /// <c>dotnet run -c Release --project bench/Linter.Bench -- --filter '*HotPath*' --job short</c>
 /// </summary>
@@ -57,8 +57,17 @@ public class HotPathBenchmarks
         return stream.Documents.Count;
     }
 
+    /// <summary>The reader as the loader calls it: the fast front end, YamlDotNet's only where it gives up.</summary>
     [Benchmark]
     public int YamlReaderOneFile() => YamlReader.Read("bench.yaml", _fileText).Documents.Count;
+
+    /// <summary>The reader's YamlDotNet front end alone (what every file cost before the fast scanner).</summary>
+    [Benchmark]
+    public int YamlDotNetReaderOneFile() => YamlReader.ReadWithYamlDotNet("bench.yaml", _fileText).Documents.Count;
+
+    /// <summary>The fast front end alone (null, and a failed benchmark, if it gave up on the file).</summary>
+    [Benchmark]
+    public int FastReaderOneFile() => FastYamlScanner.TryRead("bench.yaml", _fileText)!.Documents.Count;
 
     /// <summary>The reader plus what the loader adds per file (blank-line normalisation, template markers, documents).</summary>
     [Benchmark]
