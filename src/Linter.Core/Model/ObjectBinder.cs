@@ -22,8 +22,13 @@ public static class ObjectBinder
             bound[i] = Bind(file.Documents[i], defaultNamespace, problems);
         }
 
-        var firsts = new Dictionary<ObjectKey, KubeObject>(bound.Length > 1 ? bound.Length : 0);
-        foreach (var obj in bound.Length > 1 ? bound : [])
+        if (bound.Length < 2)
+        {
+            return bound;
+        }
+
+        var firsts = new Dictionary<ObjectKey, KubeObject>(bound.Length);
+        foreach (var obj in bound)
         {
             if (obj.Name.Length == 0)
             {
