@@ -46,77 +46,11 @@ internal sealed class StringTable
         return added;
     }
 #else
-    // netstandard2.0 has no look-up by characters: an open-addressed table of strings keyed by a hash of the characters.
-    private string?[] _slots = new string?[1024];
-    private int _count;
-
+    // netstandard2.0 (the Roslyn analyzer, a few files at a time) has no look-up by characters: no sharing there.
     private StringTable()
     {
     }
 
-    public string Get(string text, int start, int length)
-    {
-        if (length > MaxLength)
-        {
-            return text.Substring(start, length);
-        }
-
-        var hash = 17;
-        for (var i = 0; i < length; i++)
-        {
-            hash = (hash * 31) + text[start + i];
-        }
-
-        var mask = _slots.Length - 1;
-        for (var slot = hash & mask; ; slot = (slot + 1) & mask)
-        {
-            var known = _slots[slot];
-            if (known is null)
-            {
-                break;
-            }
-
-            if (known.Length == length && string.CompareOrdinal(known, 0, text, start, length) == 0)
-            {
-                return known;
-            }
-        }
-
-        if (_count >= MaxCount || _count * 2 >= _slots.Length)
-        {
-            Grow();
-        }
-
-        var added = text.Substring(start, length);
-        var at = hash & (_slots.Length - 1);
-        while (_slots[at] is not null)
-        {
-            at = (at + 1) & (_slots.Length - 1);
-        }
-
-        _slots[at] = added;
-        _count++;
-        return added;
-    }
-
-    private void Grow()
-    {
-        var old = _slots;
-        _slots = new string?[_count >= MaxCount ? 1024 : old.Length * 2];
-        var kept = _count;
-        _count = 0;
-        if (kept >= MaxCount)
-        {
-            return;
-        }
-
-        foreach (var known in old)
-        {
-            if (known is not null)
-            {
-                Get(known, 0, known.Length);
-            }
-        }
-    }
+    public string Get(string text, int start, int length) => text.Substring(start, length);
 #endif
 }
