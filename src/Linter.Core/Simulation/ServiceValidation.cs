@@ -23,32 +23,36 @@ public enum ServiceCheck
 /// </summary>
 public sealed class ServiceValidity
 {
-    private readonly Dictionary<ServiceCheck, List<FieldRejection>> _rejections = [];
-    private readonly List<FieldRejection> _dropped = [];
-    private readonly List<ScalarNode> _rejectedExternalIPs = [];
+    // Most Services are valid: the lists exist only once something is rejected (one validity per Service, kept for the run).
+    private Dictionary<ServiceCheck, List<FieldRejection>>? _rejections;
+    private List<FieldRejection>? _dropped;
+    private List<ScalarNode>? _rejectedExternalIPs;
 
     internal ServiceValidity() { }
 
     /// <summary>The rejections of one group, in the order the API server checks the fields.</summary>
-    public IReadOnlyList<FieldRejection> Rejections(ServiceCheck check) => _rejections.TryGetValue(check, out var list) ? list : [];
+    public IReadOnlyList<FieldRejection> Rejections(ServiceCheck check) => _rejections is not null && _rejections.TryGetValue(check, out var list) ? list : [];
 
     /// <summary>Fields the API server accepts and silently drops in defaulting (a <c>sessionAffinityConfig</c> without ClientIP affinity).</summary>
-    public IReadOnlyList<FieldRejection> Dropped => _dropped;
+    public IReadOnlyList<FieldRejection> Dropped => (IReadOnlyList<FieldRejection>?)_dropped ?? [];
 
     /// <summary>The fields left out of the simulation.</summary>
     public ServiceFields LeftOut { get; private set; }
 
     /// <summary>The <c>externalIPs</c> items the API server rejects: they take part in nothing.</summary>
-    public IReadOnlyList<ScalarNode> RejectedExternalIPs => _rejectedExternalIPs;
+    public IReadOnlyList<ScalarNode> RejectedExternalIPs => (IReadOnlyList<ScalarNode>?)_rejectedExternalIPs ?? [];
 
-    internal void Add(ServiceCheck check, SourceSpan span, string message) =>
+    internal void Add(ServiceCheck check, SourceSpan span, string message)
+    {
+        _rejections ??= [];
         (_rejections.TryGetValue(check, out var list) ? list : _rejections[check] = []).Add(new FieldRejection(span, message));
+    }
 
-    internal void Drop(SourceSpan span, string message) => _dropped.Add(new FieldRejection(span, message));
+    internal void Drop(SourceSpan span, string message) => (_dropped ??= []).Add(new FieldRejection(span, message));
 
     internal void LeaveOut(ServiceFields fields) => LeftOut |= fields;
 
-    internal void RejectExternalIP(ScalarNode item) => _rejectedExternalIPs.Add(item);
+    internal void RejectExternalIP(ScalarNode item) => (_rejectedExternalIPs ??= []).Add(item);
 }
 
 /// <summary>

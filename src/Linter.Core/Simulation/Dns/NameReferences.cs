@@ -22,63 +22,78 @@ public sealed class NameReferences
         Dns = dns;
         _answers = new(key => Dns.Resolve(key.Name, key.Namespace, key.Searches.Length == 0 ? null : key.Searches.Split(' '), key.Folder));
         _files = snapshot.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        // Each ConfigMap and each pod is searched on its own, on every core; the references keep the input order.
+        var configMaps = snapshot.Objects.OfType<ConfigMapObject>().ToList();
+        var inConfigMaps = Cores.Map(configMaps, InConfigMap);
+        var inPods = Cores.Map(snapshot.PodTemplates, InPod);
         var all = new List<NameReference>();
-        foreach (var configMap in snapshot.Objects.OfType<ConfigMapObject>())
+        for (var i = 0; i < configMaps.Count; i++)
         {
-            // Most ConfigMaps name no host: they cost no list and no description.
-            Found? found = null;
-            foreach (var pair in configMap.Data)
+            if (inConfigMaps[i] is { Count: > 0 } references)
             {
-                if (HostExtractor.Extract(pair.Value.Value, pair.Key.Value) is { Count: > 0 } candidates)
-                {
-                    AddStrings(found ??= new Found(), pair.Value, candidates, configMap.Namespace, $"ConfigMap {configMap.Name} key {pair.Key.Value}", pod: null, configMap);
-                }
-            }
-
-            if (found?.ToList() is { Count: > 0 } references)
-            {
-                _byConfigMap[configMap] = references;
+                _byConfigMap[configMaps[i]] = references;
                 all.AddRange(references);
             }
         }
 
-        foreach (var pod in snapshot.PodTemplates)
+        for (var i = 0; i < inPods.Length; i++)
         {
-            var found = new Found();
-            foreach (var container in pod.Spec.AllContainers)
-            {
-                var where = $"container {container.Name} of {pod.Owner}";
-                AddCommand(found, container.Command.Concat(container.Args).ToList(), pod, $"command of {where}");
-                foreach (var item in container.Command.Concat(container.Args))
-                {
-                    AddStrings(found, item, HostExtractor.Extract(item.Value, null), pod.Namespace, $"command of {where}", pod, null);
-                }
-
-                foreach (var env in container.Env.Where(e => e.Value is not null))
-                {
-                    AddStrings(found, env.Value!, HostExtractor.Extract(env.Value!.Value, env.Name), pod.Namespace, $"env {env.Name} of {where}", pod, null);
-                }
-
-                foreach (var exec in container.Execs)
-                {
-                    var field = $"{exec.FieldName} of {where}";
-                    AddCommand(found, exec.Command, pod, field);
-                    foreach (var item in exec.Command)
-                    {
-                        AddStrings(found, item, HostExtractor.Extract(item.Value, null), pod.Namespace, field, pod, null);
-                    }
-                }
-            }
-
-            var references = found.ToList();
-            _byPod[pod] = references;
-            all.AddRange(references);
+            _byPod[snapshot.PodTemplates[i]] = inPods[i];
+            all.AddRange(inPods[i]);
         }
 
         All = all;
     }
 
     public ClusterDns Dns { get; }
+
+    /// <summary>The names a ConfigMap's values hold; null for most, which name no host (no list, no description).</summary>
+    private List<NameReference>? InConfigMap(ConfigMapObject configMap)
+    {
+        Found? found = null;
+        foreach (var pair in configMap.Data)
+        {
+            if (HostExtractor.Extract(pair.Value.Value, pair.Key.Value) is { Count: > 0 } candidates)
+            {
+                AddStrings(found ??= new Found(), pair.Value, candidates, configMap.Namespace, $"ConfigMap {configMap.Name} key {pair.Key.Value}", pod: null, configMap);
+            }
+        }
+
+        return found?.ToList();
+    }
+
+    /// <summary>The names a pod's containers use in commands, arguments, environment and exec probes or hooks.</summary>
+    private List<NameReference> InPod(PodTemplate pod)
+    {
+        var found = new Found();
+        foreach (var container in pod.Spec.AllContainers)
+        {
+            var where = $"container {container.Name} of {pod.Owner}";
+            AddCommand(found, container.Command.Concat(container.Args).ToList(), pod, $"command of {where}");
+            foreach (var item in container.Command.Concat(container.Args))
+            {
+                AddStrings(found, item, HostExtractor.Extract(item.Value, null), pod.Namespace, $"command of {where}", pod, null);
+            }
+
+            foreach (var env in container.Env.Where(e => e.Value is not null))
+            {
+                AddStrings(found, env.Value!, HostExtractor.Extract(env.Value!.Value, env.Name), pod.Namespace, $"env {env.Name} of {where}", pod, null);
+            }
+
+            foreach (var exec in container.Execs)
+            {
+                var field = $"{exec.FieldName} of {where}";
+                AddCommand(found, exec.Command, pod, field);
+                foreach (var item in exec.Command)
+                {
+                    AddStrings(found, item, HostExtractor.Extract(item.Value, null), pod.Namespace, field, pod, null);
+                }
+            }
+        }
+
+        return found.ToList();
+    }
+
 
     /// <summary>All references, in input order of their pods and ConfigMaps.</summary>
     public IReadOnlyList<NameReference> All { get; }
