@@ -62,6 +62,15 @@ public sealed class NetworkPolicyTests
         var snapshot = With(string.Empty);
         Assert.Equal(Verdict.Yes, Allowed(snapshot, "client", "web", 8080));
         Assert.Equal(Verdict.No, snapshot.Policies.Isolated(Pod(snapshot, "web"), PolicyDirection.Ingress));
+        Assert.False(snapshot.Policies.Any);
+    }
+
+    [Fact]
+    public void Only_served_policies_count_as_policies_of_the_input()
+    {
+        Assert.True(With(Policy("shop", "{podSelector: {}, policyTypes: [Ingress]}")).Policies.Any);
+        var legacy = "apiVersion: extensions/v1beta1\nkind: NetworkPolicy\nmetadata: {name: old, namespace: shop}\nspec: {podSelector: {}, policyTypes: [Ingress]}\n---\n";
+        Assert.False(With(legacy).Policies.Any);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class DnsEgressDeniedRule() : Rule(new RuleDescriptor("KL705", "dn
     {
         var snapshot = context.Snapshot;
         var dns = snapshot.Options.DnsPods;
-        if (!snapshot.Options.NetworkPolicyEnforced || dns.NodeLocal)
+        if (!snapshot.Options.NetworkPolicyEnforced || dns.NodeLocal || !snapshot.Policies.Any)
         {
             return;
         }

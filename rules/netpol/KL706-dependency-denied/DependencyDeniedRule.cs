@@ -9,7 +9,7 @@ public sealed class DependencyDeniedRule() : Rule(new RuleDescriptor("KL706", "d
     public override void Check(RuleContext context)
     {
         var snapshot = context.Snapshot;
-        if (!snapshot.Options.NetworkPolicyEnforced)
+        if (!snapshot.Options.NetworkPolicyEnforced || !snapshot.Policies.Any)
         {
             return;
         }

@@ -72,6 +72,9 @@ public sealed class NetworkPolicies
     /// <summary>The configured pod address ranges that parse.</summary>
     public IReadOnlyList<Cidr> PodCidrs { get; }
 
+    /// <summary>The input has a served policy: without one no pod is isolated, and every connection is allowed.</summary>
+    public bool Any => _byNamespace.Count > 0;
+
     /// <summary>The served policies of a namespace, in input order.</summary>
     public IReadOnlyList<NetworkPolicyObject> In(string ns) => _byNamespace.TryGetValue(ns, out var list) ? list : [];
 
