@@ -224,7 +224,7 @@ internal sealed class FastYamlScanner
         var colonLine = _line;
         var colonColumn = Column;
         var at = SkipSpaces(_pos);
-        if (at >= _text.Length || _text[at] is '\n' || (_text[at] == '#' && at > _pos))
+        if (LineEndsAt(at))
         {
             if (!EndLine() || !SkipLines())
             {
@@ -272,7 +272,7 @@ internal sealed class FastYamlScanner
             var dashEnd = Column + 1;
             _pos++;
             var at = SkipSpaces(_pos);
-            if (at >= _text.Length || _text[at] is '\n' || (_text[at] == '#' && at > _pos))
+            if (LineEndsAt(at))
             {
                 if (!EndLine() || !SkipLines())
                 {
@@ -843,6 +843,9 @@ internal sealed class FastYamlScanner
         _pos == _lineStart && _pos + 2 < _text.Length && _text[_pos] == c && _text[_pos + 1] == c && _text[_pos + 2] == c && IsBlankAt(_pos + 3);
 
     private bool IsSequenceEntry() => _text[_pos] == '-' && IsBlankAt(_pos + 1);
+
+    /// <summary>Nothing but spaces lies between <see cref="_pos"/> and <paramref name="at"/>, and the line ends there (or a comment starts).</summary>
+    private bool LineEndsAt(int at) => at >= _text.Length || _text[at] is '\n' || (_text[at] == '#' && at > _pos);
 
     /// <summary>A space, a line break or the end of the text (a tab is left to YamlDotNet).</summary>
     private bool IsBlankAt(int at) => at >= _text.Length || _text[at] is ' ' or '\n';

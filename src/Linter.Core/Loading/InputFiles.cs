@@ -82,11 +82,14 @@ public static class InputFiles
 
             using (stream)
             {
-                bytes = ReadAll(stream, limit, out problem);
-                if (problem is not null)
+                // A stream throws rather than report a failed read: there is always an answer.
+                var read = ReadAll(Math.Min(stream.Length, limit), limit, (buffer, offset) => stream.Read(buffer, offset, buffer.Length - offset))!.Value;
+                if (read.Problem is not null)
                 {
-                    return new Read(null, false, problem, 1, 1);
+                    return new Read(null, false, read.Problem, 1, 1);
                 }
+
+                bytes = read.Bytes!;
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -175,28 +178,38 @@ public static class InputFiles
     /// <summary>"…, more than the 64 MiB kubelint reads".</summary>
     public static string TooLarge(string what, long limit) => $"{what}, more than the {limit / (1024 * 1024)} MiB kubelint reads";
 
-    private static byte[] ReadAll(Stream stream, long limit, out string? problem)
+    /// <summary>
+    /// The file's <paramref name="size"/> bytes, read by <paramref name="read"/> (into the buffer from an offset to its
+    /// end: the count read, 0 at the end, negative when it fails); one more byte means it grew while it was read.
+    /// Null when a read fails.
+    /// </summary>
+    private static (byte[]? Bytes, string? Problem)? ReadAll(long size, long limit, Func<byte[], int, long> read)
     {
-        problem = null;
-        var buffer = new byte[Math.Min(stream.Length, limit)];
+        var bytes = new byte[size];
         var filled = 0;
-        int read;
-        while (filled < buffer.Length && (read = stream.Read(buffer, filled, buffer.Length - filled)) > 0)
+        long count;
+        while (filled < bytes.Length && (count = read(bytes, filled)) != 0)
         {
-            filled += read;
+            if (count < 0)
+            {
+                return null;
+            }
+
+            filled += (int)count;
         }
 
-        if (filled == buffer.Length && stream.ReadByte() >= 0)
+        if (filled < bytes.Length)
         {
-            problem = TooLarge("the file grew while it was read", limit);
+            Array.Resize(ref bytes, filled);
+            return (bytes, null);
         }
 
-        if (filled < buffer.Length)
+        return read(new byte[1], 0) switch
         {
-            Array.Resize(ref buffer, filled);
-        }
-
-        return buffer;
+            < 0 => null,
+            0 => (bytes, null),
+            _ => (null, TooLarge("the file grew while it was read", limit)),
+        };
     }
 
     private static bool LooksBinary(byte[] bytes)
@@ -331,7 +344,7 @@ public static class InputFiles
                     return (null, problem);
                 }
 
-                return size > limit ? (null, TooLarge($"the file is {size / (1024 * 1024)} MiB", limit)) : ReadAll(file, size, limit);
+                return size > limit ? (null, TooLarge($"the file is {size / (1024 * 1024)} MiB", limit)) : ReadAll(size, limit, (buffer, offset) => ReadSome(file, buffer, offset));
             }
             finally
             {
@@ -415,37 +428,6 @@ public static class InputFiles
 
         private static PathKind KindOfMode() =>
             (BitConverter.ToUInt16(_buffer!, ModeOffset) & 0xF000) switch { 0x8000 => PathKind.Regular, 0x4000 => PathKind.Directory, _ => PathKind.Other };
-
-        /// <summary>The file's <paramref name="size"/> bytes; one more byte means it grew while it was read.</summary>
-        private static (byte[]? Bytes, string? Problem)? ReadAll(int file, long size, long limit)
-        {
-            var bytes = new byte[size];
-            var filled = 0;
-            long read;
-            while (filled < bytes.Length && (read = ReadSome(file, bytes, filled)) != 0)
-            {
-                if (read < 0)
-                {
-                    return null;
-                }
-
-                filled += (int)read;
-            }
-
-            if (filled < bytes.Length)
-            {
-                Array.Resize(ref bytes, filled);
-                return (bytes, null);
-            }
-
-            var more = new byte[1];
-            return ReadSome(file, more, 0) switch
-            {
-                < 0 => null,
-                0 => (bytes, null),
-                _ => (null, TooLarge("the file grew while it was read", limit)),
-            };
-        }
 
         private static long ReadSome(int file, byte[] buffer, int offset)
         {

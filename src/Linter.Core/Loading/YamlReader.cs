@@ -8,11 +8,6 @@ namespace Linter.Core.Loading;
 /// and merge keys (<c>&lt;&lt;</c>) are resolved as Kubernetes' decoder does; explicit keys win over
 /// merged ones and the first merged mapping wins over later ones.
 /// </summary>
-/// <summary>
-/// Turns a YAML or JSON text into node trees with exact spans, one per document. Anchors, aliases
-/// and merge keys (<c>&lt;&lt;</c>) are resolved as Kubernetes' decoder does; explicit keys win over
-/// merged ones and the first merged mapping wins over later ones.
-/// </summary>
 /// <remarks>
 /// Two front ends feed one <see cref="YamlTreeBuilder"/>: <see cref="FastYamlScanner"/> reads the block subset that
 /// manifests use and gives up on anything else, and YamlDotNet's parser then reads the file again from its start
@@ -23,14 +18,9 @@ public sealed class YamlReader
     /// <summary>Deeper nesting than this is reported instead of read (no Kubernetes object comes close).</summary>
     public const int MaxDepth = LoadLimits.MaxDepth;
 
-    private readonly string _path;
     private readonly YamlTreeBuilder _builder;
 
-    private YamlReader(string path)
-    {
-        _path = path;
-        _builder = new YamlTreeBuilder(path);
-    }
+    private YamlReader(string path) => _builder = new YamlTreeBuilder(path);
 
     public sealed record Result(IReadOnlyList<Node> Documents, IReadOnlyList<InputProblem> Problems, IReadOnlyList<YamlComment> Comments, IReadOnlyList<ScalarNode> ScalarsWithMarkers, bool Complete);
 
@@ -114,7 +104,7 @@ public sealed class YamlReader
             else if (c == '\t' && OnlySpaces(text, lineStart, i))
             {
                 var column = i - lineStart + 1;
-                return new SourceSpan(_path, line, column, line, column + 1);
+                return _builder.Span(line, column, line, column + 1);
             }
         }
 
@@ -176,6 +166,5 @@ public sealed class YamlReader
         }
     }
 
-    private SourceSpan Span(Mark start, Mark end) =>
-        new(_path, (int)start.Line, (int)start.Column, (int)end.Line, (int)end.Column);
+    private SourceSpan Span(Mark start, Mark end) => _builder.Span(start, end);
 }

@@ -39,6 +39,8 @@ internal sealed class YamlTreeBuilder(string path)
 
     public SourceSpan Span(int line, int column, int endLine, int endColumn) => new(path, line, column, endLine, endColumn);
 
+    public SourceSpan Span(Mark start, Mark end) => Span((int)start.Line, (int)start.Column, (int)end.Line, (int)end.Column);
+
     public void StartDocument(SourceSpan at)
     {
         _anchors?.Clear();
@@ -72,7 +74,7 @@ internal sealed class YamlTreeBuilder(string path)
 
     public void AddAlias(string name, Mark start, Mark end)
     {
-        var span = Span((int)start.Line, (int)start.Column, (int)end.Line, (int)end.Column);
+        var span = Span(start, end);
         Count(span);
         if (_anchors is null || !_anchors.TryGetValue(name, out var target))
         {
