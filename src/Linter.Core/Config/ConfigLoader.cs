@@ -84,6 +84,10 @@ public sealed class ConfigLoader
             Rules = RuleSettings(map["rules"]),
             Overrides = Items(map["overrides"]).Cast<MappingNode>().Select(o => new RuleOverride(Strings(o["files"]), RuleSettings(o["rules"]))).ToList(),
             Include = Strings(map["include"]),
+            CustomRules = Strings(map["customRules"]),
+            RulePackages = Strings(map["rulePackages"]),
+            RuleOptions = ((map["ruleOptions"] as MappingNode)?.Entries ?? []).Where(e => _rules.Find(e.Key.Value) is not null)
+                .ToDictionary(e => _rules.Find(e.Key.Value)!.Descriptor.Id, e => Options(e.Value), StringComparer.Ordinal),
             Exclude = Strings(map["exclude"]),
             ClusterDomain = (cluster?["clusterDomain"] as ScalarNode)?.Value.TrimEnd('.'),
             NodePortRange = cluster?["nodePortRange"] is ScalarNode range ? Range(range) : null,
@@ -141,13 +145,21 @@ public sealed class ConfigLoader
     private Dictionary<string, RuleSetting> RuleSettings(Node? node)
     {
         var settings = new Dictionary<string, RuleSetting>(StringComparer.Ordinal);
+        // A name of a custom rule that this run does not load is left out (RuleCatalog.MayNameUnloadedRule).
         foreach (var entry in (node as MappingNode)?.Entries ?? [])
         {
-            settings[_rules.Find(entry.Key.Value)!.Descriptor.Id] = Setting((ScalarNode)entry.Value);
+            if (_rules.Find(entry.Key.Value) is { } rule)
+            {
+                settings[rule.Descriptor.Id] = Setting((ScalarNode)entry.Value);
+            }
         }
 
         return settings;
     }
+
+    /// <summary>A rule's options: each a value or a list of values, kept as written.</summary>
+    private static RuleOptions Options(Node? node) => new(((node as MappingNode)?.Entries ?? [])
+        .ToDictionary(e => e.Key.Value, e => (IReadOnlyList<string>)(e.Value is ScalarNode one ? [one.Value] : Items(e.Value).Select(v => ((ScalarNode)v).Value).ToList()), StringComparer.Ordinal));
 
     private static RuleSetting Setting(ScalarNode value)
     {

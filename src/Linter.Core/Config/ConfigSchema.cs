@@ -170,6 +170,24 @@ public static class ConfigSchema
                     },
                 }, nullable: true),
                 ["include"] = Ref("globs"),
+                ["customRules"] = Paths("Folders of custom rules written in C#, relative to the folder of the config file (the CLI compiles them; --no-custom-rules skips them)."),
+                ["rulePackages"] = Paths("Precompiled rule packs (class libraries built against Kubelint.Sdk), relative to the folder of the config file."),
+                ["ruleOptions"] = new JsonObject
+                {
+                    ["type"] = new JsonArray("object", "null"),
+                    ["description"] = "Options of rules by id or slug, e.g. ACME002: {domains: [example.com]}; each option is a value or a list of values.",
+                    ["propertyNames"] = new JsonObject { ["enum"] = ruleNames.DeepClone() },
+                    ["additionalProperties"] = new JsonObject
+                    {
+                        ["type"] = new JsonArray("object", "null"),
+                        ["additionalProperties"] = new JsonObject
+                        {
+                            ["title"] = "a value or a list of values",
+                            ["type"] = new JsonArray("string", "number", "boolean", "array"),
+                            ["items"] = new JsonObject { ["type"] = new JsonArray("string", "number", "boolean") },
+                        },
+                    },
+                },
                 ["exclude"] = Ref("globs"),
             },
         };
@@ -180,6 +198,13 @@ public static class ConfigSchema
     {
         ["type"] = new JsonArray("object", "null"),
         ["additionalProperties"] = new JsonObject { ["type"] = "string" },
+    };
+
+    private static JsonObject Paths(string description) => new()
+    {
+        ["type"] = new JsonArray("string", "array", "null"),
+        ["description"] = description,
+        ["items"] = new JsonObject { ["type"] = "string" },
     };
 
     private static JsonObject Ref(string definition) => new() { ["$ref"] = $"#/definitions/{definition}" };

@@ -45,7 +45,7 @@ internal sealed class ConfigValidator
             "additionalProperties" when schema.ValueKind == JsonValueKind.False => new ConfigProblem(at.Key!.Span, $"unknown key `{at.Path}`" + Suggestion(at.Key.Value, parent.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList())),
             // The schema restricts key names only in rule maps. It lists the names as written; the catalog also
             // accepts them in any case, as on the command line and in suppressions.
-            "propertyNames" when _rules.Find(at.Key!.Value) is not null => null,
+            "propertyNames" when _rules.Find(at.Key!.Value) is not null || _rules.MayNameUnloadedRule(at.Key.Value) => null,
             "propertyNames" => new ConfigProblem(at.Key!.Span, $"unknown rule `{at.Key.Value}` in `{at.ParentPath}`" + (_rules.Nearest(at.Key.Value) is { } nearest ? $"; did you mean `{nearest}`?" : "; `kubelint rules` lists them")),
             _ => new ConfigProblem(at.Node.Span, $"{at.Subject} {Requirement(schema, failure.Errors!)}"),
         };

@@ -86,6 +86,15 @@ public sealed record KubelintConfig
 
     public IReadOnlyList<ConfiguredIngressController> IngressControllers { get; init; } = [];
 
+    /// <summary>Folders of custom rules written in C# (<c>customRules</c>), as written (relative to <see cref="Directory"/>).</summary>
+    public IReadOnlyList<string> CustomRules { get; init; } = [];
+
+    /// <summary>Precompiled rule packs (<c>rulePackages</c>): assembly paths as written (relative to <see cref="Directory"/>).</summary>
+    public IReadOnlyList<string> RulePackages { get; init; } = [];
+
+    /// <summary>Rule options by rule id (<c>ruleOptions</c>; slugs are resolved when the file is read).</summary>
+    public IReadOnlyDictionary<string, RuleOptions> RuleOptions { get; init; } = new Dictionary<string, RuleOptions>();
+
     /// <summary>The simulation settings of this profile, over the given defaults.</summary>
     public SimulationOptions ApplyTo(SimulationOptions defaults) => defaults with
     {

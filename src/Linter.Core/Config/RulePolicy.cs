@@ -13,10 +13,12 @@ public sealed class RulePolicy
     private readonly IReadOnlyList<(Matcher Files, IReadOnlyDictionary<string, RuleSetting> Rules)> _overrides;
     private readonly IReadOnlyDictionary<string, RuleSetting> _commandLine;
     private readonly string _directory;
+    private readonly IReadOnlyDictionary<string, RuleOptions> _options;
 
     public RulePolicy(KubelintConfig config, IReadOnlyDictionary<string, RuleSetting> commandLine)
     {
         _base = config.Rules;
+        _options = config.RuleOptions;
         _directory = config.Directory;
         _commandLine = commandLine;
         _overrides = config.Overrides.Select(o =>
@@ -33,6 +35,9 @@ public sealed class RulePolicy
     public bool MayRun(RuleDescriptor rule) =>
         _commandLine.TryGetValue(rule.Id, out var cli) ? cli.Enabled
         : (_base.TryGetValue(rule.Id, out var setting) ? setting.Enabled : true) || _overrides.Any(o => o.Rules.TryGetValue(rule.Id, out var s) && s.Enabled);
+
+    /// <summary>The rule's options from the configuration file.</summary>
+    public RuleOptions OptionsFor(RuleDescriptor rule) => _options.TryGetValue(rule.Id, out var options) ? options : RuleOptions.None;
 
     /// <summary>The severity of the rule's findings in this file, or null when the rule is off there.</summary>
     public Severity? SeverityFor(RuleDescriptor rule, string fullPath, Severity reported)

@@ -52,7 +52,7 @@ public static class LintEngine
     private static List<Finding> Check(LintRequest request, ClusterSnapshot snapshot, IEnumerable<Rule> rules, IReadOnlyList<Suppression>? suppressions)
     {
         var running = rules.ToList();
-        var contexts = running.Select(rule => new RuleContext(snapshot, rule.Descriptor, suppressions)).ToList();
+        var contexts = running.Select(rule => new RuleContext(snapshot, rule.Descriptor, suppressions, request.Policy.OptionsFor(rule.Descriptor))).ToList();
         Cores.For(running.Count, i => running[i].Check(contexts[i]), request.Cancellation);
         var findings = new List<Finding>();
         foreach (var context in contexts)

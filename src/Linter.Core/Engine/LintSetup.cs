@@ -147,21 +147,27 @@ public sealed class LintSetup
         WorkingDirectory = WorkingDirectory,
     };
 
+    /// <summary>
+    /// The configuration file these options name or find (and its text when the host gave it), or null when there is
+    /// none. A named file that does not exist is returned too: reading it reports the problem.
+    /// </summary>
+    public static (string Path, string? Text)? ConfigFile(LintOptions options) => options.Config switch
+    {
+        ConfigSource.NamedFile named => (Path.Combine(options.WorkingDirectory, named.Path), null),
+        ConfigSource.Search search => ConfigLoader.Find(Path.Combine(options.WorkingDirectory, search.Start)) is { } found ? (found, null) : null,
+        ConfigSource.Text given => (given.Path, given.Content),
+        _ => null,
+    };
+
     private static KubelintConfig ReadConfig(LintOptions options, RuleCatalog catalog, List<SetupProblem> problems)
     {
         var none = new KubelintConfig { Directory = options.WorkingDirectory };
-        var (path, text) = options.Config switch
-        {
-            ConfigSource.NamedFile named => (Path.Combine(options.WorkingDirectory, named.Path), null),
-            ConfigSource.Search search => (ConfigLoader.Find(Path.Combine(options.WorkingDirectory, search.Start)), null),
-            ConfigSource.Text given => (given.Path, given.Content),
-            _ => ((string?)null, (string?)null),
-        };
-        if (path is null)
+        if (ConfigFile(options) is not { } file)
         {
             return none;
         }
 
+        var (path, text) = file;
         if (text is null && options.Config is ConfigSource.NamedFile && !File.Exists(path))
         {
             problems.Add(new SetupProblem(null, $"config file {ManifestLoader.DisplayPath(path, options.WorkingDirectory)} does not exist"));

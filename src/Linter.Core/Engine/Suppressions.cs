@@ -85,7 +85,7 @@ public static class SuppressionFinder
             {
                 ids.Add(rule.Descriptor.Id);
             }
-            else
+            else if (!rules.MayNameUnloadedRule(name))
             {
                 unknown.Add(name);
             }

@@ -54,7 +54,7 @@ public static class RuleIndex
             output.WriteLine("|---|---|---|---|");
             foreach (var rule in family)
             {
-                output.WriteLine($"| [{rule.Id}]({rule.HelpUri}) | `{rule.Slug}` | {rule.DefaultSeverity.ToText()} | {rule.Title.Replace("|", "\\|")} |");
+                output.WriteLine($"| {(rule.HelpUri is null ? rule.Id : $"[{rule.Id}]({rule.HelpUri})")} | `{rule.Slug}` | {rule.DefaultSeverity.ToText()} | {rule.Title.Replace("|", "\\|")} |");
             }
         }
     }

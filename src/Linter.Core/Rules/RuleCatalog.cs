@@ -64,4 +64,15 @@ public sealed class RuleCatalog
         var summary = paragraphs.Length > 1 ? paragraphs[1].Replace("\n", " ").Trim() : rule.Title;
         return new RuleDocumentation(summary, page);
     }
+
+    /// <summary>
+    /// The configuration names custom rules that this run does not load (<c>--no-custom-rules</c>): a name no rule has
+    /// may be one of theirs, so that only names that look like built-in ids (<c>KL</c> and digits) are unknown.
+    /// </summary>
+    public bool LacksCustomRules { get; init; }
+
+    /// <summary>True when <paramref name="name"/> names no rule here but may name a custom rule that was not loaded.</summary>
+    public bool MayNameUnloadedRule(string name) => LacksCustomRules && Find(name) is null && !BuiltInId.IsMatch(name.Trim());
+
+    private static readonly Regex BuiltInId = new(@"^KL\d+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 }

@@ -4,7 +4,7 @@ using Linter.Core.Simulation;
 namespace Linter.Core.Rules;
 
 /// <summary>What a rule sees: the simulated cluster, and where its findings go.</summary>
-public sealed class RuleContext(ClusterSnapshot snapshot, RuleDescriptor rule, IReadOnlyList<Suppression>? suppressions = null)
+public sealed class RuleContext(ClusterSnapshot snapshot, RuleDescriptor rule, IReadOnlyList<Suppression>? suppressions = null, RuleOptions? options = null)
 {
     private readonly List<Finding> _findings = [];
 
@@ -14,6 +14,9 @@ public sealed class RuleContext(ClusterSnapshot snapshot, RuleDescriptor rule, I
 
     /// <summary>For rules that run after suppressions: every suppression of the input, with whether it silenced something.</summary>
     public IReadOnlyList<Suppression> Suppressions { get; } = suppressions ?? [];
+
+    /// <summary>The rule's options from the configuration file (<c>ruleOptions</c>).</summary>
+    public RuleOptions Options { get; } = options ?? RuleOptions.None;
 
     public IReadOnlyList<Finding> Findings => _findings;
 

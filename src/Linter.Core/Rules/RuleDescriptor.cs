@@ -1,7 +1,26 @@
 namespace Linter.Core.Rules;
 
-/// <summary>A rule's identity and defaults. Ids are stable: an id is never reused for another check.</summary>
+/// <summary>
+/// A rule's identity and defaults. Ids are stable: an id is never reused for another check. The prefix
+/// <c>KL</c> is kubelint's own; custom rules (written by teams) use another prefix, such as <c>ACME001</c>.
+/// </summary>
 public sealed record RuleDescriptor(string Id, string Slug, string Title, Severity DefaultSeverity, string Family)
 {
-    public string HelpUri => $"https://github.com/kubelint/kubelint/blob/main/rules/{Family}/{Id}-{Slug}/{Id}.md";
+    /// <summary>The prefix of the built-in rules' ids, which custom rules may not use.</summary>
+    public const string BuiltInPrefix = "KL";
+
+    private readonly string? _helpUri;
+
+    /// <summary>True for kubelint's own rules (ids <c>KL###</c>).</summary>
+    public bool IsBuiltIn => Id.StartsWith(BuiltInPrefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Where the rule's page is published: a built-in rule's page in kubelint's repository; for a custom rule,
+    /// what it sets (null when it sets nothing: its page is shown by <c>kubelint explain</c> and in SARIF help).
+    /// </summary>
+    public string? HelpUri
+    {
+        get => _helpUri ?? (IsBuiltIn ? $"https://github.com/kubelint/kubelint/blob/main/rules/{Family}/{Id}-{Slug}/{Id}.md" : null);
+        init => _helpUri = value;
+    }
 }

@@ -32,7 +32,7 @@ public sealed record SarifRule(
     [property: JsonPropertyName("shortDescription")] SarifText ShortDescription,
     [property: JsonPropertyName("fullDescription")] SarifText FullDescription,
     [property: JsonPropertyName("help")] SarifText Help,
-    [property: JsonPropertyName("helpUri")] string HelpUri,
+    [property: JsonPropertyName("helpUri")] string? HelpUri,
     [property: JsonPropertyName("defaultConfiguration")] SarifConfiguration DefaultConfiguration,
     [property: JsonPropertyName("properties")] SarifRuleProperties Properties);
 
