@@ -12,6 +12,9 @@ internal sealed class YamlTreeBuilder(string path)
     // Only once an anchor is read: most files have none.
     private Dictionary<string, Anchored>? _anchors;
     private readonly List<Frame> _stack = [];
+    // The frames of closed collections, by depth, for the next collection opened there: their lists are reused, and a
+    // completed collection gets arrays of its exact size.
+    private readonly List<Frame> _spareFrames = [];
     private readonly List<Node> _documents = [];
     private readonly List<InputProblem> _problems = [];
     private readonly List<YamlComment> _comments = [];
@@ -103,12 +106,18 @@ internal sealed class YamlTreeBuilder(string path)
     public void StartCollection(SourceSpan start, string? anchor, bool isMapping, bool isFlow, bool isPair)
     {
         Count(start);
-        var frame = new Frame(start, anchor, isMapping, isFlow, isPair);
         if (_stack.Count >= YamlReader.MaxDepth)
         {
-            throw new LimitException(frame.Start, $"nesting deeper than {YamlReader.MaxDepth} levels (a limit of kubelint); this is not a Kubernetes manifest");
+            throw new LimitException(start, $"nesting deeper than {YamlReader.MaxDepth} levels (a limit of kubelint); this is not a Kubernetes manifest");
         }
 
+        if (_spareFrames.Count == _stack.Count)
+        {
+            _spareFrames.Add(new Frame());
+        }
+
+        var frame = _spareFrames[_stack.Count];
+        frame.Open(start, anchor, isMapping, isFlow, isPair);
         _stack.Add(frame);
     }
 
@@ -175,13 +184,12 @@ internal sealed class YamlTreeBuilder(string path)
         public SourceSpan At { get; } = at;
     }
 
-    /// <param name="isFlow">Written in brackets ([ ] or { }): the collection ends after its closing bracket.</param>
-    /// <param name="isPair">A single pair in a flow list ([a: 1]): it starts at its key.</param>
-    internal sealed class Frame(SourceSpan start, string? anchor, bool isMapping, bool isFlow, bool isPair)
+    /// <summary>An open collection: its entries or items so far. Reused for the next collection at its depth.</summary>
+    internal sealed class Frame
     {
-        // Only the list the collection needs; merged entries only once a merge key is read.
-        private readonly List<Node> _items = isMapping ? null! : [];
-        private readonly List<MappingEntry> _entries = isMapping ? [] : null!;
+        private readonly List<Node> _items = [];
+        private readonly List<MappingEntry> _entries = [];
+        // Merged entries only once a merge key is read.
         private List<MappingEntry>? _merged;
 
         // Keys of the mapping's own entries, by their index in _entries, once there are more than MappingNode.ScannedEntries
@@ -190,16 +198,20 @@ internal sealed class YamlTreeBuilder(string path)
         private ScalarNode? _pendingKey;
         private bool _pendingIsMerge;
 
-        public SourceSpan Start { get; } = start;
+        public SourceSpan Start { get; private set; }
 
-        public string? Anchor { get; } = anchor;
+        public string? Anchor { get; private set; }
 
-        public bool IsMapping => isMapping;
+        public bool IsMapping { get; private set; }
 
-        public bool IsFlow => isFlow;
+        /// <summary>Written in brackets ([ ] or { }): the collection ends after its closing bracket.</summary>
+        public bool IsFlow { get; private set; }
+
+        /// <summary>A single pair in a flow list ([a: 1]): it starts at its key.</summary>
+        public bool IsPair { get; private set; }
 
         /// <summary>The next node added is a list item or a mapping's value, not a key.</summary>
-        public bool CountsAsValue => !isMapping || _pendingKey is not null;
+        public bool CountsAsValue => !IsMapping || _pendingKey is not null;
 
         /// <summary>The next node added is the value of a merge key (<c>&lt;&lt;</c>).</summary>
         public bool MergeIsPending => _pendingKey is not null && _pendingIsMerge;
@@ -210,9 +222,18 @@ internal sealed class YamlTreeBuilder(string path)
         /// <summary>The nodes of the children, aliases expanded (capped just past the limit).</summary>
         public long Size { get; set; }
 
+        /// <summary>Starts a collection in this frame, empty.</summary>
+        public void Open(SourceSpan start, string? anchor, bool isMapping, bool isFlow, bool isPair)
+        {
+            (Start, Anchor, IsMapping, IsFlow, IsPair) = (start, anchor, isMapping, isFlow, isPair);
+            _items.Clear();
+            _entries.Clear();
+            (_merged, _keys, _pendingKey, _pendingIsMerge, Height, Size) = (null, null, null, false, 0, 0);
+        }
+
         public void Add(Node node, bool isMergeCandidate, List<InputProblem> problems)
         {
-            if (!isMapping)
+            if (!IsMapping)
             {
                 _items.Add(node);
                 return;
@@ -278,13 +299,13 @@ internal sealed class YamlTreeBuilder(string path)
             // end alike). A block collection's end event sits where the next token starts (a later line, or the end of
             // the file): it ends with its last item.
             var close = end with { EndLine = end.Line, EndColumn = end.Column + 1 };
-            if (!isMapping)
+            if (!IsMapping)
             {
-                var last = isFlow || _items.Count == 0 ? close : _items[_items.Count - 1].Span;
-                return new SequenceNode(Join(last), _items);
+                var last = IsFlow || _items.Count == 0 ? close : _items[_items.Count - 1].Span;
+                return new SequenceNode(Join(last), _items.ToArray());
             }
 
-            if (isFlow)
+            if (IsFlow)
             {
                 return Mapping(Join(close));
             }
@@ -296,7 +317,7 @@ internal sealed class YamlTreeBuilder(string path)
                 lastSpan = i == 0 || EndsAfter(_entries[i].Value.Span, lastSpan) ? _entries[i].Value.Span : lastSpan;
             }
 
-            var span = isPair && _entries.Count > 0
+            var span = IsPair && _entries.Count > 0
                 ? _entries[0].Key.Span with { EndLine = lastSpan.EndLine, EndColumn = lastSpan.EndColumn }
                 : Join(lastSpan);
             return Mapping(span);
@@ -317,7 +338,7 @@ internal sealed class YamlTreeBuilder(string path)
                 }
             }
 
-            return new MappingNode(span, _entries, _keys);
+            return new MappingNode(span, _entries.ToArray(), _keys);
         }
 
         /// <summary>The index in <c>_entries</c> of the last entry with this key, or -1.</summary>
