@@ -23,7 +23,7 @@ internal static class NewCommand
         var name = new Argument<string>("name") { Description = "The rule's slug, also its folder's name: lowercase letters, digits and dashes, e.g. readiness-behind-service." };
         var directory = new Option<string>("--dir")
         {
-            Description = $"The folder of the custom rules. Default: {DefaultDirectory}.",
+            Description = "The folder of the custom rules.",
             HelpName = "DIR",
             DefaultValueFactory = _ => DefaultDirectory,
         };

@@ -41,14 +41,13 @@ internal static class TestCommand
         {
             Description = "A folder searched for fixtures folders, or one fixture file. Default: the current directory.",
             Arity = ArgumentArity.ZeroOrOne,
-            DefaultValueFactory = _ => ".",
         };
         var config = new ConfigOptions();
         var command = new Command("test", Description) { path };
         config.AddTo(command, withRules: false);
         command.SetAction(parse =>
         {
-            var given = parse.GetValue(path)!;
+            var given = parse.GetValue(path) ?? ".";
             var setup = config.Setup(parse, given, workingDirectory, stderr);
             if (setup is null)
             {

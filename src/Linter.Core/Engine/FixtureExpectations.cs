@@ -39,8 +39,10 @@ public static class FixtureExpectations
         var counted = 0;
         foreach (Match match in FixtureComment.Trailing.Matches(text))
         {
-            line += text.AsSpan(counted, match.Index - counted).Count('\n');
-            counted = match.Index;
+            for (; counted < match.Index; counted++)
+            {
+                line += text[counted] == '\n' ? 1 : 0;
+            }
 
             foreach (var id in match.Groups["ids"].Value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
             {
@@ -54,8 +56,8 @@ public static class FixtureExpectations
     /// <summary>Compares findings with expectations: each expectation needs a finding of its rule starting on its line, and each finding an expectation.</summary>
     public static FixtureComparison Compare(IReadOnlyList<ExpectedFinding> expected, IReadOnlyList<Finding> findings)
     {
-        var found = findings.Select(f => new ExpectedFinding(f.RuleId, f.Location.Line)).ToHashSet();
-        var wanted = expected.ToHashSet();
+        var found = new HashSet<ExpectedFinding>(findings.Select(f => new ExpectedFinding(f.RuleId, f.Location.Line)));
+        var wanted = new HashSet<ExpectedFinding>(expected);
         return new FixtureComparison(
             wanted.Where(e => !found.Contains(e)).OrderBy(e => e.Line).ThenBy(e => e.RuleId, StringComparer.Ordinal).ToList(),
             findings.Where(f => !wanted.Contains(new ExpectedFinding(f.RuleId, f.Location.Line))).ToList());
