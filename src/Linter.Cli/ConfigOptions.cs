@@ -30,20 +30,41 @@ internal sealed class ConfigOptions
     }
 
     /// <summary>The settings in force for this command line, or null after reporting their problems (a usage error).</summary>
-    public LintSetup? Setup(ParseResult parse, InputOptions input, string workingDirectory, string? failOn, TextWriter stderr)
-    {
-        var explicitPath = parse.GetValue(ConfigFile);
-        var (setup, problems) = LintSetup.Prepare(new LintOptions
+    public LintSetup? Setup(ParseResult parse, InputOptions input, string workingDirectory, string? failOn, TextWriter stderr) =>
+        Prepare(Options(parse, input.PathArguments(parse)[0], workingDirectory) with
         {
-            WorkingDirectory = workingDirectory,
-            Config = explicitPath is null ? ConfigSource.SearchFrom(input.PathArguments(parse)[0]) : ConfigSource.Named(explicitPath),
             Enable = parse.GetValue(Enable) ?? [],
             Disable = parse.GetValue(Disable) ?? [],
             Severities = parse.GetValue(Severity) ?? [],
             DefaultNamespace = parse.GetValue(input.Namespace),
             ClusterDomain = parse.GetValue(input.ClusterDomain),
             FailOn = failOn,
-        }, BuiltInRules.Catalog);
+        }, stderr);
+
+    /// <summary>
+    /// The settings of a command that takes only <c>--config</c> (added without the rule switches): the file, else the
+    /// first <c>.kubelint.yaml</c> walking up from <paramref name="searchFrom"/>; null after reporting its problems.
+    /// </summary>
+    public LintSetup? Setup(ParseResult parse, string searchFrom, string workingDirectory, TextWriter stderr) =>
+        Prepare(Options(parse, searchFrom, workingDirectory), stderr);
+
+    private LintOptions Options(ParseResult parse, string searchFrom, string workingDirectory)
+    {
+        var explicitPath = parse.GetValue(ConfigFile);
+        return new LintOptions
+        {
+            WorkingDirectory = workingDirectory,
+            Config = explicitPath is null ? ConfigSource.SearchFrom(searchFrom) : ConfigSource.Named(explicitPath),
+        };
+    }
+
+    /// <summary>
+    /// Chooses the rule catalog that <c>check</c> and <c>test</c> read the configuration against and lint with (they take
+    /// it from the setup): the place to add a configuration's custom rules.
+    /// </summary>
+    private static LintSetup? Prepare(LintOptions options, TextWriter stderr)
+    {
+        var (setup, problems) = LintSetup.Prepare(options, BuiltInRules.Catalog);
         foreach (var problem in problems)
         {
             stderr.WriteLine(problem);

@@ -28,6 +28,8 @@ public static class KubelintCommand
             InitCommand.Create(stdout, stderr, workingDirectory),
             InitCommand.CreateConfig(stdout),
             ExplainCommand.Create(stdout, stderr),
+            TestCommand.Create(stdout, stderr, workingDirectory),
+            NewCommand.Create(stdout, stderr, workingDirectory),
         };
 
         var parsed = root.Parse(args);

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Linter.Core.Model;
 
 namespace Linter.Core.Rules;
@@ -9,9 +8,6 @@ namespace Linter.Core.Rules;
 /// </summary>
 public sealed class RuleCatalog
 {
-    /// <summary>A trailing fixture comment (<c># expect: KL203</c>): the tests read it, readers of a page need not.</summary>
-    private static readonly Regex FixtureComment = new(@"[ \t]*#\s*expect:[ \t]*(KL\d{3}[ \t]*)+(?=\r?\n|$)", RegexOptions.Compiled);
-
     private readonly Dictionary<string, Rule> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Func<RuleDescriptor, string> _page;
 
@@ -51,7 +47,7 @@ public sealed class RuleCatalog
     public string? Nearest(string name) => EditDistance.Nearest(name, Descriptors.SelectMany(d => new[] { d.Id, d.Slug }));
 
     /// <summary>The rule's page for readers (<c>kubelint explain</c>, SARIF help): without fixture comments.</summary>
-    public string Page(RuleDescriptor rule) => FixtureComment.Replace(SourcePage(rule), string.Empty);
+    public string Page(RuleDescriptor rule) => FixtureComment.Strip(SourcePage(rule));
 
     /// <summary>The page as written beside the rule's code, with the fixture comments its examples are tested by.</summary>
     public string SourcePage(RuleDescriptor rule) => _page(rule);
