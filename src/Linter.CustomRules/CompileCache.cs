@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Reflection.PortableExecutable;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -47,7 +48,8 @@ internal sealed class CompileCache(string? directory)
         try
         {
             var warnings = JsonSerializer.Deserialize(File.ReadAllBytes(EntryPath(key, ".json")), CacheJson.Default.ListCompileProblem);
-            return warnings is null ? null : new CachedAssembly(File.ReadAllBytes(EntryPath(key, ".dll")), warnings);
+            var assembly = File.ReadAllBytes(EntryPath(key, ".dll"));
+            return warnings is not null && IsAssembly(assembly) ? new CachedAssembly(assembly, warnings) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -72,6 +74,20 @@ internal sealed class CompileCache(string? directory)
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Not fatal: the next run compiles again.
+        }
+    }
+
+    // Entries are written whole, but a disk or a person can still damage one: such an entry is compiled again.
+    private static bool IsAssembly(byte[] bytes)
+    {
+        try
+        {
+            using var reader = new PEReader(new MemoryStream(bytes, writable: false));
+            return reader.HasMetadata;
+        }
+        catch (BadImageFormatException)
+        {
+            return false;
         }
     }
 

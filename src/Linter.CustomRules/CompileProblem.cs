@@ -38,4 +38,19 @@ public static class CompileProblemIds
 
     /// <summary>The SDK assembly is not a file on disk (a single-file build), so there is nothing to compile against.</summary>
     public const string NoSdkAssembly = "KLC007";
+
+    /// <summary>Two rules share an id or a slug (ignoring case), which a rule catalog cannot tell apart.</summary>
+    public const string SharedName = "KLC008";
+
+    /// <summary>An extern method (a DllImport): custom rules call no native code.</summary>
+    public const string NativeCode = "KLC009";
+}
+
+/// <summary>The messages the compiler's checks and the loader share, for the same problem found either way.</summary>
+internal static class RuleMessages
+{
+    public const string NoRule = "no custom rule: a rule is a public, non-abstract, non-generic class deriving from Linter.Core.Rules.Rule";
+
+    public static string NoParameterlessConstructor(string ruleClass) =>
+        $"rule class '{ruleClass}' has no public parameterless constructor, so kubelint cannot create it";
 }

@@ -21,8 +21,8 @@ public sealed class CustomRuleCompiler(string? cacheDirectory)
     /// Compiles <paramref name="sourceFiles"/> (full paths, in any order) and loads their rules. Problems are shown
     /// relative to <paramref name="displayRoot"/>; warnings do not stop the load, any error does (no rules then).
     /// </summary>
-    [RequiresUnreferencedCode("Loads the compiled rules by reflection; the Native AOT build does not load custom rules.")]
-    [RequiresDynamicCode("Loads the compiled rules by reflection; the Native AOT build does not load custom rules.")]
+    [RequiresUnreferencedCode(CustomRuleLoader.ReflectionReason)]
+    [RequiresDynamicCode(CustomRuleLoader.ReflectionReason)]
     public CompileResult Compile(IReadOnlyList<string> sourceFiles, string displayRoot)
     {
         var (sources, unreadable) = RuleSource.ReadAll(sourceFiles, displayRoot);
@@ -66,8 +66,8 @@ public sealed class CustomRuleCompiler(string? cacheDirectory)
     internal static string DefaultCacheDirectory(string? xdgCacheHome, string home) =>
         Path.Combine(string.IsNullOrEmpty(xdgCacheHome) || !Path.IsPathRooted(xdgCacheHome) ? Path.Combine(home, ".cache") : xdgCacheHome, "kubelint", "custom-rules");
 
-    [RequiresUnreferencedCode("Loads the compiled rules by reflection.")]
-    [RequiresDynamicCode("Loads the compiled rules by reflection.")]
+    [RequiresUnreferencedCode(CustomRuleLoader.ReflectionReason)]
+    [RequiresDynamicCode(CustomRuleLoader.ReflectionReason)]
     private static CompileResult Load(byte[] assembly, IReadOnlyList<CompileProblem> warnings, string firstFile, bool fromCache)
     {
         var loaded = CustomRuleLoader.Load(assembly, firstFile);

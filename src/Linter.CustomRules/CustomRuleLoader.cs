@@ -11,7 +11,8 @@ namespace Linter.CustomRules;
 /// </summary>
 public static class CustomRuleLoader
 {
-    private const string ReflectionReason = "Custom rules are found and created by reflection in an assembly loaded at run time; the Native AOT build does not load custom rules.";
+    /// <summary>Why loading custom rules is no part of the Native AOT build.</summary>
+    internal const string ReflectionReason = "Custom rules are found and created by reflection in an assembly loaded at run time; the Native AOT build does not load custom rules.";
 
     /// <summary>Loads the rules of a compiled assembly (<paramref name="assembly"/>'s bytes) into a new load context;
     /// problems of the load (a constructor that throws) are put at <paramref name="displayPath"/>'s start.</summary>
@@ -67,50 +68,46 @@ public static class CustomRuleLoader
         var ruleTypes = types.Where(IsRule).OrderBy(t => t.FullName, StringComparer.Ordinal).ToList();
         if (ruleTypes.Count == 0)
         {
-            return Failed(displayPath, CompileProblemIds.NoRule, "no custom rule: a rule is a public, non-abstract, non-generic class deriving from Linter.Core.Rules.Rule");
+            return Failed(displayPath, CompileProblemIds.NoRule, RuleMessages.NoRule);
         }
-        var rules = new List<Rule>();
-        var problems = new List<CompileProblem>();
-        foreach (var type in ruleTypes)
-        {
-            if (Create(type, displayPath, out var problem) is { } rule)
-            {
-                rules.Add(rule);
-            }
-            else
-            {
-                problems.Add(problem!);
-            }
-        }
-        return problems.Count > 0 ? CompileResult.Failed(problems) : new CompileResult(rules.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal).ToList(), [], FromCache: false);
+        var created = ruleTypes.Select(type => Create(type, displayPath)).ToList();
+        var rules = created.Where(c => c.Rule is not null).Select(c => c.Rule!).OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal).ToList();
+        var problems = created.Where(c => c.Problem is not null).Select(c => c.Problem!).Concat(SharedNames(rules, displayPath)).ToList();
+        return problems.Count > 0 ? CompileResult.Failed(problems) : new CompileResult(rules, [], FromCache: false);
     }
+
+    // A rule catalog looks rules up by id and by slug, ignoring case: two rules may not share either.
+    private static IEnumerable<CompileProblem> SharedNames(IReadOnlyList<Rule> rules, string displayPath) => rules
+        .SelectMany(rule => new[] { rule.Descriptor.Id, rule.Descriptor.Slug }.Distinct(StringComparer.OrdinalIgnoreCase).Select(name => (Name: name, Rule: rule)))
+        .GroupBy(named => named.Name, StringComparer.OrdinalIgnoreCase)
+        .Where(group => group.Count() > 1)
+        .Select(group => CompileProblem.ErrorAtFile(displayPath, CompileProblemIds.SharedName,
+            $"rules {string.Join(" and ", group.Select(named => $"'{named.Rule.GetType().FullName}'"))} are both named '{group.Key}'"));
 
     // As RuleClassChecks finds them in a compilation.
     private static bool IsRule(Type type) => type.IsClass && !type.IsAbstract && !type.ContainsGenericParameters && type.IsSubclassOf(typeof(Rule));
 
     [RequiresUnreferencedCode(ReflectionReason)]
-    private static Rule? Create(Type type, string displayPath, out CompileProblem? problem)
+    private static (Rule? Rule, CompileProblem? Problem) Create(Type type, string displayPath)
     {
-        problem = null;
         try
         {
-            return (Rule)Activator.CreateInstance(type)!;
+            return ((Rule)Activator.CreateInstance(type)!, null);
         }
         catch (MissingMethodException)
         {
-            problem = CompileProblem.ErrorAtFile(displayPath, CompileProblemIds.NoParameterlessConstructor,
-                $"rule class '{type.FullName}' has no public parameterless constructor, so kubelint cannot create it");
+            return (null, CompileProblem.ErrorAtFile(displayPath, CompileProblemIds.NoParameterlessConstructor,
+                RuleMessages.NoParameterlessConstructor(type.FullName!)));
         }
         catch (TargetInvocationException e)
         {
-            problem = CompileProblem.ErrorAtFile(displayPath, CompileProblemIds.ConstructorFailed,
-                $"the constructor of rule class '{type.FullName}' threw {e.InnerException?.GetType().Name}: {e.InnerException?.Message}");
+            return (null, CompileProblem.ErrorAtFile(displayPath, CompileProblemIds.ConstructorFailed,
+                $"the constructor of rule class '{type.FullName}' threw {e.InnerException?.GetType().Name}: {e.InnerException?.Message}"));
         }
         catch (Exception e) when (e is TypeLoadException or FileNotFoundException or FileLoadException)
         {
-            problem = CompileProblem.ErrorAtFile(displayPath, CompileProblemIds.TypeLoad, $"cannot load rule class '{type.FullName}': {e.Message}");
+            return (null, CompileProblem.ErrorAtFile(displayPath, CompileProblemIds.TypeLoad, $"cannot load rule class '{type.FullName}': {e.Message}"));
         }
-        return null;
     }
 
     private static CompileResult Failed(string displayPath, string id, string message) =>

@@ -62,7 +62,10 @@ internal static class RuleAssemblyBuilder
         var firstFile = sources[0].DisplayPath;
 
         var diagnostics = Analyze(compilation);
-        var problems = diagnostics.Select(d => ToProblem(d, firstFile)).Concat(RuleClassChecks.Check(compilation, firstFile)).ToList();
+        var problems = diagnostics.Select(d => ToProblem(d, firstFile))
+            .Concat(RuleClassChecks.Check(compilation, firstFile))
+            .Concat(ExternMethodCheck.Check(trees, firstFile))
+            .ToList();
         if (problems.Any(p => p.IsError))
         {
             return new BuildOutput(null, Sorted(problems));

@@ -16,13 +16,12 @@ internal static class RuleClassChecks
         var rules = ruleType is null ? [] : Types(compilation.Assembly.GlobalNamespace).Where(t => IsRule(t, ruleType)).ToList();
         if (rules.Count == 0)
         {
-            yield return CompileProblem.ErrorAtFile(firstFile, CompileProblemIds.NoRule,
-                "no custom rule: a rule is a public, non-abstract, non-generic class deriving from Linter.Core.Rules.Rule");
+            yield return CompileProblem.ErrorAtFile(firstFile, CompileProblemIds.NoRule, RuleMessages.NoRule);
         }
         foreach (var rule in rules.Where(r => !r.InstanceConstructors.Any(c => c.Parameters.IsEmpty && c.DeclaredAccessibility == Accessibility.Public)))
         {
             yield return new CompileProblem(RuleAssemblyBuilder.At(rule.Locations[0], firstFile), IsError: true, CompileProblemIds.NoParameterlessConstructor,
-                $"rule class '{rule.Name}' has no public parameterless constructor, so kubelint cannot create it");
+                RuleMessages.NoParameterlessConstructor(rule.ToDisplayString()));
         }
     }
 

@@ -112,6 +112,25 @@ public sealed class CacheTests
     }
 
     [Theory]
+    [InlineData(".json", "{ not json")]
+    [InlineData(".dll", "MZ but no assembly")]
+    public void ADamagedEntryIsCompiledAgain(string extension, string damage)
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("Rule.cs", Sources.ServiceRule);
+        new CustomRuleCompiler(folder.Cache).Compile([file], folder.Root);
+        File.WriteAllText(Assert.Single(Directory.GetFiles(folder.Cache, "*" + extension)), damage);
+
+        var again = new CustomRuleCompiler(folder.Cache).Compile([file], folder.Root);
+        var repaired = new CustomRuleCompiler(folder.Cache).Compile([file], folder.Root);
+
+        Assert.False(again.FromCache);
+        Assert.Empty(again.Problems);
+        Assert.Equal("CUS001", Assert.Single(again.Rules).Descriptor.Id);
+        Assert.True(repaired.FromCache);
+    }
+
+    [Theory]
     [InlineData("/xdg", "/home/me", "/xdg/kubelint/custom-rules")]
     [InlineData(null, "/home/me", "/home/me/.cache/kubelint/custom-rules")]
     [InlineData("", "/home/me", "/home/me/.cache/kubelint/custom-rules")]

@@ -144,4 +144,21 @@ public sealed class CompileTests
         Assert.Equal(CompileProblemIds.ConstructorFailed, problem.Id);
         Assert.Contains("FormatException", problem.Message);
     }
+
+    [Fact]
+    public void TwoRulesWithTheSameIdAreAnError()
+    {
+        using var folder = new TempFolder();
+        var files = new[]
+        {
+            folder.Write("A.cs", Sources.ServiceRule),
+            folder.Write("B.cs", Sources.RuleRunning("_ = context;", id: "cus001")),
+        };
+        var result = new CustomRuleCompiler(folder.Cache).Compile(files, folder.Root);
+
+        Assert.Empty(result.Rules);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((CompileProblemIds.SharedName, SourceSpan.StartOf("A.cs")), (problem.Id, problem.At));
+        Assert.Equal("rules 'EveryServiceRule' and 'StatementRule' are both named 'CUS001'", problem.Message);
+    }
 }

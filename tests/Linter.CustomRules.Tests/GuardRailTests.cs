@@ -12,7 +12,13 @@ public sealed class GuardRailTests
     [InlineData("_ = Environment.GetEnvironmentVariable(\"HOME\");", "Environment.GetEnvironmentVariable")]
     [InlineData("new Thread(() => { }).Start();", "new Thread")]
     [InlineData("_ = Type.GetType(\"System.IO.File\");", "Type.GetType")]
+    [InlineData("_ = typeof(object).Assembly.GetType(\"System.IO.File\");", "typeof(object).Assembly.GetType")]
     [InlineData("using var reader = new StreamReader(\"/etc/passwd\");", "new StreamReader")]
+    [InlineData("_ = System.Runtime.InteropServices.Marshal.SizeOf<int>();", "System.Runtime.InteropServices.Marshal")]
+    [InlineData("_ = System.Runtime.Loader.AssemblyLoadContext.Default;", "System.Runtime.Loader.AssemblyLoadContext")]
+    [InlineData("Environment.Exit(1);", "Environment.Exit")]
+    [InlineData("using var pipe = new System.IO.Pipes.AnonymousPipeServerStream();", "new System.IO.Pipes.AnonymousPipeServerStream()")]
+    [InlineData("using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);", "new System.Net.Sockets.Socket")]
     public void ABannedApiIsAnErrorAtItsUse(string statement, string use)
     {
         using var folder = new TempFolder();
@@ -25,6 +31,21 @@ public sealed class GuardRailTests
         var (line, column) = Sources.Find(source, use);
         Assert.Contains(result.Problems, p => p.At.Path == "Banned.cs" && p.At.Line == line && p.At.Column == column);
         Assert.All(result.Problems, p => Assert.Contains("custom rules", p.Message));
+    }
+
+    [Theory]
+    [InlineData("[System.Runtime.InteropServices.DllImport(\"libc\")] static extern int getpid();")]
+    [InlineData("[System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall)] static extern int Inside();")]
+    public void AnExternMethodIsAnErrorAtItsExternKeyword(string localFunction)
+    {
+        using var folder = new TempFolder();
+        var source = Sources.RuleRunning(localFunction);
+        var result = new CustomRuleCompiler(folder.Cache).Compile([folder.Write("Native.cs", source)], folder.Root);
+
+        Assert.Empty(result.Rules);
+        var problem = Assert.Single(result.Problems, p => p.IsError);
+        var (line, column) = Sources.Find(source, "extern");
+        Assert.Equal((CompileProblemIds.NativeCode, line, column), (problem.Id, problem.At.Line, problem.At.Column));
     }
 
     [Fact]
