@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Linter.Core.Model;
 
 namespace Linter.Core.Rules;
