@@ -78,7 +78,7 @@ internal static class CheckCommand
                 return ExitCodes.UsageError;
             }
 
-            return Report(result, options, setup.FailOn, workingDirectory, root, parse.GetValue(writeBaseline), stdout, stderr, terminal);
+            return Report(result, setup.Catalog, options, setup.FailOn, workingDirectory, root, parse.GetValue(writeBaseline), stdout, stderr, terminal);
         });
         return command;
     }
@@ -86,7 +86,7 @@ internal static class CheckCommand
     private sealed record CheckOptions(IReadOnlyList<ReportDestination> Reports, string? SarifRoot, string? SarifCategory);
 
     /// <summary>Writes every report; the summary line goes to standard error when no report goes to standard output.</summary>
-    private static int Report(LintResult result, CheckOptions options, Severity? failOn, string workingDirectory, string root, string? baselineOut, TextWriter stdout, TextWriter stderr, Terminal terminal)
+    private static int Report(LintResult result, RuleCatalog catalog, CheckOptions options, Severity? failOn, string workingDirectory, string root, string? baselineOut, TextWriter stdout, TextWriter stderr, Terminal terminal)
     {
         var exitCode = result.ExitCode(failOn);
         var context = new ReportContext
@@ -96,7 +96,7 @@ internal static class CheckCommand
             WorkingDirectory = workingDirectory,
             ExitCode = exitCode,
             Category = options.SarifCategory,
-            Documentation = BuiltInRules.Catalog.Documentation,
+            Documentation = catalog.Documentation,
         };
         var reports = baselineOut is null
             ? options.Reports

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Linter.Core.Engine;
-using Linter.Rules;
+using Linter.Core.Rules;
 
 namespace Linter.Cli;
 
@@ -18,9 +18,15 @@ internal sealed class ConfigOptions
 
     public Option<string[]> Severity { get; } = new("--severity") { Description = "Report a rule at another severity: RULE=error|warning|note (repeatable), e.g. --severity KL101=error." };
 
+    public Option<bool> NoCustomRules { get; } = new("--no-custom-rules")
+    {
+        Description = "Do not compile or run the custom rules the configuration names (customRules, rulePackages): for untrusted changes, such as pull requests from forks.",
+    };
+
     public void AddTo(Command command, bool withRules)
     {
         command.Add(ConfigFile);
+        command.Add(NoCustomRules);
         if (withRules)
         {
             command.Add(Enable);
@@ -39,14 +45,21 @@ internal sealed class ConfigOptions
             DefaultNamespace = parse.GetValue(input.Namespace),
             ClusterDomain = parse.GetValue(input.ClusterDomain),
             FailOn = failOn,
-        }, stderr);
+        }, parse, stderr);
 
     /// <summary>
     /// The settings of a command that takes only <c>--config</c> (added without the rule switches): the file, else the
     /// first <c>.kubelint.yaml</c> walking up from <paramref name="searchFrom"/>; null after reporting its problems.
     /// </summary>
     public LintSetup? Setup(ParseResult parse, string searchFrom, string workingDirectory, TextWriter stderr) =>
-        Prepare(Options(parse, searchFrom, workingDirectory), stderr);
+        Prepare(Options(parse, searchFrom, workingDirectory), parse, stderr);
+
+    /// <summary>
+    /// The rules of a command that lints nothing (<c>explain</c>, <c>rules</c>): the built-in ones and the custom rules
+    /// of the configuration found from <paramref name="searchFrom"/>; null after reporting why they cannot be loaded.
+    /// </summary>
+    public RuleCatalog? Catalog(ParseResult parse, string searchFrom, string workingDirectory, TextWriter stderr) =>
+        CustomRuleLoading.Catalog(Options(parse, searchFrom, workingDirectory), parse.GetValue(NoCustomRules), stderr);
 
     private LintOptions Options(ParseResult parse, string searchFrom, string workingDirectory)
     {
@@ -59,12 +72,17 @@ internal sealed class ConfigOptions
     }
 
     /// <summary>
-    /// Chooses the rule catalog that <c>check</c> and <c>test</c> read the configuration against and lint with (they take
-    /// it from the setup): the place to add a configuration's custom rules.
+    /// The setup of <c>check</c>, <c>resolve</c> and <c>test</c>: the configuration is read against the rule catalog
+    /// they lint with, the built-in rules and the configuration's custom rules.
     /// </summary>
-    private static LintSetup? Prepare(LintOptions options, TextWriter stderr)
+    private LintSetup? Prepare(LintOptions options, ParseResult parse, TextWriter stderr)
     {
-        var (setup, problems) = LintSetup.Prepare(options, BuiltInRules.Catalog);
+        if (CustomRuleLoading.Catalog(options, parse.GetValue(NoCustomRules), stderr) is not { } catalog)
+        {
+            return null;
+        }
+
+        var (setup, problems) = LintSetup.Prepare(options, catalog);
         foreach (var problem in problems)
         {
             stderr.WriteLine(problem);

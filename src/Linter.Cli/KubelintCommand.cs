@@ -24,10 +24,10 @@ public static class KubelintCommand
         {
             CheckCommand.Create(stdin, stdout, stderr, workingDirectory, terminal),
             ResolveCommand.Create(stdin, stdout, stderr, workingDirectory),
-            RulesCommand.Create(stdout),
+            RulesCommand.Create(stdout, stderr, workingDirectory),
             InitCommand.Create(stdout, stderr, workingDirectory),
             InitCommand.CreateConfig(stdout),
-            ExplainCommand.Create(stdout, stderr),
+            ExplainCommand.Create(stdout, stderr, workingDirectory),
             TestCommand.Create(stdout, stderr, workingDirectory),
             NewCommand.Create(stdout, stderr, workingDirectory),
         };

@@ -1,12 +1,12 @@
 using System.CommandLine;
 using Linter.Core.Output;
-using Linter.Rules;
+using Linter.Core.Engine;
 
 namespace Linter.Cli;
 
 internal static class RulesCommand
 {
-    public static Command Create(TextWriter stdout)
+    public static Command Create(TextWriter stdout, TextWriter stderr, string workingDirectory)
     {
         var format = new Option<string>("--format", "-f")
         {
@@ -14,10 +14,16 @@ internal static class RulesCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json", "markdown");
-        var command = new Command("rules", "List the rules: id, slug, default severity and title. 'kubelint explain ID' shows a rule's page.") { format };
+        var config = new ConfigOptions();
+        var command = new Command("rules", "List the rules: id, slug, default severity and title, the configuration's custom rules included. 'kubelint explain ID' shows a rule's page.") { format };
+        config.AddTo(command, withRules: false);
         command.SetAction(parse =>
         {
-            var catalog = BuiltInRules.Catalog;
+            if (config.Catalog(parse, ".", workingDirectory, stderr) is not { } catalog)
+            {
+                return ExitCodes.UsageError;
+            }
+
             switch (parse.GetValue(format))
             {
                 case "json":

@@ -1,0 +1,128 @@
+using System.Diagnostics.CodeAnalysis;
+using Linter.Core.Config;
+using Linter.Core.Engine;
+using Linter.Core.Loading;
+using Linter.Core.Rules;
+using Linter.CustomRules;
+using Linter.Rules;
+
+namespace Linter.Cli;
+
+/// <summary>
+/// The rule catalog of a run: the built-in rules, and the custom rules the configuration names (<c>customRules</c>:
+/// C# sources, compiled here; <c>rulePackages</c>: precompiled class libraries), unless <c>--no-custom-rules</c>.
+/// </summary>
+internal static class CustomRuleLoading
+{
+    /// <summary>
+    /// Custom rules can be loaded: false in the Native AOT binary (the project sets the switch when publishing it), which
+    /// cannot compile or load code; the trimmer then leaves the compiler out.
+    /// </summary>
+    [FeatureSwitchDefinition("Kubelint.CustomRules.IsSupported")]
+    [FeatureGuard(typeof(RequiresDynamicCodeAttribute))]
+    [FeatureGuard(typeof(RequiresUnreferencedCodeAttribute))]
+    private static bool IsSupported => !AppContext.TryGetSwitch("Kubelint.CustomRules.IsSupported", out var supported) || supported;
+
+    /// <summary>The catalog for these options, or null after reporting why there is none (a usage error: exit 2).</summary>
+    public static RuleCatalog? Catalog(LintOptions options, bool noCustomRules, TextWriter stderr)
+    {
+        if (LintSetup.ConfigFile(options) is not { } file || (file.Text is null && !File.Exists(file.Path)))
+        {
+            return BuiltInRules.Catalog;
+        }
+
+        var display = ManifestLoader.DisplayPath(file.Path, options.WorkingDirectory);
+        var sources = RuleSources.Read(file.Path, display, file.Text);
+        if (!sources.Any)
+        {
+            return BuiltInRules.Catalog;
+        }
+
+        if (noCustomRules)
+        {
+            stderr.WriteLine($"kubelint: the custom rules that {display} names are not run (--no-custom-rules)");
+            return new RuleCatalog(BuiltInRules.Catalog.All, BuiltInRules.Catalog.SourcePage) { LacksCustomRules = true };
+        }
+
+        if (!IsSupported)
+        {
+            stderr.WriteLine($"kubelint: {display} names custom rules (customRules, rulePackages), which this native binary cannot load: it cannot compile or load code. " +
+                "Run the kubelint dotnet tool instead (dotnet tool install --global kubelint), or pass --no-custom-rules to lint without them");
+            return null;
+        }
+
+        return Load(sources, options.WorkingDirectory, stderr);
+    }
+
+    [RequiresDynamicCode("Compiles and loads custom rules.")]
+    [RequiresUnreferencedCode("Compiles and loads custom rules.")]
+    private static RuleCatalog? Load(RuleSources sources, string workingDirectory, TextWriter stderr)
+    {
+        var custom = new List<CustomRule>();
+        var failed = false;
+        void Report(IEnumerable<CompileProblem> problems)
+        {
+            foreach (var problem in problems)
+            {
+                var at = problem.At;
+                stderr.WriteLine($"{at.Path}:{at.Line}:{at.Column}: {(problem.IsError ? "error" : "warning")} {problem.Id}: {problem.Message}");
+                failed |= problem.IsError;
+            }
+        }
+
+        var pages = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = new List<string>();
+        foreach (var folder in sources.Folders)
+        {
+            if (!Directory.Exists(folder.FullPath))
+            {
+                stderr.WriteLine($"{folder.At.Path}:{folder.At.Line}:{folder.At.Column}: error: the customRules folder {ManifestLoader.DisplayPath(folder.FullPath, workingDirectory)} does not exist");
+                failed = true;
+                continue;
+            }
+
+            files.AddRange(SourceFiles(folder.FullPath));
+            foreach (var page in Directory.EnumerateFiles(folder.FullPath, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                pages.TryAdd(Path.GetFileNameWithoutExtension(page), page);
+            }
+        }
+
+        if (files.Count > 0 && !failed)
+        {
+            var compiled = new CustomRuleCompiler(CustomRuleCompiler.DefaultCacheDirectory()).Compile(files, workingDirectory);
+            Report(compiled.Problems);
+            var origin = sources.Folders[0].At;
+            custom.AddRange(compiled.Rules.Select(rule => new CustomRule(rule, pages.TryGetValue(rule.Descriptor.Id, out var page) ? InputFiles.ReadText(page, LoadLimits.MaxFileBytes, rejectBinary: true).Text : null, origin)));
+        }
+
+        foreach (var package in sources.Packages)
+        {
+            var loaded = CustomRuleLoader.LoadPackage(package.FullPath, workingDirectory);
+            Report(loaded.Problems);
+            custom.AddRange(loaded.Rules.Select(rule => new CustomRule(rule, EmbeddedPage(rule), package.At)));
+        }
+
+        var (catalog, problems) = CustomRuleCatalog.Compose(BuiltInRules.Catalog, custom);
+        foreach (var problem in problems)
+        {
+            stderr.WriteLine(problem);
+        }
+
+        return failed || problems.Count > 0 ? null : catalog;
+    }
+
+    /// <summary>The C# files of a rules folder, without build outputs and rule fixtures.</summary>
+    private static IEnumerable<string> SourceFiles(string folder) =>
+        Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or "fixtures"));
+
+    /// <summary>A packaged rule's page: an embedded resource whose name ends with <c>ACME001.md</c>.</summary>
+    private static string? EmbeddedPage(Rule rule)
+    {
+        var assembly = rule.GetType().Assembly;
+        var name = assembly.GetManifestResourceNames().Where(n => n.EndsWith(rule.Descriptor.Id + ".md", StringComparison.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault();
+        using var stream = name is null ? null : assembly.GetManifestResourceStream(name);
+        return stream is null ? null : new StreamReader(stream).ReadToEnd();
+    }
+}
