@@ -19,11 +19,11 @@ internal static class CustomRuleLoading
     /// cannot compile or load code; the trimmer then leaves the compiler out.
     /// </summary>
     [FeatureSwitchDefinition("Kubelint.CustomRules.IsSupported")]
-    [FeatureGuard(typeof(RequiresDynamicCodeAttribute))]
-    [FeatureGuard(typeof(RequiresUnreferencedCodeAttribute))]
     private static bool IsSupported => !AppContext.TryGetSwitch("Kubelint.CustomRules.IsSupported", out var supported) || supported;
 
     /// <summary>The catalog for these options, or null after reporting why there is none (a usage error: exit 2).</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Load runs only where IsSupported is true, never in the trimmed native binary.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Load runs only where IsSupported is true, never in the native binary.")]
     public static RuleCatalog? Catalog(LintOptions options, bool noCustomRules, TextWriter stderr)
     {
         if (LintSetup.ConfigFile(options) is not { } file || (file.Text is null && !File.Exists(file.Path)))
