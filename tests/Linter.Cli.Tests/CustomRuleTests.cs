@@ -71,7 +71,7 @@ public sealed class CustomRuleTests : IDisposable
     [Fact]
     public void The_example_rules_pass_their_fixtures()
     {
-        var run = Cli.Run("test", Example + "/rules");
+        var run = Cli.Run("test", Example + "/.kubelint/rules");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("7 fixtures of 3 rules: 7 passed, 0 failed\n", run.Stdout.ReplaceLineEndings("\n"));
