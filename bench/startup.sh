@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start-up benchmark: wall time of `kubelint check` on one small file and on examples/, the Native AOT binary against
-# the dotnet tool's build (ReadyToRun and framework-dependent, as in the kubelint.linux-x64 tool package). Publishes
-# both for linux-x64, times them with hyperfine (installs the Debian package if it is missing) and prints a Markdown
+# the dotnet tool's build (ReadyToRun and framework-dependent, as in the kubelint.linux-x64 tool package), and the
+# dotnet tool on examples/custom-rules without its custom rules, compiling them, and with them from the compile cache.
+# Publishes both for linux-x64, times them with hyperfine (installs the Debian package if it is missing) and prints a Markdown
 # table of the median and mean wall times.
 #   bash bench/startup.sh            # 40 timed runs per command after 5 warm-up runs
 #   RUNS=100 bash bench/startup.sh
@@ -27,11 +28,22 @@ for input in "$small" examples/; do
     -n "dotnet tool (ReadyToRun)" "$work/tool/kubelint check $input --fail-on none"
 done
 
+# Custom rules (issue 16): the dotnet tool on examples/custom-rules without them, compiling them (the compile cache
+# emptied before each run) and with the compiled rules from the cache.
+cache="$work/cache"
+custom="$work/tool/kubelint check examples/custom-rules --fail-on none"
+hyperfine --shell=none --style basic --warmup 1 --runs 10 --export-json "$work/compile.json" \
+  --prepare "rm -rf $cache/kubelint" -n "custom rules, compiled" "env XDG_CACHE_HOME=$cache $custom"
+hyperfine --shell=none --style basic --warmup 5 --runs "$runs" --export-json "$work/cached.json" \
+  -n "without custom rules (--no-custom-rules)" "$custom --no-custom-rules" \
+  -n "custom rules, from the compile cache" "env XDG_CACHE_HOME=$cache $custom"
+
 echo
 echo "\`kubelint check\`, $runs runs each after 5 warm-up runs, $(nproc) cores ($(uname -m)):"
 echo
 python3 - "$work/$(basename "$small").json" "one file (\`$small\`)" \
-  "$work/examples.json" "\`examples/\` ($(find examples -name '*.yaml' | wc -l) files)" <<'EOF'
+  "$work/examples.json" "\`examples/\` ($(find examples -name '*.yaml' -not -path '*/.*' | wc -l) files)" \
+  "$work/compile.json" "\`examples/custom-rules\` (dotnet tool)" "$work/cached.json" "\`examples/custom-rules\` (dotnet tool)" <<'EOF'
 import json, sys
 ms = lambda seconds: f"{seconds * 1000:.1f}"
 print("| input | build | median | mean ± σ |")

@@ -11,17 +11,10 @@ internal sealed class BannedSymbols : AdditionalText
 {
     private readonly SourceText _text;
 
-    private BannedSymbols(string text)
-    {
-        Text = text;
-        _text = SourceText.From(text);
-    }
+    private BannedSymbols(string text) => _text = SourceText.From(text);
 
     /// <summary>The list embedded in this assembly.</summary>
     public static BannedSymbols List { get; } = new(ReadEmbedded());
-
-    /// <summary>The list's text (part of the cache key: another list compiles differently).</summary>
-    public string Text { get; }
 
     /// <summary>The name the analyzer looks for.</summary>
     public override string Path => "BannedSymbols.txt";

@@ -1,11 +1,9 @@
-using System.Reflection;
 using System.Reflection.PortableExecutable;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Linter.Core.Rules;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Linter.CustomRules;
 
@@ -19,9 +17,12 @@ internal sealed record CachedAssembly(byte[] Assembly, IReadOnlyList<CompileProb
 /// </summary>
 internal sealed class CompileCache(string? directory)
 {
-    /// <summary>The key of <paramref name="sources"/>: SHA-256 (lowercase hex) of their display paths and bytes, the SDK's
-    /// and this library's module version ids (this library holds the compiler's settings), Roslyn's version and the
-    /// banned-symbols list.</summary>
+    /// <summary>
+    /// The key of <paramref name="sources"/>: SHA-256 (lowercase hex) of their display paths and bytes and of the SDK's
+    /// and this library's module version ids. This library is built deterministically, so its id changes with the
+    /// compiler's settings it holds, the banned-symbols list it embeds and the versions of Roslyn and the analyzer it
+    /// references; a hit loads neither (the key costs no compiler start-up).
+    /// </summary>
     public static string Key(IReadOnlyList<RuleSource> sources)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -33,8 +34,6 @@ internal sealed class CompileCache(string? directory)
         }
         Append(hash, typeof(Rule).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
         Append(hash, typeof(CompileCache).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
-        Append(hash, Encoding.UTF8.GetBytes(RoslynVersion));
-        Append(hash, Encoding.UTF8.GetBytes(BannedSymbols.List.Text));
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
@@ -47,8 +46,10 @@ internal sealed class CompileCache(string? directory)
         }
         try
         {
-            var warnings = JsonSerializer.Deserialize(File.ReadAllBytes(EntryPath(key, ".json")), CacheJson.Default.ListCompileProblem);
             var assembly = File.ReadAllBytes(EntryPath(key, ".dll"));
+            // An entry without warnings has no warnings file: most have none, and reading JSON costs a cached run ~20 ms.
+            var warningsPath = EntryPath(key, ".json");
+            var warnings = File.Exists(warningsPath) ? JsonSerializer.Deserialize(File.ReadAllBytes(warningsPath), CacheJson.Default.ListCompileProblem) : [];
             return warnings is not null && IsAssembly(assembly) ? new CachedAssembly(assembly, warnings) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
@@ -57,8 +58,9 @@ internal sealed class CompileCache(string? directory)
         }
     }
 
-    /// <summary>Stores an assembly that compiled without errors. Each file is written beside its final name and moved
-    /// over it, so a reader never sees half a file; the warnings go first, as a reader needs both.</summary>
+    /// <summary>Stores an assembly that compiled without errors, and its warnings when it has some. Each file is written
+    /// beside its final name and moved over it, so a reader never sees half a file; the warnings go first, so that an
+    /// assembly in the cache has its warnings beside it.</summary>
     public void Write(string key, byte[] assembly, IReadOnlyList<CompileProblem> warnings)
     {
         if (directory is null)
@@ -68,7 +70,11 @@ internal sealed class CompileCache(string? directory)
         try
         {
             Directory.CreateDirectory(directory);
-            WriteAtomically(EntryPath(key, ".json"), JsonSerializer.SerializeToUtf8Bytes(warnings.ToList(), CacheJson.Default.ListCompileProblem));
+            if (warnings.Count > 0)
+            {
+                WriteAtomically(EntryPath(key, ".json"), JsonSerializer.SerializeToUtf8Bytes(warnings.ToList(), CacheJson.Default.ListCompileProblem));
+            }
+
             WriteAtomically(EntryPath(key, ".dll"), assembly);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -104,15 +110,6 @@ internal sealed class CompileCache(string? directory)
         finally
         {
             File.Delete(temporary);
-        }
-    }
-
-    private static string RoslynVersion
-    {
-        get
-        {
-            var roslyn = typeof(CSharpCompilation).Assembly;
-            return $"{roslyn.GetName().Version} {roslyn.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion}";
         }
     }
 

@@ -101,14 +101,17 @@ public sealed class CacheTests
         Assert.False(new CustomRuleCompiler(null).Compile([file], folder.Root).FromCache);
     }
 
-    [Fact]
-    public void TheCacheHoldsNoTemporaryFiles()
+    [Theory]
+    [InlineData(false, new[] { ".dll" })]
+    [InlineData(true, new[] { ".dll", ".json" })]
+    public void TheCacheHoldsTheAssemblyItsWarningsIfAnyAndNoTemporaryFiles(bool withWarning, string[] expected)
     {
         using var folder = new TempFolder();
-        new CustomRuleCompiler(folder.Cache).Compile([folder.Write("Rule.cs", Sources.ServiceRule)], folder.Root);
+        var source = withWarning ? Sources.RuleRunning("int unused = 1;") : Sources.ServiceRule;
+        new CustomRuleCompiler(folder.Cache).Compile([folder.Write("Rule.cs", source)], folder.Root);
 
         var entries = Directory.GetFiles(folder.Cache).Select(Path.GetExtension).Order(StringComparer.Ordinal);
-        Assert.Equal([".dll", ".json"], entries);
+        Assert.Equal(expected, entries);
     }
 
     [Theory]
@@ -117,7 +120,7 @@ public sealed class CacheTests
     public void ADamagedEntryIsCompiledAgain(string extension, string damage)
     {
         using var folder = new TempFolder();
-        var file = folder.Write("Rule.cs", Sources.ServiceRule);
+        var file = folder.Write("Rule.cs", Sources.RuleRunning("int unused = 1;"));
         new CustomRuleCompiler(folder.Cache).Compile([file], folder.Root);
         File.WriteAllText(Assert.Single(Directory.GetFiles(folder.Cache, "*" + extension)), damage);
 
@@ -125,8 +128,8 @@ public sealed class CacheTests
         var repaired = new CustomRuleCompiler(folder.Cache).Compile([file], folder.Root);
 
         Assert.False(again.FromCache);
-        Assert.Empty(again.Problems);
-        Assert.Equal("CUS001", Assert.Single(again.Rules).Descriptor.Id);
+        Assert.Equal("CS0219", Assert.Single(again.Problems).Id);
+        Assert.Equal("CUS002", Assert.Single(again.Rules).Descriptor.Id);
         Assert.True(repaired.FromCache);
     }
 
