@@ -19,7 +19,7 @@ public static class Expected
     public static string TaskLine(Finding f, string level) =>
         $"{f.Location.Path}({f.Location.Line},{f.Location.Column},{f.Location.EndLine},{f.Location.EndColumn}): {level} {f.RuleId}: {f.Message} ({HelpUri(f.RuleId)})";
 
-    public static string HelpUri(string ruleId) => BuiltInRules.Catalog.All.Single(r => r.Descriptor.Id == ruleId).Descriptor.HelpUri;
+    public static string HelpUri(string ruleId) => BuiltInRules.Catalog.All.Single(r => r.Descriptor.Id == ruleId).Descriptor.HelpUri!;
 
     public static string Level(Severity severity) => severity == Severity.Error ? "error" : "warning";
 
