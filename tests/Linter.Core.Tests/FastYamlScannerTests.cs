@@ -8,11 +8,7 @@ namespace Linter.Core.Tests;
 /// </summary>
 public sealed class FastYamlScannerTests
 {
-    private static readonly string Root = FindRoot(new DirectoryInfo(AppContext.BaseDirectory));
-
-    private static string FindRoot(DirectoryInfo? dir) =>
-        dir is null ? throw new InvalidOperationException("Linter.sln not found")
-        : File.Exists(Path.Combine(dir.FullName, "Linter.sln")) ? dir.FullName : FindRoot(dir.Parent);
+    private static readonly string Root = RepositoryRoot.Path;
 
     /// <summary>Null when the fast scanner gives up; otherwise its result, which must be YamlDotNet's.</summary>
     internal static bool? Agrees(string text, out string? difference)

@@ -42,6 +42,7 @@ public sealed record RuleSources(IReadOnlyList<RuleSource> Folders, IReadOnlyLis
 }
 
 /// <summary>A rule loaded from a configuration's <c>customRules</c> or <c>rulePackages</c>, with its page.</summary>
+/// <param name="Rule">The rule.</param>
 /// <param name="Page">The rule's Markdown page (<c>ACME001.md</c> beside its source, or in its package), or null when it has none.</param>
 /// <param name="Origin">The configuration entry that brought the rule in, for problems.</param>
 public sealed record CustomRule(Rule Rule, string? Page, SourceSpan Origin);

@@ -718,7 +718,10 @@ internal sealed class FastYamlScanner
         return true;
     }
 
+    /// <param name="start">The offset of the opening quote.</param>
+    /// <param name="end">The offset of the closing quote.</param>
     /// <param name="plainRun">No escape: the value is the text between the quotes.</param>
+    /// <param name="token">The scalar, when the text is one the scanner reads.</param>
     private bool Quoted(int start, int end, bool plainRun, out Token token)
     {
         var value = plainRun ? _strings.Get(_text, start + 1, end - start - 2) : _value.ToString();

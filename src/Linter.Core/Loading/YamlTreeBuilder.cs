@@ -57,6 +57,11 @@ internal sealed class YamlTreeBuilder(string path)
 
     public void AddComment(SourceSpan span, string text) => _comments.Add(new YamlComment(span, text));
 
+    /// <param name="span">Where the scalar is written.</param>
+    /// <param name="value">Its value, quotes and escapes resolved.</param>
+    /// <param name="kind">Its type (string, number, boolean, null).</param>
+    /// <param name="isQuoted">Written in quotes.</param>
+    /// <param name="anchor">Its anchor (<c>&amp;name</c>), if any.</param>
     /// <param name="isMergeCandidate">A plain <c>&lt;&lt;</c>: as a key, its value is merged.</param>
     public void AddScalar(SourceSpan span, string value, ScalarKind kind, bool isQuoted, string? anchor, bool isMergeCandidate)
     {
@@ -101,6 +106,9 @@ internal sealed class YamlTreeBuilder(string path)
         Attach(target.Node, isMergeCandidate: false, aliasHeight, target.Size);
     }
 
+    /// <param name="start">Where the collection starts.</param>
+    /// <param name="anchor">Its anchor (<c>&amp;name</c>), if any.</param>
+    /// <param name="isMapping">A mapping, else a list.</param>
     /// <param name="isFlow">Written in brackets ([ ] or { }): the collection ends after its closing bracket.</param>
     /// <param name="isPair">A single pair in a flow list ([a: 1]): it starts at its key.</param>
     public void StartCollection(SourceSpan start, string? anchor, bool isMapping, bool isFlow, bool isPair)

@@ -3,8 +3,16 @@ using Linter.Core.Loading;
 namespace Linter.Core.Rules;
 
 /// <summary>Another place involved in a finding (the first owner of a node port, the pods a selector missed).</summary>
+/// <param name="Span">Where the other place is written.</param>
+/// <param name="Message">What it has to do with the finding.</param>
 public sealed record RelatedLocation(SourceSpan Span, string Message);
 
+/// <summary>A problem a rule reported (<see cref="RuleContext.Report"/>).</summary>
+/// <param name="RuleId">The id of the rule that reported it.</param>
+/// <param name="Severity">Its severity, before the configuration's overrides.</param>
+/// <param name="Message">What is wrong, why it matters and what to do.</param>
+/// <param name="Location">Where the problem is written.</param>
+/// <param name="Related">Other places involved (at most <see cref="MaxRelated"/>).</param>
 public sealed record Finding(string RuleId, Severity Severity, string Message, SourceSpan Location, IReadOnlyList<RelatedLocation> Related)
 {
     /// <summary>

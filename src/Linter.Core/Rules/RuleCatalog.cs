@@ -36,6 +36,7 @@ public sealed class RuleCatalog
     /// <summary>Ordered by id.</summary>
     public IReadOnlyList<Rule> All { get; }
 
+    /// <summary>The descriptors of <see cref="All"/>, in the same order.</summary>
     public IReadOnlyList<RuleDescriptor> Descriptors { get; }
 
     /// <summary>The rule with this id (<c>KL203</c>) or slug (<c>named-target-port-not-found</c>), in any case.</summary>

@@ -4,6 +4,12 @@ namespace Linter.Core.Rules;
 /// A rule's identity and defaults. Ids are stable: an id is never reused for another check. The prefix
 /// <c>KL</c> is kubelint's own; custom rules (written by teams) use another prefix, such as <c>ACME001</c>.
 /// </summary>
+/// <param name="Id">The stable id: a prefix of capital letters, then digits (<c>KL203</c>, <c>ACME001</c>).</param>
+/// <param name="Slug">The readable name, lowercase words joined by dashes (<c>named-target-port-not-found</c>); the
+/// configuration and suppressions accept it like the id.</param>
+/// <param name="Title">One line that says what is wrong.</param>
+/// <param name="DefaultSeverity">The severity of its findings unless the configuration or the rule says otherwise.</param>
+/// <param name="Family">The group the rule belongs to (<c>ports</c>, <c>dns</c>; <c>custom</c> for a team's rules).</param>
 public sealed record RuleDescriptor(string Id, string Slug, string Title, Severity DefaultSeverity, string Family)
 {
     /// <summary>The prefix of the built-in rules' ids, which custom rules may not use.</summary>

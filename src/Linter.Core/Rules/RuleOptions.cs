@@ -8,6 +8,7 @@ public sealed class RuleOptions
 {
     private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _values;
 
+    /// <param name="values">The values of each option by name.</param>
     public RuleOptions(IReadOnlyDictionary<string, IReadOnlyList<string>> values) => _values = values;
 
     /// <summary>No options.</summary>

@@ -54,6 +54,7 @@ public static class ListenPortScanner
     };
 
     /// <summary>The numbers <paramref name="text"/> evidently listens on, in order of appearance (repeats included).</summary>
+    /// <param name="text">A command-line argument, an environment variable's value or a ConfigMap value.</param>
     /// <param name="key">The name the value is found under (environment variable, ConfigMap key, or the previous argument), if any.</param>
     public static List<int> Scan(string text, string? key = null)
     {
@@ -62,7 +63,8 @@ public static class ListenPortScanner
         return found;
     }
 
-    public static void Scan(string text, string? key, ICollection<int> found)
+    /// <summary>Adds the numbers <paramref name="text"/> evidently listens on to <paramref name="found"/>.</summary>
+    internal static void Scan(string text, string? key, ICollection<int> found)
     {
         var i = 0;
         while (i < text.Length)

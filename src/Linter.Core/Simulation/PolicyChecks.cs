@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Linter.Core.Loading;
 using Linter.Core.Model;
 
@@ -118,6 +119,7 @@ public static class PolicyChecks
     }
 
     /// <summary>The peer's problems; with <paramref name="strictCidr"/>, also the CIDRs <c>StrictIPCIDRValidation</c> refuses.</summary>
+    [SuppressMessage("ApiDesign", "RS0027", Justification = "The overloads check different parts of a policy (policy, port, peer); none adds parameters to another.")]
     public static IEnumerable<PolicyProblem> Problems(PolicyPeer peer, bool strictCidr = false)
     {
         if (peer.PodSelectorKey is null && peer.NamespaceSelectorKey is null && peer.IpBlockKey is null)
