@@ -293,12 +293,49 @@ public sealed class ConfigurationTests
     public void The_schema_describes_exactly_the_keys_the_loader_accepts()
     {
         var schema = System.Text.Json.Nodes.JsonNode.Parse(ConfigSchema.Build(BuiltInRules.Catalog.Descriptors))!;
-        Assert.Equal(["rules", "overrides", "cluster", "include", "exclude"], schema["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["rules", "overrides", "cluster", "include", "exclude", "customRules", "rulePackages", "ruleOptions"], schema["properties"]!.AsObject().Select(p => p.Key));
         Assert.Equal(
             ["clusterDomain", "nodePortRange", "kubernetesVersion", "clusterDNS", "defaultNamespace", "externalNamespaces", "ingressClasses", "gatewayClasses", "namespaces", "podCIDRs", "networkPolicy", "ingressControllers", "dns", "services"],
             schema["properties"]!["cluster"]!["properties"]!.AsObject().Select(p => p.Key));
         var ruleNames = schema["definitions"]!["rules"]!["propertyNames"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
         Assert.Contains("KL203", ruleNames);
         Assert.Contains("named-target-port-not-found", ruleNames);
+    }
+
+    [Fact]
+    public void Rule_options_are_read_by_rule_id_as_lists_of_values()
+    {
+        var (config, problems) = ConfigLoader.Parse(".kubelint.yaml", "ruleOptions:\n  service-selector-matches-no-pods: {domains: [a.example, b.example], limit: 3}\n", BuiltInRules.Catalog);
+
+        Assert.Empty(problems);
+        var options = config.RuleOptions["KL101"];
+        Assert.Equal(["a.example", "b.example"], options.Strings("domains"));
+        Assert.Equal("3", options.String("limit"));
+        Assert.Empty(options.Strings("unset"));
+    }
+
+    [Fact]
+    public void Custom_rule_sources_are_kept_as_written()
+    {
+        var (config, problems) = ConfigLoader.Parse(".kubelint.yaml", "customRules: [.kubelint/rules]\nrulePackages: tools/Acme.Rules.dll\n", BuiltInRules.Catalog);
+
+        Assert.Empty(problems);
+        Assert.Equal([".kubelint/rules"], config.CustomRules);
+        Assert.Equal(["tools/Acme.Rules.dll"], config.RulePackages);
+    }
+
+    [Fact]
+    public void Names_of_rules_not_loaded_are_unknown_unless_custom_rules_were_left_out()
+    {
+        const string Text = "rules: {ACME001: error, KL999: off}\nruleOptions: {team-label: {x: y}}\n";
+        var lacking = new Linter.Core.Rules.RuleCatalog(BuiltInRules.Catalog.All, BuiltInRules.Catalog.SourcePage) { LacksCustomRules = true };
+
+        var (_, strict) = ConfigLoader.Parse(".kubelint.yaml", Text, BuiltInRules.Catalog);
+        var (config, tolerant) = ConfigLoader.Parse(".kubelint.yaml", Text, lacking);
+
+        Assert.Equal(3, strict.Count);
+        var only = Assert.Single(tolerant);
+        Assert.StartsWith("unknown rule `KL999`", only.Message);
+        Assert.Empty(config.RuleOptions);
     }
 }

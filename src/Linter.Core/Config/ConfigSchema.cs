@@ -170,6 +170,7 @@ public static class ConfigSchema
                     },
                 }, nullable: true),
                 ["include"] = Ref("globs"),
+                ["exclude"] = Ref("globs"),
                 ["customRules"] = Paths("Folders of custom rules written in C#, relative to the folder of the config file (the CLI compiles them; --no-custom-rules skips them)."),
                 ["rulePackages"] = Paths("Precompiled rule packs (class libraries built against Kubelint.Sdk), relative to the folder of the config file."),
                 ["ruleOptions"] = new JsonObject
@@ -188,7 +189,6 @@ public static class ConfigSchema
                         },
                     },
                 },
-                ["exclude"] = Ref("globs"),
             },
         };
         return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
