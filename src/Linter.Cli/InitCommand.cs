@@ -22,23 +22,28 @@ internal static class InitCommand
             }
 
             File.WriteAllText(config, Starter.Config);
-            File.WriteAllText(Path.Combine(workingDirectory, Starter.SchemaFileName), Schema());
+            File.WriteAllText(Path.Combine(workingDirectory, Starter.SchemaFileName), ConfigSchema.Build(BuiltInRules.Catalog.Descriptors));
             stdout.WriteLine($"wrote {ConfigLoader.FileNames[0]} and {Starter.SchemaFileName}");
             return 0;
         });
         return command;
     }
 
-    public static Command CreateConfig(TextWriter stdout)
+    public static Command CreateConfig(TextWriter stdout, TextWriter stderr, string workingDirectory)
     {
-        var schema = new Command("schema", "Print the JSON Schema of .kubelint.yaml (for the YAML language server: # yaml-language-server: $schema=FILE).");
-        schema.SetAction(_ =>
+        var config = new ConfigOptions();
+        var schema = new Command("schema", "Print the JSON Schema of .kubelint.yaml (for the YAML language server: # yaml-language-server: $schema=FILE); its rule names include the configuration's custom rules.");
+        config.AddTo(schema, withRules: false);
+        schema.SetAction(parse =>
         {
-            stdout.WriteLine(Schema());
+            if (config.Catalog(parse, ".", workingDirectory, stderr) is not { } catalog)
+            {
+                return ExitCodes.UsageError;
+            }
+
+            stdout.WriteLine(ConfigSchema.Build(catalog.Descriptors));
             return 0;
         });
         return new Command("config", "Configuration file tools.") { schema };
     }
-
-    private static string Schema() => ConfigSchema.Build(BuiltInRules.Catalog.Descriptors);
 }

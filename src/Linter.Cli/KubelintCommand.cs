@@ -26,7 +26,7 @@ public static class KubelintCommand
             ResolveCommand.Create(stdin, stdout, stderr, workingDirectory),
             RulesCommand.Create(stdout, stderr, workingDirectory),
             InitCommand.Create(stdout, stderr, workingDirectory),
-            InitCommand.CreateConfig(stdout),
+            InitCommand.CreateConfig(stdout, stderr, workingDirectory),
             ExplainCommand.Create(stdout, stderr, workingDirectory),
             TestCommand.Create(stdout, stderr, workingDirectory),
             NewCommand.Create(stdout, stderr, workingDirectory),

@@ -105,6 +105,18 @@ public sealed class CustomRuleTests : IDisposable
     }
 
     [Fact]
+    public void The_config_schema_names_the_custom_rules_so_editors_accept_their_settings()
+    {
+        var run = Cli.RunIn(Path.Combine(Cli.Root, Example), string.Empty, "config", "schema");
+
+        var names = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("definitions").GetProperty("rules").GetProperty("propertyNames").GetProperty("enum")
+            .EnumerateArray().Select(n => n.GetString()).ToList();
+        Assert.Contains("ACME002", names);
+        Assert.Contains("ingress-host-outside-domain", names);
+        Assert.Contains("KL101", names);
+    }
+
+    [Fact]
     public void Switches_and_severities_apply_to_custom_rules()
     {
         var run = Cli.Run("check", Example, "--format", "json", "--disable", "ACME001,ingress-host-outside-domain", "--severity", "ACME003=error");
