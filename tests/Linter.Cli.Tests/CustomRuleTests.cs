@@ -9,16 +9,9 @@ namespace Linter.Cli.Tests;
 public sealed class CustomRuleTests : IDisposable
 {
     private const string Example = "examples/custom-rules";
-    private readonly string _dir = Directory.CreateTempSubdirectory("kubelint-custom-").FullName;
+    private readonly TempFolder _folder = new();
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private void Write(string relativePath, string text)
-    {
-        var path = Path.Combine(_dir, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-    }
+    public void Dispose() => _folder.Dispose();
 
     private static string At(JsonElement finding) =>
         $"{finding.GetProperty("ruleId").GetString()}@{finding.GetProperty("line").GetInt32()}:{finding.GetProperty("column").GetInt32()}";
@@ -53,9 +46,9 @@ public sealed class CustomRuleTests : IDisposable
 
     private void WriteProject(string rule, string config = "customRules: [rules]\n")
     {
-        Write(".kubelint.yaml", config);
-        Write("rules/EveryServiceRule.cs", rule);
-        Write("app.yaml", Service);
+        _folder.Write(".kubelint.yaml", config);
+        _folder.Write("rules/EveryServiceRule.cs", rule);
+        _folder.Write("app.yaml", Service);
     }
 
     [Fact]
@@ -130,9 +123,9 @@ public sealed class CustomRuleTests : IDisposable
     public void A_suppression_comment_silences_a_custom_rule()
     {
         WriteProject(EveryServiceRule);
-        Write("app.yaml", Service.Replace("  name: web", "  name: web # kubelint-disable-line TEAM001"));
+        _folder.Write("app.yaml", Service.Replace("  name: web", "  name: web # kubelint-disable-line TEAM001"));
 
-        var run = Cli.RunIn(_dir, string.Empty, "check", ".");
+        var run = Cli.RunIn(_folder.Root, string.Empty, "check", ".");
 
         Assert.Equal(0, run.ExitCode);
         Assert.DoesNotContain("TEAM001", run.Stdout);
@@ -143,10 +136,10 @@ public sealed class CustomRuleTests : IDisposable
     public void A_baseline_holds_custom_findings_like_built_in_ones()
     {
         WriteProject(EveryServiceRule);
-        var baseline = Path.Combine(_dir, "baseline.sarif");
+        var baseline = Path.Combine(_folder.Root, "baseline.sarif");
 
-        var first = Cli.RunIn(_dir, string.Empty, "check", ".", "--format", "json", "--write-baseline", baseline, "--fail-on", "warning");
-        var second = Cli.RunIn(_dir, string.Empty, "check", ".", "--format", "json", "--baseline", baseline, "--fail-on", "warning");
+        var first = Cli.RunIn(_folder.Root, string.Empty, "check", ".", "--format", "json", "--write-baseline", baseline, "--fail-on", "warning");
+        var second = Cli.RunIn(_folder.Root, string.Empty, "check", ".", "--format", "json", "--baseline", baseline, "--fail-on", "warning");
 
         Assert.Equal(["TEAM001"], first.RuleIds);
         Assert.Equal(1, first.ExitCode);
@@ -164,48 +157,29 @@ public sealed class CustomRuleTests : IDisposable
         Assert.Contains("the custom rules that examples/custom-rules/.kubelint.yaml names are not run (--no-custom-rules)", run.Stderr);
     }
 
-    [Fact]
-    public void A_compile_error_is_a_usage_error_at_its_position()
+    [Theory]
+    [InlineData("$\"Service {service.Name}\"", "service.Ports", "rules/EveryServiceRule.cs:9:52: error CS1503:")]
+    [InlineData("$\"Service {service.Name}\"", "System.IO.File.ReadAllText(\"/etc/hostname\")", "rules/EveryServiceRule.cs:9:52: error RS0030:")]
+    [InlineData("TEAM001", "KL999", ".kubelint.yaml:1:15: error: custom rule KL999 (EveryServiceRule): the prefix KL is kubelint's own")]
+    public void A_rule_that_does_not_compile_uses_a_banned_api_or_a_built_in_id_is_a_usage_error_at_its_position(string written, string instead, string problem)
     {
-        WriteProject(EveryServiceRule.Replace("$\"Service {service.Name}\"", "service.Ports"));
+        WriteProject(EveryServiceRule.Replace(written, instead));
 
-        var run = Cli.RunIn(_dir, string.Empty, "check", ".");
+        var run = Cli.RunIn(_folder.Root, string.Empty, "check", ".");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("rules/EveryServiceRule.cs:9:52: error CS1503:", run.Stderr);
+        Assert.Contains(problem, run.Stderr);
         Assert.Empty(run.Stdout);
-    }
-
-    [Fact]
-    public void A_banned_api_is_a_usage_error_at_its_use()
-    {
-        WriteProject(EveryServiceRule.Replace("$\"Service {service.Name}\"", "System.IO.File.ReadAllText(\"/etc/hostname\")"));
-
-        var run = Cli.RunIn(_dir, string.Empty, "check", ".");
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("rules/EveryServiceRule.cs:9:52: error RS0030:", run.Stderr);
-    }
-
-    [Fact]
-    public void A_custom_rule_may_not_use_the_built_in_prefix()
-    {
-        WriteProject(EveryServiceRule.Replace("TEAM001", "KL999"));
-
-        var run = Cli.RunIn(_dir, string.Empty, "check", ".");
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains(".kubelint.yaml:1:15: error: custom rule KL999 (EveryServiceRule): the prefix KL is kubelint's own", run.Stderr);
     }
 
     [Fact]
     public void A_missing_rules_folder_is_a_usage_error_at_its_entry()
     {
-        Write(".kubelint.yaml", "customRules:\n  - rules\n  - more-rules\n");
-        Write("rules/EveryServiceRule.cs", EveryServiceRule);
-        Write("app.yaml", Service);
+        _folder.Write(".kubelint.yaml", "customRules:\n  - rules\n  - more-rules\n");
+        _folder.Write("rules/EveryServiceRule.cs", EveryServiceRule);
+        _folder.Write("app.yaml", Service);
 
-        var run = Cli.RunIn(_dir, string.Empty, "check", ".");
+        var run = Cli.RunIn(_folder.Root, string.Empty, "check", ".");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(".kubelint.yaml:3:5: error: the customRules folder more-rules does not exist", run.Stderr);
@@ -214,10 +188,10 @@ public sealed class CustomRuleTests : IDisposable
     [Fact]
     public void A_scaffolded_rule_compiles_and_passes_its_fixtures()
     {
-        Write(".kubelint.yaml", "customRules: [.kubelint/rules]\n");
+        _folder.Write(".kubelint.yaml", "customRules: [.kubelint/rules]\n");
 
-        var created = Cli.RunIn(_dir, string.Empty, "new", "rule", "team-label");
-        var tested = Cli.RunIn(_dir, string.Empty, "test", ".kubelint/rules");
+        var created = Cli.RunIn(_folder.Root, string.Empty, "new", "rule", "team-label");
+        var tested = Cli.RunIn(_folder.Root, string.Empty, "test", ".kubelint/rules");
 
         Assert.Equal(0, created.ExitCode);
         Assert.Equal(0, tested.ExitCode);

@@ -5,13 +5,13 @@ namespace Linter.Cli.Tests;
 /// <summary><c>kubelint new rule</c>: the folder of a custom rule, its id, and what it refuses.</summary>
 public sealed class NewCommandTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("kubelint-new-").FullName;
+    private readonly TempFolder _folder = new();
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
-    private CliRun New(params string[] args) => Cli.RunIn(_dir, string.Empty, ["new", "rule", .. args]);
+    private CliRun New(params string[] args) => Cli.RunIn(_folder.Root, string.Empty, ["new", "rule", .. args]);
 
-    private string RuleFolder(string slug, string dir = ".kubelint/rules") => Path.Combine(_dir, dir, slug);
+    private string RuleFolder(string slug, string dir = ".kubelint/rules") => Path.Combine(_folder.Root, dir, slug);
 
     [Fact]
     public void Creates_the_rule_its_page_and_fixtures_with_the_id_slug_and_class_name()
@@ -119,7 +119,7 @@ public sealed class NewCommandTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Stderr);
-        Assert.False(Directory.Exists(Path.Combine(_dir, ".kubelint")));
+        Assert.False(Directory.Exists(Path.Combine(_folder.Root, ".kubelint")));
     }
 
     [Theory]
@@ -134,7 +134,7 @@ public sealed class NewCommandTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Stderr);
-        Assert.False(Directory.Exists(Path.Combine(_dir, ".kubelint")));
+        Assert.False(Directory.Exists(Path.Combine(_folder.Root, ".kubelint")));
     }
 
     [Fact]

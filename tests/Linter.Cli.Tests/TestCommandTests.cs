@@ -4,22 +4,14 @@ namespace Linter.Cli.Tests;
 public sealed class TestCommandTests : IDisposable
 {
     private const string Kl210 = "rules/ports/KL210-invalid-protocol";
-    private readonly string _dir = Directory.CreateTempSubdirectory("kubelint-test-").FullName;
+    private readonly TempFolder _folder = new();
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string Write(string relativePath, string text)
-    {
-        var path = Path.Combine(_dir, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    public void Dispose() => _folder.Dispose();
 
     /// <summary>Copies a rule folder of the repository to the temporary folder, under its own name.</summary>
     private string CopyRuleFolder(string relativeFolder)
     {
-        var target = Path.Combine(_dir, Path.GetFileName(relativeFolder));
+        var target = Path.Combine(_folder.Root, Path.GetFileName(relativeFolder));
         foreach (var file in Directory.GetFiles(Path.Combine(Cli.Root, relativeFolder), "*", SearchOption.AllDirectories))
         {
             var copy = Path.Combine(target, Path.GetRelativePath(Path.Combine(Cli.Root, relativeFolder), file));
@@ -73,7 +65,7 @@ public sealed class TestCommandTests : IDisposable
         lines[finding - 1] += " # expect: KL210";
         File.WriteAllText(fixture, string.Join('\n', lines));
 
-        var run = Cli.RunIn(_dir, string.Empty, "test");
+        var run = Cli.RunIn(_folder.Root, string.Empty, "test");
 
         Assert.Equal(1, run.ExitCode);
         var shown = "KL210-invalid-protocol/fixtures/invalid-service-protocol.yaml";
@@ -92,7 +84,7 @@ public sealed class TestCommandTests : IDisposable
         File.AppendAllText(Path.Combine(folder, "fixtures", "valid-app-protocol.yaml"), "# expect: KL210\n");
         File.WriteAllText(Path.Combine(folder, "fixtures", "invalid-nothing.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n");
 
-        var run = Cli.RunIn(_dir, string.Empty, "test");
+        var run = Cli.RunIn(_folder.Root, string.Empty, "test");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("KL210-invalid-protocol/fixtures/invalid-nothing.yaml: an invalid-* fixture must expect a finding", run.Stdout);
@@ -104,9 +96,9 @@ public sealed class TestCommandTests : IDisposable
     public void The_configuration_found_above_the_path_applies()
     {
         CopyRuleFolder("rules/ports/KL205-node-port-out-of-range");
-        Write(".kubelint.yaml", "cluster:\n  nodePortRange: 1-65535\n");
+        _folder.Write(".kubelint.yaml", "cluster:\n  nodePortRange: 1-65535\n");
 
-        var run = Cli.RunIn(_dir, string.Empty, "test", "KL205-node-port-out-of-range");
+        var run = Cli.RunIn(_folder.Root, string.Empty, "test", "KL205-node-port-out-of-range");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Matches(@"KL205-node-port-out-of-range/fixtures/invalid-above-range\.yaml:\d+: missing KL205", run.Stdout);
@@ -124,10 +116,10 @@ public sealed class TestCommandTests : IDisposable
     [Fact]
     public void A_page_whose_id_no_rule_has_is_a_usage_error()
     {
-        Write("readiness/ACME001.md", "# ACME001: Readiness\n");
-        Write("readiness/fixtures/valid-1.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n");
+        _folder.Write("readiness/ACME001.md", "# ACME001: Readiness\n");
+        _folder.Write("readiness/fixtures/valid-1.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n");
 
-        var run = Cli.RunIn(_dir, string.Empty, "test");
+        var run = Cli.RunIn(_folder.Root, string.Empty, "test");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("readiness/ACME001.md: no rule 'ACME001'", run.Stderr);
@@ -141,13 +133,13 @@ public sealed class TestCommandTests : IDisposable
     {
         foreach (var page in pages)
         {
-            Write("rule/" + page, "# page\n");
+            _folder.Write("rule/" + page, "# page\n");
         }
 
-        Write("rule/README.md", "# not a page\n");
-        Write("rule/fixtures/valid-1.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n");
+        _folder.Write("rule/README.md", "# not a page\n");
+        _folder.Write("rule/fixtures/valid-1.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n");
 
-        var run = Cli.RunIn(_dir, string.Empty, "test");
+        var run = Cli.RunIn(_folder.Root, string.Empty, "test");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("rule: a rule folder needs exactly one page <ID>.md beside its fixtures folder; " + found, run.Stderr);
@@ -156,9 +148,9 @@ public sealed class TestCommandTests : IDisposable
     [Fact]
     public void A_folder_without_fixtures_is_a_usage_error()
     {
-        Write("notes/README.md", "# nothing to test\n");
+        _folder.Write("notes/README.md", "# nothing to test\n");
 
-        var run = Cli.RunIn(_dir, string.Empty, "test");
+        var run = Cli.RunIn(_folder.Root, string.Empty, "test");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("no fixtures under .", run.Stderr);
@@ -169,9 +161,9 @@ public sealed class TestCommandTests : IDisposable
     [InlineData("notes/README.md", "notes/README.md is not a fixture")]
     public void A_path_that_is_neither_a_folder_nor_a_fixture_is_a_usage_error(string path, string message)
     {
-        Write("notes/README.md", "# nothing to test\n");
+        _folder.Write("notes/README.md", "# nothing to test\n");
 
-        var run = Cli.RunIn(_dir, string.Empty, "test", path);
+        var run = Cli.RunIn(_folder.Root, string.Empty, "test", path);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Stderr);
