@@ -9,7 +9,7 @@ internal sealed class ConfigOptions
 {
     public Option<string?> ConfigFile { get; } = new("--config", "-c")
     {
-        Description = "The configuration file. Default: the first .kubelint.yaml found walking up from the first path.",
+        Description = "The configuration file. Default: the first .kubelint.yaml found walking up from the first path (from the current directory for explain, rules and config schema).",
     };
 
     public Option<string[]> Enable { get; } = new("--enable") { Description = "Turn rules on (ids or slugs, comma separated; repeatable).", AllowMultipleArgumentsPerToken = false };
