@@ -81,7 +81,14 @@ internal static class CustomRuleLoading
                 continue;
             }
 
-            files.AddRange(SourceFiles(folder.FullPath));
+            var inFolder = SourceFiles(folder.FullPath).ToList();
+            if (inFolder.Count == 0)
+            {
+                stderr.WriteLine($"{folder.At.Path}:{folder.At.Line}:{folder.At.Column}: error: the customRules folder {ManifestLoader.DisplayPath(folder.FullPath, workingDirectory)} has no C# file (`kubelint new rule NAME --dir` creates one)");
+                failed = true;
+            }
+
+            files.AddRange(inFolder);
             foreach (var page in Directory.EnumerateFiles(folder.FullPath, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 pages.TryAdd(Path.GetFileNameWithoutExtension(page), page);

@@ -186,6 +186,19 @@ public sealed class CustomRuleTests : IDisposable
     }
 
     [Fact]
+    public void A_rules_folder_without_csharp_files_is_a_usage_error_at_its_entry()
+    {
+        _folder.Write(".kubelint.yaml", "customRules: [rules]\n");
+        _folder.Write("rules/README.md", "# our rules\n");
+        _folder.Write("app.yaml", Service);
+
+        var run = Cli.RunIn(_folder.Root, string.Empty, "check", ".");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(".kubelint.yaml:1:15: error: the customRules folder rules has no C# file", run.Stderr);
+    }
+
+    [Fact]
     public void A_scaffolded_rule_compiles_and_passes_its_fixtures()
     {
         _folder.Write(".kubelint.yaml", "customRules: [.kubelint/rules]\n");
