@@ -11,7 +11,10 @@ public sealed class InvalidProtocolRule() : Rule(new RuleDescriptor("KL210", "in
         {
             foreach (var port in service.Ports)
             {
-                Check(context, port.ProtocolNode, $"service port {port.Port?.Value} of {service}");
+                if (IsInvalid(port.ProtocolNode))
+                {
+                    Report(context, port.ProtocolNode!, $"service port {port.Port?.Value} of {service}");
+                }
             }
         }
 
@@ -21,19 +24,19 @@ public sealed class InvalidProtocolRule() : Rule(new RuleDescriptor("KL210", "in
             {
                 foreach (var port in container.Ports)
                 {
-                    Check(context, port.ProtocolNode, $"container port {port.Number?.Value} of container {container.Name} in {template.Owner}");
+                    if (IsInvalid(port.ProtocolNode))
+                    {
+                        Report(context, port.ProtocolNode!, $"container port {port.Number?.Value} of container {container.Name} in {template.Owner}");
+                    }
                 }
             }
         }
     }
 
-    private static void Check(RuleContext context, ScalarNode? protocol, string where)
-    {
-        if (protocol is null || PortFacts.IsValidProtocol(protocol.Value))
-        {
-            return;
-        }
+    private static bool IsInvalid(ScalarNode? protocol) => protocol is not null && !PortFacts.IsValidProtocol(protocol.Value);
 
+    private static void Report(RuleContext context, ScalarNode protocol, string where)
+    {
         var upper = protocol.Value.ToUpperInvariant();
         var fix = PortFacts.IsValidProtocol(upper)
             ? $"protocols are case-sensitive: write `{upper}`"
