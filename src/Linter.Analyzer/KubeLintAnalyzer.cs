@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Linter.Core.Config;
 using Linter.Core.Engine;
 using Linter.Core.Loading;
 using Linter.Core.Rules;
@@ -28,6 +29,13 @@ public sealed class KubeLintAnalyzer : DiagnosticAnalyzer
     /// <summary>One descriptor per rule, keyed by rule id.</summary>
     internal static ImmutableDictionary<string, DiagnosticDescriptor> Descriptors { get; } = BuiltInRules.Catalog.Descriptors
         .ToImmutableDictionary(d => d.Id, CreateDescriptor, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The catalog for a configuration that names custom rules (<c>customRules</c>, <c>rulePackages</c>): the analyzer
+    /// loads none (its diagnostics are fixed when it is created), so it lints with the built-in rules, and settings
+    /// that name custom rules are not unknown names (as with the CLI's <c>--no-custom-rules</c>).
+    /// </summary>
+    private static readonly RuleCatalog WithoutCustomRules = new(BuiltInRules.Catalog.All, BuiltInRules.Catalog.SourcePage) { LacksCustomRules = true };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         Descriptors.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
@@ -102,12 +110,13 @@ public sealed class KubeLintAnalyzer : DiagnosticAnalyzer
         var configFile = options.AdditionalFiles.FirstOrDefault(f => IsMarked(options, f, ConfigMetadata));
         // A configuration with problems counts as none here (the setup falls back to the defaults); the task and the
         // CLI report the problems with positions.
+        var configText = configFile?.GetText(cancellation)?.ToString() ?? string.Empty;
         var (setup, _) = LintSetup.Prepare(new LintOptions
         {
             WorkingDirectory = workingDirectory,
-            Config = configFile is null ? ConfigSource.None : ConfigSource.FromText(configFile.Path, configFile.GetText(cancellation)?.ToString() ?? string.Empty),
+            Config = configFile is null ? ConfigSource.None : ConfigSource.FromText(configFile.Path, configText),
             FailOn = FailOnText(global),
-        }, BuiltInRules.Catalog);
+        }, configFile is not null && RuleSources.Read(configFile.Path, configFile.Path, configText).Any ? WithoutCustomRules : BuiltInRules.Catalog);
         foreach (var file in options.AdditionalFiles)
         {
             if (!IsMarked(options, file, ManifestMetadata))

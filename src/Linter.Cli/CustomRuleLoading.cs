@@ -107,7 +107,7 @@ internal static class CustomRuleLoading
         {
             var loaded = CustomRuleLoader.LoadPackage(package.FullPath, workingDirectory);
             Report(loaded.Problems);
-            custom.AddRange(loaded.Rules.Select(rule => new CustomRule(rule, EmbeddedPage(rule), package.At)));
+            custom.AddRange(loaded.Rules.Select(rule => new CustomRule(rule, CustomRuleLoader.EmbeddedPage(rule), package.At)));
         }
 
         var (catalog, problems) = CustomRuleCatalog.Compose(BuiltInRules.Catalog, custom);
@@ -123,13 +123,4 @@ internal static class CustomRuleLoading
     private static IEnumerable<string> SourceFiles(string folder) =>
         Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
             .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or "fixtures"));
-
-    /// <summary>A packaged rule's page: an embedded resource whose name ends with <c>ACME001.md</c>.</summary>
-    private static string? EmbeddedPage(Rule rule)
-    {
-        var assembly = rule.GetType().Assembly;
-        var name = assembly.GetManifestResourceNames().Where(n => n.EndsWith(rule.Descriptor.Id + ".md", StringComparison.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault();
-        using var stream = name is null ? null : assembly.GetManifestResourceStream(name);
-        return stream is null ? null : new StreamReader(stream).ReadToEnd();
-    }
 }

@@ -52,6 +52,16 @@ public static class CustomRuleLoader
         }
     }
 
+    /// <summary>A packaged rule's page: the embedded resource of its assembly whose name ends with <c>ACME001.md</c>
+    /// (the first in ordinal order), or null when it has none.</summary>
+    public static string? EmbeddedPage(Rule rule)
+    {
+        var assembly = rule.GetType().Assembly;
+        var name = assembly.GetManifestResourceNames().Where(n => n.EndsWith(rule.Descriptor.Id + ".md", StringComparison.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault();
+        using var stream = name is null ? null : assembly.GetManifestResourceStream(name);
+        return stream is null ? null : new StreamReader(stream).ReadToEnd();
+    }
+
     [RequiresUnreferencedCode(ReflectionReason)]
     [RequiresDynamicCode(ReflectionReason)]
     private static CompileResult Discover(Assembly assembly, string displayPath)

@@ -35,6 +35,10 @@ public sealed class KubeLintTask : MSBuildTask
     /// <summary>The kubelint configuration file; it must exist when named.</summary>
     public string? ConfigFile { get; set; }
 
+    /// <summary>Precompiled rule packs (<c>KubeLintRulePackage</c> items, relative to the project), loaded besides those the
+    /// configuration's <c>rulePackages</c> names.</summary>
+    public ITaskItem[] RulePackages { get; set; } = [];
+
     /// <summary><c>error</c> (default), <c>warning</c>, <c>note</c> or <c>none</c>: findings at this severity or above are build errors.</summary>
     public string? FailOn { get; set; }
 
@@ -58,12 +62,18 @@ public sealed class KubeLintTask : MSBuildTask
 
     public override bool Execute()
     {
-        var (setup, problems) = LintSetup.Prepare(new LintOptions
+        var options = new LintOptions
         {
             WorkingDirectory = ProjectDirectory,
             Config = string.IsNullOrWhiteSpace(ConfigFile) ? ConfigSource.None : ConfigSource.Named(ConfigFile!),
             FailOn = FailOn,
-        }, BuiltInRules.Catalog);
+        };
+        if (new TaskRuleCatalog(Log, ProjectDirectory).Build(options, RulePackages.Select(p => p.ItemSpec)) is not { } catalog)
+        {
+            return false;
+        }
+
+        var (setup, problems) = LintSetup.Prepare(options, catalog);
         foreach (var problem in problems)
         {
             if (problem.Span is { } at)
@@ -108,7 +118,7 @@ public sealed class KubeLintTask : MSBuildTask
         Log.LogMessage(MessageImportance.Normal, $"kubelint: {manifests.Count} manifests, {ErrorCount} errors, {WarningCount} warnings");
         if (!string.IsNullOrWhiteSpace(SarifFile))
         {
-            WriteSarif(result, failOn);
+            WriteSarif(result, failOn, setup.Catalog);
         }
 
         return !Log.HasLoggedErrors;
@@ -147,7 +157,7 @@ public sealed class KubeLintTask : MSBuildTask
         }
     }
 
-    private void WriteSarif(LintResult result, Severity? failOn)
+    private void WriteSarif(LintResult result, Severity? failOn, RuleCatalog catalog)
     {
         var path = ResolvePath(SarifFile!);
         try
@@ -160,7 +170,7 @@ public sealed class KubeLintTask : MSBuildTask
                 RootDirectory = string.IsNullOrWhiteSpace(SarifRoot) ? ReportPaths.RepositoryRoot(ProjectDirectory) : ResolvePath(SarifRoot!),
                 WorkingDirectory = ProjectDirectory,
                 ExitCode = result.ExitCode(failOn),
-                Documentation = BuiltInRules.Catalog.Documentation,
+                Documentation = catalog.Documentation,
             });
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

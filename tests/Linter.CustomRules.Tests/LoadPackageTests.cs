@@ -90,6 +90,24 @@ public sealed class LoadPackageTests
         Assert.Equal("CUS100", Assert.Single(result.Rules).Descriptor.Id);
     }
 
+    [Fact]
+    public void APackagedRulesPageIsTheEmbeddedResourceNamedAfterItsId()
+    {
+        using var folder = new TempFolder();
+        var pack = Path.Combine(folder.Root, "Documented.dll");
+        var page = "# CUS001: Every Service\n\nEvery Service.\n";
+        var compilation = CSharpCompilation.Create("Documented", [CSharpSyntaxTree.ParseText("using Linter.Core.Rules;\n" + Sources.ServiceRule)],
+            Basic.Reference.Assemblies.Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(Rule).Assembly.Location)),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var emitted = compilation.Emit(pack, manifestResources:
+            [new ResourceDescription("Documented.Docs.CUS001.md", () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(page)), isPublic: true)]);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        var undocumented = BuildPack(folder, "Undocumented.dll", Sources.ServiceRule);
+
+        Assert.Equal(page, CustomRuleLoader.EmbeddedPage(Assert.Single(CustomRuleLoader.LoadPackage(pack).Rules)));
+        Assert.Null(CustomRuleLoader.EmbeddedPage(Assert.Single(CustomRuleLoader.LoadPackage(undocumented).Rules)));
+    }
+
     private static string BuildPack(TempFolder folder, string relativePath, params string[] sources) => BuildPack(folder, relativePath, [], sources);
 
     /// <summary>Compiles <paramref name="sources"/> with Roslyn into a class library at <paramref name="relativePath"/>,

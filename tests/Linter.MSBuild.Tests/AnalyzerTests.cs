@@ -117,6 +117,24 @@ public sealed class AnalyzerTests
         Assert.NotEmpty(configured);
     }
 
+    [Fact]
+    public async Task A_configuration_naming_custom_rules_is_read_with_the_built_in_rules()
+    {
+        const string BuiltInSettings = "rules:\n  KL101: off\n";
+        var withCustomRules = new TestAdditionalText($"{ProjectDirectory}/.kubelint.yaml",
+            SourceText.From("customRules: [rules]\nrulePackages: [packs/Acme.Rules.dll]\n" + BuiltInSettings + "  ACME001: error\n  acme-owner-label: off\n"));
+        var builtInOnly = new TestAdditionalText($"{ProjectDirectory}/.kubelint.yaml", SourceText.From(BuiltInSettings));
+
+        var expected = await Analyze([.. ExampleFiles(), builtInOnly], Options("Analyzer"));
+        var diagnostics = await Analyze([.. ExampleFiles(), withCustomRules], Options("Analyzer"));
+
+        // The whole configuration applies (KL101 off), not the defaults a configuration with problems falls back to.
+        Assert.Contains(await Analyze(ExampleFiles(), Options("Analyzer")), d => d.Id == "KL101");
+        Assert.DoesNotContain(diagnostics, d => d.Id == "KL101");
+        Assert.NotEmpty(diagnostics);
+        Assert.Equal(expected.Select(d => Text(d) + d), diagnostics.Select(d => Text(d) + d));
+    }
+
     [Theory]
     [InlineData("warning", "KL101", DiagnosticSeverity.Error)]
     [InlineData("none", "KL203", DiagnosticSeverity.Warning)]

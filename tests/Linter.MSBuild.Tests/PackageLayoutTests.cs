@@ -22,7 +22,7 @@ public sealed class PackageLayoutTests(PackageFixture package)
         var entries = Entries();
         Assert.Contains("build/Kubelint.MSBuild.props", entries);
         Assert.Contains("build/Kubelint.MSBuild.targets", entries);
-        foreach (var assembly in new[] { "Linter.MSBuild.dll", "Linter.Core.dll", "Linter.Rules.dll" }.Concat(Dependencies))
+        foreach (var assembly in new[] { "Linter.MSBuild.dll", "Linter.Core.dll", "Linter.Rules.dll", "Linter.CustomRules.dll" }.Concat(Dependencies))
         {
             Assert.Contains("tasks/net10.0/" + assembly, entries);
         }
@@ -41,5 +41,18 @@ public sealed class PackageLayoutTests(PackageFixture package)
         Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/", StringComparison.Ordinal) &&
             (e.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal) || e.Contains("/System.", StringComparison.Ordinal)));
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_task_loads_rule_packs_without_the_compiler_that_custom_rule_sources_need()
+    {
+        var entries = Entries();
+        Assert.DoesNotContain(entries, e => e.StartsWith("tasks/", StringComparison.Ordinal) &&
+            (e.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal) || e.Contains("Basic.Reference.Assemblies", StringComparison.Ordinal)));
+        using var zip = ZipFile.OpenRead(package.Package);
+        using var deps = new StreamReader(zip.GetEntry("tasks/net10.0/Linter.MSBuild.deps.json")!.Open());
+        var text = deps.ReadToEnd();
+        Assert.Contains("Linter.CustomRules", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Microsoft.CodeAnalysis", text, StringComparison.Ordinal);
     }
 }
