@@ -35,7 +35,7 @@ public sealed class KubeLintAnalyzer : DiagnosticAnalyzer
     /// loads none (its diagnostics are fixed when it is created), so it lints with the built-in rules, and settings
     /// that name custom rules are not unknown names (as with the CLI's <c>--no-custom-rules</c>).
     /// </summary>
-    private static readonly RuleCatalog WithoutCustomRules = new(BuiltInRules.Catalog.All, BuiltInRules.Catalog.SourcePage) { LacksCustomRules = true };
+    private static readonly RuleCatalog WithoutCustomRules = BuiltInRules.Catalog.LackingCustomRules();
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         Descriptors.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();

@@ -26,13 +26,7 @@ internal static class CustomRuleLoading
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Load runs only where IsSupported is true, never in the native binary.")]
     public static RuleCatalog? Catalog(LintOptions options, bool noCustomRules, TextWriter stderr)
     {
-        if (LintSetup.ConfigFile(options) is not { } file || (file.Text is null && !File.Exists(file.Path)))
-        {
-            return BuiltInRules.Catalog;
-        }
-
-        var display = ManifestLoader.DisplayPath(file.Path, options.WorkingDirectory);
-        var sources = RuleSources.Read(file.Path, display, file.Text);
+        var (sources, display) = LintSetup.CustomRuleSources(options);
         if (!sources.Any)
         {
             return BuiltInRules.Catalog;
@@ -41,7 +35,7 @@ internal static class CustomRuleLoading
         if (noCustomRules)
         {
             stderr.WriteLine($"kubelint: the custom rules that {display} names are not run (--no-custom-rules)");
-            return new RuleCatalog(BuiltInRules.Catalog.All, BuiltInRules.Catalog.SourcePage) { LacksCustomRules = true };
+            return BuiltInRules.Catalog.LackingCustomRules();
         }
 
         if (!IsSupported)

@@ -19,7 +19,7 @@ internal sealed class TaskRuleCatalog(TaskLoggingHelper log, string projectDirec
     /// whose id or slug is invalid or taken).</summary>
     public RuleCatalog? Build(LintOptions options, IEnumerable<string> itemPackages)
     {
-        var sources = ConfigSources(options);
+        var sources = LintSetup.CustomRuleSources(options).Sources;
         if (sources.Folders.Count > 0)
         {
             var at = sources.Folders[0].At;
@@ -57,13 +57,8 @@ internal sealed class TaskRuleCatalog(TaskLoggingHelper log, string projectDirec
         }
 
         // Settings of rules that only the sources define are then not errors (the analyzer reads them the same way).
-        return sources.Folders.Count > 0 ? new RuleCatalog(catalog.All, catalog.SourcePage) { LacksCustomRules = true } : catalog;
+        return sources.Folders.Count > 0 ? catalog.LackingCustomRules() : catalog;
     }
-
-    private RuleSources ConfigSources(LintOptions options) =>
-        LintSetup.ConfigFile(options) is { } file && (file.Text is not null || File.Exists(file.Path))
-            ? RuleSources.Read(file.Path, ManifestLoader.DisplayPath(file.Path, projectDirectory), file.Text)
-            : RuleSources.None;
 
     private void Log(SourceSpan at, string code, bool isError, string message)
     {

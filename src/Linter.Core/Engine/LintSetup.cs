@@ -159,6 +159,21 @@ public sealed class LintSetup
         _ => null,
     };
 
+    /// <summary>
+    /// The custom rules that the configuration file of these options names (read before the rule catalog exists, which
+    /// includes them), and the file's path as shown (empty without a file).
+    /// </summary>
+    public static (RuleSources Sources, string ConfigPath) CustomRuleSources(LintOptions options)
+    {
+        if (ConfigFile(options) is not { } file || (file.Text is null && !File.Exists(file.Path)))
+        {
+            return (RuleSources.None, string.Empty);
+        }
+
+        var shown = ManifestLoader.DisplayPath(file.Path, options.WorkingDirectory);
+        return (RuleSources.Read(file.Path, shown, file.Text), shown);
+    }
+
     private static KubelintConfig ReadConfig(LintOptions options, RuleCatalog catalog, List<SetupProblem> problems)
     {
         var none = new KubelintConfig { Directory = options.WorkingDirectory };

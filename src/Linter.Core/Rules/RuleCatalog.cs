@@ -69,6 +69,9 @@ public sealed class RuleCatalog
     /// </summary>
     public bool LacksCustomRules { get; init; }
 
+    /// <summary>These rules, for a run that does not load the custom rules its configuration names (see <see cref="LacksCustomRules"/>).</summary>
+    public RuleCatalog LackingCustomRules() => new(All, SourcePage) { LacksCustomRules = true };
+
     /// <summary>True when <paramref name="name"/> names no rule here but may name a custom rule that was not loaded.</summary>
     public bool MayNameUnloadedRule(string name) => LacksCustomRules && Find(name) is null && !BuiltInId.IsMatch(name.Trim());
 
