@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Linter.Tests;
 
 namespace Linter.Cli.Tests;
 

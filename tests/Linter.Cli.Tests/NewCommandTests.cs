@@ -1,4 +1,5 @@
 using Linter.Core.Engine;
+using Linter.Tests;
 
 namespace Linter.Cli.Tests;
 

@@ -1,3 +1,5 @@
+using Linter.Tests;
+
 namespace Linter.Cli.Tests;
 
 /// <summary><c>kubelint test</c>: rule folders' fixtures linted as the rule tests lint them.</summary>

@@ -1,3 +1,5 @@
+using Linter.Tests;
+
 namespace Linter.CustomRules.Tests;
 
 public sealed class CacheTests

@@ -1,6 +1,7 @@
 using Linter.Core.Engine;
 using Linter.Core.Loading;
 using Linter.Core.Rules;
+using Linter.Tests;
 
 namespace Linter.CustomRules.Tests;
 

@@ -1,7 +1,8 @@
 using Linter.Core.Loading;
 using Linter.Core.Rules;
-using Microsoft.CodeAnalysis;
+using Linter.Tests;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis;
 
 namespace Linter.CustomRules.Tests;
 
