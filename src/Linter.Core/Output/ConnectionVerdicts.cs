@@ -5,7 +5,7 @@ using Linter.Core.Simulation;
 namespace Linter.Core.Output;
 
 /// <summary>What NetworkPolicies decide for one target of a connection (pods of a template on a pod port, or an outside address).</summary>
-public sealed class TargetVerdict
+internal sealed class TargetVerdict
 {
     internal TargetVerdict(DependencyTarget target, ConnectionVerdict? verdict, string kind, string text, IReadOnlyList<string> decidedBy)
     {
@@ -43,7 +43,7 @@ public sealed class TargetVerdict
 /// The declared connections of a workload's pods (<see cref="Dependencies"/>) with the verdict of NetworkPolicies on
 /// each target and the rule that decides it; <c>kubelint resolve --from NS/WORKLOAD</c> prints it.
 /// </summary>
-public static class ConnectionVerdicts
+internal static class ConnectionVerdicts
 {
     public const string NotEnforced = "NetworkPolicies are not enforced (cluster.networkPolicy.enforced: false)";
 

@@ -7,7 +7,7 @@ using Linter.Core.Simulation.Dns;
 namespace Linter.Core.Output;
 
 /// <summary>How one name resolves from one workload's pods: each query of the search list, and what it reaches.</summary>
-public sealed class DnsTrace
+internal sealed class DnsTrace
 {
     private DnsTrace(ClusterSnapshot snapshot, WorkloadObject workload, string name, int? port)
     {

@@ -11,7 +11,7 @@ namespace Linter.Core.Output;
 /// backend, a route rule's backendRef) the backend Service and port, the service port, and the pods and container
 /// ports it reaches, or why it reaches none. Pods and ports are written as <see cref="ServiceTable"/> writes them.
 /// </summary>
-public sealed class EntryTable
+internal sealed class EntryTable
 {
     public const string Heading = "Ingresses and routes";
 

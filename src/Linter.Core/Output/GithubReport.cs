@@ -7,7 +7,7 @@ namespace Linter.Core.Output;
 /// GitHub Actions workflow commands (<c>::error file=…,line=…::message</c>): annotations on the changed
 /// lines of a pull request for repositories without code scanning.
 /// </summary>
-public sealed class GithubReport : IReportWriter
+internal sealed class GithubReport : IReportWriter
 {
     public string Name => "github";
 

@@ -3,7 +3,7 @@ using Linter.Core.Engine;
 namespace Linter.Core.Output;
 
 /// <summary>One output format of a lint result. Register a new format in <see cref="ReportFormats"/>.</summary>
-public interface IReportWriter
+internal interface IReportWriter
 {
     /// <summary>The name <c>--format</c> takes.</summary>
     string Name { get; }

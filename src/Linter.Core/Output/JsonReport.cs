@@ -9,7 +9,7 @@ namespace Linter.Core.Output;
 /// Findings for machines, schema version 1: every finding with rule id, slug, severity, message,
 /// file, line, column, end line, end column (one past the last character) and related locations.
 /// </summary>
-public sealed class JsonReport : IReportWriter
+internal sealed class JsonReport : IReportWriter
 {
     public const int SchemaVersion = 1;
 

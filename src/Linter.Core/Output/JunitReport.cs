@@ -8,7 +8,7 @@ namespace Linter.Core.Output;
 /// JUnit XML for CI systems that show test reports: one suite per rule, one test case per rule and
 /// file; a test case fails with the rule's findings in that file.
 /// </summary>
-public sealed class JunitReport : IReportWriter
+internal sealed class JunitReport : IReportWriter
 {
     public string Name => "junit";
 

@@ -7,7 +7,7 @@ namespace Linter.Core.Output;
 /// a line break or a control character would otherwise start a new line that a CI runner reads as a command
 /// (<c>::error file=…::</c> in GitHub Actions) or a terminal as an escape sequence.
 /// </summary>
-public static class Printable
+internal static class Printable
 {
     /// <summary>Line breaks and other control characters (tab aside) as escapes: <c>\n</c>, <c>\r</c>, <c>\u001B</c>.</summary>
     public static string Text(string text)

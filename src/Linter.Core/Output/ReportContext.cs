@@ -3,7 +3,7 @@ using Linter.Core.Rules;
 namespace Linter.Core.Output;
 
 /// <summary>What a report needs to know beyond the lint result: the run, the tool and where the report goes.</summary>
-public sealed record ReportContext
+internal sealed record ReportContext
 {
     public required string ToolVersion { get; init; }
 

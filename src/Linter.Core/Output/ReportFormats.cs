@@ -3,7 +3,7 @@ using Linter.Core.Output.Sarif;
 namespace Linter.Core.Output;
 
 /// <summary>Every output format, in the order the help lists them.</summary>
-public static class ReportFormats
+internal static class ReportFormats
 {
     public static IReadOnlyList<IReportWriter> All { get; } =
     [

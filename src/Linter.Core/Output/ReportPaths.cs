@@ -1,7 +1,7 @@
 namespace Linter.Core.Output;
 
 /// <summary>Paths as CI systems expect them: relative to the repository root.</summary>
-public static class ReportPaths
+internal static class ReportPaths
 {
     /// <summary>The nearest folder above <paramref name="start"/> (inclusive) holding <c>.git</c>, else <paramref name="start"/>.</summary>
     public static string RepositoryRoot(string start)

@@ -4,7 +4,7 @@ using Linter.Core.Rules;
 namespace Linter.Core.Output;
 
 /// <summary>The list of rules a catalog holds, for people (a table), tools (JSON) and documentation sites (Markdown).</summary>
-public static class RuleIndex
+internal static class RuleIndex
 {
     public static void WriteTable(RuleCatalog catalog, TextWriter output)
     {

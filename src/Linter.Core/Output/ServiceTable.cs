@@ -10,7 +10,7 @@ namespace Linter.Core.Output;
 /// per namespace, each Service with its type and selector, and per port where traffic lands. The JSON document
 /// also carries, per namespace, the Ingresses and routes that send traffic in (<see cref="EntryTable"/>).
 /// </summary>
-public static class ServiceTable
+internal static class ServiceTable
 {
     public static void WriteText(ClusterSnapshot snapshot, TextWriter output)
     {

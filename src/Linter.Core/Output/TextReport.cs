@@ -9,7 +9,7 @@ namespace Linter.Core.Output;
 /// Findings for people: <c>file:line:col: severity KL###: message</c>, a code frame with the anchor
 /// underlined, and a summary line. ANSI colour only when <see cref="ReportContext.Color"/> says the output shows it.
 /// </summary>
-public sealed class TextReport : IReportWriter
+internal sealed class TextReport : IReportWriter
 {
     private const string Reset = "\u001b[0m";
     private const string Bold = "\u001b[1m";

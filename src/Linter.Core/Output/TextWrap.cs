@@ -3,7 +3,7 @@ using System.Text;
 namespace Linter.Core.Output;
 
 /// <summary>Fits text to a terminal width, breaking at spaces and indenting continuation lines.</summary>
-public static class TextWrap
+internal static class TextWrap
 {
     public const int Width = 80;
 

@@ -6,7 +6,7 @@ namespace Linter.Core.Output.Sarif;
 /// of each line, spaces and tabs skipped, line endings normalised to '\n', 64-bit wrapping arithmetic,
 /// suffixed with how often that hash has occurred so far. Writing it ourselves keeps both in agreement.
 /// </summary>
-public static class LineFingerprints
+internal static class LineFingerprints
 {
     private const int BlockSize = 100;
     private const ulong Mod = 37;

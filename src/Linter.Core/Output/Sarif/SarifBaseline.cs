@@ -9,7 +9,7 @@ namespace Linter.Core.Output.Sarif;
 /// SARIF root) and the stable fingerprint, so findings on moved lines still match. Several logs (one per shard
 /// of a monorepo) make one baseline; findings of files outside this run are simply never asked about.
 /// </summary>
-public sealed class SarifBaseline : IBaseline
+internal sealed class SarifBaseline : IBaseline
 {
     private readonly HashSet<(string Rule, string Uri, string Fingerprint)> _known = [];
     private readonly string _root;

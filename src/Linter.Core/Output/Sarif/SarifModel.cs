@@ -5,12 +5,12 @@ namespace Linter.Core.Output.Sarif;
 // Typed records for the parts of SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/) that kubelint
 // writes. Property names follow the schema; null properties are left out.
 
-public sealed record SarifLog(
+internal sealed record SarifLog(
     [property: JsonPropertyName("$schema")] string Schema,
     [property: JsonPropertyName("version")] string Version,
     [property: JsonPropertyName("runs")] IReadOnlyList<SarifRun> Runs);
 
-public sealed record SarifRun(
+internal sealed record SarifRun(
     [property: JsonPropertyName("tool")] SarifTool Tool,
     [property: JsonPropertyName("automationDetails")] SarifAutomationDetails? AutomationDetails,
     [property: JsonPropertyName("invocations")] IReadOnlyList<SarifInvocation> Invocations,
@@ -18,15 +18,15 @@ public sealed record SarifRun(
     [property: JsonPropertyName("columnKind")] string ColumnKind,
     [property: JsonPropertyName("results")] IReadOnlyList<SarifResult> Results);
 
-public sealed record SarifTool([property: JsonPropertyName("driver")] SarifDriver Driver);
+internal sealed record SarifTool([property: JsonPropertyName("driver")] SarifDriver Driver);
 
-public sealed record SarifDriver(
+internal sealed record SarifDriver(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("semanticVersion")] string SemanticVersion,
     [property: JsonPropertyName("informationUri")] string InformationUri,
     [property: JsonPropertyName("rules")] IReadOnlyList<SarifRule> Rules);
 
-public sealed record SarifRule(
+internal sealed record SarifRule(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("shortDescription")] SarifText ShortDescription,
@@ -36,33 +36,33 @@ public sealed record SarifRule(
     [property: JsonPropertyName("defaultConfiguration")] SarifConfiguration DefaultConfiguration,
     [property: JsonPropertyName("properties")] SarifRuleProperties Properties);
 
-public sealed record SarifText(
+internal sealed record SarifText(
     [property: JsonPropertyName("text")] string Text,
     [property: JsonPropertyName("markdown")] string? Markdown = null);
 
-public sealed record SarifConfiguration([property: JsonPropertyName("level")] string Level);
+internal sealed record SarifConfiguration([property: JsonPropertyName("level")] string Level);
 
-public sealed record SarifRuleProperties(
+internal sealed record SarifRuleProperties(
     [property: JsonPropertyName("tags")] IReadOnlyList<string> Tags,
     [property: JsonPropertyName("precision")] string Precision,
     [property: JsonPropertyName("problem.severity")] string ProblemSeverity);
 
-public sealed record SarifAutomationDetails([property: JsonPropertyName("id")] string Id);
+internal sealed record SarifAutomationDetails([property: JsonPropertyName("id")] string Id);
 
-public sealed record SarifInvocation(
+internal sealed record SarifInvocation(
     [property: JsonPropertyName("executionSuccessful")] bool ExecutionSuccessful,
     [property: JsonPropertyName("exitCode")] int ExitCode,
     [property: JsonPropertyName("toolExecutionNotifications")] IReadOnlyList<SarifNotification> ToolExecutionNotifications);
 
-public sealed record SarifNotification(
+internal sealed record SarifNotification(
     [property: JsonPropertyName("level")] string Level,
     [property: JsonPropertyName("message")] SarifText Message,
     [property: JsonPropertyName("locations")] IReadOnlyList<SarifLocation>? Locations = null,
     [property: JsonPropertyName("descriptor")] SarifDescriptorReference? Descriptor = null);
 
-public sealed record SarifDescriptorReference([property: JsonPropertyName("id")] string Id);
+internal sealed record SarifDescriptorReference([property: JsonPropertyName("id")] string Id);
 
-public sealed record SarifResult(
+internal sealed record SarifResult(
     [property: JsonPropertyName("ruleId")] string RuleId,
     [property: JsonPropertyName("ruleIndex")] int RuleIndex,
     [property: JsonPropertyName("level")] string Level,
@@ -79,24 +79,24 @@ public sealed record SarifResult(
     public string? BaselineState { get; init; }
 }
 
-public sealed record SarifSuppression(
+internal sealed record SarifSuppression(
     [property: JsonPropertyName("kind")] string Kind,
     [property: JsonPropertyName("justification")] string Justification);
 
-public sealed record SarifLocation(
+internal sealed record SarifLocation(
     [property: JsonPropertyName("id")] int? Id,
     [property: JsonPropertyName("physicalLocation")] SarifPhysicalLocation PhysicalLocation,
     [property: JsonPropertyName("message")] SarifText? Message = null);
 
-public sealed record SarifPhysicalLocation(
+internal sealed record SarifPhysicalLocation(
     [property: JsonPropertyName("artifactLocation")] SarifArtifactLocation ArtifactLocation,
     [property: JsonPropertyName("region")] SarifRegion Region);
 
-public sealed record SarifArtifactLocation(
+internal sealed record SarifArtifactLocation(
     [property: JsonPropertyName("uri")] string Uri,
     [property: JsonPropertyName("uriBaseId")] string? UriBaseId = null);
 
-public sealed record SarifRegion(
+internal sealed record SarifRegion(
     [property: JsonPropertyName("startLine")] int StartLine,
     [property: JsonPropertyName("startColumn")] int StartColumn,
     [property: JsonPropertyName("endLine")] int EndLine,

@@ -10,7 +10,7 @@ namespace Linter.Core.Output.Sarif;
 /// SARIF 2.1.0 for GitHub code scanning and other SARIF consumers, written with System.Text.Json (source-generated,
 /// <see cref="SarifJson"/>) from typed records (Sarif.Sdk is not available). Byte-identical for identical input.
 /// </summary>
-public sealed class SarifReport : IReportWriter
+internal sealed class SarifReport : IReportWriter
 {
     public const string SourceRoot = "SRCROOT";
 
