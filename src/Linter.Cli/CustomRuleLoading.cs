@@ -97,12 +97,9 @@ internal static class CustomRuleLoading
             custom.AddRange(compiled.Rules.Select(rule => new CustomRule(rule, pages.TryGetValue(rule.Descriptor.Id, out var page) ? InputFiles.ReadText(page, LoadLimits.MaxFileBytes, rejectBinary: true).Text : null, origin)));
         }
 
-        foreach (var package in sources.Packages)
-        {
-            var loaded = CustomRuleLoader.LoadPackage(package.FullPath, workingDirectory);
-            Report(loaded.Problems);
-            custom.AddRange(loaded.Rules.Select(rule => new CustomRule(rule, CustomRuleLoader.EmbeddedPage(rule), package.At)));
-        }
+        var (packaged, packageProblems) = CustomRuleLoader.LoadPackages(sources.Packages, workingDirectory);
+        Report(packageProblems);
+        custom.AddRange(packaged);
 
         var (catalog, problems) = CustomRuleCatalog.Compose(BuiltInRules.Catalog, custom);
         foreach (var problem in problems)

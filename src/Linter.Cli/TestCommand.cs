@@ -27,7 +27,7 @@ internal static class TestCommand
         "Exit codes: 0 every fixture passes; 1 some fixture fails; 2 usage error (no fixtures, a rule folder without " +
         "exactly one page, a page whose id no rule has, a path that cannot be read).";
 
-    private static readonly Regex PageName = new($"^(?<id>{FixtureComment.RuleIdPattern})\\.md$", RegexOptions.CultureInvariant);
+    private static readonly Regex PageName = new($"^(?<id>{RuleDescriptor.IdPattern})\\.md$", RegexOptions.CultureInvariant);
 
     private static readonly EnumerationOptions Walk = new()
     {

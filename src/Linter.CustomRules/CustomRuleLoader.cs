@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.Loader;
+using Linter.Core.Config;
 using Linter.Core.Rules;
 
 namespace Linter.CustomRules;
@@ -50,6 +51,26 @@ public static class CustomRuleLoader
         {
             return Failed(displayPath, CompileProblemIds.Unreadable, $"cannot read the rule pack: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// The rules of the rule packs a configuration or a project names, each with its page and the entry that names its
+    /// pack (for problems of the catalog), and the problems of loading them.
+    /// </summary>
+    [RequiresUnreferencedCode(ReflectionReason)]
+    [RequiresDynamicCode(ReflectionReason)]
+    public static (IReadOnlyList<CustomRule> Rules, IReadOnlyList<CompileProblem> Problems) LoadPackages(IEnumerable<Core.Config.RuleSource> packages, string displayRoot)
+    {
+        var rules = new List<CustomRule>();
+        var problems = new List<CompileProblem>();
+        foreach (var package in packages)
+        {
+            var loaded = LoadPackage(package.FullPath, displayRoot);
+            problems.AddRange(loaded.Problems);
+            rules.AddRange(loaded.Rules.Select(rule => new CustomRule(rule, EmbeddedPage(rule), package.At)));
+        }
+
+        return (rules, problems);
     }
 
     /// <summary>A packaged rule's page: the embedded resource of its assembly whose name ends with <c>ACME001.md</c>

@@ -31,20 +31,13 @@ internal sealed class TaskRuleCatalog(TaskLoggingHelper log, string projectDirec
             .Concat(itemPackages.Select(path => FullPath(path)).Select(path => new RuleSource(path, SourceSpan.StartOf(ManifestLoader.DisplayPath(path, projectDirectory)))))
             .DistinctBy(package => package.FullPath, StringComparer.Ordinal)
             .ToList();
-        var custom = new List<CustomRule>();
-        var failed = false;
-        foreach (var package in packages)
+        var (custom, loadProblems) = CustomRuleLoader.LoadPackages(packages, projectDirectory);
+        foreach (var problem in loadProblems)
         {
-            var loaded = CustomRuleLoader.LoadPackage(package.FullPath, projectDirectory);
-            foreach (var problem in loaded.Problems)
-            {
-                Log(problem.At, problem.Id, problem.IsError, problem.Message);
-            }
-
-            failed |= loaded.HasErrors;
-            custom.AddRange(loaded.Rules.Select(rule => new CustomRule(rule, CustomRuleLoader.EmbeddedPage(rule), package.At)));
+            Log(problem.At, problem.Id, problem.IsError, problem.Message);
         }
 
+        var failed = loadProblems.Any(p => p.IsError);
         var (catalog, problems) = CustomRuleCatalog.Compose(BuiltInRules.Catalog, custom);
         foreach (var problem in problems)
         {

@@ -86,8 +86,8 @@ public sealed class ConfigLoader
             Include = Strings(map["include"]),
             CustomRules = Strings(map["customRules"]),
             RulePackages = Strings(map["rulePackages"]),
-            RuleOptions = ((map["ruleOptions"] as MappingNode)?.Entries ?? []).Where(e => _rules.Find(e.Key.Value) is not null)
-                .ToDictionary(e => _rules.Find(e.Key.Value)!.Descriptor.Id, e => Options(e.Value), StringComparer.Ordinal),
+            RuleOptions = ((map["ruleOptions"] as MappingNode)?.Entries ?? []).Select(e => (Rule: _rules.Find(e.Key.Value), e.Value))
+                .Where(e => e.Rule is not null).ToDictionary(e => e.Rule!.Descriptor.Id, e => Options(e.Value), StringComparer.Ordinal),
             Exclude = Strings(map["exclude"]),
             ClusterDomain = (cluster?["clusterDomain"] as ScalarNode)?.Value.TrimEnd('.'),
             NodePortRange = cluster?["nodePortRange"] is ScalarNode range ? Range(range) : null,

@@ -53,7 +53,7 @@ public sealed record CustomRule(Rule Rule, string? Page, SourceSpan Origin);
 /// </summary>
 public static class CustomRuleCatalog
 {
-    private static readonly Regex Id = new("^[A-Z][A-Z0-9]*[0-9]+$", RegexOptions.CultureInvariant);
+    private static readonly Regex Id = new($"^{RuleDescriptor.IdPattern}$", RegexOptions.CultureInvariant);
     private static readonly Regex Slug = new("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
 
     public static (RuleCatalog Catalog, IReadOnlyList<ConfigProblem> Problems) Compose(RuleCatalog builtIn, IReadOnlyList<CustomRule> custom)

@@ -9,15 +9,12 @@ namespace Linter.Core.Rules;
 /// </summary>
 public static class FixtureComment
 {
-    /// <summary>Any rule id, built-in (<c>KL203</c>) or custom (<c>ACME001</c>): capitals and digits, ending in digits.</summary>
-    public const string RuleIdPattern = "[A-Z][A-Z0-9]*[0-9]+";
-
     /// <summary>
     /// The comment with the blanks before it, at the end of a line; group <c>ids</c> holds the ids, separated by blanks.
     /// Ids must be separated, so a line is split into ids one way only (no backtracking over the ways to split it).
     /// </summary>
     internal static Regex Trailing { get; } = new(
-        $@"[ \t]*#[ \t]*expect:[ \t]*(?<ids>{RuleIdPattern}(?:[ \t]+{RuleIdPattern})*)[ \t]*(?=\r?\n|$)",
+        $@"[ \t]*#[ \t]*expect:[ \t]*(?<ids>{RuleDescriptor.IdPattern}(?:[ \t]+{RuleDescriptor.IdPattern})*)[ \t]*(?=\r?\n|$)",
         RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
     /// <summary>The text without its fixture comments.</summary>

@@ -75,5 +75,5 @@ public sealed class RuleCatalog
     /// <summary>True when <paramref name="name"/> names no rule here but may name a custom rule that was not loaded.</summary>
     public bool MayNameUnloadedRule(string name) => LacksCustomRules && Find(name) is null && !BuiltInId.IsMatch(name.Trim());
 
-    private static readonly Regex BuiltInId = new(@"^KL\d+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex BuiltInId = new($@"^{RuleDescriptor.BuiltInPrefix}\d+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 }

@@ -15,6 +15,9 @@ public sealed record RuleDescriptor(string Id, string Slug, string Title, Severi
     /// <summary>The prefix of the built-in rules' ids, which custom rules may not use.</summary>
     public const string BuiltInPrefix = "KL";
 
+    /// <summary>Any rule id, built-in (<c>KL203</c>) or custom (<c>ACME001</c>): capitals and digits, ending in digits.</summary>
+    public const string IdPattern = "[A-Z][A-Z0-9]*[0-9]+";
+
     private readonly string? _helpUri;
 
     /// <summary>True for kubelint's own rules (ids <c>KL###</c>).</summary>
