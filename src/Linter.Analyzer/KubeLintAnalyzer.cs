@@ -11,235 +11,30 @@ using Microsoft.CodeAnalysis.Text;
 namespace Linter.Analyzer;
 
 /// <summary>
-/// Reports kubelint's findings on the manifests of a project (AdditionalFiles marked with the
-/// <c>KubeLintManifest</c> metadata by the package's targets). All manifests of the compilation are
-/// linted together, once, with <see cref="LintEngine.Run"/> as the CLI does: rules that look across
-/// files (a Service and the pods it selects) see the same input. Each finding is reported from the
-/// additional-file action of the file it is in, so the IDE shows it live on that file.
+/// Reports the findings of kubelint's built-in rules on the manifests of a project (see <see cref="ManifestAnalysis"/>).
+/// The rules of rule packs are reported by the analyzer the package's targets compile for the project
+/// (<see cref="KubeLintRulePackAnalyzer"/>): a Roslyn analyzer's diagnostics are fixed when it is created.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp, LanguageNames.VisualBasic)]
 public sealed class KubeLintAnalyzer : DiagnosticAnalyzer
 {
-    public const string ModeProperty = "build_property.KubeLintMode";
-    public const string FailOnProperty = "build_property.KubeLintFailOn";
-    public const string ProjectDirectoryProperty = "build_property.MSBuildProjectDirectory";
-    public const string ManifestMetadata = "build_metadata.AdditionalFiles.KubeLintManifest";
-    public const string ConfigMetadata = "build_metadata.AdditionalFiles.KubeLintConfig";
-
-    /// <summary>One descriptor per rule, keyed by rule id.</summary>
-    internal static ImmutableDictionary<string, DiagnosticDescriptor> Descriptors { get; } = BuiltInRules.Catalog.Descriptors
-        .ToImmutableDictionary(d => d.Id, CreateDescriptor, StringComparer.Ordinal);
-
     /// <summary>
-    /// The catalog for a configuration that names custom rules (<c>customRules</c>, <c>rulePackages</c>): the analyzer
-    /// loads none (its diagnostics are fixed when it is created), so it lints with the built-in rules, and settings
-    /// that name custom rules are not unknown names (as with the CLI's <c>--no-custom-rules</c>).
+    /// The catalog for a configuration that names custom rules (<c>customRules</c>, <c>rulePackages</c>) or a project
+    /// with rule packs: settings and suppressions that name custom rules are not unknown names (as with the CLI's
+    /// <c>--no-custom-rules</c>).
     /// </summary>
     private static readonly RuleCatalog WithoutCustomRules = BuiltInRules.Catalog.LackingCustomRules();
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        Descriptors.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
+    private static readonly ManifestAnalysis Analysis = new(
+        BuiltInRules.Catalog.Descriptors.ToImmutableDictionary(d => d.Id, d => ManifestAnalysis.CreateDescriptor(d, BuiltInRules.Catalog), StringComparer.Ordinal),
+        (configured, packAnalyzer) => configured.Any || packAnalyzer ? WithoutCustomRules : BuiltInRules.Catalog);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Analysis.SupportedDiagnostics;
 
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var global = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
-            if (!IsEnabled(global))
-            {
-                return;
-            }
-
-            var lint = new Lazy<Linted>(() => Lint(start.Options, global, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
-            start.RegisterAdditionalFileAction(file =>
-            {
-                var linted = lint.Value;
-                if (!linted.FindingsByFile.TryGetValue(file.AdditionalFile.Path, out var findings))
-                {
-                    return;
-                }
-
-                var text = file.AdditionalFile.GetText(file.CancellationToken);
-                if (text is null)
-                {
-                    return;
-                }
-
-                foreach (var finding in findings)
-                {
-                    if (Descriptors.TryGetValue(finding.RuleId, out var descriptor))
-                    {
-                        file.ReportDiagnostic(CreateDiagnostic(descriptor, finding, linted.FailOn, file.AdditionalFile.Path, text, linted));
-                    }
-                }
-            });
-        });
+        Analysis.RegisterLint(context);
     }
-
-    /// <summary>The analyzer reports only when the package's targets chose it (<c>KubeLintMode</c> = <c>Analyzer</c>), so that
-    /// it and the MSBuild task never report the same finding twice in one build.</summary>
-    private static bool IsEnabled(AnalyzerConfigOptions global) =>
-        global.TryGetValue(ModeProperty, out var mode) && string.Equals(mode.Trim(), "Analyzer", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary><c>KubeLintFailOn</c>: findings at this severity or above are errors; an unknown value keeps the default
-    /// (the task reports it as an error).</summary>
-    private static string? FailOnText(AnalyzerConfigOptions global) => global.TryGetValue(FailOnProperty, out var text) ? text : null;
-
-    private sealed class Linted(Dictionary<string, List<Finding>> byFile, Dictionary<string, AdditionalText> byDisplayPath, Severity? failOn)
-    {
-        public Severity? FailOn { get; } = failOn;
-
-        /// <summary>Findings keyed by the full path of the additional file they are in.</summary>
-        public Dictionary<string, List<Finding>> FindingsByFile { get; } = byFile;
-
-        public Dictionary<string, AdditionalText> FilesByDisplayPath { get; } = byDisplayPath;
-    }
-
-    private static bool IsMarked(AnalyzerOptions options, AdditionalText file, string metadata) =>
-        options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(metadata, out var marked) &&
-        string.Equals(marked.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-
-    private static Linted Lint(AnalyzerOptions options, AnalyzerConfigOptions global, CancellationToken cancellation)
-    {
-        global.TryGetValue(ProjectDirectoryProperty, out var projectDirectory);
-        var byDisplayPath = new Dictionary<string, AdditionalText>(StringComparer.Ordinal);
-        var inputs = new List<InputSource>();
-        var workingDirectory = string.IsNullOrEmpty(projectDirectory) ? "/" : projectDirectory!;
-        var configFile = options.AdditionalFiles.FirstOrDefault(f => IsMarked(options, f, ConfigMetadata));
-        // A configuration with problems counts as none here (the setup falls back to the defaults); the task and the
-        // CLI report the problems with positions.
-        var configText = configFile?.GetText(cancellation)?.ToString() ?? string.Empty;
-        var (setup, _) = LintSetup.Prepare(new LintOptions
-        {
-            WorkingDirectory = workingDirectory,
-            Config = configFile is null ? ConfigSource.None : ConfigSource.FromText(configFile.Path, configText),
-            FailOn = FailOnText(global),
-        }, configFile is not null && RuleSources.Read(configFile.Path, configFile.Path, configText).Any ? WithoutCustomRules : BuiltInRules.Catalog);
-        foreach (var file in options.AdditionalFiles)
-        {
-            if (!IsMarked(options, file, ManifestMetadata))
-            {
-                continue;
-            }
-
-            var text = file.GetText(cancellation);
-            if (text is null)
-            {
-                continue;
-            }
-
-            var displayPath = DisplayPath(file.Path, projectDirectory);
-            if (byDisplayPath.ContainsKey(displayPath))
-            {
-                continue;
-            }
-
-            byDisplayPath[displayPath] = file;
-            inputs.Add(InputSource.FromFileText(file.Path, displayPath, text.ToString()));
-        }
-
-        var byFile = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
-        if (inputs.Count == 0)
-        {
-            return new Linted(byFile, byDisplayPath, setup.FailOn);
-        }
-
-        cancellation.ThrowIfCancellationRequested();
-        var result = LintEngine.Run(setup.Request(inputs));
-        foreach (var finding in result.Findings)
-        {
-            if (byDisplayPath.TryGetValue(finding.Location.Path, out var file))
-            {
-                if (!byFile.TryGetValue(file.Path, out var list))
-                {
-                    byFile[file.Path] = list = [];
-                }
-
-                list.Add(finding);
-            }
-        }
-
-        return new Linted(byFile, byDisplayPath, setup.FailOn);
-    }
-
-    /// <summary>
-    /// The path the engine sees, as the CLI run from the project folder shows it: relative to the project
-    /// with '/' separators. Folders matter to the rules (a Service selects the pods of its closest folder).
-    /// </summary>
-    internal static string DisplayPath(string path, string? projectDirectory) =>
-        string.IsNullOrEmpty(projectDirectory) ? path.Replace('\\', '/') : ManifestLoader.DisplayPath(path, projectDirectory!);
-
-    private static Diagnostic CreateDiagnostic(DiagnosticDescriptor descriptor, Finding finding, Severity? failOn, string path, SourceText text, Linted linted)
-    {
-        var location = CreateLocation(path, finding.Location, text);
-        var related = new List<Location>();
-        foreach (var r in finding.Related)
-        {
-            if (linted.FilesByDisplayPath.TryGetValue(r.Span.Path, out var file) && file.GetText() is { } relatedText)
-            {
-                related.Add(CreateLocation(file.Path, r.Span, relatedText));
-            }
-        }
-
-        return Diagnostic.Create(descriptor, location, ReportedSeverity(finding.Severity, failOn), related, properties: null, finding.Message);
-    }
-
-    /// <summary>With <c>KubeLintFailOn</c>, findings at or above the threshold are errors and the others at most warnings.</summary>
-    internal static DiagnosticSeverity ReportedSeverity(Severity severity, Severity? failOn)
-    {
-        if (failOn is { } threshold && severity >= threshold)
-        {
-            return DiagnosticSeverity.Error;
-        }
-
-        return severity switch
-        {
-            Severity.Error or Severity.Warning => DiagnosticSeverity.Warning,
-            _ => DiagnosticSeverity.Info,
-        };
-    }
-
-    /// <summary>A location in an additional file from a finding's 1-based line and column (end column exclusive).</summary>
-    internal static Location CreateLocation(string path, SourceSpan span, SourceText text)
-    {
-        var start = Clamp(text, span.Line, span.Column);
-        var end = Clamp(text, span.EndLine, span.EndColumn);
-        if (end < start)
-        {
-            end = start;
-        }
-
-        var textSpan = new TextSpan(start, end - start);
-        return Location.Create(path, textSpan, text.Lines.GetLinePositionSpan(textSpan));
-    }
-
-    private static int Clamp(SourceText text, int line, int column)
-    {
-        if (text.Lines.Count == 0)
-        {
-            return 0;
-        }
-
-        var index = Math.Min(Math.Max(line, 1), text.Lines.Count) - 1;
-        var textLine = text.Lines[index];
-        return textLine.Start + Math.Min(Math.Max(column, 1) - 1, textLine.End - textLine.Start);
-    }
-
-    private static DiagnosticDescriptor CreateDescriptor(RuleDescriptor rule) => new(
-        rule.Id,
-        rule.Title,
-        "{0}",
-        "Kubernetes",
-        rule.DefaultSeverity switch
-        {
-            Severity.Error => DiagnosticSeverity.Error,
-            Severity.Warning => DiagnosticSeverity.Warning,
-            _ => DiagnosticSeverity.Info,
-        },
-        isEnabledByDefault: true,
-        description: BuiltInRules.Catalog.Documentation(rule).Summary,
-        helpLinkUri: rule.HelpUri,
-        customTags: [rule.Family]);
 }

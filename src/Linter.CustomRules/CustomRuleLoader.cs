@@ -67,20 +67,10 @@ public static class CustomRuleLoader
         {
             var loaded = LoadPackage(package.FullPath, displayRoot);
             problems.AddRange(loaded.Problems);
-            rules.AddRange(loaded.Rules.Select(rule => new CustomRule(rule, EmbeddedPage(rule), package.At)));
+            rules.AddRange(loaded.Rules.Select(rule => CustomRule.FromPack(rule, package.At)));
         }
 
         return (rules, problems);
-    }
-
-    /// <summary>A packaged rule's page: the embedded resource of its assembly whose name ends with <c>ACME001.md</c>
-    /// (the first in ordinal order), or null when it has none.</summary>
-    public static string? EmbeddedPage(Rule rule)
-    {
-        var assembly = rule.GetType().Assembly;
-        var name = assembly.GetManifestResourceNames().Where(n => n.EndsWith(rule.Descriptor.Id + ".md", StringComparison.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault();
-        using var stream = name is null ? null : assembly.GetManifestResourceStream(name);
-        return stream is null ? null : new StreamReader(stream).ReadToEnd();
     }
 
     [RequiresUnreferencedCode(ReflectionReason)]
@@ -96,7 +86,7 @@ public static class CustomRuleLoader
         {
             return Failed(displayPath, CompileProblemIds.TypeLoad, $"cannot load the rules' types: {e.Message}");
         }
-        var ruleTypes = types.Where(IsRule).OrderBy(t => t.FullName, StringComparer.Ordinal).ToList();
+        var ruleTypes = types.Where(CustomRule.IsRuleType).OrderBy(t => t.FullName, StringComparer.Ordinal).ToList();
         if (ruleTypes.Count == 0)
         {
             return Failed(displayPath, CompileProblemIds.NoRule, RuleMessages.NoRule);
@@ -115,8 +105,6 @@ public static class CustomRuleLoader
         .Select(group => CompileProblem.ErrorAtFile(displayPath, CompileProblemIds.SharedName,
             $"rules {string.Join(" and ", group.Select(named => $"'{named.Rule.GetType().FullName}'"))} are both named '{group.Key}'"));
 
-    // As RuleClassChecks finds them in a compilation.
-    private static bool IsRule(Type type) => type.IsClass && !type.IsAbstract && !type.ContainsGenericParameters && type.IsSubclassOf(typeof(Rule));
 
     [RequiresUnreferencedCode(ReflectionReason)]
     private static (Rule? Rule, CompileProblem? Problem) Create(Type type, string displayPath)

@@ -27,11 +27,7 @@ internal sealed class TaskRuleCatalog(TaskLoggingHelper log, string projectDirec
                 "the build does not compile the custom rule sources of customRules and lints without them: list a built rule pack in rulePackages, or run the kubelint CLI");
         }
 
-        var packages = sources.Packages
-            .Concat(itemPackages.Select(path => FullPath(path)).Select(path => new RuleSource(path, SourceSpan.StartOf(ManifestLoader.DisplayPath(path, projectDirectory)))))
-            .DistinctBy(package => package.FullPath, StringComparer.Ordinal)
-            .ToList();
-        var (custom, loadProblems) = CustomRuleLoader.LoadPackages(packages, projectDirectory);
+        var (custom, loadProblems) = CustomRuleLoader.LoadPackages(Packages(sources, itemPackages, projectDirectory), projectDirectory);
         foreach (var problem in loadProblems)
         {
             Log(problem.At, problem.Id, problem.IsError, problem.Message);
@@ -52,6 +48,14 @@ internal sealed class TaskRuleCatalog(TaskLoggingHelper log, string projectDirec
         // Settings of rules that only the sources define are then not errors (the analyzer reads them the same way).
         return sources.Folders.Count > 0 ? catalog.LackingCustomRules() : catalog;
     }
+
+    /// <summary>The rule packs of a project: those the configuration's <c>rulePackages</c> names, then its
+    /// <c>KubeLintRulePackage</c> items (relative to the project), each once.</summary>
+    public static IReadOnlyList<RuleSource> Packages(RuleSources configured, IEnumerable<string> itemPackages, string projectDirectory) => configured.Packages
+        .Concat(itemPackages.Select(path => Path.GetFullPath(Path.Combine(projectDirectory, path)))
+            .Select(path => new RuleSource(path, SourceSpan.StartOf(ManifestLoader.DisplayPath(path, projectDirectory)))))
+        .DistinctBy(package => package.FullPath, StringComparer.Ordinal)
+        .ToList();
 
     private void Log(SourceSpan at, string code, bool isError, string message)
     {

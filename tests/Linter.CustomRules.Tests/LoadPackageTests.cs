@@ -1,3 +1,4 @@
+using Linter.Core.Config;
 using Linter.Core.Loading;
 using Linter.Core.Rules;
 using Linter.Tests;
@@ -105,8 +106,11 @@ public sealed class LoadPackageTests
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
         var undocumented = BuildPack(folder, "Undocumented.dll", Sources.ServiceRule);
 
-        Assert.Equal(page, CustomRuleLoader.EmbeddedPage(Assert.Single(CustomRuleLoader.LoadPackage(pack).Rules)));
-        Assert.Null(CustomRuleLoader.EmbeddedPage(Assert.Single(CustomRuleLoader.LoadPackage(undocumented).Rules)));
+        var at = SourceSpan.StartOf(".kubelint.yaml");
+        var (rules, problems) = CustomRuleLoader.LoadPackages([new RuleSource(pack, at), new RuleSource(undocumented, at)], folder.Root);
+
+        Assert.Empty(problems);
+        Assert.Equal([page, null], rules.Select(r => r.Page));
     }
 
     private static string BuildPack(TempFolder folder, string relativePath, params string[] sources) => BuildPack(folder, relativePath, [], sources);

@@ -31,6 +31,10 @@ public sealed class PackageLayoutTests(PackageFixture package)
         {
             Assert.Contains("analyzers/dotnet/cs/" + assembly, entries);
         }
+
+        // What a project's rule pack analyzer is compiled against: outside analyzers/, where each assembly would be loaded.
+        Assert.Equal(["build/ref/Microsoft.CodeAnalysis.dll", "build/ref/netstandard.dll", "build/ref/System.Collections.Immutable.dll"],
+            entries.Where(e => e.StartsWith("build/ref/", StringComparison.Ordinal)).Order(StringComparer.OrdinalIgnoreCase));
     }
 
     [Fact]

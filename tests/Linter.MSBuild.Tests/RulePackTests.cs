@@ -1,3 +1,4 @@
+using Linter.Core.Config;
 using Linter.Core.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -46,7 +47,7 @@ public sealed class RulePackTests(PackageFixture package)
     private const string OwnerRule = """
         using Linter.Core.Rules;
 
-        public sealed class OwnerLabelRule() : Rule(new RuleDescriptor("ACME001", "acme-owner-label", "Services name their owner", Severity.Warning, "acme") { HelpUri = "https://rules.example.com/ACME001" })
+        public sealed class OwnerLabelRule() : Rule(new RuleDescriptor("ACME001", "acme-owner-label", "Services name their owner", Severity.Warning, "acme", "https://rules.example.com/ACME001"))
         {
             public override void Check(RuleContext context)
             {
@@ -115,6 +116,58 @@ public sealed class RulePackTests(PackageFixture package)
         Assert.Equal(builtIn.Select(f => Expected.TaskLine(f, Expected.Level(f.Severity))), Expected.DiagnosticLines(run, projectFile)
             .Where(l => !l.Contains("): message ", StringComparison.Ordinal) && !l.Contains(" KL000: ", StringComparison.Ordinal)));
         Assert.DoesNotContain(run.Lines, l => l.Contains("ACME001", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void In_analyzer_mode_the_compiler_reports_a_packs_findings_beside_the_built_in_ones()
+    {
+        var folder = package.NewProjectFolder("pack-analyzer");
+        File.WriteAllText(Path.Combine(folder, "app.yaml"), Manifests);
+        BuildPack(Path.Combine(folder, "rules", "Acme.Rules.dll"));
+        // The pack is an item, not in the configuration: the built-in analyzer learns from the targets that ACME001 exists,
+        // or it would take the configuration for broken and lint with the defaults (KL101 a warning).
+        File.WriteAllText(Path.Combine(folder, ".kubelint.yaml"), "rules:\n  ACME001: error\n  KL101: error\n");
+        File.WriteAllText(Path.Combine(folder, "Library.cs"), "public static class Library { }\n");
+        var projectFile = Path.Combine(folder, "pack-analyzer.csproj");
+        File.WriteAllText(projectFile, $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <KubeLintMode>Analyzer</KubeLintMode>
+              </PropertyGroup>
+              <ItemGroup>
+                <KubeLintManifest Include="app.yaml" />
+                <KubeLintRulePackage Include="rules/Acme.Rules.dll" />
+                <PackageReference Include="Kubelint.MSBuild" Version="{package.Version}" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        var run = package.Build(folder, "-v:n");
+
+        Assert.True(run.ExitCode != 0, run.ToString());
+        var appYaml = Path.Combine(folder, "app.yaml");
+        var reported = BeforeSummary(run).Where(l => l.Contains(appYaml, StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
+        Assert.True(reported.Count(l => l.Contains($"{appYaml}(4,9): error ACME001: Service api has no owner label", StringComparison.Ordinal)) == 1, run.ToString());
+        Assert.True(reported.Count(l => l.Contains($"{appYaml}(6,3): error KL101: ", StringComparison.Ordinal)) == 1, run.ToString());
+        Assert.DoesNotContain(run.Lines, l => l.Contains("AD0001", StringComparison.Ordinal) || l.Contains("CS8032", StringComparison.Ordinal) || l.Contains("CS8033", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(folder, "obj", "Debug", "net10.0", "kubelint", "KubeLintProjectRulePacks.dll")));
+    }
+
+    [Fact]
+    public void The_rule_pack_analyzer_names_the_configurations_packs_then_the_items_each_once()
+    {
+        var folder = package.NewProjectFolder("pack-analyzer-source");
+        var config = Path.Combine(folder, ".kubelint.yaml");
+        File.WriteAllText(config, "rulePackages: [rules/A.dll, rules/B.dll]\n");
+
+        var packs = TaskRuleCatalog.Packages(RuleSources.Read(config, ".kubelint.yaml", text: null), ["rules/B.dll", "rules/C.dll"], folder);
+        var source = RulePackAnalyzerCode.Source(packs.Select(p => p.FullPath));
+
+        var expected = new[] { "A", "B", "C" }.Select(name => Path.Combine(folder, "rules", name + ".dll")).ToList();
+        Assert.Equal(expected, packs.Select(p => p.FullPath));
+        Assert.Equal(expected, System.Text.RegularExpressions.Regex.Matches(source, "@\"([^\"]+)\"").Select(m => m.Groups[1].Value));
+        Assert.Contains($"public sealed class {RulePackAnalyzerCode.ClassName} : Linter.Analyzer.KubeLintRulePackAnalyzer", source, StringComparison.Ordinal);
     }
 
     /// <summary>A Microsoft.Build.NoTargets project that lints app.yaml, with a <c>KubeLintRulePackage</c> item when given.</summary>

@@ -45,7 +45,24 @@ public sealed record RuleSources(IReadOnlyList<RuleSource> Folders, IReadOnlyLis
 /// <param name="Rule">The rule.</param>
 /// <param name="Page">The rule's Markdown page (<c>ACME001.md</c> beside its source, or in its package), or null when it has none.</param>
 /// <param name="Origin">The configuration entry that brought the rule in, for problems.</param>
-public sealed record CustomRule(Rule Rule, string? Page, SourceSpan Origin);
+public sealed record CustomRule(Rule Rule, string? Page, SourceSpan Origin)
+{
+    /// <summary>A rule of a precompiled pack, with the page the pack embeds for it.</summary>
+    internal static CustomRule FromPack(Rule rule, SourceSpan origin) => new(rule, EmbeddedPage(rule), origin);
+
+    /// <summary>Whether a type of a rule assembly is a rule to create: a non-abstract, non-generic class deriving from <see cref="Rules.Rule"/>.</summary>
+    internal static bool IsRuleType(Type type) => type.IsClass && !type.IsAbstract && !type.ContainsGenericParameters && type.IsSubclassOf(typeof(Rule));
+
+    /// <summary>A packaged rule's page: the embedded resource of its assembly whose name ends with <c>ACME001.md</c>
+    /// (the first in ordinal order), or null when it has none.</summary>
+    private static string? EmbeddedPage(Rule rule)
+    {
+        var assembly = rule.GetType().Assembly;
+        var name = assembly.GetManifestResourceNames().Where(n => n.EndsWith(rule.Descriptor.Id + ".md", StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal).FirstOrDefault();
+        using var stream = name is null ? null : assembly.GetManifestResourceStream(name);
+        return stream is null ? null : new StreamReader(stream).ReadToEnd();
+    }
+}
 
 /// <summary>
 /// The catalog of a run with custom rules: the built-in rules and the custom ones whose ids and slugs are valid and

@@ -20,6 +20,12 @@ public sealed record RuleDescriptor(string Id, string Slug, string Title, Severi
 
     private readonly string? _helpUri;
 
+    /// <summary>A rule with the address of its page (see <see cref="HelpUri"/>). Prefer this constructor to setting
+    /// <see cref="HelpUri"/> in a rule pack: an init-only setter binds to the target framework the pack is built for,
+    /// and the IDE analyzer runs packs on the SDK's netstandard2.0 build (see Sdk.md).</summary>
+    public RuleDescriptor(string Id, string Slug, string Title, Severity DefaultSeverity, string Family, string? HelpUri)
+        : this(Id, Slug, Title, DefaultSeverity, Family) => _helpUri = HelpUri;
+
     /// <summary>True for kubelint's own rules (ids <c>KL###</c>).</summary>
     public bool IsBuiltIn => Id.StartsWith(BuiltInPrefix, StringComparison.Ordinal);
 
