@@ -22,9 +22,9 @@ public sealed class RulePackAnalyzerSource : MSBuildTask
     /// <summary>The project's <c>KubeLintRulePackage</c> items.</summary>
     public ITaskItem[] RulePackages { get; set; } = [];
 
-    /// <summary>Where to write the source (rewritten only when it changes, so the analyzer is not rebuilt for nothing).</summary>
-    [Required]
-    public string SourceFile { get; set; } = string.Empty;
+    /// <summary>Where to write the source (rewritten only when it changes, so the analyzer is not rebuilt for nothing);
+    /// empty to list the packs only (the task's incremental inputs).</summary>
+    public string? SourceFile { get; set; }
 
     /// <summary>The full paths of the rule packs, in the order the analyzer loads them; empty when there are none.</summary>
     [Output]
@@ -39,7 +39,7 @@ public sealed class RulePackAnalyzerSource : MSBuildTask
         };
         var packages = TaskRuleCatalog.Packages(LintSetup.CustomRuleSources(options).Sources, RulePackages.Select(p => p.ItemSpec), ProjectDirectory);
         Packages = [.. packages.Select(p => new TaskItem(p.FullPath))];
-        if (packages.Count == 0)
+        if (packages.Count == 0 || string.IsNullOrEmpty(SourceFile))
         {
             return true;
         }
@@ -47,8 +47,8 @@ public sealed class RulePackAnalyzerSource : MSBuildTask
         var text = RulePackAnalyzerCode.Source(packages.Select(p => p.FullPath));
         if (!File.Exists(SourceFile) || File.ReadAllText(SourceFile) != text)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(SourceFile))!);
-            File.WriteAllText(SourceFile, text);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(SourceFile!))!);
+            File.WriteAllText(SourceFile!, text);
         }
 
         return true;

@@ -75,6 +75,25 @@ public sealed class RulePackTests(PackageFixture package)
     }
 
     [Fact]
+    public void A_rebuilt_rule_pack_named_by_the_configuration_runs_the_task_again()
+    {
+        var (folder, _) = Consumer("pack-in-config-incremental", itemPackage: null);
+        var pack = Path.Combine(folder, "rules", "Acme.Rules.dll");
+        BuildPack(pack);
+        File.WriteAllText(Path.Combine(folder, ".kubelint.yaml"), "rulePackages: [rules/Acme.Rules.dll]\n");
+        var first = package.Build(folder, "-v:n");
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        var unchanged = package.Build(folder, "--no-restore", "-v:n");
+        File.SetLastWriteTimeUtc(pack, DateTime.UtcNow.AddMinutes(1));
+        var rebuilt = package.Build(folder, "--no-restore", "-v:n");
+
+        Assert.Contains(unchanged.Lines, l => l.Contains("Skipping target \"KubeLint\" because all output files are up-to-date", StringComparison.Ordinal));
+        Assert.DoesNotContain(unchanged.Lines, l => l.Contains(OwnerFinding, StringComparison.Ordinal));
+        Assert.Single(BeforeSummary(rebuilt), l => l.Contains(OwnerFinding, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_rule_pack_item_reports_its_findings()
     {
         var (folder, _) = Consumer("pack-item", itemPackage: "rules/Acme.Rules.dll");
