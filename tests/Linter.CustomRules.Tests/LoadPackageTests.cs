@@ -1,4 +1,3 @@
-using Linter.Core.Config;
 using Linter.Core.Loading;
 using Linter.Core.Rules;
 using Linter.Tests;
@@ -107,7 +106,7 @@ public sealed class LoadPackageTests
         var undocumented = BuildPack(folder, "Undocumented.dll", Sources.ServiceRule);
 
         var at = SourceSpan.StartOf(".kubelint.yaml");
-        var (rules, problems) = CustomRuleLoader.LoadPackages([new RuleSource(pack, at), new RuleSource(undocumented, at)], folder.Root);
+        var (rules, problems) = CustomRuleLoader.LoadPackages([new Linter.Core.Config.RuleSource(pack, at), new Linter.Core.Config.RuleSource(undocumented, at)], folder.Root);
 
         Assert.Empty(problems);
         Assert.Equal([page, null], rules.Select(r => r.Page));
