@@ -59,7 +59,7 @@ public static class CustomRuleLoader
     /// </summary>
     [RequiresUnreferencedCode(ReflectionReason)]
     [RequiresDynamicCode(ReflectionReason)]
-    public static (IReadOnlyList<CustomRule> Rules, IReadOnlyList<CompileProblem> Problems) LoadPackages(IEnumerable<Core.Config.RuleSource> packages, string displayRoot)
+    internal static (IReadOnlyList<CustomRule> Rules, IReadOnlyList<CompileProblem> Problems) LoadPackages(IEnumerable<Core.Config.RuleSource> packages, string displayRoot)
     {
         var rules = new List<CustomRule>();
         var problems = new List<CompileProblem>();

@@ -3,6 +3,7 @@ using Linter.Core.Engine;
 using Linter.Core.Loading;
 using Linter.Core.Rules;
 using Linter.CustomRules;
+using RuleSource = Linter.Core.Config.RuleSource;
 using Linter.Rules;
 using Microsoft.Build.Utilities;
 

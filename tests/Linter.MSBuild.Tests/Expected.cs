@@ -8,7 +8,7 @@ namespace Linter.MSBuild.Tests;
 /// <summary>What the build should print: the engine's findings, run as the CLI runs it from the project folder.</summary>
 public static class Expected
 {
-    public static LintResult Lint(string projectFolder, params string[] paths) => LintEngine.Run(new LintRequest
+    internal static LintResult Lint(string projectFolder, params string[] paths) => LintEngine.Run(new LintRequest
     {
         Inputs = paths.Select(p => InputSource.FromPath(Path.Combine(projectFolder, p))).ToList(),
         Catalog = BuiltInRules.Catalog,

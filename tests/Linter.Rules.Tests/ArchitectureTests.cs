@@ -132,7 +132,9 @@ public sealed class ArchitectureTests
     /// <summary>Every symbol the <paramref name="checkedTrees"/> use that <paramref name="forbidden"/> matches, with its place.</summary>
     private static List<string> Violations(IReadOnlyList<SyntaxTree> all, IReadOnlyList<SyntaxTree> checkedTrees, MetadataReference[] references, Func<ISymbol, bool> forbidden)
     {
-        var compilation = CSharpCompilation.Create("Architecture", [.. all, GlobalUsings], [.. Framework, .. references],
+        // Named as the CLI's assembly, which Linter.Core lets see its internals (the engine, loaders and configuration):
+        // under another name the internal symbols a front end uses would not bind, and no check would see them.
+        var compilation = CSharpCompilation.Create("kubelint", [.. all, GlobalUsings], [.. Framework, .. references],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var found = new List<string>();
         foreach (var tree in checkedTrees)

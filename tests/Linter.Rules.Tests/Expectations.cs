@@ -17,7 +17,7 @@ public static class Expectations
         new(findings.Select(f => new ExpectedFinding(f.RuleId, f.Location.Line).ToString()), StringComparer.Ordinal);
 
     /// <summary>Lints as <c>kubelint test</c> lints a fixture, without a configuration file (see <see cref="FixtureExpectations.Lint"/>).</summary>
-    public static IReadOnlyList<Finding> Lint(Rule rule, InputSource input, string workingDirectory) =>
+    internal static IReadOnlyList<Finding> Lint(Rule rule, InputSource input, string workingDirectory) =>
         FixtureExpectations.Lint(LintSetup.Prepare(new LintOptions { WorkingDirectory = workingDirectory }, BuiltInRules.Catalog).Setup, rule, input);
 
     /// <summary>Lints <paramref name="yaml"/> (as app.yaml) with every built-in rule and the configuration text <paramref name="config"/>.</summary>
@@ -36,7 +36,7 @@ public static class Expectations
     }
 
     /// <summary>The policy a fixture of <paramref name="rule"/> is linted with: the rule alone, as <c>--disable</c> of every other rule would.</summary>
-    public static RulePolicy Only(Rule rule) => FixtureExpectations.Policy(rule, BuiltInRules.Catalog, new KubelintConfig());
+    internal static RulePolicy Only(Rule rule) => FixtureExpectations.Policy(rule, BuiltInRules.Catalog, new KubelintConfig());
 
     public static string Explain(IReadOnlyList<Finding> findings) =>
         string.Join("\n", findings.Select(f => $"  {f.RuleId}@{f.Location.Line}:{f.Location.Column} {f.Message}"));

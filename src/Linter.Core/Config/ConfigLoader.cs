@@ -10,7 +10,7 @@ namespace Linter.Core.Config;
 /// <see cref="KubelintConfig"/>, checking what a schema cannot say (a port range whose first port is after its
 /// last, an IP address). Every problem is reported with its position; nothing is silently ignored.
 /// </summary>
-public sealed class ConfigLoader
+internal sealed class ConfigLoader
 {
     public static readonly string[] FileNames = [".kubelint.yaml", ".kubelint.yml"];
 

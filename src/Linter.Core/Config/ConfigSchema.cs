@@ -10,7 +10,7 @@ namespace Linter.Core.Config;
 /// <see cref="ConfigLoader"/> validates against it. A <c>title</c> says in words what a value must be; the
 /// loader's messages use it ("`cluster.defaultNamespace` must be a Kubernetes name ...").
 /// </summary>
-public static class ConfigSchema
+internal static class ConfigSchema
 {
     public static string Build(IReadOnlyList<RuleDescriptor> rules)
     {

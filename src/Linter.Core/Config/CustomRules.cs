@@ -7,10 +7,10 @@ namespace Linter.Core.Config;
 /// <summary>A place a configuration file names custom rules from (<c>customRules</c> or <c>rulePackages</c>).</summary>
 /// <param name="FullPath">The folder or assembly, resolved against the config file's folder.</param>
 /// <param name="At">The list item that names it, for problems.</param>
-public sealed record RuleSource(string FullPath, SourceSpan At);
+internal sealed record RuleSource(string FullPath, SourceSpan At);
 
 /// <summary>The custom rules a configuration file names, read before the rule catalog exists (the catalog includes them).</summary>
-public sealed record RuleSources(IReadOnlyList<RuleSource> Folders, IReadOnlyList<RuleSource> Packages)
+internal sealed record RuleSources(IReadOnlyList<RuleSource> Folders, IReadOnlyList<RuleSource> Packages)
 {
     public static RuleSources None { get; } = new([], []);
 
@@ -45,7 +45,7 @@ public sealed record RuleSources(IReadOnlyList<RuleSource> Folders, IReadOnlyLis
 /// <param name="Rule">The rule.</param>
 /// <param name="Page">The rule's Markdown page (<c>ACME001.md</c> beside its source, or in its package), or null when it has none.</param>
 /// <param name="Origin">The configuration entry that brought the rule in, for problems.</param>
-public sealed record CustomRule(Rule Rule, string? Page, SourceSpan Origin)
+internal sealed record CustomRule(Rule Rule, string? Page, SourceSpan Origin)
 {
     /// <summary>A rule of a precompiled pack, with the page the pack embeds for it.</summary>
     internal static CustomRule FromPack(Rule rule, SourceSpan origin) => new(rule, EmbeddedPage(rule), origin);
@@ -68,7 +68,7 @@ public sealed record CustomRule(Rule Rule, string? Page, SourceSpan Origin)
 /// The catalog of a run with custom rules: the built-in rules and the custom ones whose ids and slugs are valid and
 /// free. A custom id has its own prefix (letters, then digits: <c>ACME001</c>); <c>KL</c> is kubelint's.
 /// </summary>
-public static class CustomRuleCatalog
+internal static class CustomRuleCatalog
 {
     private static readonly Regex Id = new($"^{RuleDescriptor.IdPattern}$", RegexOptions.CultureInvariant);
     private static readonly Regex Slug = new("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);

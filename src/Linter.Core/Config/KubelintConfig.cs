@@ -5,7 +5,7 @@ using Linter.Core.Simulation;
 namespace Linter.Core.Config;
 
 /// <summary>A rule's setting: off, on at its default severity, or on at another severity.</summary>
-public readonly record struct RuleSetting(bool Enabled, Severity? Severity)
+internal readonly record struct RuleSetting(bool Enabled, Severity? Severity)
 {
     public static readonly RuleSetting Off = new(false, null);
     public static readonly RuleSetting On = new(true, null);
@@ -32,10 +32,10 @@ public readonly record struct RuleSetting(bool Enabled, Severity? Severity)
 }
 
 /// <summary>Rule settings for the files a set of globs matches.</summary>
-public sealed record RuleOverride(IReadOnlyList<string> Files, IReadOnlyDictionary<string, RuleSetting> Rules);
+internal sealed record RuleOverride(IReadOnlyList<string> Files, IReadOnlyDictionary<string, RuleSetting> Rules);
 
 /// <summary>The contents of a <c>.kubelint.yaml</c> file.</summary>
-public sealed record KubelintConfig
+internal sealed record KubelintConfig
 {
     /// <summary>The config file, or null when none was found.</summary>
     public string? Path { get; init; }
@@ -117,7 +117,7 @@ public sealed record KubelintConfig
 }
 
 /// <summary>A problem in a config file, with its position.</summary>
-public sealed record ConfigProblem(SourceSpan Span, string Message)
+internal sealed record ConfigProblem(SourceSpan Span, string Message)
 {
     public override string ToString() => $"{Span.Path}:{Span.Line}:{Span.Column}: error: {Message}";
 }

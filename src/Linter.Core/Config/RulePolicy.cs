@@ -7,7 +7,7 @@ namespace Linter.Core.Config;
 /// Which rules run, at which severity, for which file: rule defaults, then the config file's
 /// <c>rules</c>, then its <c>overrides</c> (in order, for the files they match), then the command line.
 /// </summary>
-public sealed class RulePolicy
+internal sealed class RulePolicy
 {
     private readonly IReadOnlyDictionary<string, RuleSetting> _base;
     private readonly IReadOnlyList<(Matcher Files, IReadOnlyDictionary<string, RuleSetting> Rules)> _overrides;

@@ -1,7 +1,7 @@
 namespace Linter.Core.Config;
 
 /// <summary>The commented starter file <c>kubelint init</c> writes.</summary>
-public static class Starter
+internal static class Starter
 {
     public const string SchemaFileName = ".kubelint.schema.json";
 

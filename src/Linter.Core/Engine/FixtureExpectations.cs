@@ -8,7 +8,7 @@ namespace Linter.Core.Engine;
 /// <summary>A finding a fixture expects: a <c># expect: ID</c> comment on the line the finding must start on.</summary>
 /// <param name="RuleId">The rule that must report.</param>
 /// <param name="Line">The 1-based line the comment is on.</param>
-public sealed record ExpectedFinding(string RuleId, int Line)
+internal sealed record ExpectedFinding(string RuleId, int Line)
 {
     /// <summary><c>KL203@12</c>.</summary>
     public override string ToString() => $"{RuleId}@{Line}";
@@ -17,7 +17,7 @@ public sealed record ExpectedFinding(string RuleId, int Line)
 /// <summary>How a fixture's findings compare with its expectations. Findings are matched by rule id and line.</summary>
 /// <param name="Missing">Expected findings no finding matches, by line.</param>
 /// <param name="Unexpected">Findings no expectation names, in the engine's order (file, line, column).</param>
-public sealed record FixtureComparison(IReadOnlyList<ExpectedFinding> Missing, IReadOnlyList<Finding> Unexpected)
+internal sealed record FixtureComparison(IReadOnlyList<ExpectedFinding> Missing, IReadOnlyList<Finding> Unexpected)
 {
     /// <summary>Nothing missing and nothing unexpected.</summary>
     public bool Passed => Missing.Count == 0 && Unexpected.Count == 0;
@@ -29,7 +29,7 @@ public sealed record FixtureComparison(IReadOnlyList<ExpectedFinding> Missing, I
 /// The rule tests and <c>kubelint test</c> both go through here, so a fixture passes in one exactly when it passes in
 /// the other.
 /// </summary>
-public static class FixtureExpectations
+internal static class FixtureExpectations
 {
     /// <summary>The findings <paramref name="text"/>'s <c># expect:</c> comments name, by line.</summary>
     public static IReadOnlyList<ExpectedFinding> Parse(string text)

@@ -6,7 +6,7 @@ using Linter.Core.Simulation;
 namespace Linter.Core.Engine;
 
 /// <summary>The one entry point of every front end: load, bind, simulate, run rules, sort.</summary>
-public static class LintEngine
+internal static class LintEngine
 {
     public static LintResult Run(LintRequest request) => Run(request, runRules: true);
 

@@ -4,7 +4,7 @@ using Linter.Core.Simulation;
 
 namespace Linter.Core.Engine;
 
-public sealed record LintRequest
+internal sealed record LintRequest
 {
     public required IReadOnlyList<InputSource> Inputs { get; init; }
 
@@ -29,7 +29,7 @@ public sealed record LintRequest
 }
 
 /// <summary>Findings accepted earlier (a SARIF log written with <c>--write-baseline</c>).</summary>
-public interface IBaseline
+internal interface IBaseline
 {
     bool Contains(Finding finding);
 }

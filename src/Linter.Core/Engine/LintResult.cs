@@ -4,7 +4,7 @@ using Linter.Core.Simulation;
 
 namespace Linter.Core.Engine;
 
-public sealed class LintResult(ClusterSnapshot snapshot, IReadOnlyList<RuleDescriptor> rules, IReadOnlyList<Finding> all)
+internal sealed class LintResult(ClusterSnapshot snapshot, IReadOnlyList<RuleDescriptor> rules, IReadOnlyList<Finding> all)
 {
     public ClusterSnapshot Snapshot { get; } = snapshot;
 
@@ -46,7 +46,7 @@ public sealed class LintResult(ClusterSnapshot snapshot, IReadOnlyList<RuleDescr
 }
 
 /// <summary>The process exit codes of every front end.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Clean = 0;
     public const int Findings = 1;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.FileSystemGlobbing;
 namespace Linter.Core.Engine;
 
 /// <summary>Where a front end's configuration file comes from.</summary>
-public abstract record ConfigSource
+internal abstract record ConfigSource
 {
     private ConfigSource()
     {
@@ -35,7 +35,7 @@ public abstract record ConfigSource
 }
 
 /// <summary>What a front end was told: the configuration file and the switches of its command line or project.</summary>
-public sealed record LintOptions
+internal sealed record LintOptions
 {
     /// <summary>Relative paths (of inputs, the configuration file, reports) are taken from here.</summary>
     public required string WorkingDirectory { get; init; }
@@ -62,7 +62,7 @@ public sealed record LintOptions
 }
 
 /// <summary>A problem with a front end's settings: in the configuration file (with its position) or a switch.</summary>
-public sealed record SetupProblem(SourceSpan? Span, string Message)
+internal sealed record SetupProblem(SourceSpan? Span, string Message)
 {
     public override string ToString() => Span is { } at ? $"{at.Path}:{at.Line}:{at.Column}: error: {Message}" : "kubelint: " + Message;
 }
@@ -72,7 +72,7 @@ public sealed record SetupProblem(SourceSpan? Span, string Message)
 /// switches become the rule policy, the simulation's cluster profile, the include/exclude filter and the
 /// fail-on level. A front end parses its own switches and reports problems its own way; it decides nothing here.
 /// </summary>
-public sealed class LintSetup
+internal sealed class LintSetup
 {
     private LintSetup(RuleCatalog catalog, KubelintConfig config, RulePolicy policy, SimulationOptions simulation, Severity? failOn, string workingDirectory)
     {

@@ -7,7 +7,7 @@ using Linter.Core.Simulation;
 namespace Linter.Core.Engine;
 
 /// <summary>Finds the suppressions of the input: object annotations and <c>kubelint-disable</c> comments.</summary>
-public static class SuppressionFinder
+internal static class SuppressionFinder
 {
     public const string Annotation = "kubelint.io/ignore";
 

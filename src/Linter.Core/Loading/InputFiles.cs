@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Linter.Core.Loading;
 
 /// <summary>What a path is, after following symbolic links.</summary>
-public enum PathKind
+internal enum PathKind
 {
     /// <summary>A regular file: the only kind of file kubelint opens.</summary>
     Regular,
@@ -23,7 +23,7 @@ public enum PathKind
 /// size come from one <c>statx</c> of the open file, before anything is read; a FIFO, a device or a socket is closed
 /// unread. Elsewhere, and whenever that fails, the kind comes from <c>KindOf</c> before the file is opened (FIFOs are rare there).
 /// </summary>
-public static class InputFiles
+internal static class InputFiles
 {
     /// <summary>A file's text, or the problem reading it with the line and column it applies to.</summary>
     public readonly record struct Read(string? Text, bool ByteOrderMark, string? Problem, int Line, int Column);

@@ -5,7 +5,7 @@ namespace Linter.Core.Loading;
 /// configuration's include/exclude globs apply to files found by a folder walk or a glob, to files a project
 /// lists, and to files whose text a host hands over; never to a file the user named, nor to standard input.
 /// </summary>
-public sealed record InputSource
+internal sealed record InputSource
 {
     private InputSource(string path, string? text, string? filterPath, bool listed) =>
         (Path, Text, FilterPath, Listed) = (path, text, filterPath, listed);

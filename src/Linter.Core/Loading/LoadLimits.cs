@@ -5,7 +5,7 @@ namespace Linter.Core.Loading;
 /// KL001 whose message names the limit; the other files are still linted. No real manifest set comes close: they
 /// bound memory and time against hostile or broken input.
 /// </summary>
-public static class LoadLimits
+internal static class LoadLimits
 {
     /// <summary>Bytes in one file, standard input or config file.</summary>
     public const int MaxFileBytes = 64 * 1024 * 1024;

@@ -5,7 +5,7 @@ namespace Linter.Core.Loading;
 /// YAML, template markers, documents that are not manifests) are kept with positions; they never
 /// stop the other files from loading. Files come back ordered by path.
 /// </summary>
-public static class ManifestLoader
+internal static class ManifestLoader
 {
     /// <summary>Larger files are refused: no manifest set is this big, and it protects memory.</summary>
     public const long MaxFileBytes = LoadLimits.MaxFileBytes;
@@ -156,4 +156,4 @@ public static class ManifestLoader
 }
 
 /// <summary>The files read, ordered by path, and how many files the include/exclude filter left out.</summary>
-public sealed record LoadedInput(IReadOnlyList<SourceFile> Files, int Excluded);
+internal sealed record LoadedInput(IReadOnlyList<SourceFile> Files, int Excluded);

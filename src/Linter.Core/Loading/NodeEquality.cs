@@ -4,7 +4,7 @@ namespace Linter.Core.Loading;
 /// Whether two nodes say the same thing to the API server: equal scalars (same value and type), lists item by item,
 /// mappings with the same keys and equal values in any order. Layout, quoting style and comments do not count.
 /// </summary>
-public static class NodeEquality
+internal static class NodeEquality
 {
     public static bool Same(Node a, Node b) => (a, b) switch
     {

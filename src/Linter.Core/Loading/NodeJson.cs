@@ -7,7 +7,7 @@ namespace Linter.Core.Loading;
 /// A node tree as JSON, with the YAML 1.1 types Kubernetes' decoder gives its scalars, so that JSON tools
 /// (a JSON Schema validator) read a YAML document as the cluster would.
 /// </summary>
-public static class NodeJson
+internal static class NodeJson
 {
     public static JsonDocument ToDocument(Node root)
     {

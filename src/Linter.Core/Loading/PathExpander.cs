@@ -3,7 +3,7 @@ using Microsoft.Extensions.FileSystemGlobbing;
 namespace Linter.Core.Loading;
 
 /// <summary>Turns path arguments (files, directories, globs) into the manifest files they name.</summary>
-public static class PathExpander
+internal static class PathExpander
 {
     private static readonly string[] ManifestExtensions = [".yaml", ".yml", ".json"];
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { "node_modules" };

@@ -6,7 +6,7 @@ namespace Linter.Core.Loading;
 /// Resolves plain scalars as Kubernetes' YAML decoder does (go-yaml v2, YAML 1.1 rules):
 /// <c>yes</c>, <c>on</c> and <c>y</c> are booleans, <c>0x50</c> and <c>0120</c> are numbers.
 /// </summary>
-public static class ScalarTyping
+internal static class ScalarTyping
 {
     private static readonly HashSet<string> Nulls = new(StringComparer.Ordinal) { "", "~", "null", "Null", "NULL" };
 

@@ -13,7 +13,7 @@ namespace Linter.Core.Loading;
 /// manifests use and gives up on anything else, and YamlDotNet's parser then reads the file again from its start
 /// (every YAML, errors with their positions). Both give the same result for a text the fast one accepts.
 /// </remarks>
-public sealed class YamlReader
+internal sealed class YamlReader
 {
     /// <summary>Deeper nesting than this is reported instead of read (no Kubernetes object comes close).</summary>
     public const int MaxDepth = LoadLimits.MaxDepth;

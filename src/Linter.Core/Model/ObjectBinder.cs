@@ -6,7 +6,7 @@ namespace Linter.Core.Model;
 /// Binds a manifest document to a typed object. Type errors, unknown fields and missing required
 /// fields become input problems (KL003, KL004, KL006); the object is still bound as far as it can be.
 /// </summary>
-public static class ObjectBinder
+internal static class ObjectBinder
 {
     private static readonly HashSet<string> AppsWorkloads = new(StringComparer.Ordinal) { "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet" };
 
