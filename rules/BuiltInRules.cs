@@ -46,6 +46,7 @@ public static class BuiltInRules
         new Dns.ExternalNameNotAHostnameRule(),
         new Dns.InvalidServiceNameRule(),
         new Dns.ProbeHostIsClusterNameRule(),
+        new Dns.PodRecordWithoutAddressRule(),
         new Headless.HeadlessServiceWithNodePortsRule(),
         new Headless.StatefulSetServiceMissingRule(),
         new Headless.StatefulSetServiceNotHeadlessRule(),

@@ -133,6 +133,23 @@ public sealed class ClusterDns
         };
     }
 
+    /// <summary>
+    /// The first label of a name in the pod-record form <c>&lt;x&gt;.&lt;ns&gt;.pod[.&lt;domain&gt;]</c>, ns a namespace of the
+    /// cluster; null for any other name. CoreDNS answers such a name only when the label is a pod address written
+    /// with dashes (<see cref="HostSyntax.IsDashedAddress"/>).
+    /// </summary>
+    public string? PodRecordLabel(string name)
+    {
+        var bare = name.TrimEnd('.').ToLowerInvariant();
+        if (bare.EndsWith("." + _domain, StringComparison.Ordinal))
+        {
+            bare = bare.Substring(0, bare.Length - _domain.Length - 1);
+        }
+
+        var labels = bare.Split('.');
+        return labels.Length == 3 && labels[2] == "pod" && Exists(labels[1]) ? labels[0] : null;
+    }
+
     /// <summary>A namespace of the input, or one every cluster has: <c>x.ns</c> is a cluster name.</summary>
     private bool Exists(string ns) => _snapshot.HasNamespace(ns) || EveryCluster.Any(b => b.Namespace == ns);
 
