@@ -53,6 +53,7 @@ public static class BuiltInRules
         new Headless.PodSubdomainWithoutHeadlessServiceRule(),
         new Headless.StatefulSetServiceDoesNotSelectPodsRule(),
         new Headless.StatefulSetOrdinalOutOfRangeRule(),
+        new Headless.PodNameWithoutPodRecordsRule(),
         new Protocols.PingToServiceRule(),
         new Ingress.BackendServiceNotFoundRule(),
         new Ingress.BackendServicePortNotFoundRule(),

@@ -12,7 +12,7 @@ public sealed class WrongClusterDomainRule() : Rule(new RuleDescriptor("KL304", 
             var labels = reference.Host.TrimEnd('.').ToLowerInvariant().Split('.');
 
             // A Service name `x.ns.svc.<domain>` or a pod name `host.service.ns.svc.<domain>`: the first `svc` after a namespace.
-            var svc = Array.FindIndex(labels, 2, l => l == "svc");
+            var svc = labels.Length < 4 ? -1 : Array.FindIndex(labels, 2, l => l == "svc");
             if (svc < 0 || svc > 3 || svc == labels.Length - 1 || !context.Snapshot.HasNamespace(labels[svc - 1]))
             {
                 continue;
