@@ -23,6 +23,7 @@ public static class BuiltInRules
         new Selectors.WorkloadSelectorMismatchRule(),
         new Selectors.ServiceSelectsSeveralWorkloadsRule(),
         new Selectors.ServiceRoutesNowhereRule(),
+        new Selectors.ManualEndpointsForSelectorServiceRule(),
         new Ports.DefaultTargetPortNotDeclaredRule(),
         new Ports.TargetPortNotDeclaredRule(),
         new Ports.NamedTargetPortNotFoundRule(),
