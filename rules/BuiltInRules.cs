@@ -48,6 +48,7 @@ public static class BuiltInRules
         new Dns.InvalidServiceNameRule(),
         new Dns.ProbeHostIsClusterNameRule(),
         new Dns.PodRecordWithoutAddressRule(),
+        new Dns.CorefileZoneDiffersRule(),
         new Headless.HeadlessServiceWithNodePortsRule(),
         new Headless.StatefulSetServiceMissingRule(),
         new Headless.StatefulSetServiceNotHeadlessRule(),

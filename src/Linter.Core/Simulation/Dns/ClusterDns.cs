@@ -33,7 +33,9 @@ public sealed class ClusterDns
     public ClusterDns(ClusterSnapshot snapshot)
     {
         _snapshot = snapshot;
-        _domain = snapshot.Options.ClusterDomain.Trim('.').ToLowerInvariant();
+        Corefile = CorefileZone.In(snapshot);
+        var configured = snapshot.Options.ClusterDomain.Trim('.').ToLowerInvariant();
+        _domain = snapshot.Options.ClusterDomainConfigured || Corefile is null || Corefile.Zones.Contains(configured) ? configured : Corefile.Zone;
         _builtIns = EveryCluster.Concat(snapshot.Options.Services.Select(s => new BuiltInService(s.Namespace, s.Name, s.Ports, s.Headless, Configured: true))).ToList();
         foreach (var set in snapshot.Workloads.Where(w => w.Kind == "StatefulSet" && w.ServiceNameNode is { Value.Length: > 0 }))
         {
@@ -62,7 +64,11 @@ public sealed class ClusterDns
         }
     }
 
+    /// <summary>The cluster domain names are resolved under: the configured one, else the Corefile's zone, else <c>cluster.local</c>.</summary>
     public string Domain => _domain;
+
+    /// <summary>The zone of the CoreDNS configuration in the input, if the input holds it.</summary>
+    public CorefileZone? Corefile { get; }
 
     /// <summary>Services that exist without being in the input: the built-in ones and those the configuration declares.</summary>
     public IReadOnlyList<BuiltInService> BuiltIns => _builtIns;
