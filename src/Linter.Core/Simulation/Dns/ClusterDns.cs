@@ -10,7 +10,7 @@ namespace Linter.Core.Simulation.Dns;
 /// <c>&lt;ns&gt;.svc.&lt;domain&gt;</c>, <c>svc.&lt;domain&gt;</c>, <c>&lt;domain&gt;</c> with ndots 5, tried in order,
 /// against Services, headless pod records and ExternalName aliases, plus the built-in Services.
 /// </summary>
-public sealed class ClusterDns
+public sealed partial class ClusterDns
 {
     private const int Ndots = 5;
     private static readonly Regex OrdinalName = new(@"^(?<set>.+)-(?<ordinal>\d+)$", RegexOptions.Compiled);
