@@ -26,6 +26,85 @@ public sealed class ResolveCommandTests
         Assert.DoesNotContain("Ingresses and routes", run.Stdout);
     }
 
+    private const string PodNames = """
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: web}
+        spec:
+          serviceName: web
+          replicas: 5
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec: {containers: [{name: web, image: nginx, ports: [{name: http, containerPort: 8080}]}]}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web}
+        spec: {clusterIP: None, selector: {app: web}, ports: [{name: http, port: 80, targetPort: http}]}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: api}
+        spec:
+          selector: {matchLabels: {app: api}}
+          template:
+            metadata: {labels: {app: api}}
+            spec: {containers: [{name: api, image: api}]}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: api}
+        spec: {clusterIP: None, selector: {app: api}, ports: [{port: 80}]}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: front}
+        spec:
+          type: LoadBalancer
+          clusterIP: 10.96.0.20
+          externalTrafficPolicy: Local
+          healthCheckNodePort: 30090
+          selector: {app: web}
+          ports: [{name: http, port: 80, targetPort: http, nodePort: 30090}]
+        """;
+
+    [Fact]
+    public void Resolve_lists_the_dns_records_of_each_namespace_and_its_node_ports()
+    {
+        var run = Cli.RunWithInput(PodNames, "resolve", "-");
+        Assert.Equal(0, run.ExitCode);
+        var text = run.Stdout.Replace("\r", string.Empty);
+        var records = text.Split("  DNS records (zone cluster.local)\n")[1];
+        Assert.StartsWith("""
+                web.default.svc.cluster.local A -> each ready pod of StatefulSet web
+                web-0.web.default.svc.cluster.local A -> pod web-0 of StatefulSet web
+                web-1.web.default.svc.cluster.local A -> pod web-1 of StatefulSet web
+                web-2.web.default.svc.cluster.local A -> pod web-2 of StatefulSet web
+                web-<n>.web.default.svc.cluster.local A -> pods web-3 to web-4 of
+                    StatefulSet web
+                _http._tcp.web.default.svc.cluster.local SRV -> port 8080 on each ready pod
+                api.default.svc.cluster.local A -> each ready pod of Deployment api
+                <pod>.api.default.svc.cluster.local A -> none: the pods of Deployment api
+                    have no hostname under this Service (no StatefulSet with serviceName
+                    api, no pod with hostname and subdomain api)
+                front.default.svc.cluster.local A -> 10.96.0.20
+                _http._tcp.front.default.svc.cluster.local SRV -> 80
+                    front.default.svc.cluster.local
+              node ports
+                30090/TCP: Service front port http (80/TCP)
+                30090/TCP: Service front load balancer health checks (healthCheckNodePort);
+                    fails, already taken by Service front (KL207)
+
+            """.Replace("\r", string.Empty), records);
+        Assert.True(text.Split('\n').All(line => line.Length <= 80), "lines fit 80 columns");
+
+        var json = Cli.RunWithInput(PodNames, "resolve", "-", "--format", "json").Json.GetProperty("namespaces")[0];
+        var web = json.GetProperty("services").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "web");
+        Assert.Equal("web-0.web.default.svc.cluster.local", web.GetProperty("dnsRecords")[1].GetProperty("name").GetString());
+        Assert.Equal("front", json.GetProperty("nodePorts")[1].GetProperty("takenBy").GetString());
+    }
+
     [Fact]
     public void Resolve_from_a_workload_shows_each_query_of_the_search_list()
     {

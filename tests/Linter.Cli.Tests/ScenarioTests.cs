@@ -19,8 +19,6 @@ public sealed class ScenarioTests
     /// <summary>Folders that show findings of today's rules which rules of a later issue exist to silence or move.</summary>
     private static readonly Dictionary<string, string> Pending = new(StringComparer.Ordinal)
     {
-        ["19-seed-dns-traps"] = "issue 19 (KL408 is the root cause of the KL302 there; KL207 extended to hostPort)",
-        ["20-coredns-domain"] = "issue 19 (KL311: the cluster domain from the CoreDNS Corefile)",
     };
 
     private static readonly Dictionary<char, string> Families = new()

@@ -153,4 +153,55 @@ public sealed class ClusterDnsTests
         Assert.Equal(DnsOutcome.Service, Resolve("data.prod.svc.corp.internal", "test", options).Outcome);
         Assert.Equal(DnsOutcome.External, Resolve("data.prod.svc.cluster.local", "test", options).Outcome);
     }
+
+    private const string CorefileConfigMap = """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: coredns, namespace: kube-system}
+        data:
+          Corefile: |
+            # zones of the cluster
+            .:53 {
+                kubernetes corp.internal in-addr.arpa ip6.arpa {
+                   pods insecure
+                }
+                forward . /etc/resolv.conf
+            }
+        ---
+
+        """;
+
+    [Fact]
+    public void Without_a_configured_domain_the_zone_of_the_inputs_Corefile_is_the_cluster_domain()
+    {
+        var snapshot = Linter.Core.Tests.Cluster.From(CorefileConfigMap + Cluster);
+        Assert.Equal("corp.internal", snapshot.Dns.Domain);
+        Assert.Equal(["corp.internal"], snapshot.Dns.Corefile!.Zones);
+        Assert.Equal((8, 20), (snapshot.Dns.Corefile.Span.Line, snapshot.Dns.Corefile.Span.Column));
+        Assert.Equal(DnsOutcome.Service, snapshot.Names.Resolve("data.prod.svc.corp.internal", "test").Outcome);
+        Assert.Equal(DnsOutcome.External, snapshot.Names.Resolve("data.prod.svc.cluster.local", "test").Outcome);
+    }
+
+    [Fact]
+    public void A_configured_domain_wins_over_the_Corefile()
+    {
+        var snapshot = Linter.Core.Tests.Cluster.From(CorefileConfigMap + Cluster, new SimulationOptions { ClusterDomain = "cluster.local" });
+        Assert.True(snapshot.Options.ClusterDomainConfigured);
+        Assert.Equal("cluster.local", snapshot.Dns.Domain);
+        Assert.Equal("corp.internal", snapshot.Dns.Corefile!.Zone);
+        Assert.False(new SimulationOptions().ClusterDomainConfigured);
+    }
+
+    [Fact]
+    public void A_ping_target_address_is_answered_by_the_Service_that_declares_it_as_cluster_IP()
+    {
+        var snapshot = Linter.Core.Tests.Cluster.From("""
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            spec: {clusterIP: 10.96.120.15, selector: {app: web}, ports: [{port: 80}]}
+            """);
+        Assert.Equal("web", snapshot.Dns.ResolveAddress("10.96.120.15").Service!.Name);
+        Assert.Equal(DnsOutcome.External, snapshot.Dns.ResolveAddress("10.96.120.16").Outcome);
+    }
 }

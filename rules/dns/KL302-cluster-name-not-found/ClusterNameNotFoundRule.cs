@@ -19,7 +19,7 @@ public sealed class ClusterNameNotFoundRule() : Rule(new RuleDescriptor("KL302",
         {
             var answer = reference.Answer;
             var written = $"`{reference.Host}` ({reference.Where})";
-            if (answer is { Outcome: DnsOutcome.NotFound, Ordinal: null, Miss: { } miss } && OwnsServicesOf(snapshot, miss))
+            if (answer is { Outcome: DnsOutcome.NotFound, Ordinal: null, PodMiss: null or PodNameMiss.NoSuchPod, Miss: { } miss } && OwnsServicesOf(snapshot, miss))
             {
                 var nearest = miss.Kind == MissKind.Pod ? null : EditDistance.Nearest(miss.Name, ServiceNames(miss.Namespace));
                 if (nearest is not null || miss.Kind == MissKind.Pod)

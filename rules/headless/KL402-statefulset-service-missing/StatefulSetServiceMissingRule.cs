@@ -22,7 +22,10 @@ public sealed class StatefulSetServiceMissingRule() : Rule(new RuleDescriptor("K
                 continue;
             }
 
-            var hint = nearest is null ? $"create a headless Service {name} (`clusterIP: None`) that selects the StatefulSet's pods" : $"did you mean `{nearest}`?";
+            // A name no Service can have (dots, capitals) gets no advice to create it.
+            var hint = nearest is not null ? $"did you mean `{nearest}`?"
+                : NameValidation.Dns1035Label(name).Count > 0 ? $"no Service can be named `{name}` (a Service name is one DNS-1035 label: lowercase letters, digits and `-`, starting with a letter, no dots); set serviceName to the name of the StatefulSet's headless Service"
+                : $"create a headless Service {name} (`clusterIP: None`) that selects the StatefulSet's pods";
             context.Report(set.ServiceNameNode.Span,
                 $"{set} names serviceName `{name}`, but namespace {set.Namespace} has no such Service, so its pods get no DNS names ({set.Name}-0.{name} does not resolve); {hint}");
         }

@@ -1,4 +1,5 @@
 using Linter.Core.Rules;
+using Linter.Core.Simulation.Dns;
 
 namespace Linter.Rules.Protocols;
 
@@ -10,8 +11,9 @@ public sealed class PingToServiceRule() : Rule(new RuleDescriptor("KL501", "ping
         {
             var port = reference.Answer.Service?.Ports.FirstOrDefault(p => p.Port is not null)?.Port?.Value ?? reference.Answer.BuiltIn?.Ports[0];
             var check = port is null ? "a TCP check such as `nc -z HOST PORT`" : $"`nc -z {reference.Host} {port}`";
+            var target = HostSyntax.IsIpAddress(reference.Host) ? $"the cluster IP of {reference.Answer.Describe()}" : reference.Answer.Describe();
             context.Report(reference.Span,
-                $"`ping {reference.Host}` ({reference.Where}) targets {reference.Answer.Describe()}, a virtual IP that carries only its TCP, UDP and SCTP ports: ICMP echo is dropped (iptables, nftables) or rejected (ipvs), so ping fails even when the Service works. Use {check}, or a tcpSocket or httpGet probe");
+                $"`{reference.Program ?? "ping"} {reference.Host}` ({reference.Where}) targets {target}, a virtual IP that carries only its TCP, UDP and SCTP ports: ICMP echo is dropped (iptables, nftables) or rejected (ipvs), so {reference.Program ?? "ping"} fails even when the Service works. Use {check}, or a tcpSocket or httpGet probe");
         }
     }
 }

@@ -96,9 +96,8 @@ internal sealed record KubelintConfig
     public IReadOnlyDictionary<string, RuleOptions> RuleOptions { get; init; } = new Dictionary<string, RuleOptions>();
 
     /// <summary>The simulation settings of this profile, over the given defaults.</summary>
-    public SimulationOptions ApplyTo(SimulationOptions defaults) => defaults with
+    public SimulationOptions ApplyTo(SimulationOptions defaults) => (ClusterDomain is null ? defaults : defaults with { ClusterDomain = ClusterDomain }) with
     {
-        ClusterDomain = ClusterDomain ?? defaults.ClusterDomain,
         NodePortRange = NodePortRange ?? defaults.NodePortRange,
         ClusterDns = ClusterDns ?? defaults.ClusterDns,
         KubernetesVersion = KubernetesVersion ?? defaults.KubernetesVersion,

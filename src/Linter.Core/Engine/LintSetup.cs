@@ -126,11 +126,8 @@ internal sealed class LintSetup
         }
 
         var simulation = config.ApplyTo(new SimulationOptions());
-        simulation = simulation with
-        {
-            DefaultNamespace = options.DefaultNamespace ?? simulation.DefaultNamespace,
-            ClusterDomain = options.ClusterDomain?.Trim('.') ?? simulation.ClusterDomain,
-        };
+        simulation = simulation with { DefaultNamespace = options.DefaultNamespace ?? simulation.DefaultNamespace };
+        simulation = options.ClusterDomain is { } domain ? simulation with { ClusterDomain = domain.Trim('.') } : simulation;
         var setup = new LintSetup(catalog, config, new RulePolicy(config, commandLine), simulation, FailOnLevel(options.FailOn, problems), options.WorkingDirectory);
         return (setup, problems);
     }

@@ -27,6 +27,9 @@ internal static class ServiceTable
                     TextWrap.WriteLine(output, "    ", line, "        ");
                 }
             }
+
+            WriteSection(output, $"DNS records (zone {snapshot.Dns.Domain})", group.SelectMany(snapshot.Dns.RecordsOf).Select(r => $"{r.Name} {r.Type} -> {r.Answer}"));
+            WriteSection(output, "node ports", group.SelectMany(service => NodePortLines(snapshot, service)));
         }
 
         if (first)
@@ -34,6 +37,47 @@ internal static class ServiceTable
             output.WriteLine("no Services in the input");
         }
     }
+
+    private static void WriteSection(TextWriter output, string heading, IEnumerable<string> lines)
+    {
+        var list = lines.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine("  " + heading);
+        foreach (var line in list)
+        {
+            TextWrap.WriteLine(output, "    ", line, "        ");
+        }
+    }
+
+    /// <summary>The node ports a Service takes (or has allocated), each with the port it serves and whether allocation fails (KL207).</summary>
+    private static IEnumerable<NodePortLine> NodePorts(ClusterSnapshot snapshot, ServiceObject service)
+    {
+        if (!service.AllowsNodePorts)
+        {
+            yield break;
+        }
+
+        foreach (var port in service.Ports.Where(p => p.Port is not null))
+        {
+            yield return new NodePortLine(service, port.NodePort is { Value: not 0 } n ? n.Value : null, port.Protocol, $"port {port}", snapshot.NodePorts.ConflictOf(port));
+        }
+
+        if (service is { Type: "LoadBalancer", ExternalTrafficPolicyNode.Value: "Local" })
+        {
+            yield return new NodePortLine(service, service.HealthCheckNodePort?.Value, "TCP", "load balancer health checks (healthCheckNodePort)", snapshot.NodePorts.HealthCheckConflictOf(service));
+        }
+    }
+
+    private static IEnumerable<string> NodePortLines(ClusterSnapshot snapshot, ServiceObject service) =>
+        NodePorts(snapshot, service).Select(n =>
+            $"{n.Number?.ToString(CultureInfo.InvariantCulture) ?? "(allocated)"}/{n.Protocol}: Service {service.Name} {n.Serves}" +
+            (n.TakenBy is { } owner ? $"; fails, already taken by Service {owner.Service.Name} (KL207)" : string.Empty));
+
+    private sealed record NodePortLine(ServiceObject Service, int? Number, string Protocol, string Serves, NodePortClaim? TakenBy);
 
     public static void WriteJson(ClusterSnapshot snapshot, Stream output)
     {
@@ -50,6 +94,27 @@ internal static class ServiceTable
             foreach (var service in services.TryGetValue(ns, out var list) ? list : [])
             {
                 WriteService(json, snapshot, service);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("nodePorts");
+            foreach (var nodePort in (services.TryGetValue(ns, out var owners) ? owners : []).SelectMany(service => NodePorts(snapshot, service)))
+            {
+                json.WriteStartObject();
+                json.WriteString("service", nodePort.Service.Name);
+                if (nodePort.Number is { } number)
+                {
+                    json.WriteNumber("nodePort", number);
+                }
+                else
+                {
+                    json.WriteNull("nodePort");
+                }
+
+                json.WriteString("protocol", nodePort.Protocol);
+                json.WriteString("serves", nodePort.Serves);
+                json.WriteString("takenBy", nodePort.TakenBy?.Service.Name);
+                json.WriteEndObject();
             }
 
             json.WriteEndArray();
@@ -178,6 +243,17 @@ internal static class ServiceTable
         foreach (var port in resolution.Ports)
         {
             WritePort(json, port);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("dnsRecords");
+        foreach (var record in snapshot.Dns.RecordsOf(service))
+        {
+            json.WriteStartObject();
+            json.WriteString("name", record.Name);
+            json.WriteString("type", record.Type);
+            json.WriteString("answer", record.Answer);
+            json.WriteEndObject();
         }
 
         json.WriteEndArray();

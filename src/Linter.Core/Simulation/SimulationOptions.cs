@@ -10,8 +10,20 @@ public sealed record SimulationOptions
     /// <summary>The API server's <c>--service-node-port-range</c>.</summary>
     public PortRange NodePortRange { get; init; } = PortRange.DefaultNodePorts;
 
-    /// <summary>The cluster's DNS domain (kubelet <c>--cluster-domain</c>).</summary>
-    public string ClusterDomain { get; init; } = "cluster.local";
+    private readonly string? _clusterDomain;
+
+    /// <summary>
+    /// The cluster's DNS domain (kubelet <c>--cluster-domain</c>), <c>cluster.local</c> unless configured. When it is
+    /// not configured and the input holds CoreDNS's configuration, the simulation takes the zone that serves instead.
+    /// </summary>
+    public string ClusterDomain
+    {
+        get => _clusterDomain ?? "cluster.local";
+        init => _clusterDomain = value;
+    }
+
+    /// <summary>The cluster domain was set (configuration file or command line), not defaulted: it wins over a Corefile in the input.</summary>
+    public bool ClusterDomainConfigured => _clusterDomain is not null;
 
     /// <summary>The cluster DNS server's address, when known; pods with <c>dnsPolicy: None</c> need it.</summary>
     public string? ClusterDns { get; init; }

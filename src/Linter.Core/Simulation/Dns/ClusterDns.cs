@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.RegularExpressions;
+using Linter.Core.Loading;
 using Linter.Core.Model;
 
 namespace Linter.Core.Simulation.Dns;
@@ -8,7 +10,7 @@ namespace Linter.Core.Simulation.Dns;
 /// <c>&lt;ns&gt;.svc.&lt;domain&gt;</c>, <c>svc.&lt;domain&gt;</c>, <c>&lt;domain&gt;</c> with ndots 5, tried in order,
 /// against Services, headless pod records and ExternalName aliases, plus the built-in Services.
 /// </summary>
-public sealed class ClusterDns
+public sealed partial class ClusterDns
 {
     private const int Ndots = 5;
     private static readonly Regex OrdinalName = new(@"^(?<set>.+)-(?<ordinal>\d+)$", RegexOptions.Compiled);
@@ -25,12 +27,15 @@ public sealed class ClusterDns
     private readonly string _domain;
     private readonly Dictionary<(string Namespace, string Service), List<WorkloadObject>> _statefulSets = [];
     private readonly HashSet<(string Namespace, string Name)> _autoscaled = [];
+    private readonly Dictionary<IPAddress, List<ServiceObject>> _byClusterIP = [];
     private readonly Dictionary<(string Namespace, string Subdomain), List<PodTemplate>> _bySubdomain = [];
 
     public ClusterDns(ClusterSnapshot snapshot)
     {
         _snapshot = snapshot;
-        _domain = snapshot.Options.ClusterDomain.Trim('.').ToLowerInvariant();
+        Corefile = CorefileZone.In(snapshot);
+        var configured = snapshot.Options.ClusterDomain.Trim('.').ToLowerInvariant();
+        _domain = snapshot.Options.ClusterDomainConfigured || Corefile is null || Corefile.Zones.Contains(configured) ? configured : Corefile.Zone;
         _builtIns = EveryCluster.Concat(snapshot.Options.Services.Select(s => new BuiltInService(s.Namespace, s.Name, s.Ports, s.Headless, Configured: true))).ToList();
         foreach (var set in snapshot.Workloads.Where(w => w.Kind == "StatefulSet" && w.ServiceNameNode is { Value.Length: > 0 }))
         {
@@ -45,13 +50,25 @@ public sealed class ClusterDns
             (_bySubdomain.TryGetValue(key, out var list) ? list : _bySubdomain[key] = []).Add(pod);
         }
 
+        foreach (var service in snapshot.Services.Where(s => !s.IsHeadless && !s.IsExternalName))
+        {
+            foreach (var address in service.ClusterIPs.Append(service.ClusterIPNode).OfType<ScalarNode>().Select(ip => ParsedAddress(ip.Value)).OfType<IPAddress>().Distinct())
+            {
+                (_byClusterIP.TryGetValue(address, out var list) ? list : _byClusterIP[address] = []).Add(service);
+            }
+        }
+
         foreach (var hpa in snapshot.Objects.OfType<AutoscalerObject>().Where(a => a.TargetKind == "StatefulSet"))
         {
             _autoscaled.Add((hpa.Namespace, hpa.TargetName));
         }
     }
 
+    /// <summary>The cluster domain names are resolved under: the configured one, else the Corefile's zone, else <c>cluster.local</c>.</summary>
     public string Domain => _domain;
+
+    /// <summary>The zone of the CoreDNS configuration in the input, if the input holds it.</summary>
+    public CorefileZone? Corefile { get; }
 
     /// <summary>Services that exist without being in the input: the built-in ones and those the configuration declares.</summary>
     public IReadOnlyList<BuiltInService> BuiltIns => _builtIns;
@@ -89,6 +106,21 @@ public sealed class ClusterDns
         return IntendedQuery(query, fromNamespace, fromFolder) is { } intended
             ? With(Lookup(name, intended, fromFolder), steps)
             : new DnsAnswer(name, DnsOutcome.External, steps);
+    }
+
+    /// <summary>
+    /// What an address written in place of a name reaches: the Service of the input that declares it as its
+    /// <c>clusterIP</c> (or one of its <c>clusterIPs</c>), else something outside what the input shows.
+    /// </summary>
+    public DnsAnswer ResolveAddress(string address, string fromFolder = "")
+    {
+        if (ParsedAddress(address.Trim('[', ']')) is not { } parsed || !_byClusterIP.TryGetValue(parsed, out var services))
+        {
+            return new DnsAnswer(address, DnsOutcome.External, [new DnsStep(address, "an address no Service of the input declares")]);
+        }
+
+        var service = ApplyUnits.Closest(services, s => s.ApplyUnit, fromFolder)[0];
+        return new DnsAnswer(address, DnsOutcome.Service, [new DnsStep(address, $"the cluster IP of Service {service.Name} in namespace {service.Namespace}")]) { Service = service };
     }
 
     /// <summary>
@@ -131,6 +163,23 @@ public sealed class ClusterDns
             3 or 4 when labels[labels.Length - 1] == "svc" => $"{bare}.{_domain}",
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The first label of a name in the pod-record form <c>&lt;x&gt;.&lt;ns&gt;.pod[.&lt;domain&gt;]</c>, ns a namespace of the
+    /// cluster; null for any other name. CoreDNS answers such a name only when the label is a pod address written
+    /// with dashes (<see cref="HostSyntax.IsDashedAddress"/>).
+    /// </summary>
+    public string? PodRecordLabel(string name)
+    {
+        var bare = name.TrimEnd('.').ToLowerInvariant();
+        if (bare.EndsWith("." + _domain, StringComparison.Ordinal))
+        {
+            bare = bare.Substring(0, bare.Length - _domain.Length - 1);
+        }
+
+        var labels = bare.Split('.');
+        return labels.Length == 3 && labels[2] == "pod" && Exists(labels[1]) ? labels[0] : null;
     }
 
     /// <summary>A namespace of the input, or one every cluster has: <c>x.ns</c> is a cluster name.</summary>
@@ -184,14 +233,25 @@ public sealed class ClusterDns
         var service = _snapshot.FindService(ns, serviceName, fromFolder);
         if (service is null)
         {
+            // Pods that name the missing Service (serviceName, subdomain) are reported there (KL402, KL404).
+            var named = _statefulSets.ContainsKey((ns, serviceName)) || _bySubdomain.ContainsKey((ns, serviceName));
             return IsKnown(ns)
-                ? new DnsAnswer(name, DnsOutcome.NotFound, []) { Miss = new DnsMiss(MissKind.HeadlessService, ns, serviceName) }
+                ? new DnsAnswer(name, DnsOutcome.NotFound, []) { Miss = new DnsMiss(MissKind.HeadlessService, ns, serviceName), PodMiss = named ? PodNameMiss.ServiceDefect : null }
                 : new DnsAnswer(name, DnsOutcome.UnknownNamespace, []) { UnknownNamespace = ns };
         }
 
         if (FindPod(service, hostname) is { } pod)
         {
             return new DnsAnswer(name, DnsOutcome.Pod, []) { Pod = pod };
+        }
+
+        if (WouldName(service, hostname))
+        {
+            return new DnsAnswer(name, DnsOutcome.NotFound, [])
+            {
+                Miss = new DnsMiss(MissKind.Pod, ns, hostname, serviceName),
+                PodMiss = PodNameMiss.ServiceDefect,
+            };
         }
 
         var ordinal = OutOfRange(service, hostname);
@@ -204,7 +264,35 @@ public sealed class ClusterDns
         {
             Miss = new DnsMiss(MissKind.Pod, ns, hostname, serviceName),
             Ordinal = ordinal,
+            PodMiss = ordinal is null && service.IsHeadless && !PublishesPodNames(service) ? PodNameMiss.NoPerPodRecords : PodNameMiss.NoSuchPod,
         };
+    }
+
+    /// <summary>
+    /// A pod of this name would exist behind the Service, but the Service does not select it: a StatefulSet it governs
+    /// with that pod in its range, or a pod whose hostname and subdomain name it.
+    /// </summary>
+    private bool WouldName(ServiceObject service, string hostname)
+    {
+        var match = OrdinalName.Match(hostname);
+        var governed = match.Success && _statefulSets.TryGetValue((service.Namespace, service.Name), out var sets) &&
+                       int.TryParse(match.Groups["ordinal"].Value, out var ordinal) &&
+                       sets.Any(s => s.Name == match.Groups["set"].Value && InRange(s, ordinal));
+        return governed ||
+               (_bySubdomain.TryGetValue((service.Namespace, service.Name), out var pods) &&
+                pods.Any(p => string.Equals(_snapshot.Validity(p).Hostname?.Value, hostname, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>
+    /// Some pod the Service selects gets a per-pod record under it (an endpoint hostname): a StatefulSet pod governed by
+    /// it, or a pod with a hostname whose subdomain names it. A Service that selects nothing is left to KL101.
+    /// </summary>
+    private bool PublishesPodNames(ServiceObject service)
+    {
+        var selected = _snapshot.Resolve(service).Selected;
+        return selected.Count == 0 || selected.Any(pod =>
+            (pod.Owner is WorkloadObject { Kind: "StatefulSet" } set && set.ServiceNameNode?.Value == service.Name) ||
+            (_snapshot.Validity(pod) is { Hostname: not null, Subdomain: { } subdomain } && subdomain.Value == service.Name));
     }
 
     /// <summary>Pods that get <c>hostname.service</c> records: StatefulSet pods governed by the Service, and pods whose
@@ -242,6 +330,8 @@ public sealed class ClusterDns
         return set is null || InRange(set, ordinal) ? null : new OrdinalOutOfRange(set, ordinal, set.OrdinalsStart, set.OrdinalsStart + Replicas(set) - 1);
     }
 
+    private static IPAddress? ParsedAddress(string text) => IPAddress.TryParse(text, out var address) ? address : null;
+
     private static int Replicas(WorkloadObject set) => set.Replicas?.Value ?? 1;
 
     private static bool InRange(WorkloadObject set, int ordinal) => ordinal >= set.OrdinalsStart && ordinal < set.OrdinalsStart + Replicas(set);
@@ -255,5 +345,6 @@ public sealed class ClusterDns
             Miss = answer.Miss,
             UnknownNamespace = answer.UnknownNamespace,
             Ordinal = answer.Ordinal,
+            PodMiss = answer.PodMiss,
         };
 }

@@ -41,6 +41,19 @@ public sealed record DnsMiss(MissKind Kind, string Namespace, string Name, strin
     };
 }
 
+/// <summary>Why a per-pod name <c>&lt;pod&gt;.&lt;service&gt;</c> finds no pod behind the Service.</summary>
+public enum PodNameMiss
+{
+    /// <summary>The Service has per-pod names, but none of this one (a typo, or an ordinal the StatefulSet never creates).</summary>
+    NoSuchPod,
+
+    /// <summary>The Service is headless, but none of the pods it selects gets a per-pod record under it (KL408).</summary>
+    NoPerPodRecords,
+
+    /// <summary>A pod would carry the name, but the Service it names is missing or does not select it: reported on the StatefulSet, the pod or the Service (KL402, KL404, KL405, KL101).</summary>
+    ServiceDefect,
+}
+
 /// <summary>A StatefulSet pod name whose ordinal the StatefulSet never creates.</summary>
 public sealed record OrdinalOutOfRange(WorkloadObject StatefulSet, int Ordinal, int First, int Last);
 
@@ -65,6 +78,9 @@ public sealed class DnsAnswer(string name, DnsOutcome outcome, IReadOnlyList<Dns
     public string? UnknownNamespace { get; init; }
 
     public OrdinalOutOfRange? Ordinal { get; init; }
+
+    /// <summary>For a per-pod name that finds no pod: why.</summary>
+    public PodNameMiss? PodMiss { get; init; }
 
     /// <summary>The name reaches something in the cluster, or is written in cluster form.</summary>
     public bool IsClusterName => Outcome is DnsOutcome.Service or DnsOutcome.Pod or DnsOutcome.NotFound;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace Linter.Core.Simulation.Dns;
@@ -19,6 +20,18 @@ public static class HostSyntax
 
     public static bool IsIpAddress(string host) =>
         (host.IndexOf(':') >= 0 || host.Split('.').Length == 4) && IPAddress.TryParse(host.Trim('[', ']'), out _);
+
+    /// <summary>
+    /// A pod address written as one DNS label, as pod records <c>&lt;address&gt;.&lt;ns&gt;.pod.&lt;domain&gt;</c> spell it:
+    /// <c>10-244-1-7</c>, or an IPv6 address with dashes for colons (<c>fd00--1</c>), as CoreDNS parses it.
+    /// </summary>
+    public static bool IsDashedAddress(string label)
+    {
+        var fourParts = label.Split('-').Length == 4 && label.IndexOf("--", StringComparison.Ordinal) < 0;
+        return fourParts
+            ? IPAddress.TryParse(label.Replace('-', '.'), out var v4) && v4.AddressFamily == AddressFamily.InterNetwork
+            : label.IndexOf('-') >= 0 && IPAddress.TryParse(label.Replace('-', ':'), out var v6) && v6.AddressFamily == AddressFamily.InterNetworkV6;
+    }
 
     /// <summary>A name that can be looked up in cluster DNS: a DNS name, not an IP, not localhost, not only digits.</summary>
     public static bool IsCandidate(string host) =>

@@ -5,7 +5,8 @@ namespace Linter.Core.Simulation.Dns;
 
 /// <summary>
 /// A host name used by a pod (in its command, arguments, environment or probes) or written in a
-/// ConfigMap, with its exact position and what cluster DNS answers for it from that namespace.
+/// ConfigMap, with its exact position and what cluster DNS answers for it from that namespace. The target of
+/// <c>ping</c> may also be an address, answered by the Service that declares it as its cluster IP.
 /// </summary>
 public sealed record NameReference(string Host, SourceSpan Span, string Namespace, string Where, DnsAnswer Answer)
 {
@@ -23,6 +24,9 @@ public sealed record NameReference(string Host, SourceSpan Span, string Namespac
 
     /// <summary>The name is the target of <c>ping</c> (or ping6, fping, arping) run as a program.</summary>
     public bool IsPingTarget { get; init; }
+
+    /// <summary>For the target of a network program run as a command: the program (<c>ping</c>, <c>fping</c>, <c>nc</c>).</summary>
+    public string? Program { get; init; }
 
     public PodTemplate? Pod { get; init; }
 

@@ -175,11 +175,15 @@ public sealed class NameReferences
                 continue;
             }
 
-            found.Add(new NameReference(target.Host.Text, span, pod.Namespace, where, Resolve(target.Host.Text, pod.Namespace, _snapshot.Validity(pod).Searches, pod.Owner.ApplyUnit))
+            var answer = HostSyntax.IsIpAddress(target.Host.Text)
+                ? Dns.ResolveAddress(target.Host.Text, pod.Owner.ApplyUnit)
+                : Resolve(target.Host.Text, pod.Namespace, _snapshot.Validity(pod).Searches, pod.Owner.ApplyUnit);
+            found.Add(new NameReference(target.Host.Text, span, pod.Namespace, where, answer)
             {
                 Port = port,
                 PortSpan = port is null ? null : Locate(scalars[target.Port!.Value.Item], target.Port.Value.Index, target.Port.Value.Text.Length),
                 IsPingTarget = target.IsPing,
+                Program = target.Program,
                 Form = ReferenceForm.Command,
                 Pod = pod,
             });

@@ -1,7 +1,11 @@
 namespace Linter.Core.Simulation.Dns;
 
 /// <summary>The host word (and port word) a network program is aimed at.</summary>
-public sealed record ProgramTarget(Word Host, Word? Port, bool IsPing);
+public sealed record ProgramTarget(Word Host, Word? Port, bool IsPing)
+{
+    /// <summary>The program as run (<c>ping</c>, <c>fping</c>, <c>nc</c>), without its directory.</summary>
+    public string Program { get; init; } = string.Empty;
+}
 
 /// <summary>
 /// Recognises the host argument of the network programs that appear in containers' commands and probes:
@@ -56,31 +60,32 @@ public static class NetworkPrograms
         var args = command.Skip(programIndex + 1).ToList();
         if (Pings.Contains(program))
         {
-            return Positional(args, PingOptionsWithValue, 0) is { } host ? Candidate(host, null, isPing: true) : null;
+            return Positional(args, PingOptionsWithValue, 0) is { } host ? Candidate(host, null, isPing: true, program) : null;
         }
 
         if (Connectors.Contains(program))
         {
             var host = Positional(args, NcOptionsWithValue, 0);
-            return host is null ? null : Candidate(host.Value, Positional(args, NcOptionsWithValue, 1), isPing: false);
+            return host is null ? null : Candidate(host.Value, Positional(args, NcOptionsWithValue, 1), isPing: false, program);
         }
 
         if (Lookups.Contains(program))
         {
-            return Positional(args, [], 0) is { } host ? Candidate(host, null, isPing: false) : null;
+            return Positional(args, [], 0) is { } host ? Candidate(host, null, isPing: false, program) : null;
         }
 
         if (Clients.Contains(program))
         {
             var host = OptionValue(args, "-h", "--host");
-            return host is null ? null : Candidate(host.Value, OptionValue(args, "-p", "--port") ?? OptionValue(args, "-P", "--port"), isPing: false);
+            return host is null ? null : Candidate(host.Value, OptionValue(args, "-p", "--port") ?? OptionValue(args, "-P", "--port"), isPing: false, program);
         }
 
         return null;
     }
 
-    private static ProgramTarget? Candidate(Word host, Word? port, bool isPing) =>
-        HostSyntax.IsCandidate(host.Text) ? new ProgramTarget(host, port, isPing) : null;
+    /// <summary>A host name; for ping, also an address (a Service's literal cluster IP does not answer it either).</summary>
+    private static ProgramTarget? Candidate(Word host, Word? port, bool isPing, string program) =>
+        HostSyntax.IsCandidate(host.Text) || (isPing && HostSyntax.IsIpAddress(host.Text)) ? new ProgramTarget(host, port, isPing) { Program = program } : null;
 
     private static bool IsAssignment(string word) => word.IndexOf('=') > 0 && !word.StartsWith("-", StringComparison.Ordinal);
 
