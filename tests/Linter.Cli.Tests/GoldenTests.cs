@@ -14,6 +14,7 @@ public sealed class GoldenTests
     [InlineData("sarif", "example.sarif")]
     [InlineData("github", "example.github.txt")]
     [InlineData("junit", "example.junit.xml")]
+    [InlineData("gitlab", "example.gitlab.json")]
     public void Output_matches_the_reviewed_golden_file(string format, string golden)
     {
         var run = Cli.RunIn(Cli.Root, string.Empty, "check", "examples", "--format", format, "--sarif-category", "kubelint");

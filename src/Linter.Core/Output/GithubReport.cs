@@ -18,7 +18,7 @@ internal sealed class GithubReport : IReportWriter
         foreach (var finding in result.Findings)
         {
             var at = finding.Location;
-            var file = ReportPaths.RelativeTo(context.RootDirectory, context.WorkingDirectory, at.Path) ?? at.Path;
+            var file = context.RepositoryPath(at.Path);
             var level = finding.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" };
             var properties = string.Join(",",
                 $"file={Property(file)}",

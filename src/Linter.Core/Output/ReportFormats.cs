@@ -11,6 +11,7 @@ internal static class ReportFormats
         new JsonReport(),
         new SarifReport(),
         new GithubReport(),
+        new GitlabReport(),
         new JunitReport(),
     ];
 
