@@ -35,6 +35,9 @@ internal sealed record ReportContext
     /// </summary>
     public string? SourceUrl { get; init; }
 
+    /// <summary>The job summary file of GitHub Actions (<c>GITHUB_STEP_SUMMARY</c>): the github format appends the Markdown report to it.</summary>
+    public string? StepSummary { get; init; }
+
     /// <summary>A finding's path relative to <see cref="RootDirectory"/> with '/', or the path as given when outside it.</summary>
     public string RepositoryPath(string path) => ReportPaths.RelativeTo(RootDirectory, WorkingDirectory, path) ?? path;
 }

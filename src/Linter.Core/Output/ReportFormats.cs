@@ -13,6 +13,7 @@ internal static class ReportFormats
         new GithubReport(),
         new GitlabReport(),
         new JunitReport(),
+        new MarkdownReport(),
     ];
 
     public static IReportWriter? Find(string name) =>

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+
+namespace Linter.Cli.Tests;
+
+/// <summary>
+/// The npm packages that check Mermaid diagrams, installed once into a cache folder (.ci/run installs them before the
+/// tests; a developer's first run installs them, later runs reuse them): the mermaid parser (with jsdom, which it
+/// needs for its label sanitiser) always, and @mermaid-js/mermaid-cli when a Chromium is installed to render with.
+/// Without node, npm or a network the Mermaid tests are skipped, saying why.
+/// </summary>
+internal static class MermaidTools
+{
+    public const string MermaidVersion = "12.3.0";
+    public const string JsdomVersion = "29.1.1";
+    public const string CliVersion = "12.2.0";
+
+    private static readonly Lazy<string?> Missing = new(Install);
+
+    /// <summary>KUBELINT_TOOLS_CACHE, else ~/.cache/kubelint-tests: one folder per mermaid version.</summary>
+    public static string Folder => Path.Combine(
+        Environment.GetEnvironmentVariable("KUBELINT_TOOLS_CACHE") is { Length: > 0 } cache ? cache : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "kubelint-tests"),
+        $"mermaid-{MermaidVersion}");
+
+    /// <summary>Why the Mermaid tests cannot run here, or null when they can.</summary>
+    public static string? WhyMissing => Missing.Value;
+
+    /// <summary>The Chromium mermaid-cli renders with: CHROMIUM_PATH, else Debian's.</summary>
+    public static string? Chromium =>
+        new[] { Environment.GetEnvironmentVariable("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(p => p is { Length: > 0 } && File.Exists(p));
+
+    public static string? Renderer => Path.Combine(Folder, "node_modules", ".bin", "mmdc") is var mmdc && File.Exists(mmdc) && Chromium is not null ? mmdc : null;
+
+    /// <summary>Parses each file with mermaid: the exit code and, per file, "ok FILE" or "invalid FILE: why".</summary>
+    public static (int ExitCode, string Output) Validate(params string[] files)
+    {
+        var script = Path.Combine(Folder, "validate.mjs");
+        File.Copy(Path.Combine(Cli.Root, "tests", "Linter.Cli.Tests", "mermaid", "validate.mjs"), script, overwrite: true);
+        return Run("node", Folder, [script, .. files], TimeSpan.FromMinutes(2));
+    }
+
+    /// <summary>Renders <paramref name="file"/> to SVG with mermaid-cli in headless Chromium.</summary>
+    public static (int ExitCode, string Output) Render(string file, string svg)
+    {
+        var config = Path.Combine(Folder, "puppeteer.json");
+        File.WriteAllText(config, $$"""{ "executablePath": "{{Chromium}}", "args": ["--no-sandbox", "--headless=new"] }""");
+        return Run(Renderer!, Folder, ["-i", file, "-o", svg, "-p", config, "-q"], TimeSpan.FromMinutes(2));
+    }
+
+    private static string? Install()
+    {
+        if (!OnPath("node") || !OnPath("npm"))
+        {
+            return "node and npm are needed to check Mermaid diagrams (apt-get install nodejs npm)";
+        }
+
+        if (File.Exists(Path.Combine(Folder, "node_modules", "mermaid", "package.json")) && File.Exists(Path.Combine(Folder, "node_modules", "jsdom", "package.json")))
+        {
+            return null;
+        }
+
+        Directory.CreateDirectory(Folder);
+        var (code, output) = Run("npm", Folder, ["install", "--prefix", Folder, "--no-audit", "--no-fund", "--loglevel=error", "--fetch-retries=0", $"mermaid@{MermaidVersion}", $"jsdom@{JsdomVersion}"], TimeSpan.FromMinutes(4));
+        return code == 0 ? null : $"npm could not install mermaid@{MermaidVersion} into {Folder} (offline?): {output.Trim().Split('\n').LastOrDefault()}";
+    }
+
+    private static bool OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Any(dir => dir.Length > 0 && File.Exists(Path.Combine(dir, program)));
+
+    private static (int ExitCode, string Output) Run(string program, string folder, string[] args, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, $"{program} did not finish within {timeout}");
+        }
+
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+}
+
+/// <summary>A test that needs the mermaid npm package: skipped, with the reason, where it cannot be installed.</summary>
+internal sealed class MermaidFactAttribute : FactAttribute
+{
+    public MermaidFactAttribute()
+    {
+        if (MermaidTools.WhyMissing is { } why)
+        {
+            Skip = why;
+        }
+    }
+}
+
+/// <summary>A test that renders with mermaid-cli in Chromium: skipped, with the reason, where they are not installed (.ci/mermaid installs them).</summary>
+internal sealed class MermaidRenderFactAttribute : FactAttribute
+{
+    public MermaidRenderFactAttribute()
+    {
+        Skip = MermaidTools.WhyMissing ?? (MermaidTools.Renderer is null
+            ? $"rendering needs @mermaid-js/mermaid-cli@{MermaidTools.CliVersion} in {MermaidTools.Folder} and Chromium (.ci/mermaid installs both)"
+            : null);
+    }
+}
