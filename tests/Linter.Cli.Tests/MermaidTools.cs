@@ -3,23 +3,32 @@ using System.Diagnostics;
 namespace Linter.Cli.Tests;
 
 /// <summary>
-/// The npm packages that check Mermaid diagrams, installed once into a cache folder (.ci/run installs them before the
-/// tests; a developer's first run installs them, later runs reuse them): the mermaid parser (with jsdom, which it
-/// needs for its label sanitiser) always, and @mermaid-js/mermaid-cli when a Chromium is installed to render with.
-/// Without node, npm or a network the Mermaid tests are skipped, saying why.
+/// The npm packages that check Mermaid diagrams (mermaid/package.json: the mermaid parser and jsdom), installed once
+/// into a cache folder: .ci/mermaid installs them before the tests, with @mermaid-js/mermaid-cli and Debian's Chromium
+/// to render; a developer's first run installs the parser, later runs reuse it. Without node, npm or a network the
+/// Mermaid tests are skipped, saying why.
 /// </summary>
 internal static class MermaidTools
 {
-    public const string MermaidVersion = "12.3.0";
-    public const string JsdomVersion = "29.1.1";
-    public const string CliVersion = "12.2.0";
-
     private static readonly Lazy<string?> Missing = new(Install);
 
-    /// <summary>KUBELINT_TOOLS_CACHE, else ~/.cache/kubelint-tests: one folder per mermaid version.</summary>
-    public static string Folder => Path.Combine(
-        Environment.GetEnvironmentVariable("KUBELINT_TOOLS_CACHE") is { Length: > 0 } cache ? cache : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "kubelint-tests"),
-        $"mermaid-{MermaidVersion}");
+    private static string Sources => Path.Combine(Cli.Root, "tests", "Linter.Cli.Tests", "mermaid");
+
+    /// <summary>
+    /// KUBELINT_TOOLS_CACHE, else ~/.cache/kubelint-tests, then mermaid-HASH: a new folder when package.json changes.
+    /// .ci/mermaid names it the same way.
+    /// </summary>
+    public static string Folder
+    {
+        get
+        {
+            var cache = Environment.GetEnvironmentVariable("KUBELINT_TOOLS_CACHE") is { Length: > 0 } given
+                ? given
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "kubelint-tests");
+            var hash = System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(Sources, "package.json")));
+            return Path.Combine(cache, "mermaid-" + Convert.ToHexStringLower(hash)[..12]);
+        }
+    }
 
     /// <summary>Why the Mermaid tests cannot run here, or null when they can.</summary>
     public static string? WhyMissing => Missing.Value;
@@ -34,7 +43,7 @@ internal static class MermaidTools
     public static (int ExitCode, string Output) Validate(params string[] files)
     {
         var script = Path.Combine(Folder, "validate.mjs");
-        File.Copy(Path.Combine(Cli.Root, "tests", "Linter.Cli.Tests", "mermaid", "validate.mjs"), script, overwrite: true);
+        File.Copy(Path.Combine(Sources, "validate.mjs"), script, overwrite: true);
         return Run("node", Folder, [script, .. files], TimeSpan.FromMinutes(2));
     }
 
@@ -59,8 +68,9 @@ internal static class MermaidTools
         }
 
         Directory.CreateDirectory(Folder);
-        var (code, output) = Run("npm", Folder, ["install", "--prefix", Folder, "--no-audit", "--no-fund", "--loglevel=error", "--fetch-retries=0", $"mermaid@{MermaidVersion}", $"jsdom@{JsdomVersion}"], TimeSpan.FromMinutes(4));
-        return code == 0 ? null : $"npm could not install mermaid@{MermaidVersion} into {Folder} (offline?): {output.Trim().Split('\n').LastOrDefault()}";
+        File.Copy(Path.Combine(Sources, "package.json"), Path.Combine(Folder, "package.json"), overwrite: true);
+        var (code, output) = Run("npm", Folder, ["install", "--no-audit", "--no-fund", "--loglevel=error", "--fetch-retries=0"], TimeSpan.FromMinutes(4));
+        return code == 0 ? null : $"npm could not install mermaid/package.json into {Folder} (offline?): {output.Trim().Split('\n').LastOrDefault()}";
     }
 
     private static bool OnPath(string program) =>
@@ -105,7 +115,7 @@ internal sealed class MermaidRenderFactAttribute : FactAttribute
     public MermaidRenderFactAttribute()
     {
         Skip = MermaidTools.WhyMissing ?? (MermaidTools.Renderer is null
-            ? $"rendering needs @mermaid-js/mermaid-cli@{MermaidTools.CliVersion} in {MermaidTools.Folder} and Chromium (.ci/mermaid installs both)"
+            ? $"rendering needs @mermaid-js/mermaid-cli in {MermaidTools.Folder} and Chromium (.ci/mermaid installs both)"
             : null);
     }
 }
