@@ -61,7 +61,7 @@ internal sealed class MarkdownReport : IReportWriter
 
             if (listed < rows.Count)
             {
-                report.Append(CultureInfo.InvariantCulture, $"\n{rows.Count - listed} more findings are not listed: the summary would pass its size limit. The text, JSON and SARIF reports list them all.\n");
+                report.Append(FormattableString.Invariant($"\n{rows.Count - listed} more findings are not listed: the summary would pass its size limit. The text, JSON and SARIF reports list them all.\n"));
             }
         }
 
@@ -75,10 +75,10 @@ internal sealed class MarkdownReport : IReportWriter
         foreach (var group in result.Findings.GroupBy(f => f.RuleId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var rule = rules.TryGetValue(group.Key, out var known) ? known : null;
-            text.Append(CultureInfo.InvariantCulture, $"| {RuleLink(group.Key, rule)} {Cell(rule?.Title ?? string.Empty)} | {Count(group, Severity.Error)} | {Count(group, Severity.Warning)} | {Count(group, Severity.Note)} |\n");
+            text.Append(FormattableString.Invariant($"| {RuleLink(group.Key, rule)} {Cell(rule?.Title ?? string.Empty)} | {Count(group, Severity.Error)} | {Count(group, Severity.Warning)} | {Count(group, Severity.Note)} |\n"));
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"| **Total** | {Count(result.Findings, Severity.Error)} | {Count(result.Findings, Severity.Warning)} | {Count(result.Findings, Severity.Note)} |\n");
+        text.Append(FormattableString.Invariant($"| **Total** | {Count(result.Findings, Severity.Error)} | {Count(result.Findings, Severity.Warning)} | {Count(result.Findings, Severity.Note)} |\n"));
     }
 
     private static string Diagram(LintResult result)

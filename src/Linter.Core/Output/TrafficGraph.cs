@@ -40,8 +40,8 @@ internal sealed record GraphEdge(GraphNode From, GraphNode To, string Label, IRe
 /// </summary>
 internal sealed class TrafficGraph
 {
-    private readonly Dictionary<object, (string Label, GraphNodeKind Kind)> _nodes = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<string, string> _missing = new(StringComparer.Ordinal);
+    private readonly Dictionary<object, (string Label, GraphNodeKind Kind)> _nodes = [];
+    private readonly HashSet<string> _missing = new(StringComparer.Ordinal);
     private readonly List<(object From, object To, string Label, SourceSpan[] Anchors)> _hops = [];
     private readonly IReadOnlyList<Rules.Finding> _findings;
 
@@ -150,15 +150,11 @@ internal sealed class TrafficGraph
         return obj;
     }
 
-    /// <summary>One node per label: the first instance of the label is the node's key (nodes are keyed by reference).</summary>
+    /// <summary>Something missing is a node by its label (objects are nodes by identity: no model object equals a string).</summary>
     private string Missing(string label)
     {
-        if (!_missing.TryGetValue(label, out var key))
-        {
-            _missing[label] = key = label;
-        }
-
-        return key;
+        _missing.Add(label);
+        return label;
     }
 
     private void Hop(object from, object to, string label, params SourceSpan[] anchors) => _hops.Add((from, to, label, anchors));
@@ -167,10 +163,10 @@ internal sealed class TrafficGraph
     private void Build()
     {
         var all = _nodes.Select(n => (Key: n.Key, n.Value.Label, n.Value.Kind))
-            .Concat(_missing.Values.Select(m => (Key: (object)m, Label: m, Kind: GraphNodeKind.Missing)))
+            .Concat(_missing.Select(m => (Key: (object)m, Label: m, Kind: GraphNodeKind.Missing)))
             .OrderBy(n => n.Kind).ThenBy(n => n.Label, StringComparer.Ordinal)
             .ToList();
-        var nodes = new Dictionary<object, GraphNode>(ReferenceEqualityComparer.Instance);
+        var nodes = new Dictionary<object, GraphNode>();
         for (var i = 0; i < all.Count; i++)
         {
             nodes[all[i].Key] = new GraphNode(i, all[i].Label, all[i].Kind);
@@ -191,7 +187,7 @@ internal sealed class TrafficGraph
             .Where(f => spans.Any(a => a.Path == f.Location.Path && a.Contains(f.Location.Line, f.Location.Column)))
             .Select(f => f.RuleId)
             .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
+            .OrderBy(id => id, StringComparer.Ordinal)
             .ToList();
     }
 }
