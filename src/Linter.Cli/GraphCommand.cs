@@ -37,6 +37,11 @@ internal static class GraphCommand
                 return ExitCodes.UsageError;
             }
 
+            foreach (var problem in result.Files.Where(f => f.Failed).SelectMany(f => f.Problems))
+            {
+                stderr.WriteLine($"kubelint: {problem.Span}: {problem.Message}");
+            }
+
             var graph = TrafficGraph.Of(result);
             if (parse.GetValue(format) == "dot")
             {

@@ -93,6 +93,22 @@ public sealed class GithubFormatTests : IDisposable
     }
 
     [Fact]
+    public void Source_url_overrides_the_ci_environment_and_the_help_explains_the_new_options()
+    {
+        var ci = new CiEnvironment(null, "https://github.com/acme/shop/blob/0123abc");
+
+        var markdown = Cli.RunInCi(ci, Cli.Root, "check", "examples", "--format", "markdown", "--source-url", "https://git.example.com/shop/-/blob/main/").Stdout;
+        var help = Regex.Replace(Cli.Run("check", "--help").Stdout, @"\s+", " ");
+
+        Assert.Contains("(https://git.example.com/shop/-/blob/main/examples/shop/web.yaml#L54)", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("github.com/acme", markdown, StringComparison.Ordinal);
+        Assert.Contains("--junit-cases", help, StringComparison.Ordinal);
+        Assert.Contains("rule (one per rule", help, StringComparison.Ordinal);
+        Assert.Contains("--source-url", help, StringComparison.Ordinal);
+        Assert.Contains("GITHUB_SERVER_URL", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_ci_environment_links_to_the_commit_on_github_or_gitlab()
     {
         var github = CiEnvironment.From(new Dictionary<string, string?>

@@ -86,6 +86,16 @@ public sealed class GraphTests
     }
 
     [Fact]
+    public void Graph_of_unreadable_input_says_why_and_exits_3()
+    {
+        var run = Cli.RunWithInput("kind: Service\nmetadata: [unclosed\n", "graph", "-");
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.StartsWith("kubelint: <stdin>:", run.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("flowchart LR", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Graph_help_names_both_formats()
     {
         var help = Regex.Replace(Cli.Run("graph", "--help").Stdout, @"\s+", " ");
