@@ -69,8 +69,8 @@ internal static class MermaidTools
 
         Directory.CreateDirectory(Folder);
         File.Copy(Path.Combine(Sources, "package.json"), Path.Combine(Folder, "package.json"), overwrite: true);
-        var (code, output) = Run("npm", Folder, ["install", "--no-audit", "--no-fund", "--loglevel=error", "--fetch-retries=0"], TimeSpan.FromMinutes(4));
-        return code == 0 ? null : $"npm could not install mermaid/package.json into {Folder} (offline?): {output.Trim().Split('\n').LastOrDefault()}";
+        var (code, output) = Run("npm", Folder, ["install", "--no-audit", "--no-fund", "--loglevel=error", "--fetch-retries=0", "--fetch-timeout=30000"], TimeSpan.FromMinutes(4));
+        return code == 0 ? null : $"npm could not install mermaid/package.json into {Folder} (offline?): {output.Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.Ordinal) && !l.Contains("complete log", StringComparison.Ordinal))?.Trim()}";
     }
 
     private static bool OnPath(string program) =>
