@@ -43,9 +43,12 @@ internal sealed class TrafficGraph
     private readonly Dictionary<object, (string Label, GraphNodeKind Kind)> _nodes = [];
     private readonly HashSet<string> _missing = new(StringComparer.Ordinal);
     private readonly List<(object From, object To, string Label, SourceSpan[] Anchors)> _hops = [];
-    private readonly IReadOnlyList<Rules.Finding> _findings;
+    /// <summary>The findings of each file, by line: a hop looks only at the lines of its anchors.</summary>
+    private readonly Dictionary<string, Rules.Finding[]> _findings;
 
-    private TrafficGraph(LintResult result) => _findings = result.Findings;
+    private TrafficGraph(LintResult result) =>
+        _findings = result.Findings.GroupBy(f => f.Location.Path, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(f => f.Location.Line).ToArray(), StringComparer.Ordinal);
 
     public IReadOnlyList<GraphNode> Nodes { get; private set; } = [];
 
@@ -182,12 +185,36 @@ internal sealed class TrafficGraph
 
     private List<string> RulesOn(IEnumerable<SourceSpan> anchors)
     {
-        var spans = anchors.ToList();
-        return _findings
-            .Where(f => spans.Any(a => a.Path == f.Location.Path && a.Contains(f.Location.Line, f.Location.Column)))
-            .Select(f => f.RuleId)
-            .Distinct(StringComparer.Ordinal)
-            .OrderBy(id => id, StringComparer.Ordinal)
-            .ToList();
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var anchor in anchors)
+        {
+            if (!_findings.TryGetValue(anchor.Path, out var inFile))
+            {
+                continue;
+            }
+
+            for (var i = FirstAtOrAfter(inFile, anchor.Line); i < inFile.Length && inFile[i].Location.Line <= anchor.EndLine; i++)
+            {
+                if (anchor.Contains(inFile[i].Location.Line, inFile[i].Location.Column))
+                {
+                    ids.Add(inFile[i].RuleId);
+                }
+            }
+        }
+
+        return [.. ids];
+    }
+
+    /// <summary>The index of the first finding on <paramref name="line"/> or after it (binary search).</summary>
+    private static int FirstAtOrAfter(Rules.Finding[] byLine, int line)
+    {
+        var (low, high) = (0, byLine.Length);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            (low, high) = byLine[middle].Location.Line < line ? (middle + 1, high) : (low, middle);
+        }
+
+        return low;
     }
 }
