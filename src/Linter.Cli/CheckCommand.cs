@@ -10,7 +10,7 @@ namespace Linter.Cli;
 
 internal static class CheckCommand
 {
-    public static Command Create(Stream stdin, TextWriter stdout, TextWriter stderr, string workingDirectory, Terminal terminal)
+    public static Command Create(Stream stdin, TextWriter stdout, TextWriter stderr, string workingDirectory, Terminal terminal, CiEnvironment ci)
     {
         var input = new InputOptions();
         var config = new ConfigOptions();
@@ -36,6 +36,17 @@ internal static class CheckCommand
             DefaultValueFactory = _ => "error",
         };
         failOn.AcceptOnlyFromAmong("error", "warning", "note", "none");
+        var junitCases = new Option<string>("--junit-cases")
+        {
+            Description = "What a test case of the junit format stands for: rule (one per rule, failing with its findings in every file) or file (one per linted file, failing with every rule's findings in it). Only findings at or above --fail-on are failures; the others are listed in the test case's output. Default: rule.",
+            DefaultValueFactory = _ => "rule",
+        };
+        junitCases.AcceptOnlyFromAmong("rule", "file");
+        var sourceUrl = new Option<string?>("--source-url")
+        {
+            Description = "Links to files in the markdown format (and the job summary of the github format) start with this URL, the repository's files at this commit (https://github.com/OWNER/REPO/blob/SHA). Default: from GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_SHA in GitHub Actions, CI_PROJECT_URL and CI_COMMIT_SHA in GitLab CI, else relative links.",
+            HelpName = "URL",
+        };
 
         var command = new Command("check", "Lint manifests and report findings.\n\n" + KubelintCommand.ExitCodesHelp);
         input.AddTo(command);
@@ -44,6 +55,8 @@ internal static class CheckCommand
         command.Add(writeBaseline);
         reports.AddTo(command);
         command.Add(failOn);
+        command.Add(junitCases);
+        command.Add(sourceUrl);
         command.Add(sarifRoot);
         command.Add(sarifCategory);
         command.SetAction(parse =>
@@ -54,7 +67,13 @@ internal static class CheckCommand
                 return ExitCodes.UsageError;
             }
 
-            var options = new CheckOptions(reports.Resolve(parse), parse.GetValue(sarifRoot), parse.GetValue(sarifCategory));
+            var options = new CheckOptions(
+                reports.Resolve(parse),
+                parse.GetValue(sarifRoot),
+                parse.GetValue(sarifCategory),
+                parse.GetValue(junitCases) == "file" ? JunitCases.File : JunitCases.Rule,
+                parse.GetValue(sourceUrl) ?? ci.SourceUrl,
+                ci.StepSummary);
             var root = options.SarifRoot is { } given ? Path.GetFullPath(Path.Combine(workingDirectory, given)) : ReportPaths.RepositoryRoot(workingDirectory);
             SarifBaseline? previous = null;
             foreach (var baselinePath in parse.GetValue(baseline) ?? [])
@@ -83,7 +102,7 @@ internal static class CheckCommand
         return command;
     }
 
-    private sealed record CheckOptions(IReadOnlyList<ReportDestination> Reports, string? SarifRoot, string? SarifCategory);
+    private sealed record CheckOptions(IReadOnlyList<ReportDestination> Reports, string? SarifRoot, string? SarifCategory, JunitCases JunitCases, string? SourceUrl, string? StepSummary);
 
     /// <summary>Writes every report; the summary line goes to standard error when no report goes to standard output.</summary>
     private static int Report(LintResult result, RuleCatalog catalog, CheckOptions options, Severity? failOn, string workingDirectory, string root, string? baselineOut, TextWriter stdout, TextWriter stderr, Terminal terminal)
@@ -96,6 +115,10 @@ internal static class CheckCommand
             WorkingDirectory = workingDirectory,
             ExitCode = exitCode,
             Category = options.SarifCategory,
+            FailOn = failOn,
+            JunitCases = options.JunitCases,
+            SourceUrl = options.SourceUrl,
+            StepSummary = options.StepSummary,
             Documentation = catalog.Documentation,
         };
         var reports = baselineOut is null

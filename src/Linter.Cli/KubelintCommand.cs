@@ -12,9 +12,10 @@ public static class KubelintCommand
 
     /// <summary>
     /// Runs kubelint; relative paths and report paths are taken from <paramref name="workingDirectory"/>, and
-    /// <paramref name="terminal"/> tells what <paramref name="stdout"/> is connected to.
+    /// <paramref name="terminal"/> tells what <paramref name="stdout"/> is connected to, and <paramref name="ci"/> what the CI
+    /// system around it says (none when not given).
     /// </summary>
-    public static int Run(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr, string workingDirectory, Terminal terminal)
+    public static int Run(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr, string workingDirectory, Terminal terminal, CiEnvironment? ci = null)
     {
         var root = new RootCommand(
             "kubelint lints Kubernetes manifests before they are deployed. It simulates what the cluster will do " +
@@ -22,8 +23,9 @@ public static class KubelintCommand
             "through cluster DNS from which namespace, which node ports collide) and reports mistakes with exact " +
             "positions. Settings: .kubelint.yaml (kubelint init).\n\n" + ExitCodesHelp)
         {
-            CheckCommand.Create(stdin, stdout, stderr, workingDirectory, terminal),
+            CheckCommand.Create(stdin, stdout, stderr, workingDirectory, terminal, ci ?? CiEnvironment.None),
             ResolveCommand.Create(stdin, stdout, stderr, workingDirectory),
+            GraphCommand.Create(stdin, stdout, stderr, workingDirectory),
             RulesCommand.Create(stdout, stderr, workingDirectory),
             InitCommand.Create(stdout, stderr, workingDirectory),
             InitCommand.CreateConfig(stdout, stderr, workingDirectory),

@@ -20,11 +20,18 @@ internal static class Cli
         RunOn(new Terminal(IsTerminal: false, NoColor: null), workingDirectory, stdin, args);
 
     /// <summary>Runs kubelint as if its standard output were connected as <paramref name="terminal"/> says.</summary>
-    public static CliRun RunOn(Terminal terminal, string workingDirectory, string stdin, params string[] args)
+    public static CliRun RunOn(Terminal terminal, string workingDirectory, string stdin, params string[] args) =>
+        RunIn(terminal, CiEnvironment.None, workingDirectory, stdin, args);
+
+    /// <summary>Runs kubelint as if in a CI job whose environment says what <paramref name="ci"/> says.</summary>
+    public static CliRun RunInCi(CiEnvironment ci, string workingDirectory, params string[] args) =>
+        RunIn(new Terminal(IsTerminal: false, NoColor: null), ci, workingDirectory, string.Empty, args);
+
+    private static CliRun RunIn(Terminal terminal, CiEnvironment ci, string workingDirectory, string stdin, string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = KubelintCommand.Run(args, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stdin)), stdout, stderr, workingDirectory, terminal);
+        var code = KubelintCommand.Run(args, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stdin)), stdout, stderr, workingDirectory, terminal, ci);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 

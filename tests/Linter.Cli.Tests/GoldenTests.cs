@@ -14,11 +14,28 @@ public sealed class GoldenTests
     [InlineData("sarif", "example.sarif")]
     [InlineData("github", "example.github.txt")]
     [InlineData("junit", "example.junit.xml")]
+    [InlineData("gitlab", "example.gitlab.json")]
+    [InlineData("markdown", "example.md")]
     public void Output_matches_the_reviewed_golden_file(string format, string golden)
     {
         var run = Cli.RunIn(Cli.Root, string.Empty, "check", "examples", "--format", format, "--sarif-category", "kubelint");
         Assert.Equal(1, run.ExitCode);
-        var actual = Normalize(run.Stdout);
+        Compare(run.Stdout, golden);
+    }
+
+    [Theory]
+    [InlineData("mermaid", "example.graph.mmd")]
+    [InlineData("dot", "example.graph.dot")]
+    public void Graph_matches_the_reviewed_golden_file(string format, string golden)
+    {
+        var run = Cli.RunIn(Cli.Root, string.Empty, "graph", "examples", "--format", format);
+        Assert.Equal(0, run.ExitCode);
+        Compare(run.Stdout, golden);
+    }
+
+    private static void Compare(string output, string golden)
+    {
+        var actual = Normalize(output);
         var path = Path.Combine(GoldenFolder, golden);
         if (Environment.GetEnvironmentVariable("KUBELINT_UPDATE_GOLDEN") == "1")
         {

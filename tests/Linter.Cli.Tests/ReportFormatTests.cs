@@ -70,7 +70,7 @@ public sealed class ReportFormatTests : IDisposable
     [Theory]
     [InlineData("sarf", "did you mean 'sarif'?")]
     [InlineData("JSNO", "did you mean 'json'?")]
-    [InlineData("xml=out.xml", "unknown format 'xml'; use text, json, sarif, github or junit")]
+    [InlineData("xml=out.xml", "unknown format 'xml'; use text, json, sarif, github, gitlab, junit or markdown")]
     public void An_unknown_format_is_a_usage_error_with_a_suggestion(string format, string message)
     {
         var run = Cli.Run("check", Cli.Examples, "--format", format);

@@ -1,64 +1,84 @@
 using System.Text;
 using System.Xml;
 using Linter.Core.Engine;
+using Linter.Core.Rules;
 
 namespace Linter.Core.Output;
 
 /// <summary>
-/// JUnit XML for CI systems that show test reports: one suite per rule, one test case per rule and
-/// file; a test case fails with the rule's findings in that file.
+/// JUnit XML for CI systems that show test reports: one test case per rule (or per linted file, <see cref="JunitCases"/>).
+/// A test case fails with its findings at or above <c>--fail-on</c>, so the report agrees with the exit code; findings
+/// below it are listed in the test case's output.
 /// </summary>
 internal sealed class JunitReport : IReportWriter
 {
     public string Name => "junit";
 
-    public string Description => "JUnit XML for test report views: a suite per rule, a test case per rule and file";
+    public string Description => "JUnit XML for test report views: a test case per rule (--junit-cases file: per file), failing with findings at or above --fail-on";
 
     public void Write(LintResult result, TextWriter output, ReportContext context) =>
-        Utf8Document.Write(output, stream => Write(result, stream));
+        Utf8Document.Write(output, stream => Write(Cases(result, context), context.FailOn, stream));
+
+    private sealed record TestCase(string ClassName, string Name, IReadOnlyList<Finding> Findings);
+
+    private static List<TestCase> Cases(LintResult result, ReportContext context)
+    {
+        if (context.JunitCases == JunitCases.File)
+        {
+            var byFile = result.Findings.ToLookup(f => f.Location.Path, StringComparer.Ordinal);
+            return result.Files.Select(f => new TestCase("kubelint", f.Path, byFile[f.Path].ToList())).ToList();
+        }
+
+        var byRule = result.Findings.ToLookup(f => f.RuleId, StringComparer.Ordinal);
+        return result.Rules.Select(r => new TestCase($"kubelint.{r.Family}", $"{r.Id} {r.Slug}", byRule[r.Id].ToList())).ToList();
+    }
 
     /// <summary>Written as it goes (no document tree in memory): a run over many files makes many test cases.</summary>
-    private static void Write(LintResult result, Stream output)
+    private static void Write(List<TestCase> cases, Severity? failOn, Stream output)
     {
-        var byRuleAndFile = result.Findings.ToLookup(f => (f.RuleId, f.Location.Path));
-        var files = result.Files.Select(f => f.Path).ToList();
-        var failing = result.Rules.ToDictionary(r => r.Id, r => files.Count(file => byRuleAndFile.Contains((r.Id, file))), StringComparer.Ordinal);
+        bool Fails(Finding f) => failOn is { } threshold && f.Severity >= threshold;
+        var failures = cases.Count(c => c.Findings.Any(Fails));
         using var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) });
         xml.WriteStartDocument();
         xml.WriteStartElement("testsuites");
         xml.WriteAttributeString("name", "kubelint");
-        xml.WriteAttributeString("tests", Number(result.Rules.Count * files.Count));
-        xml.WriteAttributeString("failures", Number(failing.Values.Sum()));
-        foreach (var rule in result.Rules)
+        xml.WriteAttributeString("tests", Number(cases.Count));
+        xml.WriteAttributeString("failures", Number(failures));
+        xml.WriteStartElement("testsuite");
+        xml.WriteAttributeString("name", "kubelint");
+        xml.WriteAttributeString("tests", Number(cases.Count));
+        xml.WriteAttributeString("failures", Number(failures));
+        foreach (var testCase in cases)
         {
-            xml.WriteStartElement("testsuite");
-            xml.WriteAttributeString("name", $"{rule.Id} {rule.Title}");
-            xml.WriteAttributeString("tests", Number(files.Count));
-            xml.WriteAttributeString("failures", Number(failing[rule.Id]));
-            foreach (var file in files)
+            xml.WriteStartElement("testcase");
+            xml.WriteAttributeString("classname", testCase.ClassName);
+            xml.WriteAttributeString("name", XmlSafe(testCase.Name));
+            var failing = testCase.Findings.Where(Fails).ToList();
+            if (failing.Count > 0)
             {
-                xml.WriteStartElement("testcase");
-                xml.WriteAttributeString("classname", $"{rule.Id}.{rule.Slug}");
-                xml.WriteAttributeString("name", XmlSafe(file));
-                var findings = byRuleAndFile[(rule.Id, file)].ToList();
-                if (findings.Count > 0)
-                {
-                    xml.WriteStartElement("failure");
-                    xml.WriteAttributeString("type", findings.Max(f => f.Severity).ToString().ToLowerInvariant());
-                    xml.WriteAttributeString("message", $"{findings.Count} finding{(findings.Count == 1 ? string.Empty : "s")} of {rule.Id}");
-                    xml.WriteString(XmlSafe(string.Join("\n", findings.Select(f => $"{f.Location}: {f.Severity.ToString().ToLowerInvariant()} {f.RuleId}: {f.Message}"))));
-                    xml.WriteEndElement();
-                }
-
+                xml.WriteStartElement("failure");
+                xml.WriteAttributeString("type", failing.Max(f => f.Severity).ToText());
+                xml.WriteAttributeString("message", $"{failing.Count} finding{(failing.Count == 1 ? string.Empty : "s")} at or above {failOn!.Value.ToText()}");
+                xml.WriteString(Lines(failing));
                 xml.WriteEndElement();
+            }
+
+            var passing = testCase.Findings.Where(f => !Fails(f)).ToList();
+            if (passing.Count > 0)
+            {
+                xml.WriteElementString("system-out", Lines(passing));
             }
 
             xml.WriteEndElement();
         }
 
         xml.WriteEndElement();
+        xml.WriteEndElement();
         xml.WriteEndDocument();
     }
+
+    private static string Lines(IEnumerable<Finding> findings) =>
+        XmlSafe(string.Join("\n", findings.Select(f => $"{f.Location}: {f.Severity.ToText()} {f.RuleId}: {f.Message}")));
 
     private static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

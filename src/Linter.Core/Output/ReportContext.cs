@@ -22,4 +22,32 @@ internal sealed record ReportContext
 
     /// <summary>The output is a terminal that shows ANSI colour (and the user has not turned colour off).</summary>
     public bool Color { get; init; }
+
+    /// <summary>The <c>--fail-on</c> threshold (null: never fail): JUnit reports only findings at or above it as failures.</summary>
+    public Severity? FailOn { get; init; } = Severity.Error;
+
+    /// <summary>JUnit test cases: one per rule, or one per linted file.</summary>
+    public JunitCases JunitCases { get; init; } = JunitCases.Rule;
+
+    /// <summary>
+    /// Links to files in Markdown reports start with this URL (a repository's blob view at a commit, e.g.
+    /// <c>https://github.com/OWNER/REPO/blob/SHA</c>); without it the links are relative paths.
+    /// </summary>
+    public string? SourceUrl { get; init; }
+
+    /// <summary>The job summary file of GitHub Actions (<c>GITHUB_STEP_SUMMARY</c>): the github format appends the Markdown report to it.</summary>
+    public string? StepSummary { get; init; }
+
+    /// <summary>A finding's path relative to <see cref="RootDirectory"/> with '/', or the path as given when outside it.</summary>
+    public string RepositoryPath(string path) => ReportPaths.RelativeTo(RootDirectory, WorkingDirectory, path) ?? path;
+}
+
+/// <summary>What one JUnit test case stands for (<c>--junit-cases</c>).</summary>
+internal enum JunitCases
+{
+    /// <summary>One test case per rule: it fails with the rule's findings in every file.</summary>
+    Rule,
+
+    /// <summary>One test case per linted file: it fails with every rule's findings in that file.</summary>
+    File,
 }

@@ -11,7 +11,9 @@ internal static class ReportFormats
         new JsonReport(),
         new SarifReport(),
         new GithubReport(),
+        new GitlabReport(),
         new JunitReport(),
+        new MarkdownReport(),
     ];
 
     public static IReportWriter? Find(string name) =>
