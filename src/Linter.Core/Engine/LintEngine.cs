@@ -32,6 +32,12 @@ public static class LintEngine
         var index = new SuppressionIndex(suppressions);
         findings = findings.Select(f => Suppress(f, index)).ToList();
         findings.AddRange(Check(request, snapshot, running.Where(r => r.RunsAfterSuppressions), suppressions));
+        var rendered = new RenderedAttribution(files);
+        if (!rendered.IsEmpty)
+        {
+            findings = findings.Select(rendered.Attribute).ToList();
+        }
+
         findings.Sort(CompareFindings);
 
         var fingerprints = FindingFingerprint.Compute(findings, files.ToDictionary(f => f.Path, StringComparer.Ordinal));

@@ -74,6 +74,7 @@ public static class ManifestLoader
         var file = new SourceFile(displayPath, text) { HasByteOrderMark = bom };
         var read = YamlReader.Read(displayPath, BlankLinesWithoutIndent(text));
         file.Comments = read.Comments;
+        file.RenderedFrom = RenderedTemplates.Of(read.Comments);
         var marker = TemplateMarkers.FirstOutsideStrings(file, read);
         if (marker is { } at)
         {

@@ -31,6 +31,9 @@ public sealed class SourceFile(string path, string text)
 
     public List<InputProblem> Problems { get; } = [];
 
+    /// <summary>The regions of rendered Helm output (<c># Source:</c> comments), in order; empty for other files.</summary>
+    internal IReadOnlyList<RenderedRegion> RenderedFrom { get; set; } = [];
+
     /// <summary>The file's comments (suppression directives live there).</summary>
     public IReadOnlyList<YamlComment> Comments { get; internal set; } = [];
 
