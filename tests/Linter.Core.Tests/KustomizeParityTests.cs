@@ -1,22 +1,11 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Linter.Core.Loading;
 
-namespace Linter.Core.Tests;
+using Linter.Tests;
 
-/// <summary>Runs only where <c>kubectl</c> (which holds <c>kubectl kustomize</c>) is on the PATH; says so otherwise.</summary>
-public sealed class KubectlTheoryAttribute : TheoryAttribute
-{
-    public KubectlTheoryAttribute()
-    {
-        if (!KustomizeParityTests.KubectlInstalled)
-        {
-            Skip = "kubectl is not installed (Debian package kubectl): kubelint's kustomize build is not compared with `kubectl kustomize`";
-        }
-    }
-}
+namespace Linter.Core.Tests;
 
 /// <summary>
 /// kubelint's kustomize build against <c>kubectl kustomize</c>, object by object, on the fields the simulation reads,
@@ -31,9 +20,6 @@ public sealed class KustomizeParityTests
         "spec/template/spec/containers", "spec/template/spec/initContainers", "spec/template/spec/volumes", "spec/template/spec/serviceAccountName",
         "spec/jobTemplate", "spec/podSelector", "spec/ingress", "spec/egress", "spec/rules", "spec/defaultBackend", "spec/scaleTargetRef", "data",
     ];
-
-    public static bool KubectlInstalled { get; } = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-        .Split(Path.PathSeparator).Any(dir => dir.Length > 0 && File.Exists(Path.Combine(dir, "kubectl")));
 
     private static string Corpora => Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "..", "shared", "corpora"));
 
@@ -60,7 +46,7 @@ public sealed class KustomizeParityTests
         var kustomization = KustomizePatches.KustomizationIn(full)!;
         var build = ManifestLoader.Load([InputSource.FromPath(kustomization)], RepositoryRoot.Path).Files.Single(f => f.Build is not null);
         var ours = build.Documents.Select(d => d.Root).ToList();
-        var (exitCode, rendered, error) = Kubectl("kustomize", full);
+        var (exitCode, rendered, error) = Kubectl.Kustomize(full);
         if (exitCode != 0)
         {
             Assert.True(build.Problems.Any(p => p.Kind == ProblemKind.TemplateMarkers), $"kustomize cannot build {folder} ({error.Trim()}), and kubelint did not say its build is incomplete");
@@ -125,19 +111,4 @@ public sealed class KustomizeParityTests
     private static string Kind(MappingNode root) => root["kind"] is ScalarNode { Value: var kind } ? kind : string.Empty;
 
     private static string Name(MappingNode root) => root["metadata"] is MappingNode m && m["name"] is ScalarNode { Value: var name } ? name : string.Empty;
-
-    private static (int ExitCode, string Output, string Error) Kubectl(params string[] args)
-    {
-        var start = new ProcessStartInfo("kubectl") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output, error.Result);
-    }
 }
