@@ -361,4 +361,22 @@ public sealed class KustomizeBuildTests : IDisposable
         Assert.Contains("cycle", build.Problems[2].Message);
         Assert.Contains("`images`", build.Problems[3].Message);
     }
+
+    [Theory]
+    [InlineData("resources: [\"a\\0b.yaml\"]\n")]
+    [InlineData("resources: [../base]\npatches:\n  - target: {kind: Service, name: \"web[\"}\n    patch: \"[{op: remove, path: /spec}]\"\n")]
+    [InlineData("resources: [../base]\npatches:\n  - patch: \"- 1\\n- [2]\"\n    target: {kind: Deployment}\n  - patch: \"just text\"\n")]
+    [InlineData("resources: [../base]\npatchesJson6902:\n  - target: {kind: Deployment, name: web}\n    patch: \"[{op: add, path: /spec/template/spec/containers/99/name, value: x}, {op: move, from: /a, path: /b}, {op: replace}]\"\n")]
+    [InlineData("resources: [../base]\npatchesStrategicMerge:\n  - \"apiVersion: v1\\nkind: Service\\nmetadata: {name: web}\\nspec: {ports: {$patch: delete}, selector: [1]}\"\n  - \"apiVersion: v1\\nkind: Nope\\nmetadata: {name: x}\"\n")]
+    [InlineData("resources: {a: b}\nnamespace: [x]\nnamePrefix: {a: b}\nlabels: [{pairs: [1]}, 3]\ncommonLabels: x\nreplicas: [{name: web, count: many}, 1]\nconfigMapGenerator: [{literals: [x]}, {name: c, literals: [\"=x\", 3], files: [../nothing], envs: [\"\"]}]\ncomponents: [../base, ../missing]\n")]
+    public void Hostile_kustomizations_load_with_notes_and_never_crash(string kustomization)
+    {
+        WriteBase();
+        Write("overlay/kustomization.yaml", kustomization);
+
+        var build = Load("overlay").Single(f => f.Path == "overlay/kustomization.yaml");
+
+        Assert.NotEmpty(build.Problems);
+        Assert.All(build.Documents, d => Assert.NotNull(d.Root["kind"]));
+    }
 }

@@ -81,7 +81,11 @@ internal sealed class KustomizeBuild
             return [];
         }
 
-        var full = Path.GetFullPath(Path.Combine(folder, item.Value));
+        if (FullPath(folder, item) is not { } full)
+        {
+            return [];
+        }
+
         if (InputFiles.KindOf(full).Kind == PathKind.Directory)
         {
             if (Nested(folder, item, "resource") is not { } nested)
@@ -100,21 +104,35 @@ internal sealed class KustomizeBuild
     /// <summary>The kustomization of a folder a kustomization names (as a resource or a component), or null with a note.</summary>
     private NestedKustomization? Nested(string folder, ScalarNode item, string what)
     {
-        var full = Path.GetFullPath(Path.Combine(folder, item.Value));
-        var path = KustomizePatches.KustomizationIn(full);
+        var full = FullPath(folder, item);
+        var path = full is null ? null : KustomizePatches.KustomizationIn(full);
         if (path is null)
         {
             Note(item.Span, $"the {what} `{item.Value}` is not a folder with a kustomization file (kustomization.yaml): kustomize build would fail, and its objects are missing from this build");
             return null;
         }
 
-        if (!_building.Add(full))
+        if (!_building.Add(full!))
         {
             Note(item.Span, $"the {what} `{item.Value}` includes a kustomization that is already being built (a cycle): kustomize build would fail");
             return null;
         }
 
-        return Read(path, item) is { Kustomization: { } kustomization } file ? new NestedKustomization(full, file, kustomization) : null;
+        return Read(path, item) is { Kustomization: { } kustomization } file ? new NestedKustomization(full!, file, kustomization) : null;
+    }
+
+    /// <summary>The full path a kustomization's relative path names, or null with a note when it is not a path at all.</summary>
+    internal string? FullPath(string folder, ScalarNode relative)
+    {
+        try
+        {
+            return Path.GetFullPath(Path.Combine(folder, relative.Value));
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            Note(relative.Span, $"`{relative.Value}` is not a usable path ({ex.Message}): kustomize build would fail");
+            return null;
+        }
     }
 
     /// <summary>A manifest file the build needs, read and parsed once per build; a note when it cannot be read.</summary>
@@ -212,9 +230,9 @@ internal sealed class KustomizationContext(KustomizeBuild build, string folder, 
 
     public void Note(SourceSpan at, string message) => build.Note(at, message);
 
-    public IReadOnlyList<Node> ReadPatch(ScalarNode relativePath) => build.ReadPatch(FullPath(relativePath.Value), relativePath);
+    public IReadOnlyList<Node> ReadPatch(ScalarNode relativePath) =>
+        build.FullPath(Folder, relativePath) is { } full ? build.ReadPatch(full, relativePath) : [];
 
-    public string? ReadData(string relativePath, ScalarNode namedBy) => build.ReadData(FullPath(relativePath), namedBy);
-
-    private string FullPath(string relativePath) => Path.GetFullPath(Path.Combine(Folder, relativePath));
+    public string? ReadData(string relativePath, ScalarNode namedBy) =>
+        build.FullPath(Folder, TreeEdit.Scalar(relativePath, namedBy.Span)) is { } full ? build.ReadData(full, namedBy) : null;
 }

@@ -100,9 +100,22 @@ internal static class Patches
 
         public bool Matches(Resource resource) =>
             (Kind is null || Kind == resource.Kind) &&
-            (Name is null || (NameIsPattern ? Regex.IsMatch(resource.Name, $"^(?:{Name})$") || resource.HadName(Name) : resource.HadName(Name))) &&
+            (Name is null || resource.HadName(Name) || (NameIsPattern && MatchesPattern(resource.Name, Name))) &&
             (Namespace is null || resource.Namespace.Length == 0 || Namespace == resource.Namespace) &&
             Labels.All(l => TreeEdit.At(resource.Root, "metadata/labels") is MappingNode labels && labels[l.Key] is ScalarNode { Value: var v } && v == l.Value);
+
+        /// <summary>A target name is a regular expression in kustomize; one that is not valid (or too slow) matches only itself.</summary>
+        private static bool MatchesPattern(string name, string pattern)
+        {
+            try
+            {
+                return Regex.IsMatch(name, $"^(?:{pattern})$", RegexOptions.None, TimeSpan.FromMilliseconds(100));
+            }
+            catch (Exception ex) when (ex is ArgumentException or RegexMatchTimeoutException)
+            {
+                return false;
+            }
+        }
 
         public override string ToString() => string.Join(", ", new[] { Kind is null ? null : $"kind {Kind}", Name is null ? null : $"name {Name}", Namespace is null ? null : $"namespace {Namespace}" }.Where(s => s is not null));
 
