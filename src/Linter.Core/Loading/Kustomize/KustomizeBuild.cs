@@ -18,7 +18,6 @@ internal sealed class KustomizeBuild
     {
         "apiVersion", "kind", "metadata", "resources", "bases", "components", "namespace", "namePrefix", "nameSuffix",
         "labels", "commonLabels", "patches", "patchesStrategicMerge", "patchesJson6902", "replicas", "configMapGenerator",
-        "generatorOptions",
     };
 
     private readonly string _workingDirectory;
@@ -171,7 +170,11 @@ internal sealed class KustomizeBuild
             return [];
         }
 
-        _read.TryAdd(fullPath, new SourceFile(Display(fullPath), text) { Comments = read.Comments });
+        if (!_read.ContainsKey(fullPath))
+        {
+            _read[fullPath] = new SourceFile(Display(fullPath), text) { Comments = read.Comments };
+        }
+
         return read.Documents;
     }
 
