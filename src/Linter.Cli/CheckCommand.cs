@@ -13,6 +13,7 @@ internal static class CheckCommand
     public static Command Create(Stream stdin, TextWriter stdout, TextWriter stderr, string workingDirectory, Terminal terminal, CiEnvironment ci)
     {
         var input = new InputOptions();
+        var helm = new HelmChartOptions();
         var config = new ConfigOptions();
         var baseline = new Option<string[]>("--baseline")
         {
@@ -50,6 +51,7 @@ internal static class CheckCommand
 
         var command = new Command("check", "Lint manifests and report findings.\n\n" + KubelintCommand.ExitCodesHelp);
         input.AddTo(command);
+        helm.AddTo(command);
         config.AddTo(command, withRules: true);
         command.Add(baseline);
         command.Add(writeBaseline);
@@ -90,7 +92,19 @@ internal static class CheckCommand
                 }
             }
 
-            var result = LintEngine.Run(setup.Request(input.Inputs(parse, stdin, workingDirectory), previous));
+            var inputs = input.Inputs(parse, stdin, workingDirectory);
+            if (parse.GetValue(helm.Chart) is { } chart)
+            {
+                if (helm.Render(parse, chart, workingDirectory, stderr) is not { } rendered)
+                {
+                    return ExitCodes.UsageError;
+                }
+
+                // The chart alone, unless paths are named too.
+                inputs = [.. parse.GetValue(input.Paths) is { Length: > 0 } ? inputs : [], rendered];
+            }
+
+            var result = LintEngine.Run(setup.Request(inputs, previous));
             if (result.NothingLinted is { } why)
             {
                 stderr.WriteLine("kubelint: " + why);

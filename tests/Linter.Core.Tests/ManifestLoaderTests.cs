@@ -152,7 +152,10 @@ public sealed class ManifestLoaderTests : IDisposable
 
         var files = Load(_dir);
 
-        Assert.Equal(["base/deployment.yaml"], files.Where(f => f.Documents.Count > 0).Select(f => f.Path));
+        // The kustomization is linted as its build: the resource's objects are its documents, with the resource's spans.
+        var build = Assert.Single(files, f => f.Documents.Count > 0);
+        Assert.Equal($"base/{name}", build.Path);
+        Assert.Equal("base/deployment.yaml", Assert.Single(build.Documents).Root.Span.Path);
         Assert.DoesNotContain(files.SelectMany(f => f.Problems), p => p.Kind == ProblemKind.NotAManifest);
     }
 

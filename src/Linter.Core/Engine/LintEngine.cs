@@ -32,7 +32,15 @@ internal static class LintEngine
         var index = new SuppressionIndex(suppressions);
         findings = findings.Select(f => Suppress(f, index)).ToList();
         findings.AddRange(Check(request, snapshot, running.Where(r => r.RunsAfterSuppressions), suppressions));
+        var rendered = new RenderedAttribution(files);
+        if (!rendered.IsEmpty)
+        {
+            findings = findings.Select(rendered.Attribute).ToList();
+        }
+
         findings.Sort(CompareFindings);
+        // A base that several kustomizations build on gives the same finding in each build: the reader sees it once.
+        findings = findings.Where((f, i) => i == 0 || !SameReport(findings[i - 1], f)).ToList();
 
         var fingerprints = FindingFingerprint.Compute(findings, files.ToDictionary(f => f.Path, StringComparer.Ordinal));
         var marked = findings.Select((f, i) => f with { Fingerprint = fingerprints[i] }).ToList();
@@ -118,6 +126,9 @@ internal static class LintEngine
             return new BoundFile(ObjectBinder.BindFile(file, options.DefaultNamespace, problems), problems);
         }
     }
+
+    private static bool SameReport(Finding a, Finding b) =>
+        a.RuleId == b.RuleId && a.Location == b.Location && a.Message == b.Message;
 
     private static int CompareFindings(Finding a, Finding b)
     {

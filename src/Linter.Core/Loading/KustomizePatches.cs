@@ -42,6 +42,13 @@ internal static class KustomizePatches
 
     private static readonly string[] FileNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 
+    /// <summary>A <c>kind: Component</c> kustomization: a part that kustomizations include, not a build of its own.</summary>
+    public static bool IsComponent(MappingNode kustomization) => kustomization["kind"] is ScalarNode { Value: "Component" };
+
+    /// <summary>The kustomization file of a folder (full path), or null.</summary>
+    public static string? KustomizationIn(string folder) =>
+        FileNames.Select(name => Path.Combine(folder, name)).FirstOrDefault(path => InputFiles.KindOf(path).Kind == PathKind.Regular);
+
     /// <summary>The names kustomize looks for in a folder.</summary>
     public static bool IsKustomizationFile(string path) => FileNames.Contains(path.Substring(path.LastIndexOf('/') + 1), StringComparer.Ordinal);
 

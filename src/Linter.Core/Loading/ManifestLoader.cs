@@ -1,3 +1,5 @@
+using Linter.Core.Loading.Kustomize;
+
 namespace Linter.Core.Loading;
 
 /// <summary>
@@ -25,15 +27,41 @@ internal static class ManifestLoader
             var file = loaded[i] = i < texts.Count
                 ? texts[i].Problem is { } problem ? Failure(texts[i].Path, problem, texts[i].ProblemAt.Line, texts[i].ProblemAt.Column) : Parse(texts[i].Path, texts[i].Text!)
                 : ReadFile(files[i - texts.Count], DisplayPath(files[i - texts.Count], workingDirectory));
+            if (file.Kustomization is { } kustomization && i >= texts.Count && !KustomizePatches.IsComponent(kustomization))
+            {
+                Build(file, files[i - texts.Count], workingDirectory);
+            }
+
             whenParsed?.Invoke(file);
         }
 
         Cores.For(loaded.Length, LoadOne, cancellation);
 
         var all = loaded.Concat(missing.Select(m => Failure(DisplayPath(m.Argument, workingDirectory), m.Reason))).ToList();
+        all = KustomizeBuilds.Settle(all, Named(inputs, workingDirectory));
         all.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         KustomizePatches.Remove(all);
         return new LoadedInput(all, excluded);
+    }
+
+    /// <summary>The display paths of the files the user named one by one (not found by a folder walk or a glob).</summary>
+    private static HashSet<string> Named(IReadOnlyList<InputSource> inputs, string workingDirectory) =>
+        new(inputs.Where(i => i.Text is null && !i.Listed && InputFiles.KindOf(i.Path).Kind == PathKind.Regular).Select(i => DisplayPath(i.Path, workingDirectory)), StringComparer.Ordinal);
+
+    /// <summary>
+    /// A kustomization is linted as its build: its documents are the objects the build gives. A component is not built
+    /// on its own (kustomize builds it only into a kustomization): its resources are linted as files.
+    /// </summary>
+    private static void Build(SourceFile file, string fullPath, string workingDirectory)
+    {
+        var build = KustomizeBuild.Run(file, fullPath, workingDirectory);
+        var index = 0;
+        foreach (var root in build.Objects)
+        {
+            AddDocument(file, root, ref index);
+        }
+
+        file.Build = build;
     }
 
     public static string DisplayPath(string path, string workingDirectory)
@@ -44,7 +72,7 @@ internal static class ManifestLoader
         return shown.Replace('\\', '/');
     }
 
-    private static SourceFile ReadFile(string fullPath, string displayPath)
+    internal static SourceFile ReadFile(string fullPath, string displayPath)
     {
         var read = InputFiles.ReadText(fullPath, MaxFileBytes, rejectBinary: true);
         if (read.Problem is { } problem)
@@ -74,6 +102,7 @@ internal static class ManifestLoader
         var file = new SourceFile(displayPath, text) { HasByteOrderMark = bom };
         var read = YamlReader.Read(displayPath, BlankLinesWithoutIndent(text));
         file.Comments = read.Comments;
+        file.RenderedFrom = RenderedTemplates.Of(read.Comments);
         var marker = TemplateMarkers.FirstOutsideStrings(file, read);
         if (marker is { } at)
         {

@@ -26,10 +26,16 @@ public sealed class SourceFile(string path, string text)
     /// <summary>The kustomization, for a file named like one (<c>kustomization.yaml</c>): it is read for its patches, not linted.</summary>
     public MappingNode? Kustomization { get; internal set; }
 
+    /// <summary>For a kustomization: what building it gave (its objects are <see cref="Documents"/>).</summary>
+    internal Kustomize.KustomizeOutput? Build { get; set; }
+
     /// <summary>The files the file's kustomizations name as patches, relative to its folder (see <see cref="KustomizePatches"/>).</summary>
     internal IReadOnlyList<string> PatchPaths { get; set; } = [];
 
     public List<InputProblem> Problems { get; } = [];
+
+    /// <summary>The regions of rendered Helm output (<c># Source:</c> comments), in order; empty for other files.</summary>
+    internal IReadOnlyList<RenderedRegion> RenderedFrom { get; set; } = [];
 
     /// <summary>The file's comments (suppression directives live there).</summary>
     public IReadOnlyList<YamlComment> Comments { get; internal set; } = [];

@@ -66,15 +66,6 @@ public class KubeObject
 
     public bool IsClusterScoped => ClusterScopedKinds.Contains(Kind);
 
-    private static readonly HashSet<string> ClusterScopedKinds = new(StringComparer.Ordinal)
-    {
-        "Namespace", "Node", "PersistentVolume", "StorageClass", "ClusterRole", "ClusterRoleBinding",
-        "CustomResourceDefinition", "PriorityClass", "IngressClass", "RuntimeClass", "CSIDriver", "CSINode",
-        "VolumeAttachment", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration",
-        "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "APIService", "PodSecurityPolicy",
-        "CertificateSigningRequest", "ClusterIssuer", "GatewayClass", "ClusterTrustBundle",
-    };
-
     /// <summary>
     /// The folder of the file: the unit <c>kubectl apply -f FOLDER</c> applies together. Copies of an
     /// object in other folders are alternatives (overlays, environments, versions), not one cluster.
