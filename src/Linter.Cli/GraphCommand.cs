@@ -24,22 +24,9 @@ internal static class GraphCommand
         command.Add(format);
         command.SetAction(parse =>
         {
-            var setup = config.Setup(parse, input, workingDirectory, failOn: null, stderr);
-            if (setup is null)
+            if (SimulationRun.Run(parse, config, input, stdin, stderr, workingDirectory, LintEngine.Run) is not { } result)
             {
                 return ExitCodes.UsageError;
-            }
-
-            var result = LintEngine.Run(setup.Request(input.Inputs(parse, stdin, workingDirectory)));
-            if (result.NothingLinted is { } why)
-            {
-                stderr.WriteLine("kubelint: " + why);
-                return ExitCodes.UsageError;
-            }
-
-            foreach (var problem in result.Files.Where(f => f.Failed).SelectMany(f => f.Problems))
-            {
-                stderr.WriteLine($"kubelint: {problem.Span}: {problem.Message}");
             }
 
             var graph = TrafficGraph.Of(result);

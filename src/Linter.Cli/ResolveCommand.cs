@@ -27,22 +27,9 @@ internal static class ResolveCommand
         command.Add(format);
         command.SetAction(parse =>
         {
-            var setup = config.Setup(parse, input, workingDirectory, failOn: null, stderr);
-            if (setup is null)
+            if (SimulationRun.Run(parse, config, input, stdin, stderr, workingDirectory, LintEngine.Resolve) is not { } result)
             {
                 return ExitCodes.UsageError;
-            }
-
-            var result = LintEngine.Resolve(setup.Request(input.Inputs(parse, stdin, workingDirectory)));
-            if (result.NothingLinted is { } why)
-            {
-                stderr.WriteLine("kubelint: " + why);
-                return ExitCodes.UsageError;
-            }
-
-            foreach (var problem in result.Files.Where(f => f.Failed).SelectMany(f => f.Problems))
-            {
-                stderr.WriteLine($"kubelint: {problem.Span}: {problem.Message}");
             }
 
             var json = parse.GetValue(format) == "json";

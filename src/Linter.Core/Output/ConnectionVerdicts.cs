@@ -278,14 +278,7 @@ internal static class ConnectionVerdicts
         var reference = dependency.Reference;
         json.WriteStartObject();
         json.WriteString("name", reference.Host);
-        if (reference.Port is { } port)
-        {
-            json.WriteNumber("port", port);
-        }
-        else
-        {
-            json.WriteNull("port");
-        }
+        json.WriteNumberOrNull("port", reference.Port);
 
         json.WriteString("where", reference.Where);
         json.WriteString("destination", dependency.Destination);

@@ -102,14 +102,7 @@ internal static class ServiceTable
             {
                 json.WriteStartObject();
                 json.WriteString("service", nodePort.Service.Name);
-                if (nodePort.Number is { } number)
-                {
-                    json.WriteNumber("nodePort", number);
-                }
-                else
-                {
-                    json.WriteNull("nodePort");
-                }
+                json.WriteNumberOrNull("nodePort", nodePort.Number);
 
                 json.WriteString("protocol", nodePort.Protocol);
                 json.WriteString("serves", nodePort.Serves);
@@ -278,14 +271,7 @@ internal static class ServiceTable
             json.WriteStartObject();
             json.WriteString("workload", backend.Pod.Owner.ToString());
             json.WriteString("container", backend.Container?.Name);
-            if (backend.TargetNumber is { } target)
-            {
-                json.WriteNumber("port", target);
-            }
-            else
-            {
-                json.WriteNull("port");
-            }
+            json.WriteNumberOrNull("port", backend.TargetNumber);
 
             json.WriteBoolean("declared", backend.Declared is not null);
             json.WriteEndObject();
