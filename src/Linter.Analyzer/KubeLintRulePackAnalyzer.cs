@@ -23,7 +23,7 @@ public abstract class KubeLintRulePackAnalyzer : DiagnosticAnalyzer
     protected KubeLintRulePackAnalyzer(params string[] packPaths)
     {
         var (catalog, _) = CustomRuleCatalog.Compose(BuiltInRules.Catalog, RulePackLoader.Load(packPaths));
-        var custom = catalog.Descriptors.Where(d => BuiltInRules.Catalog.Find(d.Id) is null);
+        var custom = catalog.Descriptors.Where(d => !d.IsBuiltIn);
         analysis = new ManifestAnalysis(
             custom.ToImmutableDictionary(d => d.Id, d => ManifestAnalysis.CreateDescriptor(d, catalog), StringComparer.Ordinal),
             (configured, _) => configured.Folders.Count > 0 ? catalog.LackingCustomRules() : catalog);

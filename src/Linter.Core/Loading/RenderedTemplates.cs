@@ -31,17 +31,16 @@ internal static class RenderedTemplates
         return regions;
     }
 
-    /// <summary>The region holding the line, or null.</summary>
+    /// <summary>The region holding the line, or null (regions are in order and do not overlap: a binary search).</summary>
     public static RenderedRegion? At(IReadOnlyList<RenderedRegion> regions, int line)
     {
-        foreach (var region in regions)
+        var (low, high) = (0, regions.Count);
+        while (low < high)
         {
-            if (line >= region.FromLine && line <= region.ToLine)
-            {
-                return region;
-            }
+            var middle = (low + high) / 2;
+            (low, high) = regions[middle].ToLine < line ? (middle + 1, high) : (low, middle);
         }
 
-        return null;
+        return low < regions.Count && regions[low].FromLine <= line ? regions[low] : null;
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Linter.Core.Engine;
 using Linter.Core.Rules;
@@ -50,11 +49,8 @@ internal sealed class GitlabReport : IReportWriter
     /// GitLab shows issues with one fingerprint once: the finding's own fingerprint (which survives moved lines and
     /// counts repeats within a file) is made unique across files by hashing it with the path.
     /// </summary>
-    private static string Fingerprint(SHA256 sha, string path, Finding finding)
-    {
-        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(path + "\u0000" + finding.RuleId + "\u0000" + finding.Fingerprint));
-        return string.Concat(hash.Take(16).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
-    }
+    private static string Fingerprint(SHA256 sha, string path, Finding finding) =>
+        FindingFingerprint.HexDigest(sha, path + "\u0000" + finding.RuleId + "\u0000" + finding.Fingerprint, 16);
 
     private static string Level(Severity severity) => severity switch
     {

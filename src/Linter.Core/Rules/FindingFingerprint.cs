@@ -32,8 +32,7 @@ public static class FindingFingerprint
         {
             var anchor = files.TryGetValue(finding.Location.Path, out var file) ? Text(file, finding.Location) : string.Empty;
             var identity = string.Join("\u0000", finding.RuleId, anchor, LineReferences.Replace(finding.Message, string.Empty));
-            var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(identity));
-            var hex = string.Concat(hash.Take(12).Select(b => b.ToString("x2")));
+            var hex = HexDigest(sha, identity, 12);
             var key = finding.Location.Path + "\u0000" + hex;
             seen[key] = seen.TryGetValue(key, out var n) ? n + 1 : 1;
             result.Add($"{hex}:{seen[key]}");
@@ -41,6 +40,10 @@ public static class FindingFingerprint
 
         return result;
     }
+
+    /// <summary>The first <paramref name="bytes"/> bytes of the SHA-256 of <paramref name="text"/> (UTF-8), in lowercase hex.</summary>
+    internal static string HexDigest(SHA256 sha, string text, int bytes) =>
+        string.Concat(sha.ComputeHash(Encoding.UTF8.GetBytes(text)).Take(bytes).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
 
     private static string Text(SourceFile file, SourceSpan span)
     {

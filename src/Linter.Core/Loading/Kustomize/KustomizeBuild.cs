@@ -158,7 +158,7 @@ internal sealed class KustomizeBuild
     /// </summary>
     internal IReadOnlyList<Node> ReadPatch(string fullPath, ScalarNode namedBy)
     {
-        if (!IsReadable(fullPath, namedBy) || InputFiles.ReadText(fullPath, LoadLimits.MaxFileBytes, rejectBinary: true) is not { Problem: null, Text: { } text })
+        if (ReadData(fullPath, namedBy) is not { } text)
         {
             return [];
         }
@@ -178,7 +178,8 @@ internal sealed class KustomizeBuild
         return read.Documents;
     }
 
-    /// <summary>The text of a data file (a <c>configMapGenerator</c> file or env file), or null with a note.</summary>
+    /// <summary>The text of a file the kustomization names (a patch, a <c>configMapGenerator</c> file or env file), or null
+    /// (with a note when it is not a readable file).</summary>
     internal string? ReadData(string fullPath, ScalarNode namedBy) =>
         IsReadable(fullPath, namedBy) && InputFiles.ReadText(fullPath, LoadLimits.MaxFileBytes, rejectBinary: true) is { Problem: null, Text: { } text } ? text : null;
 
