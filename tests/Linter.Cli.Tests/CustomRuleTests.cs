@@ -59,7 +59,7 @@ public sealed class CustomRuleTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         var findings = run.Json.GetProperty("findings").EnumerateArray().Select(At).ToList();
-        Assert.Equal(["ACME001@17:11", "ACME003@26:9", "ACME002@54:13"], findings);
+        Assert.Equal(["ACME001@17:17", "ACME003@26:9", "ACME002@54:13"], findings);
     }
 
     [Fact]

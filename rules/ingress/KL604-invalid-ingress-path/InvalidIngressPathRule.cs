@@ -20,7 +20,7 @@ public sealed class InvalidIngressPathRule() : Rule(new RuleDescriptor("KL604", 
                 var field = path.Path is null ? "(no path)" : $"\"{path.Path.Value}\"";
                 if (path.PathType is null)
                 {
-                    context.Report(path.Item.Span,
+                    context.Report(path.Span,
                         $"path {field} of {ingress} has no pathType: the API server rejects the Ingress (pathType must be specified). Add `pathType: Prefix` (or Exact; ImplementationSpecific keeps the controller's own matching)");
                 }
                 else if (!IngressPaths.PathTypes.Contains(path.PathType.Value))

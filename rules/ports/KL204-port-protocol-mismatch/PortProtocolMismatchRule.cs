@@ -21,11 +21,11 @@ public sealed class PortProtocolMismatchRule() : Rule(new RuleDescriptor("KL204"
             }
 
             var declared = mismatch.OtherProtocol!;
-            var anchor = port.ProtocolNode?.Span ?? port.Item.Span;
+            var anchor = port.ProtocolNode?.Span ?? port.Span;
             var written = port.ProtocolNode is null ? "defaults to TCP" : $"is {port.Protocol}";
             context.Report(anchor,
                 $"service port {port.Port!.Value.Value} {written}, but container port {mismatch.TargetNumber} of {mismatch.Pod.Owner} is {declared.Protocol}; {port.Protocol} traffic will not reach a {declared.Protocol} listener. Set `protocol: {declared.Protocol}`",
-                related: [new(declared.Item.Span, $"container port {Describe.Port(declared)}")]);
+                related: [new(declared.Span, $"container port {Describe.Port(declared)}")]);
         }
     }
 }

@@ -49,5 +49,5 @@ public sealed class DuplicateServicePortRule() : Rule(new RuleDescriptor("KL209"
     private static void Report(RuleContext context, ServiceObject service, SourceSpan at, string what, ServicePort first) =>
         context.Report(at,
             $"{service} lists {what} twice (first in port item {first.Index + 1}); the API server rejects duplicate ports. Remove the copy or change it",
-            related: [new(first.Item.Span, $"first {what}")]);
+            related: [new(first.Span, $"first {what}")]);
 }

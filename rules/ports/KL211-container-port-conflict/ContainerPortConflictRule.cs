@@ -29,7 +29,7 @@ public sealed class ContainerPortConflictRule() : Rule(new RuleDescriptor("KL211
                     {
                         context.Report(number.Node.Span,
                             $"containers {first.Container.Name} and {container.Name} of {template.Owner} both declare {number.Value}/{port.Protocol}; containers of a pod share one network namespace, so only one of them can listen on it. Move one to another port",
-                            related: [new(first.Port.Item.Span, $"{number.Value}/{port.Protocol} of container {first.Container.Name}")]);
+                            related: [new(first.Port.Span, $"{number.Value}/{port.Protocol} of container {first.Container.Name}")]);
                     }
                 }
             }

@@ -63,7 +63,7 @@ public sealed class ProbePortNotDeclaredRule() : Rule(new RuleDescriptor("KL212"
         context.Report(port.Node.Span,
             $"{Label(handler.Kind)} ({handler.Action}) of container {container.Name} in {template.Owner} uses port `{port.Name}`, which the container declares only as {named.Number?.Value}/UDP; the kubelet connects over TCP, so {effect}. Probe a TCP port, or declare {named.Number?.Value}/TCP if the application listens on it",
             Severity.Error,
-            [new RelatedLocation(named.Item.Span, $"container port {Describe.Port(named)}")]);
+            [new RelatedLocation(named.Span, $"container port {Describe.Port(named)}")]);
     }
 
     private static string Label(HandlerKind kind) => kind switch

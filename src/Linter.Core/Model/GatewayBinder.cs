@@ -62,7 +62,7 @@ internal static class GatewayBinder
         foreach (var (item, path) in spec.MappingItems("listeners"))
         {
             var reader = spec.Nested(item, path);
-            var listener = new GatewayListener(item, listeners.Count)
+            var listener = new GatewayListener(item.Span, listeners.Count)
             {
                 NameNode = reader.String("name"),
                 Port = reader.Int("port"),
@@ -91,8 +91,8 @@ internal static class GatewayBinder
 
                 if (allowed.Sequence("kinds") is not null)
                 {
-                    listener.Kinds = allowed.MappingItems("kinds").Select(k => (k, allowed.Nested(k.Item, k.Path)))
-                        .Select(k => new RouteGroupKind(k.Item2.String("group")?.Value ?? GatewayApi.Group, k.Item2.String("kind")?.Value ?? string.Empty, k.k.Item))
+                    listener.Kinds = allowed.MappingItems("kinds").Select(k => allowed.Nested(k.Item, k.Path))
+                        .Select(kind => new RouteGroupKind(kind.String("group")?.Value ?? GatewayApi.Group, kind.String("kind")?.Value ?? string.Empty))
                         .ToList();
                 }
             }
@@ -109,7 +109,7 @@ internal static class GatewayBinder
         foreach (var (item, path) in spec.MappingItems("parentRefs"))
         {
             var reader = spec.Nested(item, path);
-            var parent = new ParentRef(item, parents.Count)
+            var parent = new ParentRef(item.Span, parents.Count)
             {
                 NameNode = reader.String("name"),
                 NamespaceNode = reader.String("namespace"),
@@ -139,7 +139,7 @@ internal static class GatewayBinder
             foreach (var (item, path) in ruleReader.MappingItems("backendRefs"))
             {
                 var reader = ruleReader.Nested(item, path);
-                var backend = new BackendRef(item, rule)
+                var backend = new BackendRef(item.Entries.Count > 0 ? item.Entries[0].Key.Span : item.Span, rule)
                 {
                     NameNode = reader.String("name"),
                     NamespaceNode = reader.String("namespace"),

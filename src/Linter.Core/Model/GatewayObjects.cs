@@ -21,9 +21,10 @@ public sealed class GatewayObject : KubeObject
 }
 
 /// <summary>One <c>spec.listeners[]</c> item.</summary>
-public sealed class GatewayListener(MappingNode item, int index)
+public sealed class GatewayListener(SourceSpan span, int index)
 {
-    public MappingNode Item { get; } = item;
+    /// <summary>The listener's item in <c>spec.listeners</c>.</summary>
+    public SourceSpan Span { get; } = span;
 
     public int Index { get; } = index;
 
@@ -66,12 +67,12 @@ public sealed class GatewayListener(MappingNode item, int index)
     public string From => FromNode?.Value ?? "Same";
 
     /// <summary>What decides admission: the <c>allowedRoutes</c> key, else the protocol (which decides the kinds).</summary>
-    public SourceSpan AdmissionSpan => (AllowedRoutesKey ?? ProtocolNode ?? NameNode)?.Span ?? Item.Span;
+    public SourceSpan AdmissionSpan => (AllowedRoutesKey ?? ProtocolNode ?? NameNode)?.Span ?? Span;
 
     public override string ToString() => Name.Length > 0 ? $"listener {Name}" : $"listener #{Index}";
 }
 
-public sealed record RouteGroupKind(string Group, string Kind, MappingNode Item);
+public sealed record RouteGroupKind(string Group, string Kind);
 
 /// <summary>An HTTPRoute, GRPCRoute, TLSRoute, TCPRoute or UDPRoute.</summary>
 public sealed class RouteObject : KubeObject
@@ -105,9 +106,10 @@ public sealed record RoutePathMatch(string Type, string Value)
 }
 
 /// <summary>One <c>spec.parentRefs[]</c> entry; group, kind and namespace with their defaults applied.</summary>
-public sealed class ParentRef(MappingNode item, int index)
+public sealed class ParentRef(SourceSpan span, int index)
 {
-    public MappingNode Item { get; } = item;
+    /// <summary>The entry's item in <c>spec.parentRefs</c>.</summary>
+    public SourceSpan Span { get; } = span;
 
     public int Index { get; } = index;
 
@@ -131,9 +133,8 @@ public sealed class ParentRef(MappingNode item, int index)
 }
 
 /// <summary>One <c>backendRefs[]</c> entry of a route rule; group, kind and namespace with their defaults applied.</summary>
-public sealed class BackendRef(MappingNode item, int rule)
+public sealed class BackendRef(SourceSpan span, int rule)
 {
-    public MappingNode Item { get; } = item;
 
     /// <summary>The index of the rule in <c>spec.rules</c>.</summary>
     public int Rule { get; } = rule;
@@ -155,8 +156,8 @@ public sealed class BackendRef(MappingNode item, int rule)
 
     public bool IsService => Group.Length == 0 && Kind == "Service";
 
-    /// <summary>Where findings about the entry as a whole point: its first key.</summary>
-    public SourceSpan Span => Item.Entries.Count > 0 ? Item.Entries[0].Key.Span : Item.Span;
+    /// <summary>Where findings about the entry as a whole point: its first key (the item, when empty).</summary>
+    public SourceSpan Span { get; } = span;
 }
 
 /// <summary>A ReferenceGrant: which objects of other namespaces may refer to objects of its namespace.</summary>

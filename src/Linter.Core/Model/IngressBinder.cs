@@ -30,7 +30,7 @@ internal static class IngressBinder
         foreach (var (item, path) in spec.MappingItems("rules"))
         {
             var reader = spec.Nested(item, path);
-            var rule = new IngressRule(item) { Host = reader.String("host"), FieldPath = path };
+            var rule = new IngressRule(item.Span) { Host = reader.String("host"), FieldPath = path };
             var paths = new List<IngressPath>();
             var http = reader.Child("http");
             if (http is not null)
@@ -43,8 +43,9 @@ internal static class IngressBinder
             foreach (var (pathItem, pathPath) in http?.MappingItems("paths") ?? [])
             {
                 var pathReader = http!.Nested(pathItem, pathPath);
-                paths.Add(new IngressPath(rule, pathItem)
+                paths.Add(new IngressPath(rule, pathItem.Span)
                 {
+                    BackendKey = pathReader.Key("backend"),
                     FieldPath = pathPath,
                     Path = pathReader.String("path"),
                     PathType = pathReader.String("pathType"),
@@ -62,7 +63,7 @@ internal static class IngressBinder
         foreach (var (item, path) in spec.MappingItems("tls"))
         {
             var reader = spec.Nested(item, path);
-            tls.Add(new IngressTls(item) { FieldPath = path, Hosts = reader.Strings("hosts"), SecretName = reader.String("secretName") });
+            tls.Add(new IngressTls(item.Span) { FieldPath = path, Hosts = reader.Strings("hosts"), SecretName = reader.String("secretName") });
         }
 
         ingress.Tls = tls;
@@ -79,7 +80,7 @@ internal static class IngressBinder
         var parameters = spec?.Child("parameters");
         if (parameters is not null)
         {
-            ingressClass.Parameters = new IngressClassParameters(parameters.Map)
+            ingressClass.Parameters = new IngressClassParameters(parameters.Map.Span)
             {
                 Key = spec!.Key("parameters"),
                 ApiGroup = parameters.String("apiGroup"),
@@ -113,7 +114,7 @@ internal static class IngressBinder
 
         var legacyKeysOnly = !legacy && WrittenWithV1Beta1KeysOnly(map);
         var reader = parent.Child(key)!;
-        var backend = new IngressBackend(reader.Map)
+        var backend = new IngressBackend(reader.Map.Span)
         {
             Key = parent.Key(key),
             FieldPath = reader.Path,
@@ -133,6 +134,7 @@ internal static class IngressBinder
             backend.ServiceNameWritten = reader.WrittenNonZero("serviceName");
             backend.ServiceName = reader.String("serviceName");
             backend.ServicePort = reader.PortRef("servicePort");
+            backend.PortKey = reader.Key("servicePort");
             backend.PortUnreadable = reader.Written("servicePort") && backend.ServicePort is null;
             backend.PortNameWritten = backend.ServicePort is { Name.Length: > 0 };
             backend.PortNumberWritten = backend.ServicePort is { Number: not 0 and not null };

@@ -42,9 +42,10 @@ public sealed class IngressObject : KubeObject
 
 public sealed class IngressRule
 {
-    internal IngressRule(MappingNode item) => Item = item;
+    internal IngressRule(SourceSpan span) => Span = span;
 
-    public MappingNode Item { get; }
+    /// <summary>The rule's item in <c>spec.rules</c>.</summary>
+    public SourceSpan Span { get; }
 
     /// <summary>The field path, e.g. <c>spec.rules[0]</c>.</summary>
     public string FieldPath { get; internal set; } = string.Empty;
@@ -66,11 +67,12 @@ public sealed class IngressRule
 
 public sealed class IngressPath
 {
-    internal IngressPath(IngressRule rule, MappingNode item) => (Rule, Item) = (rule, item);
+    internal IngressPath(IngressRule rule, SourceSpan span) => (Rule, Span) = (rule, span);
 
     public IngressRule Rule { get; }
 
-    public MappingNode Item { get; }
+    /// <summary>The entry's item in <c>http.paths</c>.</summary>
+    public SourceSpan Span { get; }
 
     /// <summary>The field path, e.g. <c>spec.rules[0].http.paths[1]</c>.</summary>
     public string FieldPath { get; internal set; } = string.Empty;
@@ -81,16 +83,20 @@ public sealed class IngressPath
 
     public IngressBackend? Backend { get; internal set; }
 
+    /// <summary>The <c>backend</c> key, when written (<see cref="Backend"/> is null when its value is not a mapping).</summary>
+    public ScalarNode? BackendKey { get; internal set; }
+
     /// <summary>Where to point for this entry: its <c>path</c> value, else the item.</summary>
-    public SourceSpan Anchor => Path?.Span ?? Item.Span;
+    public SourceSpan Anchor => Path?.Span ?? Span;
 }
 
 /// <summary>A backend: a Service and port (v1 <c>service.name</c>/<c>service.port</c>, v1beta1 <c>serviceName</c>/<c>servicePort</c>) or a resource.</summary>
 public sealed class IngressBackend
 {
-    internal IngressBackend(MappingNode item) => Item = item;
+    internal IngressBackend(SourceSpan span) => Span = span;
 
-    public MappingNode Item { get; }
+    /// <summary>The backend's mapping.</summary>
+    public SourceSpan Span { get; }
 
     /// <summary>The <c>backend</c> (or <c>defaultBackend</c>) key.</summary>
     public ScalarNode? Key { get; internal set; }
@@ -119,7 +125,7 @@ public sealed class IngressBackend
     /// <summary>The v1 <c>service</c> key, when written.</summary>
     public ScalarNode? ServiceKey { get; internal set; }
 
-    /// <summary>The v1 <c>service.port</c> key, when written.</summary>
+    /// <summary>The v1 <c>service.port</c> key (v1beta1: <c>servicePort</c>), when written.</summary>
     public ScalarNode? PortKey { get; internal set; }
 
     /// <summary><c>port.name</c> (v1beta1: a string <c>servicePort</c>), when a string.</summary>
@@ -151,9 +157,10 @@ public sealed class IngressBackend
 
 public sealed class IngressTls
 {
-    internal IngressTls(MappingNode item) => Item = item;
+    internal IngressTls(SourceSpan span) => Span = span;
 
-    public MappingNode Item { get; }
+    /// <summary>The entry's item in <c>spec.tls</c>.</summary>
+    public SourceSpan Span { get; }
 
     /// <summary>The field path, e.g. <c>spec.tls[0]</c>.</summary>
     public string FieldPath { get; internal set; } = string.Empty;
@@ -192,9 +199,10 @@ public sealed class IngressClassObject : KubeObject
 /// <summary>An IngressClass's <c>spec.parameters</c>: a reference to the controller's configuration object.</summary>
 public sealed class IngressClassParameters
 {
-    internal IngressClassParameters(MappingNode item) => Item = item;
+    internal IngressClassParameters(SourceSpan span) => Span = span;
 
-    public MappingNode Item { get; }
+    /// <summary>The <c>parameters</c> mapping.</summary>
+    public SourceSpan Span { get; }
 
     /// <summary>The <c>parameters</c> key.</summary>
     public ScalarNode? Key { get; internal set; }

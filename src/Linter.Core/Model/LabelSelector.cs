@@ -4,7 +4,7 @@ namespace Linter.Core.Model;
 
 public enum SelectorOperator { In, NotIn, Exists, DoesNotExist }
 
-public sealed record SelectorRequirement(string Key, SelectorOperator Operator, IReadOnlyList<string> Values, Node Node)
+public sealed record SelectorRequirement(string Key, SelectorOperator Operator, IReadOnlyList<string> Values, SourceSpan Span)
 {
     public bool Matches(IReadOnlyDictionary<string, string> labels) => Operator switch
     {

@@ -33,12 +33,12 @@ internal static class NetworkPolicyBinder
         foreach (var (item, path) in spec.MappingItems(ingress ? "ingress" : "egress"))
         {
             var reader = spec.Nested(item, path);
-            var rule = new PolicyRule(policy, direction, item, rules.Count) { PeersKey = reader.Key(peersName) };
+            var rule = new PolicyRule(policy, direction, item.Span, rules.Count) { PeersKey = reader.Key(peersName) };
             var ports = new List<PolicyPort>();
             foreach (var (portItem, portPath) in reader.MappingItems("ports"))
             {
                 var port = reader.Nested(portItem, portPath);
-                ports.Add(new PolicyPort(portItem) { ProtocolNode = port.String("protocol"), Port = port.PortRef("port"), EndPort = port.Int("endPort") });
+                ports.Add(new PolicyPort(portItem.Span) { ProtocolNode = port.String("protocol"), Port = port.PortRef("port"), EndPort = port.Int("endPort") });
             }
 
             var peers = new List<PolicyPeer>();
@@ -57,7 +57,7 @@ internal static class NetworkPolicyBinder
 
     private static PolicyPeer Peer(FieldReader reader)
     {
-        var peer = new PolicyPeer(reader.Map)
+        var peer = new PolicyPeer(reader.Map.Span)
         {
             PodSelectorKey = reader.Key("podSelector"),
             PodSelector = Selector(reader, "podSelector", "which selects every pod (of the policy's namespace, or of the namespaces `namespaceSelector` selects)"),

@@ -45,13 +45,14 @@ public sealed class NetworkPolicyObject : KubeObject
 }
 
 /// <summary>One <c>ingress[]</c> or <c>egress[]</c> rule: it allows a connection when a port and a peer match.</summary>
-public sealed class PolicyRule(NetworkPolicyObject policy, PolicyDirection direction, MappingNode item, int index)
+public sealed class PolicyRule(NetworkPolicyObject policy, PolicyDirection direction, SourceSpan span, int index)
 {
     public NetworkPolicyObject Policy { get; } = policy;
 
     public PolicyDirection Direction { get; } = direction;
 
-    public MappingNode Item { get; } = item;
+    /// <summary>The rule's item in <c>ingress</c> or <c>egress</c>.</summary>
+    public SourceSpan Span { get; } = span;
 
     public int Index { get; } = index;
 
@@ -68,9 +69,10 @@ public sealed class PolicyRule(NetworkPolicyObject policy, PolicyDirection direc
 }
 
 /// <summary>One <c>ports[]</c> entry: protocol (default TCP), a port number or name (absent: every port), an inclusive <c>endPort</c>.</summary>
-public sealed class PolicyPort(MappingNode item)
+public sealed class PolicyPort(SourceSpan span)
 {
-    public MappingNode Item { get; } = item;
+    /// <summary>The entry's item in <c>ports</c>.</summary>
+    public SourceSpan Span { get; } = span;
 
     public ScalarNode? ProtocolNode { get; internal set; }
 
@@ -85,9 +87,10 @@ public sealed class PolicyPort(MappingNode item)
 }
 
 /// <summary>One <c>from[]</c> or <c>to[]</c> entry: pods (of namespaces) by selector, or an address block.</summary>
-public sealed class PolicyPeer(MappingNode item)
+public sealed class PolicyPeer(SourceSpan span)
 {
-    public MappingNode Item { get; } = item;
+    /// <summary>The peer's item in <c>from</c> or <c>to</c>.</summary>
+    public SourceSpan Span { get; } = span;
 
     public ScalarNode? PodSelectorKey { get; internal set; }
 

@@ -250,7 +250,7 @@ internal static class ObjectBinder
         foreach (var (item, path) in spec.MappingItems("ports"))
         {
             var reader = spec.Nested(item, path);
-            var port = new ServicePort(item, ports.Count)
+            var port = new ServicePort(item.Span, ports.Count)
             {
                 NameNode = reader.String("name"),
                 Port = reader.RequiredInt("port", ": every service port needs the port number clients connect to"),

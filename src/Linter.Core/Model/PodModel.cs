@@ -98,11 +98,11 @@ public sealed class PodDnsConfig
     public IReadOnlyList<ScalarNode> Searches { get; internal set; } = [];
 
     /// <summary>The <c>options</c> items, each with its <c>name</c> when written.</summary>
-    public IReadOnlyList<(MappingNode Item, ScalarNode? Name)> Options { get; internal set; } = [];
+    public IReadOnlyList<(SourceSpan Span, ScalarNode? Name)> Options { get; internal set; } = [];
 }
 
 /// <summary>A <c>hostAliases</c> item: an address and the host names the pod's /etc/hosts maps to it.</summary>
-public sealed record HostAlias(MappingNode Item, ScalarNode? Ip, IReadOnlyList<ScalarNode> Hostnames);
+public sealed record HostAlias(SourceSpan Span, ScalarNode? Ip, IReadOnlyList<ScalarNode> Hostnames);
 
 /// <summary>A pod volume (by name) that holds the keys of a ConfigMap as files.</summary>
 public sealed record ConfigMapVolume(string Volume, string ConfigMap);
@@ -136,16 +136,21 @@ public sealed class Container
     /// <summary>The <c>exec.command</c> of each probe and lifecycle hook.</summary>
     public IReadOnlyList<ExecAction> Execs { get; internal set; } = [];
 
-    public MappingNode Node { get; internal set; } = null!;
+    /// <summary>The container's item in its list.</summary>
+    public SourceSpan Span { get; internal set; }
+
+    /// <summary>The <c>name</c> value, when written as a string.</summary>
+    public ScalarNode? NameNode { get; internal set; }
 
     public override string ToString() => Name;
 }
 
 public sealed class ContainerPort
 {
-    internal ContainerPort(MappingNode item) => Item = item;
+    internal ContainerPort(SourceSpan span) => Span = span;
 
-    public MappingNode Item { get; }
+    /// <summary>The port's item in <c>ports</c>.</summary>
+    public SourceSpan Span { get; }
 
     public ScalarNode? NameNode { get; internal set; }
 

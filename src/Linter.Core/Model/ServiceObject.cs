@@ -195,9 +195,10 @@ public enum ServiceFields
 
 public sealed class ServicePort
 {
-    internal ServicePort(MappingNode item, int index) => (Item, Index) = (item, index);
+    internal ServicePort(SourceSpan span, int index) => (Span, Index) = (span, index);
 
-    public MappingNode Item { get; }
+    /// <summary>The port's item in <c>spec.ports</c>.</summary>
+    public SourceSpan Span { get; }
 
     public int Index { get; }
 
@@ -217,7 +218,7 @@ public sealed class ServicePort
     public IntField? NodePort { get; internal set; }
 
     /// <summary>Where to point for this port: its <c>port</c> value, or the item.</summary>
-    public SourceSpan Anchor => Port?.Node.Span ?? Item.Span;
+    public SourceSpan Anchor => Port?.Node.Span ?? Span;
 
     public override string ToString() => Name is null ? $"{Port?.Value}/{Protocol}" : $"{Name} ({Port?.Value}/{Protocol})";
 }

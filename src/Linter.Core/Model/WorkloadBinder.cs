@@ -77,7 +77,7 @@ internal static class WorkloadBinder
         {
             var pairs = spec.StringMap("selector");
             workload.Selector = pairs is null ? null : new LabelSelector(
-                pairs.Select(p => new SelectorRequirement(p.Key.Value, SelectorOperator.In, [p.Value.Value], p.Key)).ToList(), true);
+                pairs.Select(p => new SelectorRequirement(p.Key.Value, SelectorOperator.In, [p.Value.Value], p.Key.Span)).ToList(), true);
             return;
         }
 
@@ -145,7 +145,7 @@ internal static class WorkloadBinder
 
         foreach (var pair in LabelSyntax.Accepted(selector.StringMap("matchLabels") ?? [], $"{selector.Path}.matchLabels", labelProblems))
         {
-            requirements.Add(new SelectorRequirement(pair.Key.Value, SelectorOperator.In, [pair.Value.Value], pair.Key));
+            requirements.Add(new SelectorRequirement(pair.Key.Value, SelectorOperator.In, [pair.Value.Value], pair.Key.Span));
         }
 
         foreach (var (item, path) in selector.MappingItems("matchExpressions"))
@@ -178,7 +178,7 @@ internal static class WorkloadBinder
                 continue;
             }
 
-            requirements.Add(new SelectorRequirement(key.Value, parsed, values, item));
+            requirements.Add(new SelectorRequirement(key.Value, parsed, values, item.Span));
         }
 
         return new LabelSelector(requirements, valid, problems, labelProblems);
@@ -312,7 +312,7 @@ internal static class WorkloadBinder
         SubdomainNode = spec.String("subdomain"),
         DnsConfig = BindDnsConfig(spec),
         ConfigMapVolumes = BindConfigMapVolumes(spec),
-        HostAliases = spec.MappingItems("hostAliases").Select(a => BindHostAlias(spec.Nested(a.Item, a.Path), a.Item)).ToList(),
+        HostAliases = spec.MappingItems("hostAliases").Select(a => BindHostAlias(spec.Nested(a.Item, a.Path))).ToList(),
     };
 
     private static PodDnsConfig? BindDnsConfig(FieldReader spec)
@@ -328,12 +328,12 @@ internal static class WorkloadBinder
             Nameservers = Strings(dnsConfig.Sequence("nameservers")),
             SearchesKey = dnsConfig.Key("searches"),
             Searches = Strings(dnsConfig.Sequence("searches")),
-            Options = dnsConfig.MappingItems("options").Select(o => (o.Item, dnsConfig.Nested(o.Item, o.Path).String("name"))).ToList(),
+            Options = dnsConfig.MappingItems("options").Select(o => (o.Item.Span, dnsConfig.Nested(o.Item, o.Path).String("name"))).ToList(),
         };
     }
 
-    private static HostAlias BindHostAlias(FieldReader alias, MappingNode item) =>
-        new(item, alias.String("ip"), Strings(alias.Sequence("hostnames")));
+    private static HostAlias BindHostAlias(FieldReader alias) =>
+        new(alias.Map.Span, alias.String("ip"), Strings(alias.Sequence("hostnames")));
 
     private static List<ConfigMapVolume> BindConfigMapVolumes(FieldReader spec)
     {
@@ -372,10 +372,12 @@ internal static class WorkloadBinder
         foreach (var (item, path) in spec.MappingItems(field))
         {
             var reader = spec.Nested(item, path);
+            var name = reader.String("name");
             var container = new Container
             {
-                Node = item,
-                Name = reader.String("name")?.Value ?? string.Empty,
+                Span = item.Span,
+                NameNode = name,
+                Name = name?.Value ?? string.Empty,
                 IsInit = isInit,
                 IsSidecar = isInit && reader.String("restartPolicy")?.Value == "Always",
                 Ports = BindContainerPorts(reader),
@@ -394,7 +396,7 @@ internal static class WorkloadBinder
         foreach (var (item, path) in container.MappingItems("ports"))
         {
             var reader = container.Nested(item, path);
-            var port = new ContainerPort(item)
+            var port = new ContainerPort(item.Span)
             {
                 NameNode = reader.String("name"),
                 Number = reader.RequiredInt("containerPort", ": a container port must say which port the container listens on"),

@@ -78,7 +78,7 @@ internal sealed class TrafficGraph
                 }
 
                 var request = route.Path is null ? "default backend" : $"{route.Host ?? "*"}{route.PathValue}";
-                var anchor = route.Path?.Item.Span ?? route.Backend.Item.Span;
+                var anchor = route.Path?.Span ?? route.Backend.Span;
                 var to = route.Service is { } service ? Node(service) : Missing($"Service {ingress.Ingress.Namespace}/{name.Value}");
                 Hop(Node(ingress.Ingress), to, request, anchor);
             }
@@ -94,7 +94,7 @@ internal sealed class TrafficGraph
                 var to = backend.Service is { } service
                     ? Node(service)
                     : Missing($"Service {backend.Ref.Namespace}/{backend.Ref.NameNode!.Value}");
-                Hop(Node(resolution.Route), to, $"rule {backend.Ref.Rule + 1}", backend.Ref.Item.Span);
+                Hop(Node(resolution.Route), to, $"rule {backend.Ref.Rule + 1}", backend.Ref.Span);
             }
         }
     }
@@ -103,7 +103,7 @@ internal sealed class TrafficGraph
     {
         foreach (var service in snapshot.Services.Where(s => s.HasSelector))
         {
-            var anchors = service.Ports.Select(p => p.Item.Span)
+            var anchors = service.Ports.Select(p => p.Span)
                 .Concat(service.SelectorKey is { } key ? [key.Span] : [])
                 .Concat(service.Selector!.SelectMany(p => new[] { p.Key.Span, p.Value.Span }))
                 .ToArray();

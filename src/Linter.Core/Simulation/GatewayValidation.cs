@@ -98,7 +98,7 @@ public static class GatewayValidation
                     $"{listener} repeats port {port.Value}, protocol {listener.Protocol} and {host} of {sameCombination}",
                     "Combination of port, protocol and hostname must be unique for each listener",
                     "give it another port or hostname, or merge the two listeners into one",
-                    listener, Earlier: sameCombination.Port?.Node.Span ?? sameCombination.Item.Span,
+                    listener, Earlier: sameCombination.Port?.Node.Span ?? sameCombination.Span,
                     EarlierLabel: $"{sameCombination} has the same port, protocol and hostname"));
             }
 

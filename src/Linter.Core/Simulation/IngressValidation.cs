@@ -88,9 +88,9 @@ public static class IngressValidation
                 {
                     CheckBackend(validity, ingress, backend, path, relaxedNames);
                 }
-                else if (path.Item.KeyNode("backend") is null)
+                else if (path.BackendKey is null)
                 {
-                    validity.Add(path.Item.Span,
+                    validity.Add(path.Span,
                         $"path {path.Path?.Value ?? "(none)"} of {ingress} has no `backend`: the API server rejects the Ingress ({path.FieldPath}.backend: Invalid value: \"\": resource or service backend is required). Add `backend.service` with `name` and `port`");
                 }
             }
@@ -154,7 +154,7 @@ public static class IngressValidation
 
     private static void CheckParameters(List<FieldRejection> rejections, IngressClassObject ingressClass, IngressClassParameters parameters)
     {
-        var anchor = parameters.Key?.Span ?? parameters.Item.Span;
+        var anchor = parameters.Key?.Span ?? parameters.Span;
         void Add(SourceSpan span, string what, string error, string fix) =>
             rejections.Add(new(span, $"{ingressClass}: {what}: the API server rejects the IngressClass ({error}). {fix}"));
 
@@ -259,7 +259,7 @@ public static class IngressValidation
     private static void CheckBackend(IngressValidity validity, IngressObject ingress, IngressBackend backend, IngressPath? path, bool relaxedNames)
     {
         var where = path is null ? $"the {(backend.IsLegacy ? "`backend`" : "`defaultBackend`")} of {ingress}" : $"the backend of path {path.Path?.Value ?? "(none)"} in {ingress}";
-        var anchor = backend.Key?.Span ?? backend.Item.Span;
+        var anchor = backend.Key?.Span ?? backend.Span;
         var count = validity.Rejections.Count;
         if (backend.HasResource && backend.HasService)
         {
@@ -284,7 +284,7 @@ public static class IngressValidation
     private static void CheckServiceBackend(IngressValidity validity, IngressObject ingress, IngressBackend backend, string where, bool relaxedNames)
     {
         var nameField = backend.IsLegacy ? "serviceName" : "service.name";
-        var serviceAnchor = backend.ServiceKey?.Span ?? backend.Key?.Span ?? backend.Item.Span;
+        var serviceAnchor = backend.ServiceKey?.Span ?? backend.Key?.Span ?? backend.Span;
         if (backend.ServiceName is not { Value.Length: > 0 } name)
         {
             if (!backend.ServiceNameWritten)
@@ -330,7 +330,7 @@ public static class IngressValidation
         }
         else
         {
-            var portAnchor = backend.IsLegacy ? backend.Item.KeyNode("servicePort")?.Span ?? serviceAnchor : backend.PortKey?.Span ?? serviceAnchor;
+            var portAnchor = backend.PortKey?.Span ?? serviceAnchor;
             validity.Add(portAnchor,
                 $"{where} names no Service port: the API server rejects the Ingress ({backend.FieldPath}: Required value: port name or number is required). Add {(backend.IsLegacy ? "`servicePort`" : "`port.number` (the Service's `port`) or `port.name` (its name)")}");
         }

@@ -127,7 +127,7 @@ public static class PodValidation
         {
             if (config.Options[i].Name is not { Value.Length: > 0 })
             {
-                validity.Add(PodField.DnsOptions, config.Options[i].Item.Span, $"{path}.options[{i}]: Required value: must not be empty",
+                validity.Add(PodField.DnsOptions, config.Options[i].Span, $"{path}.options[{i}]: Required value: must not be empty",
                     "give the option a `name` (such as `ndots`, with `value: \"2\"`), or remove the item");
             }
         }
@@ -264,7 +264,7 @@ public static class PodValidation
             if (AddressProblem(ip, kubernetesVersion) is { } reason)
             {
                 ipOk = false;
-                validity.Add(PodField.HostAliases, alias.Ip?.Span ?? alias.Item.Span, $"{path}.ip: Invalid value: \"{ip}\": {reason}",
+                validity.Add(PodField.HostAliases, alias.Ip?.Span ?? alias.Span, $"{path}.ip: Invalid value: \"{ip}\": {reason}",
                     "`ip` is the address the host names map to in the pod's /etc/hosts, written as an IP address (such as `10.0.0.30`)");
             }
 

@@ -124,7 +124,7 @@ public static class PolicyChecks
     {
         if (peer.PodSelectorKey is null && peer.NamespaceSelectorKey is null && peer.IpBlockKey is null)
         {
-            yield return new PolicyProblem(peer.Item.Span, string.Empty, "Required value: must specify a peer",
+            yield return new PolicyProblem(peer.Span, string.Empty, "Required value: must specify a peer",
                 "an empty peer is not \"everyone\": to allow every source or destination, remove `from`/`to` (the rule `- {}` allows all); to allow the pods of this namespace, write `- podSelector: {}`");
             yield break;
         }

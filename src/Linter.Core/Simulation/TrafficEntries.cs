@@ -22,14 +22,14 @@ public sealed class TrafficEntries
         foreach (var route in snapshot.Ingress.Ingresses.SelectMany(i => i.Routes).Where(r => r is { Service: not null, Backend: not null }))
         {
             var request = route.Path is null ? "every request without a matching rule" : $"{route.Host ?? "any host"}{route.PathValue ?? "/"}";
-            Add(route.Service!, new TrafficEntry(route.Path?.Anchor ?? route.Backend!.Item.Span, $"{request} ({route.Ingress})", route.ServicePort));
+            Add(route.Service!, new TrafficEntry(route.Path?.Anchor ?? route.Backend!.Span, $"{request} ({route.Ingress})", route.ServicePort));
         }
 
         foreach (var resolution in snapshot.GatewayRouting.Routes.Select(snapshot.GatewayRouting.Resolve))
         {
             foreach (var backend in resolution.Backends.Where(b => b is { Service: not null, Permitted: true }))
             {
-                Add(backend.Service!, new TrafficEntry(backend.Ref.Item.Span, $"rule {backend.Ref.Rule + 1} of {resolution.Route}", backend.Port?.Port));
+                Add(backend.Service!, new TrafficEntry(backend.Ref.Span, $"rule {backend.Ref.Rule + 1} of {resolution.Route}", backend.Port?.Port));
             }
         }
     }

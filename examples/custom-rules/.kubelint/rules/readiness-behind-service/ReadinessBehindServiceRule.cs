@@ -21,7 +21,7 @@ public sealed class ReadinessBehindServiceRule() : Rule(new RuleDescriptor(
                 var container = target.Key;
                 var ports = target.Select(backend => backend.TargetNumber!.Value).ToHashSet();
                 var readiness = container.Handlers.Where(h => h.Kind == HandlerKind.ReadinessProbe).ToList();
-                var at = container.Node.KeyNode("name")?.Span ?? container.Node.Span;
+                var at = container.NameNode?.Span ?? container.Span;
                 if (readiness.Count == 0)
                 {
                     context.Report(at, $"container {container.Name} receives traffic from Service {service.Name} (port {string.Join(", ", ports.Order())}) but has no readiness probe: it gets requests before it is ready");
