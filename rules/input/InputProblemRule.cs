@@ -10,9 +10,13 @@ public abstract class InputProblemRule(RuleDescriptor descriptor, ProblemKind ki
     {
         foreach (var file in context.Snapshot.Files)
         {
-            foreach (var problem in file.Problems.Where(p => p.Kind == kind))
+            // A loop, not Where: a predicate and an iterator per file and rule added up on inputs of 50,000 files.
+            foreach (var problem in file.Problems)
             {
-                context.Report(problem.Span, problem.Message);
+                if (problem.Kind == kind)
+                {
+                    context.Report(problem.Span, problem.Message);
+                }
             }
         }
     }

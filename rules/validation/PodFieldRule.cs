@@ -13,9 +13,12 @@ public abstract class PodFieldRule(RuleDescriptor descriptor, params PodField[] 
     {
         foreach (var pod in context.Snapshot.PodTemplates)
         {
-            foreach (var rejection in context.Snapshot.Validity(pod).Rejections.Where(r => fields.Contains(r.Field)))
+            foreach (var rejection in context.Snapshot.Validity(pod).Rejections)
             {
-                context.Report(rejection.Span, $"{Rejection.By(pod.Owner)}: {rejection.Message}");
+                if (Array.IndexOf(fields, rejection.Field) >= 0)
+                {
+                    context.Report(rejection.Span, $"{Rejection.By(pod.Owner)}: {rejection.Message}");
+                }
             }
         }
     }

@@ -17,6 +17,39 @@ public sealed class NameValidationTests
     [InlineData("", false)]
     public void Dns1123_subdomains(string name, bool valid) => Assert.Equal(valid, NameValidation.Dns1123Subdomain(name).Count == 0);
 
+    [Theory]
+    [InlineData("app", true)]
+    [InlineData("app.kubernetes.io/name", true)]
+    [InlineData("a_b.C-1", true)]
+    [InlineData("x", true)]
+    [InlineData("-app", false)]
+    [InlineData("app_", false)]
+    [InlineData("a/b/c", false)]
+    [InlineData("/app", false)]
+    [InlineData("app.kubernetes.io/", false)]
+    [InlineData("Example.com/app", false)]
+    [InlineData("", false)]
+    public void Label_keys(string key, bool valid) => Assert.Equal(valid, NameValidation.QualifiedName(key).Count == 0);
+
+    [Theory]
+    [InlineData(63, true)]
+    [InlineData(64, false)]
+    public void A_label_key_name_and_value_have_at_most_63_characters(int length, bool valid)
+    {
+        var text = new string('x', length);
+        Assert.Equal(valid, NameValidation.QualifiedName(text).Count == 0);
+        Assert.Equal(valid, NameValidation.QualifiedName("example.com/" + text).Count == 0);
+        Assert.Equal(valid, NameValidation.LabelValue(text).Count == 0);
+    }
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("v1.2_3-rc", true)]
+    [InlineData("-v", false)]
+    [InlineData("v.", false)]
+    [InlineData("v 1", false)]
+    public void Label_values(string value, bool valid) => Assert.Equal(valid, NameValidation.LabelValue(value).Count == 0);
+
     [Fact]
     public void A_subdomain_has_at_most_253_characters()
     {

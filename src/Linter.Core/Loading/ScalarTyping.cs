@@ -87,7 +87,7 @@ internal static class ScalarTyping
         }
         else
         {
-            ok = s.All(char.IsDigit) && long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+            ok = Chars.All(s, char.IsDigit) && long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out value);
         }
 
         if (ok && negative)

@@ -252,7 +252,7 @@ internal sealed class FieldReader
     /// </summary>
     private static string? Placeholder(Node node) =>
         node is MappingNode { Entries: [{ Value: ScalarNode { IsNull: true } } only] } map && map.Span.Line == map.Span.EndLine &&
-        only.Key.Value.Length > 0 && char.IsUpper(only.Key.Value[0]) && only.Key.Value.All(c => c is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_')
+        only.Key.Value.Length > 0 && char.IsUpper(only.Key.Value[0]) && Chars.All(only.Key.Value, c => c is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_')
             ? only.Key.Value
             : null;
 

@@ -1,3 +1,5 @@
+using Linter.Core.Loading;
+
 namespace Linter.Core.Model;
 
 /// <summary>
@@ -15,12 +17,12 @@ public static class NameValidation
             errors.Add("must be no more than 15 characters");
         }
 
-        if (!name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
+        if (!Chars.All(name, c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
         {
             errors.Add("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
         }
 
-        if (!name.Any(c => c is >= 'a' and <= 'z'))
+        if (!Chars.Any(name, c => c is >= 'a' and <= 'z'))
         {
             errors.Add("must contain at least one letter (a-z)");
         }
@@ -45,6 +47,11 @@ public static class NameValidation
     /// <summary>DNS-1123 subdomain (<c>IsDNS1123Subdomain</c>): object names, Ingress hosts, IngressClass names, Secret names.</summary>
     public static IReadOnlyList<string> Dns1123Subdomain(string name)
     {
+        if (name.Length <= 253 && IsSubdomainShape(name))
+        {
+            return [];
+        }
+
         var errors = new List<string>();
         if (name.Length > 253)
         {
@@ -113,7 +120,7 @@ public static class NameValidation
         }
 
         var errors = new List<string>(Dns1123Subdomain(value.Substring(0, slash)));
-        if (!value.Substring(slash + 1).All(IsHttpPathChar))
+        if (!Chars.All(value.Substring(slash + 1), IsHttpPathChar))
         {
             errors.Add("Invalid path: the part after the domain may hold only letters, digits and /-._~%!$&'()*+,;=:");
         }
@@ -147,6 +154,11 @@ public static class NameValidation
     /// </summary>
     public static IReadOnlyList<string> QualifiedName(string value)
     {
+        if (value.Length <= 63 && value.IndexOf('/') < 0 && IsLabelText(value))
+        {
+            return [];
+        }
+
         var errors = new List<string>();
         var parts = value.Split('/');
         if (parts.Length > 2)
@@ -181,6 +193,11 @@ public static class NameValidation
     /// <summary>A label value (<c>IsValidLabelValue</c>): empty, or at most 63 alphanumerics, <c>-</c>, <c>_</c> and <c>.</c> with an alphanumeric at both ends.</summary>
     public static IReadOnlyList<string> LabelValue(string value)
     {
+        if (value.Length == 0 || (value.Length <= 63 && IsLabelText(value)))
+        {
+            return [];
+        }
+
         var errors = new List<string>();
         if (value.Length > 63)
         {
@@ -197,7 +214,7 @@ public static class NameValidation
 
     /// <summary>The characters of label names and values: <c>([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]</c>.</summary>
     private static bool IsLabelText(string text) =>
-        text.Length > 0 && IsAlphanumeric(text[0]) && IsAlphanumeric(text[text.Length - 1]) && text.All(c => IsAlphanumeric(c) || c is '-' or '_' or '.');
+        text.Length > 0 && IsAlphanumeric(text[0]) && IsAlphanumeric(text[text.Length - 1]) && Chars.All(text, c => IsAlphanumeric(c) || c is '-' or '_' or '.');
 
     private static bool IsAlphanumeric(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
 
@@ -205,18 +222,48 @@ public static class NameValidation
     private static bool IsLabelWithUnderscore(string label)
     {
         var rest = label.StartsWith("_", StringComparison.Ordinal) ? label.Substring(1) : label;
-        return rest.Length > 0 && rest.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_') &&
+        return rest.Length > 0 && Chars.All(rest, c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_') &&
                rest[0] is not ('-' or '_') && rest[rest.Length - 1] is not ('-' or '_');
     }
 
     private static bool IsHttpPathChar(char c) =>
         c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') || "/-._~%!$&'()*+,;=:".IndexOf(c) >= 0;
 
-    private static bool IsSubdomainShape(string name) =>
-        name.Length > 0 && name.Split('.').All(label => label.Length > 0 && IsLabelShape(label));
+    private static bool IsSubdomainShape(string name)
+    {
+        if (name.Length == 0)
+        {
+            return false;
+        }
 
-    private static bool IsLabelShape(string label) =>
-        label.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') && label[0] != '-' && label[label.Length - 1] != '-';
+        for (var start = 0; start <= name.Length; )
+        {
+            var dot = name.IndexOf('.', start);
+            var end = dot < 0 ? name.Length : dot;
+            if (end == start || !IsLabelShape(name, start, end))
+            {
+                return false;
+            }
+
+            start = end + 1;
+        }
+
+        return true;
+    }
+
+    /// <summary>The characters from <paramref name="start"/> to <paramref name="end"/> (exclusive, not empty) form a DNS-1123 label's shape.</summary>
+    private static bool IsLabelShape(string name, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (name[i] is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
+            {
+                return false;
+            }
+        }
+
+        return name[start] != '-' && name[end - 1] != '-';
+    }
 
     /// <summary>DNS-1123 label: service port names, pod hostnames and subdomains.</summary>
     public static IReadOnlyList<string> Dns1123Label(string name) => Label(name, mustStartWithLetter: false);
@@ -250,7 +297,7 @@ public static class NameValidation
             errors.Add("must be no more than 63 characters");
         }
 
-        var shapeOk = name.Length > 0 && IsLabelShape(name) && (!mustStartWithLetter || name[0] is >= 'a' and <= 'z');
+        var shapeOk = name.Length > 0 && IsLabelShape(name, 0, name.Length) && (!mustStartWithLetter || name[0] is >= 'a' and <= 'z');
         if (!shapeOk && !mustStartWithLetter && IsSubdomainShape(name))
         {
             // IsDNS1123Label: a valid subdomain that is not a valid label (the length is checked above) has dots.

@@ -49,7 +49,7 @@ public sealed class PodSpec
     public IReadOnlyList<Container> InitContainers { get; internal set; } = [];
 
     /// <summary>Containers that run beside each other and share the pod's network: app containers, then sidecars.</summary>
-    public IEnumerable<Container> RunningContainers => Containers.Concat(InitContainers.Where(c => c.IsSidecar));
+    public IEnumerable<Container> RunningContainers => InitContainers.Count == 0 ? Containers : Containers.Concat(InitContainers.Where(c => c.IsSidecar));
 
     public BoolField? HostNetwork { get; internal set; }
 
@@ -68,7 +68,7 @@ public sealed class PodSpec
     /// <summary><c>hostAliases</c> as written: the kubelet writes them into the pod's /etc/hosts, read before DNS.</summary>
     public IReadOnlyList<HostAlias> HostAliases { get; internal set; } = [];
 
-    public IEnumerable<Container> AllContainers => Containers.Concat(InitContainers);
+    public IEnumerable<Container> AllContainers => InitContainers.Count == 0 ? Containers : Containers.Concat(InitContainers);
 
     /// <summary>
     /// The pod's volumes backed by ConfigMaps: <c>volumes[].configMap</c>, and each ConfigMap source of a

@@ -1,4 +1,5 @@
 using System.Net;
+using Linter.Core.Loading;
 
 namespace Linter.Core.Simulation;
 
@@ -33,7 +34,7 @@ public readonly struct Cidr
         }
 
         var prefixText = text.Substring(slash + 1);
-        if (prefixText.Length is 0 or > 3 || !prefixText.All(c => c is >= '0' and <= '9'))
+        if (prefixText.Length is 0 or > 3 || !Chars.All(prefixText, c => c is >= '0' and <= '9'))
         {
             return null;
         }
@@ -165,7 +166,7 @@ public readonly struct Cidr
         }
 
         var parts = text.Split('.');
-        if (parts.Length != 4 || parts.Any(p => p.Length is 0 or > 3 || !p.All(c => c is >= '0' and <= '9')))
+        if (parts.Length != 4 || parts.Any(p => p.Length is 0 or > 3 || !Chars.All(p, c => c is >= '0' and <= '9')))
         {
             return null;
         }

@@ -68,7 +68,7 @@ public sealed class ServedPorts
     }
 
     private static bool IsLoneFlag(ScalarNode item) =>
-        item.Value.Length > 1 && item.Value[0] == '-' && item.Value.IndexOf('=') < 0 && !item.Value.Any(char.IsWhiteSpace);
+        item.Value.Length > 1 && item.Value[0] == '-' && item.Value.IndexOf('=') < 0 && !Chars.Any(item.Value, char.IsWhiteSpace);
 
     private static ConfigMapNumbers ComputeConfigMapNumbers(ConfigMapObject configMap)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Linter.Core.Loading;
 
 namespace Linter.Core.Simulation.Dns;
 
@@ -35,7 +36,7 @@ public static class HostSyntax
 
     /// <summary>A name that can be looked up in cluster DNS: a DNS name, not an IP, not localhost, not only digits.</summary>
     public static bool IsCandidate(string host) =>
-        IsDnsName(host) && !IsIpAddress(host) && !host.All(c => char.IsDigit(c) || c == '.') &&
+        IsDnsName(host) && !IsIpAddress(host) && !Chars.All(host, c => char.IsDigit(c) || c == '.') &&
         !string.Equals(host.TrimEnd('.'), "localhost", StringComparison.OrdinalIgnoreCase) &&
         !host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
 
