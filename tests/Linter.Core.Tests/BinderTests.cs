@@ -24,6 +24,23 @@ public sealed class BinderTests
     }
 
     [Fact]
+    public void Labels_the_API_server_rejects_are_left_out_in_place_and_reported_with_their_field_path()
+    {
+        var (obj, _) = Bind("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels:\n    a: x\n    bad key: yy\n    c: z\n    d: -v\n    e: w\n");
+        Assert.Equal(["a", "c", "e"], obj.Labels.Select(l => l.Key.Value));
+        Assert.Equal(["7:5", "9:8"], obj.LabelProblems.Select(p => $"{p.At.Line}:{p.At.Column}"));
+        Assert.All(obj.LabelProblems, p => Assert.StartsWith("\"metadata.labels: Invalid value", p.Message));
+    }
+
+    [Fact]
+    public void Labels_the_API_server_accepts_are_kept_as_read_with_no_problems()
+    {
+        var (obj, _) = Bind("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels: {a: x, app.kubernetes.io/name: web}\n");
+        Assert.Equal(["a", "app.kubernetes.io/name"], obj.Labels.Select(l => l.Key.Value));
+        Assert.Empty(obj.LabelProblems);
+    }
+
+    [Fact]
     public void An_unknown_field_is_reported_on_its_key_with_the_nearest_known_name()
     {
         var (_, problems) = Bind("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports:\n    - port: 80\n      targetport: 8080\n");

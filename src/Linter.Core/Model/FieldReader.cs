@@ -13,25 +13,41 @@ internal sealed class FieldReader
 
     private readonly List<MappingNode> _unknownKeysReportedElsewhere;
 
+    // The path is written out only for a message: most readers never need it (a million readers bind 100,000 objects).
+    private readonly FieldReader? _parent;
+    private readonly string _name;
+    private readonly int _index;
+    private string? _path;
+
     public FieldReader(MappingNode map, string path, List<InputProblem> problems, List<MappingNode> unknownKeysReportedElsewhere)
     {
         Map = map;
-        Path = path;
+        _path = path;
+        _name = path;
+        _index = -1;
         _problems = problems;
         _unknownKeysReportedElsewhere = unknownKeysReportedElsewhere;
+    }
+
+    /// <summary>The reader of <paramref name="map"/>, field <paramref name="name"/> of <paramref name="parent"/> (item <paramref name="index"/> of it, or -1).</summary>
+    private FieldReader(FieldReader parent, MappingNode map, string name, int index)
+    {
+        Map = map;
+        _parent = parent;
+        _name = name;
+        _index = index;
+        _problems = parent._problems;
+        _unknownKeysReportedElsewhere = parent._unknownKeysReportedElsewhere;
     }
 
     public MappingNode Map { get; }
 
     /// <summary>The field path for messages, e.g. <c>spec.ports[0]</c>.</summary>
-    public string Path { get; }
+    public string Path => _path ??= _index < 0 ? _parent!.Join(_name) : $"{_parent!.Join(_name)}[{_index}]";
 
     public ScalarNode? Key(string name) => Map.KeyNode(name);
 
-    public FieldReader? Child(string name) =>
-        Mapping(name) is { } child ? new FieldReader(child, Join(name), _problems, _unknownKeysReportedElsewhere) : null;
-
-    public FieldReader Nested(MappingNode map, string path) => new(map, path, _problems, _unknownKeysReportedElsewhere);
+    public FieldReader? Child(string name) => Mapping(name) is { } child ? new FieldReader(this, child, name, -1) : null;
 
     /// <summary>This mapping's unknown keys are reported by a check of its own (a label selector's stray keys, KL811), not as KL004.</summary>
     public void ReportsOwnUnknownKeys() => _unknownKeysReportedElsewhere.Add(Map);
@@ -188,7 +204,8 @@ internal sealed class FieldReader
         return strings;
     }
 
-    public IEnumerable<(MappingNode Item, string Path)> MappingItems(string name)
+    /// <summary>The readers of the mapping items of list <paramref name="name"/>; other items are reported (KL003) and skipped, null items skipped.</summary>
+    public IEnumerable<FieldReader> Items(string name)
     {
         var list = Sequence(name);
         if (list is null)
@@ -201,7 +218,7 @@ internal sealed class FieldReader
             var item = list.Items[i];
             if (item is MappingNode map)
             {
-                yield return (map, $"{Join(name)}[{i}]");
+                yield return new FieldReader(this, map, name, i);
             }
             else if (item is not ScalarNode { IsNull: true })
             {

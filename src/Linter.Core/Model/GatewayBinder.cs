@@ -46,10 +46,10 @@ internal static class GatewayBinder
                 BindRoute(route, spec);
                 break;
             case ReferenceGrantObject grant:
-                grant.From = spec.MappingItems("from").Select(i => spec.Nested(i.Item, i.Path))
+                grant.From = spec.Items("from")
                     .Select(r => (r.String("group")?.Value ?? string.Empty, r.String("kind")?.Value ?? string.Empty, r.String("namespace")?.Value ?? string.Empty))
                     .ToList();
-                grant.To = spec.MappingItems("to").Select(i => spec.Nested(i.Item, i.Path))
+                grant.To = spec.Items("to")
                     .Select(r => (r.String("group")?.Value ?? string.Empty, r.String("kind")?.Value ?? string.Empty, r.String("name") is { Value.Length: > 0 } n ? n.Value : null))
                     .ToList();
                 break;
@@ -59,10 +59,9 @@ internal static class GatewayBinder
     private static List<GatewayListener> Listeners(FieldReader spec)
     {
         var listeners = new List<GatewayListener>();
-        foreach (var (item, path) in spec.MappingItems("listeners"))
+        foreach (var reader in spec.Items("listeners"))
         {
-            var reader = spec.Nested(item, path);
-            var listener = new GatewayListener(item.Span, listeners.Count)
+            var listener = new GatewayListener(reader.Map.Span, listeners.Count)
             {
                 NameNode = reader.String("name"),
                 Port = reader.Int("port"),
@@ -91,7 +90,7 @@ internal static class GatewayBinder
 
                 if (allowed.Sequence("kinds") is not null)
                 {
-                    listener.Kinds = allowed.MappingItems("kinds").Select(k => allowed.Nested(k.Item, k.Path))
+                    listener.Kinds = allowed.Items("kinds")
                         .Select(kind => new RouteGroupKind(kind.String("group")?.Value ?? GatewayApi.Group, kind.String("kind")?.Value ?? string.Empty))
                         .ToList();
                 }
@@ -106,10 +105,9 @@ internal static class GatewayBinder
     private static void BindRoute(RouteObject route, FieldReader spec)
     {
         var parents = new List<ParentRef>();
-        foreach (var (item, path) in spec.MappingItems("parentRefs"))
+        foreach (var reader in spec.Items("parentRefs"))
         {
-            var reader = spec.Nested(item, path);
-            var parent = new ParentRef(item.Span, parents.Count)
+            var parent = new ParentRef(reader.Map.Span, parents.Count)
             {
                 NameNode = reader.String("name"),
                 NamespaceNode = reader.String("namespace"),
@@ -132,18 +130,16 @@ internal static class GatewayBinder
         var backends = new List<BackendRef>();
         var paths = new List<IReadOnlyList<RoutePathMatch>>();
         var rule = 0;
-        foreach (var (ruleItem, rulePath) in spec.MappingItems("rules"))
+        foreach (var ruleReader in spec.Items("rules"))
         {
-            var ruleReader = spec.Nested(ruleItem, rulePath);
             paths.Add(route.Kind == "HTTPRoute" ? PathMatches(ruleReader) : []);
-            foreach (var (item, path) in ruleReader.MappingItems("backendRefs"))
+            foreach (var reader in ruleReader.Items("backendRefs"))
             {
-                var reader = ruleReader.Nested(item, path);
-                var backend = new BackendRef(item.Entries.Count > 0 ? item.Entries[0].Key.Span : item.Span, rule)
+                var backend = new BackendRef(reader.Map.Entries.Count > 0 ? reader.Map.Entries[0].Key.Span : reader.Map.Span, rule)
                 {
                     NameNode = reader.String("name"),
                     NamespaceNode = reader.String("namespace"),
-                    HasPortKey = reader.Key("port") is not null && item["port"] is not ScalarNode { IsNull: true },
+                    HasPortKey = reader.Key("port") is not null && reader.Map["port"] is not ScalarNode { IsNull: true },
                     Port = reader.Int("port"),
                 };
                 backend.Group = reader.String("group")?.Value ?? string.Empty;
@@ -160,7 +156,7 @@ internal static class GatewayBinder
     }
 
     private static List<RoutePathMatch> PathMatches(FieldReader rule) =>
-        rule.MappingItems("matches").Select(m => rule.Nested(m.Item, m.Path).Child("path"))
+        rule.Items("matches").Select(m => m.Child("path"))
             .Select(p => new RoutePathMatch(p?.String("type")?.Value ?? "PathPrefix", p?.String("value")?.Value ?? "/"))
             .ToList();
 }

@@ -27,10 +27,9 @@ internal static class IngressBinder
         ingress.DefaultBackend = Backend(spec, backendKey, legacy);
 
         var rules = new List<IngressRule>();
-        foreach (var (item, path) in spec.MappingItems("rules"))
+        foreach (var reader in spec.Items("rules"))
         {
-            var reader = spec.Nested(item, path);
-            var rule = new IngressRule(item.Span) { Host = reader.String("host"), FieldPath = path };
+            var rule = new IngressRule(reader.Map.Span) { Host = reader.String("host"), FieldPath = reader.Path };
             var paths = new List<IngressPath>();
             var http = reader.Child("http");
             if (http is not null)
@@ -40,13 +39,12 @@ internal static class IngressBinder
                 rule.HasPaths = NotEmpty(http, "paths");
             }
 
-            foreach (var (pathItem, pathPath) in http?.MappingItems("paths") ?? [])
+            foreach (var pathReader in http?.Items("paths") ?? [])
             {
-                var pathReader = http!.Nested(pathItem, pathPath);
-                paths.Add(new IngressPath(rule, pathItem.Span)
+                paths.Add(new IngressPath(rule, pathReader.Map.Span)
                 {
                     BackendKey = pathReader.Key("backend"),
-                    FieldPath = pathPath,
+                    FieldPath = pathReader.Path,
                     Path = pathReader.String("path"),
                     PathType = pathReader.String("pathType"),
                     Backend = Backend(pathReader, "backend", legacy),
@@ -60,10 +58,9 @@ internal static class IngressBinder
         ingress.Rules = rules;
 
         var tls = new List<IngressTls>();
-        foreach (var (item, path) in spec.MappingItems("tls"))
+        foreach (var reader in spec.Items("tls"))
         {
-            var reader = spec.Nested(item, path);
-            tls.Add(new IngressTls(item.Span) { FieldPath = path, Hosts = reader.Strings("hosts"), SecretName = reader.String("secretName") });
+            tls.Add(new IngressTls(reader.Map.Span) { FieldPath = reader.Path, Hosts = reader.Strings("hosts"), SecretName = reader.String("secretName") });
         }
 
         ingress.Tls = tls;

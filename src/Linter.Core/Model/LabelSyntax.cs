@@ -14,38 +14,46 @@ public sealed record LabelProblem(SourceSpan At, string Message);
 /// </summary>
 internal static class LabelSyntax
 {
-    /// <summary>The pairs of a label map (<paramref name="path"/> is its field path) the API server accepts; the others become problems.</summary>
-    public static IReadOnlyList<StringPair> Accepted(IReadOnlyList<StringPair> pairs, string path, List<LabelProblem> problems)
+    /// <summary>
+    /// The pairs of a label map (field <paramref name="field"/> of <paramref name="owner"/>) the API server accepts
+    /// (<paramref name="pairs"/> itself when it accepts all); the others become problems.
+    /// </summary>
+    public static IReadOnlyList<StringPair> Accepted(IReadOnlyList<StringPair> pairs, FieldReader owner, string field, List<LabelProblem> problems)
     {
-        var accepted = new List<StringPair>(pairs.Count);
-        foreach (var pair in pairs)
+        List<StringPair>? accepted = null;
+        for (var i = 0; i < pairs.Count; i++)
         {
-            var keyOk = CheckKey(pair.Key, path, problems);
-            var valueOk = CheckValue(pair.Value, path, problems);
-            if (keyOk && valueOk)
+            var keyOk = CheckKey(pairs[i].Key, owner, field, problems);
+            var valueOk = CheckValue(pairs[i].Value, owner, field, problems);
+            if (!(keyOk && valueOk))
             {
-                accepted.Add(pair);
+                accepted ??= [.. pairs.Take(i)];
+            }
+            else
+            {
+                accepted?.Add(pairs[i]);
             }
         }
 
-        return accepted;
+        return accepted ?? pairs;
     }
 
-    /// <summary>Checks a label key (a map key, or a requirement's <c>key</c> at <paramref name="path"/>); false when rejected.</summary>
-    public static bool CheckKey(ScalarNode key, string path, List<LabelProblem> problems) =>
-        Check(key, path, NameValidation.QualifiedName(key.Value), "label key", problems);
+    /// <summary>Checks a label key (a map key, or a requirement's <c>key</c>: field <paramref name="field"/> of <paramref name="owner"/>); false when rejected.</summary>
+    public static bool CheckKey(ScalarNode key, FieldReader owner, string field, List<LabelProblem> problems) =>
+        Check(key, owner, field, NameValidation.QualifiedName(key.Value), "label key", problems);
 
     /// <summary>Checks a label value (a map value, or an item of a requirement's <c>values</c>); false when rejected.</summary>
-    public static bool CheckValue(ScalarNode value, string path, List<LabelProblem> problems) =>
-        Check(value, path, NameValidation.LabelValue(value.Value), "label value", problems);
+    public static bool CheckValue(ScalarNode value, FieldReader owner, string field, List<LabelProblem> problems) =>
+        Check(value, owner, field, NameValidation.LabelValue(value.Value), "label value", problems);
 
-    private static bool Check(ScalarNode node, string path, IReadOnlyList<string> errors, string what, List<LabelProblem> problems)
+    private static bool Check(ScalarNode node, FieldReader owner, string field, IReadOnlyList<string> errors, string what, List<LabelProblem> problems)
     {
         if (errors.Count == 0)
         {
             return true;
         }
 
+        var path = owner.Path.Length == 0 ? field : $"{owner.Path}.{field}";
         problems.Add(new LabelProblem(node.Span,
             $"\"{path}: Invalid value: \"{node.Value}\": {string.Join("; ", errors)}\": {Fix(node.Value, what)}"));
         return false;

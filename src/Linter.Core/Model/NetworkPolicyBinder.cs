@@ -30,21 +30,19 @@ internal static class NetworkPolicyBinder
         var ingress = direction == PolicyDirection.Ingress;
         var peersName = ingress ? "from" : "to";
         var rules = new List<PolicyRule>();
-        foreach (var (item, path) in spec.MappingItems(ingress ? "ingress" : "egress"))
+        foreach (var reader in spec.Items(ingress ? "ingress" : "egress"))
         {
-            var reader = spec.Nested(item, path);
-            var rule = new PolicyRule(policy, direction, item.Span, rules.Count) { PeersKey = reader.Key(peersName) };
+            var rule = new PolicyRule(policy, direction, reader.Map.Span, rules.Count) { PeersKey = reader.Key(peersName) };
             var ports = new List<PolicyPort>();
-            foreach (var (portItem, portPath) in reader.MappingItems("ports"))
+            foreach (var port in reader.Items("ports"))
             {
-                var port = reader.Nested(portItem, portPath);
-                ports.Add(new PolicyPort(portItem.Span) { ProtocolNode = port.String("protocol"), Port = port.PortRef("port"), EndPort = port.Int("endPort") });
+                ports.Add(new PolicyPort(port.Map.Span) { ProtocolNode = port.String("protocol"), Port = port.PortRef("port"), EndPort = port.Int("endPort") });
             }
 
             var peers = new List<PolicyPeer>();
-            foreach (var (peerItem, peerPath) in reader.MappingItems(peersName))
+            foreach (var peer in reader.Items(peersName))
             {
-                peers.Add(Peer(reader.Nested(peerItem, peerPath)));
+                peers.Add(Peer(peer));
             }
 
             rule.Ports = ports;

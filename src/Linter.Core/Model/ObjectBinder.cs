@@ -168,8 +168,8 @@ internal static class ObjectBinder
 
         var labels = modelled || meta.Map["labels"] is MappingNode ? meta.StringMap("labels") ?? [] : [];
         var labelProblems = new List<LabelProblem>();
-        obj.Labels = LabelSyntax.Accepted(labels, $"{meta.Path}.labels", labelProblems);
-        obj.LabelProblems = labelProblems;
+        obj.Labels = LabelSyntax.Accepted(labels, meta, "labels", labelProblems);
+        obj.LabelProblems = labelProblems.Count == 0 ? [] : labelProblems;
         if (modelled)
         {
             obj.Annotations = meta.StringMap("annotations") ?? [];
@@ -241,16 +241,15 @@ internal static class ObjectBinder
         {
             // A selector the API server rejects selects nothing the rules should reason about (KL810): left out.
             var problems = new List<LabelProblem>();
-            var accepted = LabelSyntax.Accepted(selectorPairs, $"{spec.Path}.selector", problems);
-            service.SelectorProblems = problems;
+            var accepted = LabelSyntax.Accepted(selectorPairs, spec, "selector", problems);
+            service.SelectorProblems = problems.Count == 0 ? [] : problems;
             service.Selector = problems.Count == 0 ? accepted : null;
         }
 
         var ports = new List<ServicePort>();
-        foreach (var (item, path) in spec.MappingItems("ports"))
+        foreach (var reader in spec.Items("ports"))
         {
-            var reader = spec.Nested(item, path);
-            var port = new ServicePort(item.Span, ports.Count)
+            var port = new ServicePort(reader.Map.Span, ports.Count)
             {
                 NameNode = reader.String("name"),
                 Port = reader.RequiredInt("port", ": every service port needs the port number clients connect to"),

@@ -53,8 +53,8 @@ internal static class WorkloadBinder
 
         var metadata = template.Child("metadata");
         var labelProblems = new List<LabelProblem>();
-        var labels = metadata is null ? [] : LabelSyntax.Accepted(metadata.StringMap("labels") ?? [], $"{metadata.Path}.labels", labelProblems);
-        workload.TemplateLabelProblems = labelProblems;
+        var labels = metadata is null ? [] : LabelSyntax.Accepted(metadata.StringMap("labels") ?? [], metadata, "labels", labelProblems);
+        workload.TemplateLabelProblems = labelProblems.Count == 0 ? [] : labelProblems;
         metadata?.StringMap("annotations");
         var podSpecReader = template.Child("spec");
         workload.Template = new PodTemplate(workload, labels, podSpecReader is null ? new PodSpec() : BindPodSpec(podSpecReader))
@@ -143,29 +143,28 @@ internal static class WorkloadBinder
             }
         }
 
-        foreach (var pair in LabelSyntax.Accepted(selector.StringMap("matchLabels") ?? [], $"{selector.Path}.matchLabels", labelProblems))
+        foreach (var pair in LabelSyntax.Accepted(selector.StringMap("matchLabels") ?? [], selector, "matchLabels", labelProblems))
         {
             requirements.Add(new SelectorRequirement(pair.Key.Value, SelectorOperator.In, [pair.Value.Value], pair.Key.Span));
         }
 
-        foreach (var (item, path) in selector.MappingItems("matchExpressions"))
+        foreach (var reader in selector.Items("matchExpressions"))
         {
-            var reader = selector.Nested(item, path);
             var key = reader.String("key");
             var op = reader.String("operator");
             var valueNodes = reader.Sequence("values")?.Items.OfType<ScalarNode>().ToList() ?? [];
             var values = valueNodes.Select(v => v.Value).ToList();
             if (key is not null)
             {
-                LabelSyntax.CheckKey(key, $"{path}.key", labelProblems);
+                LabelSyntax.CheckKey(key, reader, "key", labelProblems);
             }
 
             for (var i = 0; i < valueNodes.Count; i++)
             {
-                LabelSyntax.CheckValue(valueNodes[i], $"{path}.values[{i}]", labelProblems);
+                LabelSyntax.CheckValue(valueNodes[i], reader, $"values[{i}]", labelProblems);
             }
 
-            if (RequirementProblem(reader, item, path, key, op, values) is { } problem)
+            if (RequirementProblem(reader, reader.Map, reader.Path, key, op, values) is { } problem)
             {
                 problems.Add(problem);
                 valid = false;
@@ -178,7 +177,7 @@ internal static class WorkloadBinder
                 continue;
             }
 
-            requirements.Add(new SelectorRequirement(key.Value, parsed, values, item.Span));
+            requirements.Add(new SelectorRequirement(key.Value, parsed, values, reader.Map.Span));
         }
 
         return new LabelSelector(requirements, valid, problems, labelProblems);
@@ -312,7 +311,7 @@ internal static class WorkloadBinder
         SubdomainNode = spec.String("subdomain"),
         DnsConfig = BindDnsConfig(spec),
         ConfigMapVolumes = BindConfigMapVolumes(spec),
-        HostAliases = spec.MappingItems("hostAliases").Select(a => BindHostAlias(spec.Nested(a.Item, a.Path))).ToList(),
+        HostAliases = spec.Items("hostAliases").Select(BindHostAlias).ToList(),
     };
 
     private static PodDnsConfig? BindDnsConfig(FieldReader spec)
@@ -328,7 +327,7 @@ internal static class WorkloadBinder
             Nameservers = Strings(dnsConfig.Sequence("nameservers")),
             SearchesKey = dnsConfig.Key("searches"),
             Searches = Strings(dnsConfig.Sequence("searches")),
-            Options = dnsConfig.MappingItems("options").Select(o => (o.Item.Span, dnsConfig.Nested(o.Item, o.Path).String("name"))).ToList(),
+            Options = dnsConfig.Items("options").Select(o => (o.Map.Span, o.String("name"))).ToList(),
         };
     }
 
@@ -338,9 +337,8 @@ internal static class WorkloadBinder
     private static List<ConfigMapVolume> BindConfigMapVolumes(FieldReader spec)
     {
         var volumes = new List<ConfigMapVolume>();
-        foreach (var (item, path) in spec.MappingItems("volumes"))
+        foreach (var volume in spec.Items("volumes"))
         {
-            var volume = spec.Nested(item, path);
             if (volume.String("name")?.Value is not { Length: > 0 } name)
             {
                 continue;
@@ -353,9 +351,9 @@ internal static class WorkloadBinder
 
             if (volume.Child("projected") is { } projected)
             {
-                foreach (var (source, sourcePath) in projected.MappingItems("sources"))
+                foreach (var source in projected.Items("sources"))
                 {
-                    if (projected.Nested(source, sourcePath).Child("configMap")?.String("name")?.Value is { Length: > 0 } projectedMap)
+                    if (source.Child("configMap")?.String("name")?.Value is { Length: > 0 } projectedMap)
                     {
                         volumes.Add(new ConfigMapVolume(name, projectedMap));
                     }
@@ -369,13 +367,12 @@ internal static class WorkloadBinder
     private static List<Container> BindContainers(FieldReader spec, string field, bool isInit)
     {
         var containers = new List<Container>();
-        foreach (var (item, path) in spec.MappingItems(field))
+        foreach (var reader in spec.Items(field))
         {
-            var reader = spec.Nested(item, path);
             var name = reader.String("name");
             var container = new Container
             {
-                Span = item.Span,
+                Span = reader.Map.Span,
                 NameNode = name,
                 Name = name?.Value ?? string.Empty,
                 IsInit = isInit,
@@ -393,10 +390,9 @@ internal static class WorkloadBinder
     private static List<ContainerPort> BindContainerPorts(FieldReader container)
     {
         var ports = new List<ContainerPort>();
-        foreach (var (item, path) in container.MappingItems("ports"))
+        foreach (var reader in container.Items("ports"))
         {
-            var reader = container.Nested(item, path);
-            var port = new ContainerPort(item.Span)
+            var port = new ContainerPort(reader.Map.Span)
             {
                 NameNode = reader.String("name"),
                 Number = reader.RequiredInt("containerPort", ": a container port must say which port the container listens on"),
@@ -433,21 +429,20 @@ internal static class WorkloadBinder
         container.Command = Strings(reader.Sequence("command"));
         container.Args = Strings(reader.Sequence("args"));
         var env = new List<EnvVar>();
-        foreach (var (item, path) in reader.MappingItems("env"))
+        foreach (var variable in reader.Items("env"))
         {
-            var variable = reader.Nested(item, path);
             var name = variable.String("name")?.Value ?? string.Empty;
             var keyRef = variable.Child("valueFrom")?.Child("configMapKeyRef");
             env.Add(new EnvVar(name, variable.String("value"), keyRef?.String("name")?.Value, keyRef?.String("key")?.Value));
         }
 
         container.Env = env;
-        container.EnvFromConfigMaps = reader.MappingItems("envFrom")
-            .Select(e => reader.Nested(e.Item, e.Path).Child("configMapRef")?.String("name")?.Value)
+        container.EnvFromConfigMaps = reader.Items("envFrom")
+            .Select(e => e.Child("configMapRef")?.String("name")?.Value)
             .OfType<string>()
             .ToList();
-        container.VolumeMounts = reader.MappingItems("volumeMounts")
-            .Select(m => reader.Nested(m.Item, m.Path).String("name")?.Value)
+        container.VolumeMounts = reader.Items("volumeMounts")
+            .Select(m => m.String("name")?.Value)
             .OfType<string>()
             .ToList();
     }
