@@ -41,6 +41,21 @@ public sealed class BinderTests
     }
 
     [Fact]
+    public void List_items_keep_their_spans_once_the_tree_is_gone()
+    {
+        var (route, _) = Bind("apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec:\n  rules:\n    - backendRefs:\n        - {name: web, port: 80}\n");
+        var backend = Assert.Single(((RouteObject)route).BackendRefs);
+        Assert.Equal(new SourceSpan("b.yaml", 7, 11, 7, 32), backend.ItemSpan);
+        Assert.Equal(new SourceSpan("b.yaml", 7, 12, 7, 16), backend.Span);
+
+        var (deployment, _) = Bind("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {app: d}}\n  template:\n    metadata: {labels: {app: d}}\n    spec:\n      containers:\n        - name: web\n          ports:\n            - containerPort: 80\n");
+        var container = Assert.Single(((WorkloadObject)deployment).Template!.Spec.Containers);
+        Assert.Equal((10, 11), (container.Span.Line, container.Span.Column));
+        Assert.Equal(new SourceSpan("b.yaml", 10, 17, 10, 20), container.NameNode!.Span);
+        Assert.Equal((12, 15), (container.Ports[0].Span.Line, container.Ports[0].Span.Column));
+    }
+
+    [Fact]
     public void An_unknown_field_is_reported_on_its_key_with_the_nearest_known_name()
     {
         var (_, problems) = Bind("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports:\n    - port: 80\n      targetport: 8080\n");

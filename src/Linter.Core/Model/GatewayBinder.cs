@@ -135,7 +135,7 @@ internal static class GatewayBinder
             paths.Add(route.Kind == "HTTPRoute" ? PathMatches(ruleReader) : []);
             foreach (var reader in ruleReader.Items("backendRefs"))
             {
-                var backend = new BackendRef(reader.Map.Entries.Count > 0 ? reader.Map.Entries[0].Key.Span : reader.Map.Span, rule)
+                var backend = new BackendRef(reader.Map.Span, reader.Map.Entries.Count > 0 ? reader.Map.Entries[0].Key.Span : reader.Map.Span, rule)
                 {
                     NameNode = reader.String("name"),
                     NamespaceNode = reader.String("namespace"),

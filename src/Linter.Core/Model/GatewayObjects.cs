@@ -133,8 +133,11 @@ public sealed class ParentRef(SourceSpan span, int index)
 }
 
 /// <summary>One <c>backendRefs[]</c> entry of a route rule; group, kind and namespace with their defaults applied.</summary>
-public sealed class BackendRef(SourceSpan span, int rule)
+public sealed class BackendRef(SourceSpan itemSpan, SourceSpan span, int rule)
 {
+    /// <summary>The entry's item in <c>backendRefs</c>.</summary>
+    public SourceSpan ItemSpan { get; } = itemSpan;
+
 
     /// <summary>The index of the rule in <c>spec.rules</c>.</summary>
     public int Rule { get; } = rule;

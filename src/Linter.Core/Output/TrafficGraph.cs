@@ -94,7 +94,7 @@ internal sealed class TrafficGraph
                 var to = backend.Service is { } service
                     ? Node(service)
                     : Missing($"Service {backend.Ref.Namespace}/{backend.Ref.NameNode!.Value}");
-                Hop(Node(resolution.Route), to, $"rule {backend.Ref.Rule + 1}", backend.Ref.Span);
+                Hop(Node(resolution.Route), to, $"rule {backend.Ref.Rule + 1}", backend.Ref.ItemSpan);
             }
         }
     }

@@ -105,10 +105,17 @@ public sealed class ClusterSnapshot
         }
 
         Labels = new LabelIndex(PodTemplates);
-        var resolver = new ServiceResolver(Labels);
-        foreach (var service in Services)
+        // A Service selects pods of its own namespace only: each namespace's Services resolve on their own, in
+        // parallel, with a resolver each (what a resolver shares between Services is per namespace anyway).
+        var namespaces = Services.GroupBy(s => s.Namespace, StringComparer.Ordinal).ToList();
+        var resolved = Cores.Map(namespaces, inNamespace =>
         {
-            _resolutions[service] = resolver.Resolve(service);
+            var resolver = new ServiceResolver(Labels);
+            return inNamespace.Select(resolver.Resolve).ToList();
+        });
+        foreach (var resolution in resolved.SelectMany(r => r))
+        {
+            _resolutions[resolution.Service] = resolution;
         }
 
         NodePorts = new NodePortAllocation(Services, options.NodePortRange);

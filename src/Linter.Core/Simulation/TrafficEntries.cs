@@ -29,7 +29,7 @@ public sealed class TrafficEntries
         {
             foreach (var backend in resolution.Backends.Where(b => b is { Service: not null, Permitted: true }))
             {
-                Add(backend.Service!, new TrafficEntry(backend.Ref.Span, $"rule {backend.Ref.Rule + 1} of {resolution.Route}", backend.Port?.Port));
+                Add(backend.Service!, new TrafficEntry(backend.Ref.ItemSpan, $"rule {backend.Ref.Rule + 1} of {resolution.Route}", backend.Port?.Port));
             }
         }
     }
