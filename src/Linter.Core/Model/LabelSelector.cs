@@ -38,10 +38,10 @@ public sealed class LabelSelector(
     public IReadOnlyList<SelectorRequirement> Requirements { get; } = requirements;
 
     /// <summary>What the API server rejects in this selector's structure (KL811); empty when nothing is or when the binder does not check it.</summary>
-    public IReadOnlyList<SelectorProblem> Problems { get; } = problems ?? [];
+    public IReadOnlyList<SelectorProblem> Problems { get; } = problems is { Count: > 0 } ? problems : [];
 
     /// <summary>The label keys and values of this selector the API server rejects (KL810).</summary>
-    public IReadOnlyList<LabelProblem> LabelProblems { get; } = labelProblems ?? [];
+    public IReadOnlyList<LabelProblem> LabelProblems { get; } = labelProblems is { Count: > 0 } ? labelProblems : [];
 
     /// <summary>False when a requirement is malformed or the API server rejects the selector; such a selector is not evaluated.</summary>
     public bool IsValid { get; } = isValid && (problems is null || problems.Count == 0) && (labelProblems is null || labelProblems.Count == 0);
