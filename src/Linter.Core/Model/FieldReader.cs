@@ -23,7 +23,7 @@ internal sealed class FieldReader
     {
         Map = map;
         _path = path;
-        _name = path;
+        _name = string.Empty;
         _index = -1;
         _problems = problems;
         _unknownKeysReportedElsewhere = unknownKeysReportedElsewhere;
