@@ -109,7 +109,7 @@ public sealed record ConfigMapVolume(string Volume, string ConfigMap);
 
 public sealed class Container
 {
-    public string Name { get; internal set; } = string.Empty;
+    public string Name => NameNode?.Value ?? string.Empty;
 
     public bool IsInit { get; internal set; }
 

@@ -369,12 +369,10 @@ internal static class WorkloadBinder
         var containers = new List<Container>();
         foreach (var reader in spec.Items(field))
         {
-            var name = reader.String("name");
             var container = new Container
             {
                 Span = reader.Map.Span,
-                NameNode = name,
-                Name = name?.Value ?? string.Empty,
+                NameNode = reader.String("name"),
                 IsInit = isInit,
                 IsSidecar = isInit && reader.String("restartPolicy")?.Value == "Always",
                 Ports = BindContainerPorts(reader),

@@ -107,8 +107,7 @@ public sealed class ClusterSnapshot
         Labels = new LabelIndex(PodTemplates);
         // A Service selects pods of its own namespace only: each namespace's Services resolve on their own, in
         // parallel, with a resolver each (what a resolver shares between Services is per namespace anyway).
-        var namespaces = Services.GroupBy(s => s.Namespace, StringComparer.Ordinal).ToList();
-        var resolved = Cores.Map(namespaces, inNamespace =>
+        var resolved = Cores.Map(_servicesByNamespace.Values.ToList(), inNamespace =>
         {
             var resolver = new ServiceResolver(Labels);
             return inNamespace.Select(resolver.Resolve).ToList();
