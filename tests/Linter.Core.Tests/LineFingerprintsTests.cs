@@ -22,4 +22,19 @@ public sealed class LineFingerprintsTests
         Assert.Equal("52b56201ffb58620:1", hashes[1]);
         Assert.Equal("c33be7e0cf7c3ca:1", hashes[2]);
     }
+
+    [Fact]
+    public void Wanted_lines_get_the_hashes_a_whole_file_run_gives_them()
+    {
+        // 150 equal lines: windows of the same 100 characters repeat, so the occurrence counts grow.
+        var text = string.Concat(Enumerable.Repeat("a: 1\n", 150));
+        var all = LineFingerprints.Compute(text);
+        var some = LineFingerprints.Compute(text, new HashSet<int> { 1, 2, 149 });
+
+        Assert.Equal([1, 2, 149], some.Keys.Order());
+        Assert.Equal(all[1], some[1]);
+        Assert.Equal(all[2], some[2]);
+        Assert.Equal(all[149], some[149]);
+        Assert.EndsWith(":2", all[2]);
+    }
 }

@@ -60,10 +60,26 @@ public sealed class DnsEgressDeniedRule() : Rule(new RuleDescriptor("KL705", "dn
     /// <summary>The egress verdict to the DNS pods over their ports of one protocol: no when every port is denied, yes when one is allowed.</summary>
     private static DirectionVerdict Egress(ClusterSnapshot snapshot, PolicyEndpoint pod, PolicyEndpoint server, ClusterDnsPods dns, string protocol)
     {
-        var verdicts = dns.Ports.Where(p => p.Protocol == protocol)
-            .Select(p => snapshot.Policies.Allows(pod, PolicyDirection.Egress, server, server, p.Number, protocol)).ToList();
-        return verdicts.FirstOrDefault(v => v.Verdict == Verdict.Yes) ?? verdicts.FirstOrDefault(v => v.Verdict == Verdict.Unknown) ?? verdicts.FirstOrDefault()
-            ?? DirectionVerdict.Undecided;
+        DirectionVerdict? first = null;
+        DirectionVerdict? unknown = null;
+        foreach (var port in dns.Ports)
+        {
+            if (port.Protocol != protocol)
+            {
+                continue;
+            }
+
+            var verdict = snapshot.Policies.Allows(pod, PolicyDirection.Egress, server, server, port.Number, protocol);
+            if (verdict.Verdict == Verdict.Yes)
+            {
+                return verdict;
+            }
+
+            first ??= verdict;
+            unknown ??= verdict.Verdict == Verdict.Unknown ? verdict : null;
+        }
+
+        return unknown ?? first ?? DirectionVerdict.Undecided;
     }
 
     /// <summary>The <c>Egress</c> item of <c>policyTypes</c>, else the <c>egress</c> key (a policy without policyTypes enforces egress because it has egress rules).</summary>

@@ -158,8 +158,9 @@ internal sealed class FieldReader
         }
 
         var pairs = new List<StringPair>(map.Entries.Count);
-        foreach (var entry in map.Entries)
+        for (var i = 0; i < map.Entries.Count; i++)
         {
+            var entry = map.Entries[i];
             if (entry.Value is ScalarNode { Kind: ScalarKind.String } value)
             {
                 pairs.Add(new StringPair(entry.Key, value));
@@ -205,26 +206,29 @@ internal sealed class FieldReader
     }
 
     /// <summary>The readers of the mapping items of list <paramref name="name"/>; other items are reported (KL003) and skipped, null items skipped.</summary>
-    public IEnumerable<FieldReader> Items(string name)
+    public IReadOnlyList<FieldReader> Items(string name)
     {
         var list = Sequence(name);
-        if (list is null)
+        if (list is null || list.Items.Count == 0)
         {
-            yield break;
+            return [];
         }
 
+        var readers = new List<FieldReader>(list.Items.Count);
         for (var i = 0; i < list.Items.Count; i++)
         {
             var item = list.Items[i];
             if (item is MappingNode map)
             {
-                yield return new FieldReader(this, map, name, i);
+                readers.Add(new FieldReader(this, map, name, i));
             }
             else if (item is not ScalarNode { IsNull: true })
             {
                 WrongType($"{name}[{i}]", item, "a mapping", null);
             }
         }
+
+        return readers;
     }
 
     public void Missing(string name, string why) =>

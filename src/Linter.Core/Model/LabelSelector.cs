@@ -48,10 +48,21 @@ public sealed class LabelSelector(
 
     public bool IsEmpty => Requirements.Count == 0;
 
-    public bool Matches(IReadOnlyDictionary<string, string> labels) => Requirements.All(r => r.Matches(labels));
+    public bool Matches(IReadOnlyDictionary<string, string> labels)
+    {
+        for (var i = 0; i < Requirements.Count; i++)
+        {
+            if (!Requirements[i].Matches(labels))
+            {
+                return false;
+            }
+        }
 
-    /// <summary>The equality requirements (matchLabels, or <c>In</c> with one value) as label pairs.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Pairs =>
+        return true;
+    }
+
+    /// <summary>The equality requirements (matchLabels, or <c>In</c> with one value) as label pairs (computed once).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Pairs => field ??=
         Requirements.Where(r => r is { Operator: SelectorOperator.In, Values.Count: 1 }).Select(r => new KeyValuePair<string, string>(r.Key, r.Values[0])).ToList();
 
     public override string ToString() => string.Join(",", Requirements);

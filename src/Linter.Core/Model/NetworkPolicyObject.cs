@@ -37,9 +37,24 @@ public sealed class NetworkPolicyObject : KubeObject
     /// The directions the policy enforces after defaulting: the written <c>policyTypes</c>, else <c>Ingress</c>, plus
     /// <c>Egress</c> when <c>egress</c> has rules (<c>SetDefaults_NetworkPolicy</c>).
     /// </summary>
-    public bool Enforces(PolicyDirection direction) => PolicyTypes.Count > 0
-        ? PolicyTypes.Any(t => t.Value == direction.ToString())
-        : direction == PolicyDirection.Ingress || Egress.Count > 0;
+    public bool Enforces(PolicyDirection direction)
+    {
+        if (PolicyTypes.Count == 0)
+        {
+            return direction == PolicyDirection.Ingress || Egress.Count > 0;
+        }
+
+        var name = direction == PolicyDirection.Ingress ? nameof(PolicyDirection.Ingress) : nameof(PolicyDirection.Egress);
+        for (var i = 0; i < PolicyTypes.Count; i++)
+        {
+            if (PolicyTypes[i].Value == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public IReadOnlyList<PolicyRule> Rules(PolicyDirection direction) => direction == PolicyDirection.Ingress ? Ingress : Egress;
 }

@@ -61,9 +61,9 @@ internal sealed class UnknownFields
                     break;
                 case FieldShape.Map when entry.Value is MappingNode values:
                     _path.Add((entry.Key.Value, -1));
-                    foreach (var value in values.Entries)
+                    for (var j = 0; j < values.Entries.Count; j++)
                     {
-                        if (value.Value is MappingNode child)
+                        if (values.Entries[j] is { Value: MappingNode child } value)
                         {
                             Nested(child, field.Type!, value.Key.Value, -1);
                         }

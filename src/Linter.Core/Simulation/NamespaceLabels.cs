@@ -32,7 +32,7 @@ public sealed class NamespaceLabels
     public Verdict Matches(LabelSelector selector, string ns)
     {
         var labels = Of(ns, out var known);
-        return Verdicts.Match(selector, labels, key => !known && key != NameLabel);
+        return Verdicts.Match(selector, labels, known, static (key, isKnown) => !isKnown && key != NameLabel);
     }
 
     /// <summary>The labels a namespace is known to carry; <paramref name="known"/> is false when it may carry others. Computed once per namespace.</summary>

@@ -87,8 +87,20 @@ public sealed class NetworkPolicies
         : policy.PodSelector is { } selector ? Verdicts.MatchPod(selector, pod.Labels) : Verdict.Yes;
 
     /// <summary>Whether some policy selecting the pods enforces this direction.</summary>
-    public Verdict Isolated(PolicyEndpoint pod, PolicyDirection direction) =>
-        In(pod.Namespace).Where(p => MayEnforce(p, direction)).Aggregate(Verdict.No, (isolated, p) => isolated.Or(Isolates(p, pod, direction)));
+    public Verdict Isolated(PolicyEndpoint pod, PolicyDirection direction)
+    {
+        var isolated = Verdict.No;
+        var policies = In(pod.Namespace);
+        for (var i = 0; i < policies.Count; i++)
+        {
+            if (MayEnforce(policies[i], direction))
+            {
+                isolated = isolated.Or(Isolates(policies[i], pod, direction));
+            }
+        }
+
+        return isolated;
+    }
 
     /// <summary>The rule holds a port or peer the API server rejects (judged with the target version): it counts as unknown.</summary>
     public bool IsRejected(PolicyRule rule) => _malformed.Contains(rule);
@@ -143,14 +155,16 @@ public sealed class NetworkPolicies
 
         var isolated = Verdict.No;
         var allowed = Verdict.No;
-        var isolating = new List<NetworkPolicyObject>();
+        List<NetworkPolicyObject>? isolating = null;
         PolicyRule? allowedBy = null;
         PolicyRule? nearest = null;
         PolicyRule? undecided = null;
         var nearestMatchesPort = false;
-        foreach (var policy in In(pod.Namespace).Where(p => MayEnforce(p, direction)))
+        var policies = In(pod.Namespace);
+        for (var i = 0; i < policies.Count; i++)
         {
-            var selects = Isolates(policy, pod, direction);
+            var policy = policies[i];
+            var selects = MayEnforce(policy, direction) ? Isolates(policy, pod, direction) : Verdict.No;
             if (selects == Verdict.No)
             {
                 continue;
@@ -159,11 +173,13 @@ public sealed class NetworkPolicies
             isolated = isolated.Or(selects);
             if (selects == Verdict.Yes)
             {
-                isolating.Add(policy);
+                (isolating ??= []).Add(policy);
             }
 
-            foreach (var rule in policy.Rules(direction))
+            var rules = policy.Rules(direction);
+            for (var r = 0; r < rules.Count; r++)
             {
+                var rule = rules[r];
                 var ports = PortsMatch(rule, destination, port, protocol, _snapshot.PolicyDefects);
                 var peers = PeersMatch(rule, policy.Namespace, peer);
                 var matches = _malformed.Contains(rule) ? Verdict.Unknown : ports.And(peers);
@@ -190,7 +206,7 @@ public sealed class NetworkPolicies
             verdict = Verdict.Unknown;
         }
 
-        return verdict == Verdict.Yes && isolated == Verdict.No ? DirectionVerdict.Open : new DirectionVerdict(verdict, isolating, allowedBy, verdict == Verdict.No ? nearest : null, verdict == Verdict.Unknown ? undecided : null, nearestMatchesPort);
+        return verdict == Verdict.Yes && isolated == Verdict.No ? DirectionVerdict.Open : new DirectionVerdict(verdict, isolating ?? [], allowedBy, verdict == Verdict.No ? nearest : null, verdict == Verdict.Unknown ? undecided : null, nearestMatchesPort);
     }
 
     /// <summary>No ports: every port. Otherwise one entry must match the protocol and the port (a name on the destination pod's ports).</summary>
@@ -201,18 +217,53 @@ public sealed class NetworkPolicies
             return Verdict.Yes;
         }
 
-        return rule.Ports.Aggregate(Verdict.No, (result, entry) => result.Or(defects.IsDefective(entry) ? Verdict.Unknown : Verdicts.Of(entry.Protocol == protocol && entry.Port switch
+        var result = Verdict.No;
+        for (var i = 0; i < rule.Ports.Count; i++)
         {
-            null => true,
-            { Number: { } number } => entry.EndPort is { } end ? port >= number && port <= end.Value : port == number,
-            { Name: { } name } => destination.NamedPorts.Any(p => p.Name == name && p.Number == port && p.Protocol == protocol),
-            _ => false,
-        })));
+            var entry = rule.Ports[i];
+            result = result.Or(defects.IsDefective(entry) ? Verdict.Unknown : Verdicts.Of(entry.Protocol == protocol && entry.Port switch
+            {
+                null => true,
+                { Number: { } number } => entry.EndPort is { } end ? port >= number && port <= end.Value : port == number,
+                { Name: { } name } => HasNamedPort(destination, name, port, protocol),
+                _ => false,
+            }));
+        }
+
+        return result;
+    }
+
+    private static bool HasNamedPort(PolicyEndpoint destination, string name, int port, string protocol)
+    {
+        var ports = destination.NamedPorts;
+        for (var i = 0; i < ports.Count; i++)
+        {
+            if (ports[i].Name == name && ports[i].Number == port && ports[i].Protocol == protocol)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>No peers: anyone. Otherwise one peer must match.</summary>
-    private Verdict PeersMatch(PolicyRule rule, string policyNamespace, PolicyEndpoint peer) =>
-        rule.Peers.Count == 0 ? Verdict.Yes : rule.Peers.Aggregate(Verdict.No, (result, p) => result.Or(_snapshot.PolicyDefects.IsDefective(p) ? Verdict.Unknown : PeerMatches(p, policyNamespace, peer)));
+    private Verdict PeersMatch(PolicyRule rule, string policyNamespace, PolicyEndpoint peer)
+    {
+        if (rule.Peers.Count == 0)
+        {
+            return Verdict.Yes;
+        }
+
+        var result = Verdict.No;
+        for (var i = 0; i < rule.Peers.Count; i++)
+        {
+            var p = rule.Peers[i];
+            result = result.Or(_snapshot.PolicyDefects.IsDefective(p) ? Verdict.Unknown : PeerMatches(p, policyNamespace, peer));
+        }
+
+        return result;
+    }
 
     private Verdict PeerMatches(PolicyPeer peer, string policyNamespace, PolicyEndpoint endpoint)
     {

@@ -292,6 +292,7 @@ public sealed class PolicyDefects
             return;
         }
 
+        var declared = pods.SelectMany(p => p.Spec.RunningContainers.SelectMany(c => c.Ports)).ToList();
         foreach (var entry in rule.Ports)
         {
             if (entry.Port is not { } port || PolicyChecks.Problems(entry).Any())
@@ -299,7 +300,6 @@ public sealed class PolicyDefects
                 continue;
             }
 
-            var declared = pods.SelectMany(p => p.Spec.RunningContainers.SelectMany(c => c.Ports)).ToList();
             if (port.Name is { } name)
             {
                 if (!declared.Any(d => d.Name == name && d.Protocol == entry.Protocol))

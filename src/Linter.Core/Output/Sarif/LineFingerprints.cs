@@ -12,10 +12,13 @@ internal static class LineFingerprints
     private const ulong Mod = 37;
     private const int EndOfFile = 65535;
 
-    /// <summary>The hash of every line of <paramref name="text"/> (the file as read, BOM included), by 1-based line.</summary>
-    public static IReadOnlyDictionary<int, string> Compute(string text)
+    /// <summary>
+    /// The hash of each line of <paramref name="text"/> (the file as read, BOM included) that <paramref name="lines"/>
+    /// holds (every line when null), by 1-based line. Every line is hashed and counted; only the wanted ones are written out.
+    /// </summary>
+    public static IReadOnlyDictionary<int, string> Compute(string text, ISet<int>? lines = null)
     {
-        var hasher = new Hasher();
+        var hasher = new Hasher(lines);
         foreach (var c in text)
         {
             hasher.Process(c);
@@ -26,11 +29,11 @@ internal static class LineFingerprints
         return hasher.Hashes;
     }
 
-    private sealed class Hasher
+    private sealed class Hasher(ISet<int>? wanted)
     {
         private readonly int[] _window = new int[BlockSize];
         private readonly int[] _lineNumbers = Enumerable.Repeat(-1, BlockSize).ToArray();
-        private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+        private readonly Dictionary<ulong, int> _counts = [];
         private readonly ulong _firstMod = FirstMod();
         private ulong _hash;
         private int _index;
@@ -84,9 +87,14 @@ internal static class LineFingerprints
 
         private void Output()
         {
-            var value = _hash.ToString("x");
-            _counts[value] = _counts.TryGetValue(value, out var count) ? count + 1 : 1;
-            Hashes[_lineNumbers[_index]] = $"{value}:{_counts[value]}";
+            var count = _counts.TryGetValue(_hash, out var before) ? before + 1 : 1;
+            _counts[_hash] = count;
+            var line = _lineNumbers[_index];
+            if (wanted is null || wanted.Contains(line))
+            {
+                Hashes[line] = $"{_hash:x}:{count}";
+            }
+
             _lineNumbers[_index] = -1;
         }
 

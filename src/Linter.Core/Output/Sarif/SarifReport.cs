@@ -57,7 +57,7 @@ internal sealed class SarifReport : IReportWriter
             .Take(limit)
             .OrderBy(x => x.Index)
             .ToList();
-        var lineHashes = LineHashes(files, kept.Select(x => x.Finding.Location.Path));
+        var lineHashes = LineHashes(files, kept.Select(x => x.Finding.Location));
 
         var results = kept.Select(x =>
         {
@@ -158,19 +158,24 @@ internal sealed class SarifReport : IReportWriter
         return new SarifLocation(id, new SarifPhysicalLocation(artifact, region), message is null ? null : new SarifText(message));
     }
 
-    /// <summary>The line hashes of every file with a finding, by path: each file hashed once, files on every core.</summary>
-    private static Dictionary<string, IReadOnlyDictionary<int, string>> LineHashes(Dictionary<string, SourceFile> files, IEnumerable<string> paths)
+    /// <summary>The line hashes of the lines with a finding, by path: each file hashed once, files on every core.</summary>
+    private static Dictionary<string, IReadOnlyDictionary<int, string>> LineHashes(Dictionary<string, SourceFile> files, IEnumerable<SourceSpan> locations)
     {
-        var hashed = paths.Distinct(StringComparer.Ordinal)
-            .Select(path => files.TryGetValue(path, out var file) ? file : null)
-            .OfType<SourceFile>()
-            .Where(file => file.Text.Length > 0)
-            .ToList();
-        var hashes = Cores.Map(hashed, file => LineFingerprints.Compute(file.HasByteOrderMark ? "\uFEFF" + file.Text : file.Text));
+        var lines = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        foreach (var location in locations)
+        {
+            if (files.TryGetValue(location.Path, out var file) && file.Text.Length > 0)
+            {
+                (lines.TryGetValue(location.Path, out var set) ? set : lines[location.Path] = []).Add(location.Line);
+            }
+        }
+
+        var hashed = lines.Keys.ToList();
+        var hashes = Cores.Map(hashed, path => LineFingerprints.Compute(files[path].HasByteOrderMark ? "\uFEFF" + files[path].Text : files[path].Text, lines[path]));
         var byPath = new Dictionary<string, IReadOnlyDictionary<int, string>>(StringComparer.Ordinal);
         for (var i = 0; i < hashed.Count; i++)
         {
-            byPath[hashed[i].Path] = hashes[i];
+            byPath[hashed[i]] = hashes[i];
         }
 
         return byPath;

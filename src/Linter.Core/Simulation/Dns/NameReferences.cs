@@ -69,15 +69,23 @@ public sealed class NameReferences
         foreach (var container in pod.Spec.AllContainers)
         {
             var where = $"container {container.Name} of {pod.Owner}";
-            AddCommand(found, container.Command.Concat(container.Args).ToList(), pod, $"command of {where}");
-            foreach (var item in container.Command.Concat(container.Args))
+            var argv = container.Args.Count == 0 ? container.Command : container.Command.Concat(container.Args).ToList();
+            AddCommand(found, argv, pod, $"command of {where}");
+            foreach (var item in argv)
             {
-                AddStrings(found, item, HostExtractor.Extract(item.Value, null), pod.Namespace, $"command of {where}", pod, null);
+                // Most values name no host: the description is written only for those that do.
+                if (HostExtractor.Extract(item.Value, null) is { Count: > 0 } candidates)
+                {
+                    AddStrings(found, item, candidates, pod.Namespace, $"command of {where}", pod, null);
+                }
             }
 
-            foreach (var env in container.Env.Where(e => e.Value is not null))
+            foreach (var env in container.Env)
             {
-                AddStrings(found, env.Value!, HostExtractor.Extract(env.Value!.Value, env.Name), pod.Namespace, $"env {env.Name} of {where}", pod, null);
+                if (env.Value is { } value && HostExtractor.Extract(value.Value, env.Name) is { Count: > 0 } candidates)
+                {
+                    AddStrings(found, value, candidates, pod.Namespace, $"env {env.Name} of {where}", pod, null);
+                }
             }
 
             foreach (var exec in container.Execs)
