@@ -169,7 +169,7 @@ internal static class ObjectBinder
         var labels = modelled || meta.Map["labels"] is MappingNode ? meta.StringMap("labels") ?? [] : [];
         var labelProblems = new List<LabelProblem>();
         obj.Labels = LabelSyntax.Accepted(labels, meta, "labels", labelProblems);
-        obj.LabelProblems = labelProblems.Count == 0 ? [] : labelProblems;
+        obj.LabelProblems = labelProblems.Count == 0 ? Array.Empty<LabelProblem>() : labelProblems;
         if (modelled)
         {
             obj.Annotations = meta.StringMap("annotations") ?? [];
@@ -242,7 +242,7 @@ internal static class ObjectBinder
             // A selector the API server rejects selects nothing the rules should reason about (KL810): left out.
             var problems = new List<LabelProblem>();
             var accepted = LabelSyntax.Accepted(selectorPairs, spec, "selector", problems);
-            service.SelectorProblems = problems.Count == 0 ? [] : problems;
+            service.SelectorProblems = problems.Count == 0 ? Array.Empty<LabelProblem>() : problems;
             service.Selector = problems.Count == 0 ? accepted : null;
         }
 

@@ -54,7 +54,7 @@ internal static class WorkloadBinder
         var metadata = template.Child("metadata");
         var labelProblems = new List<LabelProblem>();
         var labels = metadata is null ? [] : LabelSyntax.Accepted(metadata.StringMap("labels") ?? [], metadata, "labels", labelProblems);
-        workload.TemplateLabelProblems = labelProblems.Count == 0 ? [] : labelProblems;
+        workload.TemplateLabelProblems = labelProblems.Count == 0 ? Array.Empty<LabelProblem>() : labelProblems;
         metadata?.StringMap("annotations");
         var podSpecReader = template.Child("spec");
         workload.Template = new PodTemplate(workload, labels, podSpecReader is null ? new PodSpec() : BindPodSpec(podSpecReader))

@@ -137,13 +137,13 @@ public sealed class ClusterSnapshot
     public NodePortAllocation NodePorts { get; }
 
     /// <summary>Objects of the input with this identity, in input order.</summary>
-    public IReadOnlyList<KubeObject> Find(ObjectKey key) => _byKey.TryGetValue(key, out var list) ? list : [];
+    public IReadOnlyList<KubeObject> Find(ObjectKey key) => _byKey.TryGetValue(key, out var list) ? list : Array.Empty<KubeObject>();
 
     /// <summary>The input's Services in a namespace, in input order.</summary>
-    public IReadOnlyList<ServiceObject> ServicesIn(string ns) => _servicesByNamespace.TryGetValue(ns, out var list) ? list : [];
+    public IReadOnlyList<ServiceObject> ServicesIn(string ns) => _servicesByNamespace.TryGetValue(ns, out var list) ? list : Array.Empty<ServiceObject>();
 
     /// <summary>The input's Services with this name, in any namespace, in input order.</summary>
-    public IReadOnlyList<ServiceObject> ServicesNamed(string name) => _servicesByName.TryGetValue(name, out var list) ? list : [];
+    public IReadOnlyList<ServiceObject> ServicesNamed(string name) => _servicesByName.TryGetValue(name, out var list) ? list : Array.Empty<ServiceObject>();
 
     /// <summary>The Service with this name; of copies in several folders, the one closest to <paramref name="nearFolder"/>.</summary>
     public ServiceObject? FindService(string ns, string name, string nearFolder = "") =>

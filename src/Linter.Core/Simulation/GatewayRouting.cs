@@ -59,9 +59,9 @@ public sealed class GatewayRouting
     public GatewayObject? FindGateway(string ns, string name, string nearFolder = "") =>
         _gateways.TryGetValue((ns, name), out var all) ? ApplyUnits.Closest(all, g => g.ApplyUnit, nearFolder)[0] : null;
 
-    public IReadOnlyList<GatewayObject> GatewaysIn(string ns) => _gatewaysByNamespace.TryGetValue(ns, out var list) ? list : [];
+    public IReadOnlyList<GatewayObject> GatewaysIn(string ns) => _gatewaysByNamespace.TryGetValue(ns, out var list) ? list : Array.Empty<GatewayObject>();
 
-    public IReadOnlyList<ReferenceGrantObject> GrantsIn(string ns) => _grants.TryGetValue(ns, out var list) ? list : [];
+    public IReadOnlyList<ReferenceGrantObject> GrantsIn(string ns) => _grants.TryGetValue(ns, out var list) ? list : Array.Empty<ReferenceGrantObject>();
 
     public RouteResolution Resolve(RouteObject route) => _resolutions[route];
 

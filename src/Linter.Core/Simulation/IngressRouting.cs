@@ -148,7 +148,7 @@ public sealed class IngressRouting
     public IngressResolution Of(IngressObject ingress) => _byIngress[ingress];
 
     /// <summary>The Ingresses with this namespace and name (several when the input defines it more than once).</summary>
-    public IReadOnlyList<IngressResolution> Find(string ns, string name) => _byName.TryGetValue((ns, name), out var list) ? list : [];
+    public IReadOnlyList<IngressResolution> Find(string ns, string name) => _byName.TryGetValue((ns, name), out var list) ? list : Array.Empty<IngressResolution>();
 
     private static IngressClass ClassOf(IngressObject ingress, IReadOnlyList<string> defaults)
     {

@@ -76,7 +76,7 @@ public sealed class NetworkPolicies
     public bool Any => _byNamespace.Count > 0;
 
     /// <summary>The served policies of a namespace, in input order.</summary>
-    public IReadOnlyList<NetworkPolicyObject> In(string ns) => _byNamespace.TryGetValue(ns, out var list) ? list : [];
+    public IReadOnlyList<NetworkPolicyObject> In(string ns) => _byNamespace.TryGetValue(ns, out var list) ? list : Array.Empty<NetworkPolicyObject>();
 
     /// <summary>The pods of a template as one end of a connection (computed once per template).</summary>
     public PolicyEndpoint Endpoint(PodTemplate pod) => _endpoints[pod];
@@ -206,7 +206,7 @@ public sealed class NetworkPolicies
             verdict = Verdict.Unknown;
         }
 
-        return verdict == Verdict.Yes && isolated == Verdict.No ? DirectionVerdict.Open : new DirectionVerdict(verdict, isolating ?? [], allowedBy, verdict == Verdict.No ? nearest : null, verdict == Verdict.Unknown ? undecided : null, nearestMatchesPort);
+        return verdict == Verdict.Yes && isolated == Verdict.No ? DirectionVerdict.Open : new DirectionVerdict(verdict, (IReadOnlyList<NetworkPolicyObject>?)isolating ?? [], allowedBy, verdict == Verdict.No ? nearest : null, verdict == Verdict.Unknown ? undecided : null, nearestMatchesPort);
     }
 
     /// <summary>No ports: every port. Otherwise one entry must match the protocol and the port (a name on the destination pod's ports).</summary>

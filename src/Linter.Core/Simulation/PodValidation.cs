@@ -254,6 +254,11 @@ public static class PodValidation
 
     private static void CheckHostAliases(PodValidity validity, PodSpec spec, Version kubernetesVersion)
     {
+        if (spec.HostAliases.Count == 0)
+        {
+            return;
+        }
+
         var accepted = new List<string>();
         for (var i = 0; i < spec.HostAliases.Count; i++)
         {

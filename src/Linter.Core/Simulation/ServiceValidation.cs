@@ -31,7 +31,7 @@ public sealed class ServiceValidity
     internal ServiceValidity() { }
 
     /// <summary>The rejections of one group, in the order the API server checks the fields.</summary>
-    public IReadOnlyList<FieldRejection> Rejections(ServiceCheck check) => _rejections is not null && _rejections.TryGetValue(check, out var list) ? list : [];
+    public IReadOnlyList<FieldRejection> Rejections(ServiceCheck check) => _rejections is not null && _rejections.TryGetValue(check, out var list) ? list : Array.Empty<FieldRejection>();
 
     /// <summary>Fields the API server accepts and silently drops in defaulting (a <c>sessionAffinityConfig</c> without ClientIP affinity).</summary>
     public IReadOnlyList<FieldRejection> Dropped => (IReadOnlyList<FieldRejection>?)_dropped ?? [];

@@ -35,7 +35,7 @@ public sealed class TrafficEntries
     }
 
     /// <summary>The entries that reach the Service, in input order.</summary>
-    public IReadOnlyList<TrafficEntry> To(ServiceObject service) => _byService.TryGetValue(service, out var list) ? list : [];
+    public IReadOnlyList<TrafficEntry> To(ServiceObject service) => _byService.TryGetValue(service, out var list) ? list : Array.Empty<TrafficEntry>();
 
     /// <summary>The entries that reach this port of the Service, in input order.</summary>
     public IReadOnlyList<TrafficEntry> To(ServiceObject service, ServicePort port) => To(service).Where(e => e.Port == port).ToList();

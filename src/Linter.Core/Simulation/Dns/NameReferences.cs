@@ -112,7 +112,7 @@ public sealed class NameReferences
     /// <summary>The names a pod uses: its own, and those of the ConfigMaps it reads through envFrom or configMapKeyRef.</summary>
     public IEnumerable<NameReference> UsedBy(PodTemplate pod)
     {
-        var own = _byPod.TryGetValue(pod, out var list) ? list : [];
+        IReadOnlyList<NameReference> own = _byPod.TryGetValue(pod, out var list) ? list : Array.Empty<NameReference>();
         var consumed = pod.Spec.AllContainers.SelectMany(c => _snapshot.ConfigMapsReadBy(pod, c))
             .Where(use => use.Via != ConfigMapVia.Volume)
             .SelectMany(use => FromConfigMap(use.ConfigMap, use.Key));
