@@ -206,25 +206,34 @@ internal sealed class FieldReader
     }
 
     /// <summary>The readers of the mapping items of list <paramref name="name"/>; other items are reported (KL003) and skipped, null items skipped.</summary>
-    public IReadOnlyList<FieldReader> Items(string name)
+    public FieldReader[] Items(string name)
     {
         var list = Sequence(name);
-        if (list is null || list.Items.Count == 0)
+        if (list is null)
         {
             return [];
         }
 
-        var readers = new List<FieldReader>(list.Items.Count);
+        var count = 0;
         for (var i = 0; i < list.Items.Count; i++)
         {
-            var item = list.Items[i];
-            if (item is MappingNode map)
+            if (list.Items[i] is MappingNode)
             {
-                readers.Add(new FieldReader(this, map, name, i));
+                count++;
             }
-            else if (item is not ScalarNode { IsNull: true })
+            else if (list.Items[i] is not ScalarNode { IsNull: true })
             {
-                WrongType($"{name}[{i}]", item, "a mapping", null);
+                WrongType($"{name}[{i}]", list.Items[i], "a mapping", null);
+            }
+        }
+
+        // An array: the binders' foreach over it allocates no enumerator.
+        var readers = count == 0 ? [] : new FieldReader[count];
+        for (int i = 0, at = 0; at < count; i++)
+        {
+            if (list.Items[i] is MappingNode map)
+            {
+                readers[at++] = new FieldReader(this, map, name, i);
             }
         }
 
