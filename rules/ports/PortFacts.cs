@@ -21,12 +21,26 @@ internal static class PortFacts
     public static IEnumerable<PortResolution> ResolvedPorts(ClusterSnapshot snapshot) => ResolvedServicePorts(snapshot).Select(p => p.Port);
 
     /// <summary><see cref="ResolvedPorts"/>, each with the resolution of its whole Service.</summary>
-    public static IEnumerable<(ServiceResolution Service, PortResolution Port)> ResolvedServicePorts(ClusterSnapshot snapshot) =>
-        snapshot.Services
-            .Select(snapshot.Resolve)
-            .Where(r => r.Selected.Count > 0)
-            .SelectMany(r => r.Ports.Select(p => (r, p)))
-            .Where(p => CanResolve(p.p.Port));
+    public static IEnumerable<(ServiceResolution Service, PortResolution Port)> ResolvedServicePorts(ClusterSnapshot snapshot)
+    {
+        // Several port rules walk every Service's ports: one iterator per walk, not a closure and an iterator per Service.
+        foreach (var service in snapshot.Services)
+        {
+            var resolution = snapshot.Resolve(service);
+            if (resolution.Selected.Count == 0)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < resolution.Ports.Count; i++)
+            {
+                if (CanResolve(resolution.Ports[i].Port))
+                {
+                    yield return (resolution, resolution.Ports[i]);
+                }
+            }
+        }
+    }
 
     /// <summary>Some selected pod declares container ports at all (otherwise nothing is known about what they listen on).</summary>
     public static bool PodsDeclarePorts(PortResolution resolution) =>

@@ -172,4 +172,17 @@ public sealed class ManifestLoaderTests : IDisposable
         var span = file.Locate(scalar, scalar.Value.IndexOf("db.data", StringComparison.Ordinal), "db.data".Length);
         Assert.Equal((line + 2, column, line + 2, column + 7), (span.Line, span.Column, span.EndLine, span.EndColumn));
     }
+
+    [Theory]
+    [InlineData("a: 1\nb: 2\n", new[] { "a: 1", "b: 2", "" })]
+    [InlineData("a: 1\r\nb: 2", new[] { "a: 1", "b: 2" })]
+    [InlineData("\n\nc: 3\r\n", new[] { "", "", "c: 3", "" })]
+    [InlineData("", new[] { "" })]
+    public void A_line_is_read_without_its_line_break(string text, string[] lines)
+    {
+        var file = new SourceFile("l.yaml", text);
+        Assert.Equal(lines, Enumerable.Range(1, lines.Length).Select(file.Line));
+        Assert.Equal(string.Empty, file.Line(0));
+        Assert.Equal(string.Empty, file.Line(lines.Length + 1));
+    }
 }

@@ -10,7 +10,7 @@ public sealed class DuplicateObjectRule() : Rule(new RuleDescriptor("KL005", "du
     {
         // Copies in separate files are how repositories keep alternatives (variants, versions, fixtures);
         // two copies in one file are always applied together.
-        var firsts = new Dictionary<(ObjectKey Key, SourceFile File), KubeObject>();
+        var firsts = new Dictionary<(ObjectKey Key, SourceFile File), KubeObject>(context.Snapshot.Objects.Count);
         foreach (var obj in context.Snapshot.Objects)
         {
             if (obj.Name.Length == 0)

@@ -3,10 +3,9 @@ namespace Linter.Core.Loading;
 /// <summary>One input file (or standard input) with its documents and the problems met reading it.</summary>
 public sealed class SourceFile(string path, string text)
 {
-    // Rules run in parallel: the line tables may be built twice at worst (the same arrays); locating remembers the last
+    // Rules run in parallel: the line-start table may be built twice at worst (the same array); locating remembers the last
     // scalar, which only one thread at a time may use.
     private readonly object _locating = new();
-    private string[]? _lines;
     private int[]? _lineStarts;
     private VerbatimScalar? _lastScalar;
 
@@ -55,10 +54,19 @@ public sealed class SourceFile(string path, string text)
         }
     }
 
+    /// <summary>The text of a 1-based line, without its line break; empty for a line the file does not have.</summary>
     public string Line(int number)
     {
-        _lines ??= Text.Split('\n');
-        return number >= 1 && number <= _lines.Length ? _lines[number - 1].TrimEnd('\r') : string.Empty;
+        // From the line-start table: only the line asked for becomes a string (a split kept every line of the file).
+        var starts = LineStarts();
+        if (number < 1 || number > starts.Length)
+        {
+            return string.Empty;
+        }
+
+        var start = starts[number - 1];
+        var end = number < starts.Length ? starts[number] - 1 : Text.Length;
+        return Text.Substring(start, end - start).TrimEnd('\r');
     }
 
     /// <summary>
