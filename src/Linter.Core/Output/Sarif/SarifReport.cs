@@ -161,21 +161,21 @@ internal sealed class SarifReport : IReportWriter
     /// <summary>The line hashes of the lines with a finding, by path: each file hashed once, files on every core.</summary>
     private static Dictionary<string, IReadOnlyDictionary<int, string>> LineHashes(Dictionary<string, SourceFile> files, IEnumerable<SourceSpan> locations)
     {
-        var lines = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        var lines = new Dictionary<SourceFile, HashSet<int>>();
         foreach (var location in locations)
         {
             if (files.TryGetValue(location.Path, out var file) && file.Text.Length > 0)
             {
-                (lines.TryGetValue(location.Path, out var set) ? set : lines[location.Path] = []).Add(location.Line);
+                (lines.TryGetValue(file, out var set) ? set : lines[file] = []).Add(location.Line);
             }
         }
 
         var hashed = lines.Keys.ToList();
-        var hashes = Cores.Map(hashed, path => LineFingerprints.Compute(files[path].HasByteOrderMark ? "\uFEFF" + files[path].Text : files[path].Text, lines[path]));
+        var hashes = Cores.Map(hashed, file => LineFingerprints.Compute(file.HasByteOrderMark ? "\uFEFF" + file.Text : file.Text, lines[file]));
         var byPath = new Dictionary<string, IReadOnlyDictionary<int, string>>(StringComparer.Ordinal);
         for (var i = 0; i < hashed.Count; i++)
         {
-            byPath[hashed[i]] = hashes[i];
+            byPath[hashed[i].Path] = hashes[i];
         }
 
         return byPath;

@@ -70,18 +70,16 @@ public sealed class NameReferences
         {
             var where = $"container {container.Name} of {pod.Owner}";
             var argv = container.Args.Count == 0 ? container.Command : container.Command.Concat(container.Args).ToList();
-            AddCommand(found, argv, pod, $"command of {where}");
+            var command = $"command of {where}";
+            AddCommand(found, argv, pod, command);
             foreach (var item in argv)
             {
-                // Most values name no host: the description is written only for those that do.
-                if (HostExtractor.Extract(item.Value, null) is { Count: > 0 } candidates)
-                {
-                    AddStrings(found, item, candidates, pod.Namespace, $"command of {where}", pod, null);
-                }
+                AddStrings(found, item, HostExtractor.Extract(item.Value, null), pod.Namespace, command, pod, null);
             }
 
             foreach (var env in container.Env)
             {
+                // Most values name no host: the description is written only for those that do.
                 if (env.Value is { } value && HostExtractor.Extract(value.Value, env.Name) is { Count: > 0 } candidates)
                 {
                     AddStrings(found, value, candidates, pod.Namespace, $"env {env.Name} of {where}", pod, null);
