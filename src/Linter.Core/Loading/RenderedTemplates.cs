@@ -21,11 +21,11 @@ internal static class RenderedTemplates
             .Select(c => (c.Span.Line, Template: c.Text.TrimStart().Substring(Marker.Length).Trim()))
             .Where(s => s.Template.Length > 0 && s.Template.IndexOfAny([' ', '\t']) < 0)
             .ToList();
-        var regions = new List<RenderedRegion>(sources.Count);
+        var regions = sources.Count == 0 ? [] : new RenderedRegion[sources.Count];
         for (var i = 0; i < sources.Count; i++)
         {
             var to = i + 1 < sources.Count ? sources[i + 1].Line - 1 : int.MaxValue;
-            regions.Add(new RenderedRegion(sources[i].Line, to, sources[i].Template));
+            regions[i] = new RenderedRegion(sources[i].Line, to, sources[i].Template);
         }
 
         return regions;

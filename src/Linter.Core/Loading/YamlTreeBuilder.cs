@@ -39,7 +39,7 @@ internal sealed class YamlTreeBuilder(string path)
     /// <summary>The innermost open collection is a flow list ([ ]): a single pair in it is a mapping without braces.</summary>
     public bool InFlowList => _stack.Count > 0 && _stack[_stack.Count - 1] is { IsFlow: true, IsMapping: false };
 
-    public YamlReader.Result Finish(bool complete) => new(_documents, _problems, _comments, _scalarsWithMarkers, complete);
+    public YamlReader.Result Finish(bool complete) => new(_documents, _problems, Kept.Of(_comments), _scalarsWithMarkers, complete);
 
     public void AddProblem(InputProblem problem) => _problems.Add(problem);
 

@@ -157,13 +157,14 @@ internal sealed class FieldReader
             return null;
         }
 
-        var pairs = new List<StringPair>(map.Entries.Count);
+        var pairs = map.Entries.Count == 0 ? [] : new StringPair[map.Entries.Count];
+        var count = 0;
         for (var i = 0; i < map.Entries.Count; i++)
         {
             var entry = map.Entries[i];
             if (entry.Value is ScalarNode { Kind: ScalarKind.String } value)
             {
-                pairs.Add(new StringPair(entry.Key, value));
+                pairs[count++] = new StringPair(entry.Key, value);
             }
             else if (entry.Value is ScalarNode { IsNull: false } or not ScalarNode)
             {
@@ -172,11 +173,11 @@ internal sealed class FieldReader
             }
             else
             {
-                pairs.Add(new StringPair(entry.Key, new ScalarNode(entry.Value.Span, string.Empty, ScalarKind.String, false)));
+                pairs[count++] = new StringPair(entry.Key, new ScalarNode(entry.Value.Span, string.Empty, ScalarKind.String, false));
             }
         }
 
-        return pairs;
+        return Kept.First(pairs, count);
     }
 
     /// <summary>A list of strings; items of another type are reported (KL003) and skipped, null items skipped.</summary>
@@ -188,12 +189,13 @@ internal sealed class FieldReader
             return [];
         }
 
-        var strings = new List<ScalarNode>(list.Items.Count);
+        var strings = list.Items.Count == 0 ? [] : new ScalarNode[list.Items.Count];
+        var count = 0;
         for (var i = 0; i < list.Items.Count; i++)
         {
             if (list.Items[i] is ScalarNode { Kind: ScalarKind.String } s)
             {
-                strings.Add(s);
+                strings[count++] = s;
             }
             else if (list.Items[i] is not ScalarNode { IsNull: true })
             {
@@ -202,7 +204,7 @@ internal sealed class FieldReader
             }
         }
 
-        return strings;
+        return Kept.First(strings, count);
     }
 
     /// <summary>The readers of the mapping items of list <paramref name="name"/>; other items are reported (KL003) and skipped, null items skipped.</summary>

@@ -63,7 +63,7 @@ public sealed class LabelSelector(
 
     /// <summary>The equality requirements (matchLabels, or <c>In</c> with one value) as label pairs (computed once).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Pairs => field ??=
-        Requirements.Where(r => r is { Operator: SelectorOperator.In, Values.Count: 1 }).Select(r => new KeyValuePair<string, string>(r.Key, r.Values[0])).ToList();
+        Requirements.Where(r => r is { Operator: SelectorOperator.In, Values.Count: 1 }).Select(r => new KeyValuePair<string, string>(r.Key, r.Values[0])).ToArray();
 
     public override string ToString() => string.Join(",", Requirements);
 

@@ -246,10 +246,12 @@ internal static class ObjectBinder
             service.Selector = problems.Count == 0 ? accepted : null;
         }
 
-        var ports = new List<ServicePort>();
-        foreach (var reader in spec.Items("ports"))
+        var readers = spec.Items("ports");
+        var ports = readers.Length == 0 ? [] : new ServicePort[readers.Length];
+        for (var i = 0; i < readers.Length; i++)
         {
-            var port = new ServicePort(reader.Map.Span, ports.Count)
+            var reader = readers[i];
+            ports[i] = new ServicePort(reader.Map.Span, i)
             {
                 NameNode = reader.String("name"),
                 Port = reader.RequiredInt("port", ": every service port needs the port number clients connect to"),
@@ -257,7 +259,6 @@ internal static class ObjectBinder
                 ProtocolNode = reader.String("protocol"),
                 NodePort = reader.Int("nodePort"),
             };
-            ports.Add(port);
         }
 
         service.Ports = ports;

@@ -149,7 +149,7 @@ public sealed class ServiceObject : KubeObject
         internal set
         {
             _selector = value;
-            SelectorPairs = value?.Select(p => new KeyValuePair<string, string>(p.Key.Value, p.Value.Value)).ToList() ?? [];
+            SelectorPairs = value?.Select(p => new KeyValuePair<string, string>(p.Key.Value, p.Value.Value)).ToArray() ?? [];
         }
     }
 

@@ -153,7 +153,7 @@ internal static class WorkloadBinder
             var key = reader.String("key");
             var op = reader.String("operator");
             var valueNodes = reader.Sequence("values")?.Items.OfType<ScalarNode>().ToList() ?? [];
-            var values = valueNodes.Select(v => v.Value).ToList();
+            var values = valueNodes.Select(v => v.Value).ToArray();
             if (key is not null)
             {
                 LabelSyntax.CheckKey(key, reader, "key", labelProblems);
@@ -180,11 +180,11 @@ internal static class WorkloadBinder
             requirements.Add(new SelectorRequirement(key.Value, parsed, values, reader.Map.Span));
         }
 
-        return new LabelSelector(requirements, valid, problems, labelProblems);
+        return new LabelSelector(Kept.Of(requirements), valid, problems, labelProblems);
     }
 
     /// <summary>The first reason <c>ValidateLabelSelectorRequirement</c> gives for this requirement, or null.</summary>
-    private static SelectorProblem? RequirementProblem(FieldReader reader, MappingNode item, string path, ScalarNode? key, ScalarNode? op, List<string> values)
+    private static SelectorProblem? RequirementProblem(FieldReader reader, MappingNode item, string path, ScalarNode? key, ScalarNode? op, string[] values)
     {
         var valuesKey = reader.Key("values");
         var valuesMistyped = valuesKey is not null && reader.Map["values"] is not (SequenceNode or ScalarNode { IsNull: true });
@@ -198,16 +198,16 @@ internal static class WorkloadBinder
         if (!TryOperator(op.Value, out var parsed))
         {
             return new SelectorProblem(op.Span,
-                $"\"{path}.operator: Invalid value: \"{op.Value}\": not a valid selector operator\"; {OperatorFix(op.Value, values.Count)}");
+                $"\"{path}.operator: Invalid value: \"{op.Value}\": not a valid selector operator\"; {OperatorFix(op.Value, values.Length)}");
         }
 
-        if (parsed is SelectorOperator.In or SelectorOperator.NotIn && values.Count == 0 && !valuesMistyped)
+        if (parsed is SelectorOperator.In or SelectorOperator.NotIn && values.Length == 0 && !valuesMistyped)
         {
             return new SelectorProblem(valuesKey?.Span ?? item.Span,
                 $"\"{path}.values: Required value: must be specified when `operator` is 'In' or 'NotIn'\": list the label values to match, or use `{(parsed == SelectorOperator.In ? "Exists" : "DoesNotExist")}` to test only whether `{key?.Value}` is set");
         }
 
-        if (parsed is SelectorOperator.Exists or SelectorOperator.DoesNotExist && values.Count > 0)
+        if (parsed is SelectorOperator.Exists or SelectorOperator.DoesNotExist && values.Length > 0)
         {
             return new SelectorProblem(valuesKey!.Span,
                 $"\"{path}.values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'\": remove `values`, or use `{(parsed == SelectorOperator.Exists ? "In" : "NotIn")}` to match these values");
@@ -297,7 +297,7 @@ internal static class WorkloadBinder
                 break;
         }
 
-        return labels;
+        return Kept.Of(labels);
     }
 
     private static PodSpec BindPodSpec(FieldReader spec) => new()
@@ -311,7 +311,7 @@ internal static class WorkloadBinder
         SubdomainNode = spec.String("subdomain"),
         DnsConfig = BindDnsConfig(spec),
         ConfigMapVolumes = BindConfigMapVolumes(spec),
-        HostAliases = spec.Items("hostAliases").Select(BindHostAlias).ToList(),
+        HostAliases = spec.Items("hostAliases").Select(BindHostAlias).ToArray(),
     };
 
     private static PodDnsConfig? BindDnsConfig(FieldReader spec)
@@ -327,14 +327,14 @@ internal static class WorkloadBinder
             Nameservers = Strings(dnsConfig.Sequence("nameservers")),
             SearchesKey = dnsConfig.Key("searches"),
             Searches = Strings(dnsConfig.Sequence("searches")),
-            Options = dnsConfig.Items("options").Select(o => (o.Map.Span, o.String("name"))).ToList(),
+            Options = dnsConfig.Items("options").Select(o => (o.Map.Span, o.String("name"))).ToArray(),
         };
     }
 
     private static HostAlias BindHostAlias(FieldReader alias) =>
         new(alias.Map.Span, alias.String("ip"), Strings(alias.Sequence("hostnames")));
 
-    private static List<ConfigMapVolume> BindConfigMapVolumes(FieldReader spec)
+    private static IReadOnlyList<ConfigMapVolume> BindConfigMapVolumes(FieldReader spec)
     {
         var volumes = new List<ConfigMapVolume>();
         foreach (var volume in spec.Items("volumes"))
@@ -361,14 +361,16 @@ internal static class WorkloadBinder
             }
         }
 
-        return volumes;
+        return Kept.Of(volumes);
     }
 
-    private static List<Container> BindContainers(FieldReader spec, string field, bool isInit)
+    private static Container[] BindContainers(FieldReader spec, string field, bool isInit)
     {
-        var containers = new List<Container>();
-        foreach (var reader in spec.Items(field))
+        var readers = spec.Items(field);
+        var containers = readers.Length == 0 ? [] : new Container[readers.Length];
+        for (var i = 0; i < readers.Length; i++)
         {
+            var reader = readers[i];
             var container = new Container
             {
                 Span = reader.Map.Span,
@@ -379,25 +381,26 @@ internal static class WorkloadBinder
             };
             BindHandlers(reader, container);
             BindProcess(reader, container);
-            containers.Add(container);
+            containers[i] = container;
         }
 
         return containers;
     }
 
-    private static List<ContainerPort> BindContainerPorts(FieldReader container)
+    private static ContainerPort[] BindContainerPorts(FieldReader container)
     {
-        var ports = new List<ContainerPort>();
-        foreach (var reader in container.Items("ports"))
+        var readers = container.Items("ports");
+        var ports = readers.Length == 0 ? [] : new ContainerPort[readers.Length];
+        for (var i = 0; i < readers.Length; i++)
         {
-            var port = new ContainerPort(reader.Map.Span)
+            var reader = readers[i];
+            ports[i] = new ContainerPort(reader.Map.Span)
             {
                 NameNode = reader.String("name"),
                 Number = reader.RequiredInt("containerPort", ": a container port must say which port the container listens on"),
                 HostPort = reader.Int("hostPort"),
                 ProtocolNode = reader.String("protocol"),
             };
-            ports.Add(port);
         }
 
         return ports;
@@ -417,8 +420,8 @@ internal static class WorkloadBinder
             AddHandler(lifecycle.Child("preStop"), HandlerKind.PreStop, handlers, execs);
         }
 
-        container.Handlers = handlers;
-        container.Execs = execs;
+        container.Handlers = Kept.Of(handlers);
+        container.Execs = Kept.Of(execs);
     }
 
     /// <summary>What the container runs and its environment: where host names are found.</summary>
@@ -426,27 +429,28 @@ internal static class WorkloadBinder
     {
         container.Command = Strings(reader.Sequence("command"));
         container.Args = Strings(reader.Sequence("args"));
-        var env = new List<EnvVar>();
-        foreach (var variable in reader.Items("env"))
+        var variables = reader.Items("env");
+        var env = variables.Length == 0 ? [] : new EnvVar[variables.Length];
+        for (var i = 0; i < variables.Length; i++)
         {
-            var name = variable.String("name")?.Value ?? string.Empty;
-            var keyRef = variable.Child("valueFrom")?.Child("configMapKeyRef");
-            env.Add(new EnvVar(name, variable.String("value"), keyRef?.String("name")?.Value, keyRef?.String("key")?.Value));
+            var name = variables[i].String("name")?.Value ?? string.Empty;
+            var keyRef = variables[i].Child("valueFrom")?.Child("configMapKeyRef");
+            env[i] = new EnvVar(name, variables[i].String("value"), keyRef?.String("name")?.Value, keyRef?.String("key")?.Value);
         }
 
         container.Env = env;
         container.EnvFromConfigMaps = reader.Items("envFrom")
             .Select(e => e.Child("configMapRef")?.String("name")?.Value)
             .OfType<string>()
-            .ToList();
+            .ToArray();
         container.VolumeMounts = reader.Items("volumeMounts")
             .Select(m => m.String("name")?.Value)
             .OfType<string>()
-            .ToList();
+            .ToArray();
     }
 
-    private static List<ScalarNode> Strings(SequenceNode? list) =>
-        list?.Items.OfType<ScalarNode>().Where(s => !s.IsNull).ToList() ?? [];
+    private static ScalarNode[] Strings(SequenceNode? list) =>
+        list?.Items.OfType<ScalarNode>().Where(s => !s.IsNull).ToArray() ?? [];
 
     private static void AddHandler(FieldReader? handler, HandlerKind kind, List<ProbeHandler> handlers, List<ExecAction> execs)
     {
