@@ -6,8 +6,9 @@ namespace Linter.Core.Simulation;
 /// <summary>What the cluster would look like with the input applied, indexed once for the rules.</summary>
 public sealed class ClusterSnapshot
 {
-    private readonly Dictionary<ObjectKey, List<KubeObject>> _byKey = [];
-    private readonly Dictionary<(string Namespace, string Name), List<ServiceObject>> _services = [];
+    // Most keys have one object: an array of one is one object where a list is two (a key with several is copied once more).
+    private readonly Dictionary<ObjectKey, KubeObject[]> _byKey = [];
+    private readonly Dictionary<(string Namespace, string Name), ServiceObject[]> _services = [];
     private readonly Dictionary<string, List<ServiceObject>> _servicesByNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ServiceObject>> _servicesByName = new(StringComparer.Ordinal);
     private readonly HashSet<(string Namespace, string Service)> _manualEndpoints = [];
@@ -18,7 +19,7 @@ public sealed class ClusterSnapshot
     private readonly Dictionary<ServiceObject, ServiceResolution> _resolutions = [];
     private readonly Dictionary<PodTemplate, PodValidity> _podValidity = [];
     private readonly Dictionary<ServiceObject, ServiceValidity> _serviceValidity = [];
-    private readonly Dictionary<(string Namespace, string Name), List<ConfigMapObject>> _configMaps = [];
+    private readonly Dictionary<(string Namespace, string Name), ConfigMapObject[]> _configMaps = [];
     private readonly Lazy<Dns.ClusterDns> _dns;
     private readonly Lazy<Dns.NameReferences> _names;
     private readonly Lazy<ServedPorts> _served;
@@ -55,8 +56,7 @@ public sealed class ClusterSnapshot
         PodTemplates = Workloads.Where(w => w.Template is not null).Select(w => w.Template!).ToList();
         foreach (var obj in objects)
         {
-            var list = _byKey.TryGetValue(obj.Key, out var l) ? l : _byKey[obj.Key] = [];
-            list.Add(obj);
+            Append(_byKey, obj.Key, obj);
             _namespacesOfObjects.Add(obj.Namespace);
             switch (obj)
             {
@@ -67,7 +67,7 @@ public sealed class ClusterSnapshot
                     _declaredNamespaces.Add(ns.Name);
                     break;
                 case ConfigMapObject configMap:
-                    (_configMaps.TryGetValue((configMap.Namespace, configMap.Name), out var maps) ? maps : _configMaps[(configMap.Namespace, configMap.Name)] = []).Add(configMap);
+                    Append(_configMaps, (configMap.Namespace, configMap.Name), configMap);
                     break;
                 case EndpointsObject endpoints:
                     _namespacesWithEndpoints.Add(endpoints.Namespace);
@@ -78,7 +78,7 @@ public sealed class ClusterSnapshot
 
                     break;
                 case ServiceObject service:
-                    (_services.TryGetValue((service.Namespace, service.Name), out var same) ? same : _services[(service.Namespace, service.Name)] = []).Add(service);
+                    Append(_services, (service.Namespace, service.Name), service);
                     (_servicesByNamespace.TryGetValue(service.Namespace, out var inNamespace) ? inNamespace : _servicesByNamespace[service.Namespace] = []).Add(service);
                     (_servicesByName.TryGetValue(service.Name, out var named) ? named : _servicesByName[service.Name] = []).Add(service);
                     break;
@@ -119,6 +119,10 @@ public sealed class ClusterSnapshot
 
         NodePorts = new NodePortAllocation(Services, options.NodePortRange);
     }
+
+    private static void Append<TKey, T>(Dictionary<TKey, T[]> index, TKey key, T item)
+        where TKey : notnull =>
+        index[key] = index.TryGetValue(key, out var items) ? [.. items, item] : [item];
 
     public IReadOnlyList<SourceFile> Files { get; }
 

@@ -34,7 +34,12 @@ public sealed class ServiceResolver(LabelIndex index)
         }
 
         var unknowable = pairs.Any(p => ControllerLabels.IsUnknowable(p.Key));
-        var ports = service.Ports.Select(p => new PortResolution(p, Backends(p, selection))).ToList();
+        var ports = new PortResolution[service.Ports.Count];
+        for (var i = 0; i < ports.Length; i++)
+        {
+            ports[i] = new PortResolution(service.Ports[i], Backends(service.Ports[i], selection));
+        }
+
         return new ServiceResolution(service, selection.Pods, unknowable, ports);
     }
 
@@ -43,8 +48,13 @@ public sealed class ServiceResolver(LabelIndex index)
         var key = (selection.Id, port.Port?.Value, port.TargetPort?.Name, port.TargetPort?.Number, port.Protocol);
         if (!_backends.TryGetValue(key, out var backends))
         {
-            backends = selection.Pods.Select(t => Backend(port, t)).ToList();
-            _backends[key] = backends;
+            var each = new PortBackend[selection.Pods.Count];
+            for (var i = 0; i < each.Length; i++)
+            {
+                each[i] = Backend(port, selection.Pods[i]);
+            }
+
+            _backends[key] = backends = each;
         }
 
         return backends;
