@@ -25,6 +25,8 @@ internal static class LintEngine
         });
         var files = loaded.Files;
         var snapshot = Snapshot(files, files.Select(file => bound.TryGetValue(file, out var result) ? result : BoundFile.None).ToList(), request.Simulation);
+        // The snapshot holds the objects now: the table of files would otherwise stay alive (its closure) until the end.
+        bound.Clear();
         var running = request.Catalog.All.Where(r => runRules && request.Policy.MayRun(r.Descriptor)).ToList();
         var findings = Check(request, snapshot, running.Where(r => !r.RunsAfterSuppressions), suppressions: null);
 

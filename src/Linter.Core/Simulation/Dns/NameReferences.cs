@@ -13,8 +13,9 @@ public sealed class NameReferences
     private readonly ClusterSnapshot _snapshot;
     private readonly Dictionary<string, SourceFile> _files;
     private readonly Memo<(string Name, string Namespace, string Searches, string Folder), DnsAnswer> _answers;
-    private readonly Dictionary<PodTemplate, List<NameReference>> _byPod = [];
-    private readonly Dictionary<ConfigMapObject, List<NameReference>> _byConfigMap = [];
+    // Only the pods and ConfigMaps that name a host: most name none.
+    private readonly Dictionary<PodTemplate, NameReference[]> _byPod = [];
+    private readonly Dictionary<ConfigMapObject, NameReference[]> _byConfigMap = [];
 
     public NameReferences(ClusterSnapshot snapshot, ClusterDns dns)
     {
@@ -29,7 +30,7 @@ public sealed class NameReferences
         var all = new List<NameReference>();
         for (var i = 0; i < configMaps.Count; i++)
         {
-            if (inConfigMaps[i] is { Count: > 0 } references)
+            if (inConfigMaps[i] is { Length: > 0 } references)
             {
                 _byConfigMap[configMaps[i]] = references;
                 all.AddRange(references);
@@ -38,8 +39,11 @@ public sealed class NameReferences
 
         for (var i = 0; i < inPods.Length; i++)
         {
-            _byPod[snapshot.PodTemplates[i]] = inPods[i];
-            all.AddRange(inPods[i]);
+            if (inPods[i].Length > 0)
+            {
+                _byPod[snapshot.PodTemplates[i]] = inPods[i];
+                all.AddRange(inPods[i]);
+            }
         }
 
         All = all;
@@ -48,7 +52,7 @@ public sealed class NameReferences
     public ClusterDns Dns { get; }
 
     /// <summary>The names a ConfigMap's values hold; null for most, which name no host (no list, no description).</summary>
-    private List<NameReference>? InConfigMap(ConfigMapObject configMap)
+    private NameReference[]? InConfigMap(ConfigMapObject configMap)
     {
         Found? found = null;
         foreach (var pair in configMap.Data)
@@ -59,11 +63,11 @@ public sealed class NameReferences
             }
         }
 
-        return found?.ToList();
+        return found?.ToArray();
     }
 
     /// <summary>The names a pod's containers use in commands, arguments, environment and exec probes or hooks.</summary>
-    private List<NameReference> InPod(PodTemplate pod)
+    private NameReference[] InPod(PodTemplate pod)
     {
         var found = new Found();
         foreach (var container in pod.Spec.AllContainers)
@@ -97,7 +101,7 @@ public sealed class NameReferences
             }
         }
 
-        return found.ToList();
+        return found.ToArray();
     }
 
 
@@ -226,6 +230,6 @@ public sealed class NameReferences
             }
         }
 
-        public List<NameReference> ToList() => _references.OfType<NameReference>().ToList();
+        public NameReference[] ToArray() => _references.OfType<NameReference>().ToArray();
     }
 }
