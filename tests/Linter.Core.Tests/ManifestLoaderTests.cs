@@ -174,6 +174,40 @@ public sealed class ManifestLoaderTests : IDisposable
     }
 
     [Theory]
+    [InlineData("url: \"http://db.data:5432/x\"\n")]
+    [InlineData("note: 'café ☕ 😀 see http://db.data'\n")]
+    [InlineData("cfg: |\r\n  naïve: 1\r\n  url: http://db.data\r\n")]
+    public void A_text_kept_as_utf8_reads_back_as_it_was(string yaml)
+    {
+        var text = "apiVersion: v1\nkind: X # ünïcode\n" + yaml;
+        var file = ManifestLoader.Parse("u.yaml", text);
+        var other = ManifestLoader.Parse("o.yaml", "kind: Y\n");
+        var scalar = (ScalarNode)Assert.Single(file.Documents).Root.Entries[2].Value;
+        var at = scalar.Value.IndexOf("db.data", StringComparison.Ordinal);
+        var lines = Enumerable.Range(1, 5).Select(file.Line).ToList();
+        var located = file.Locate(scalar, at, "db.data".Length);
+
+        file.KeepTextAsUtf8();
+        other.KeepTextAsUtf8();
+
+        // Read in turns, so that each read decodes again.
+        Assert.Equal("kind: Y\n", other.Text);
+        Assert.Equal(text, file.Text);
+        Assert.Equal("kind: Y\n", other.Text);
+        Assert.Equal(lines, Enumerable.Range(1, 5).Select(file.Line));
+        Assert.Equal("kind: Y", other.Line(1));
+        Assert.Equal(located, file.Locate(scalar, at, "db.data".Length));
+    }
+
+    [Fact]
+    public void A_text_utf8_cannot_hold_is_kept_as_it_is()
+    {
+        var file = new SourceFile("s.yaml", "a: \ud800\n");
+        file.KeepTextAsUtf8();
+        Assert.Equal("a: \ud800\n", file.Text);
+    }
+
+    [Theory]
     [InlineData("a: 1\nb: 2\n", new[] { "a: 1", "b: 2", "" })]
     [InlineData("a: 1\r\nb: 2", new[] { "a: 1", "b: 2" })]
     [InlineData("\n\nc: 3\r\n", new[] { "", "", "c: 3", "" })]

@@ -16,12 +16,14 @@ internal static class LintEngine
     private static LintResult Run(LintRequest request, bool runRules)
     {
         // Each file is bound as soon as it is parsed, on the loading thread, and its node trees go: what rules need is
-        // in the bound objects, and trees kept for the whole run were most of the memory at scale.
+        // in the bound objects, and trees kept for the whole run were most of the memory at scale. Its text is kept as
+        // UTF-8 from then on.
         var bound = new System.Collections.Concurrent.ConcurrentDictionary<SourceFile, BoundFile>();
         var loaded = ManifestLoader.Load(request.Inputs, request.WorkingDirectory, request.FileFilter, request.Cancellation, file =>
         {
             bound[file] = BoundFile.Of(file, request.Simulation);
             file.ReleaseTrees();
+            file.KeepTextAsUtf8();
         });
         var files = loaded.Files;
         var snapshot = Snapshot(files, files.Select(file => bound.TryGetValue(file, out var result) ? result : BoundFile.None).ToList(), request.Simulation);

@@ -5,14 +5,28 @@ public sealed class SourceFile(string path, string text)
 {
     // Rules run in parallel: the line-start table may be built twice at worst (the same array); locating remembers the last
     // scalar, which only one thread at a time may use.
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    // The text of the file a thread used last, decoded: a file's names are located one after another, its lines read together.
+    [ThreadStatic]
+    private static SourceFile? _decodedFile;
+    [ThreadStatic]
+    private static string? _decodedText;
+
     private readonly object _locating = new();
+    private string? _text = text;
+    private byte[]? _utf8;
     private int[]? _lineStarts;
     private VerbatimScalar? _lastScalar;
 
     /// <summary>The path as shown to users: relative to the working directory when inside it, '/' separators.</summary>
     public string Path { get; } = path;
 
-    public string Text { get; } = text;
+    /// <summary>
+    /// The file's text. Once the file is bound its text is kept as UTF-8 (half the memory of a string for a manifest)
+    /// and decoded when it is read again: each thread keeps the last file it decoded.
+    /// </summary>
+    public string Text => _text ?? Decoded();
 
     /// <summary>The file started with a UTF-8 byte order mark (removed from <see cref="Text"/>).</summary>
     public bool HasByteOrderMark { get; init; }
@@ -54,6 +68,35 @@ public sealed class SourceFile(string path, string text)
         }
     }
 
+    /// <summary>Keeps the text as UTF-8 from now on (a text that UTF-8 cannot hold, with a lone surrogate, stays as it is).</summary>
+    internal void KeepTextAsUtf8()
+    {
+        if (_text is not { Length: > 0 } text)
+        {
+            return;
+        }
+
+        try
+        {
+            _utf8 = StrictUtf8.GetBytes(text);
+            _text = null;
+        }
+        catch (System.Text.EncoderFallbackException)
+        {
+        }
+    }
+
+    private string Decoded()
+    {
+        if (!ReferenceEquals(_decodedFile, this))
+        {
+            _decodedText = StrictUtf8.GetString(_utf8!);
+            _decodedFile = this;
+        }
+
+        return _decodedText!;
+    }
+
     /// <summary>The text of a 1-based line, without its line break; empty for a line the file does not have.</summary>
     public string Line(int number)
     {
@@ -64,9 +107,10 @@ public sealed class SourceFile(string path, string text)
             return string.Empty;
         }
 
+        var text = Text;
         var start = starts[number - 1];
-        var end = number < starts.Length ? starts[number] - 1 : Text.Length;
-        return Text.Substring(start, end - start).TrimEnd('\r');
+        var end = number < starts.Length ? starts[number] - 1 : text.Length;
+        return text.Substring(start, end - start).TrimEnd('\r');
     }
 
     /// <summary>

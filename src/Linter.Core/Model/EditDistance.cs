@@ -5,8 +5,9 @@ public static class EditDistance
 {
     public static int Between(string a, string b)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Two rows on the stack for the short names compared (label values, keys, field names); the callers compare many.
+        Span<int> previous = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> current = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -21,7 +22,9 @@ public static class EditDistance
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
             }
 
-            (previous, current) = (current, previous);
+            var done = previous;
+            previous = current;
+            current = done;
         }
 
         return previous[b.Length];
