@@ -3,16 +3,16 @@ namespace Linter.Core.Loading;
 /// <summary>One input file (or standard input) with its documents and the problems met reading it.</summary>
 public sealed class SourceFile(string path, string text)
 {
-    // Rules run in parallel: the line-start table may be built twice at worst (the same array); locating remembers the last
-    // scalar, which only one thread at a time may use.
     private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    // The text of the file a thread used last, decoded: a file's names are located one after another, its lines read together.
+    // The text of the file a thread read last, decoded: a file's names are located one after another, its lines read together.
     [ThreadStatic]
     private static SourceFile? _decodedFile;
     [ThreadStatic]
     private static string? _decodedText;
 
+    // Rules run in parallel: the line-start table may be built twice at worst (the same array); locating remembers the last
+    // scalar, which only one thread at a time may use.
     private readonly object _locating = new();
     private string? _text = text;
     private byte[]? _utf8;
@@ -83,6 +83,7 @@ public sealed class SourceFile(string path, string text)
         }
         catch (System.Text.EncoderFallbackException)
         {
+            // Kept as the string it is.
         }
     }
 
