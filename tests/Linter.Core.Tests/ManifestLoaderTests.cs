@@ -164,6 +164,11 @@ public sealed class ManifestLoaderTests : IDisposable
     [InlineData("url: 'see http://db.data'\n", 1, 18)]
     [InlineData("cfg: |\n  a: 1\n  url: http://db.data\n", 3, 15)]
     [InlineData("cmd: [sh, -c, \"ping db.data\"]\n", 1, 21)]
+    [InlineData("cmd: [😀, a, \"http://db.data\"]\n", 1, 22)]
+    [InlineData("cmd: [é, a, 'http://db.data']\n", 1, 21)]
+    [InlineData("cmd: [sh, -c, \"ping\\tdb.data\"]\n", 1, 22)]
+    [InlineData("cmd: [sh, -c, 'it''s db.data']\n", 1, 22)]
+    [InlineData("url: db.data:80 # db.data\n", 1, 6)]
     public void A_part_of_a_scalar_is_located_in_the_source(string yaml, int line, int column)
     {
         var file = ManifestLoader.Parse("s.yaml", "apiVersion: v1\nkind: X\n" + yaml);

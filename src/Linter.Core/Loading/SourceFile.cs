@@ -130,7 +130,22 @@ public sealed class SourceFile(string path, string text)
     private SourceSpan LocateOnce(ScalarNode scalar, int index, int length)
     {
         var value = scalar.Value;
-        if (index < 0 || length <= 0 || index + length > value.Length || Text.Length == 0)
+        if (index < 0 || length <= 0 || index + length > value.Length)
+        {
+            return scalar.Span;
+        }
+
+        // A scalar on one line as wide as its value (plus its quotes) is written as its value, without an escape: the part
+        // stands at its index, and the text need not be read (a part starting with a quote character is left to counting).
+        var span = scalar.Span;
+        if (span.Line == span.EndLine && span.EndColumn - span.Column == value.Length + (scalar.IsQuoted ? 2 : 0) &&
+            !(scalar.IsQuoted && value[index] is '"' or '\''))
+        {
+            var from = span.Column + (scalar.IsQuoted ? 1 : 0) + index;
+            return new SourceSpan(Path, span.Line, from, span.Line, from + length);
+        }
+
+        if (Text.Length == 0)
         {
             return scalar.Span;
         }
