@@ -1,3 +1,4 @@
+using Linter.Core.Loading;
 using Linter.Core.Model;
 
 namespace Linter.Core.Simulation;
@@ -94,7 +95,8 @@ public sealed class LabelIndex
             }
         }
 
-        return result;
+        // Kept by each Service's resolution.
+        return Kept.Of(result);
     }
 
     /// <summary>

@@ -59,7 +59,7 @@ public sealed class NameReferences
         {
             if (HostExtractor.Extract(pair.Value.Value, pair.Key.Value) is { Count: > 0 } candidates)
             {
-                AddStrings(found ??= new Found(), pair.Value, candidates, configMap.Namespace, $"ConfigMap {configMap.Name} key {pair.Key.Value}", pod: null, configMap);
+                AddStrings(found ??= new Found(), pair.Value, candidates, configMap.Namespace, new Place($"ConfigMap {configMap.Name} key {pair.Key.Value}", null, null), configMap);
             }
         }
 
@@ -72,31 +72,29 @@ public sealed class NameReferences
         var found = new Found();
         foreach (var container in pod.Spec.AllContainers)
         {
-            var where = $"container {container.Name} of {pod.Owner}";
             var argv = container.Args.Count == 0 ? container.Command : container.Command.Concat(container.Args).ToList();
-            var command = $"command of {where}";
-            AddCommand(found, argv, pod, command);
+            var command = new Place("command", container, pod);
+            AddCommand(found, argv, command);
             foreach (var item in argv)
             {
-                AddStrings(found, item, HostExtractor.Extract(item.Value, null), pod.Namespace, command, pod, null);
+                AddStrings(found, item, HostExtractor.Extract(item.Value, null), pod.Namespace, command, null);
             }
 
             foreach (var env in container.Env)
             {
-                // Most values name no host: the description is written only for those that do.
                 if (env.Value is { } value && HostExtractor.Extract(value.Value, env.Name) is { Count: > 0 } candidates)
                 {
-                    AddStrings(found, value, candidates, pod.Namespace, $"env {env.Name} of {where}", pod, null);
+                    AddStrings(found, value, candidates, pod.Namespace, new Place($"env {env.Name}", container, pod), null);
                 }
             }
 
             foreach (var exec in container.Execs)
             {
-                var field = $"{exec.FieldName} of {where}";
-                AddCommand(found, exec.Command, pod, field);
+                var field = new Place(exec.FieldName, container, pod);
+                AddCommand(found, exec.Command, field);
                 foreach (var item in exec.Command)
                 {
-                    AddStrings(found, item, HostExtractor.Extract(item.Value, null), pod.Namespace, field, pod, null);
+                    AddStrings(found, item, HostExtractor.Extract(item.Value, null), pod.Namespace, field, null);
                 }
             }
         }
@@ -133,8 +131,9 @@ public sealed class NameReferences
             ? list.Where(r => key is null || r.Where.EndsWith(" key " + key, StringComparison.Ordinal))
             : [];
 
-    private void AddStrings(Found found, ScalarNode value, IReadOnlyList<HostCandidate> candidates, string ns, string where, PodTemplate? pod, ConfigMapObject? configMap)
+    private void AddStrings(Found found, ScalarNode value, IReadOnlyList<HostCandidate> candidates, string ns, Place where, ConfigMapObject? configMap)
     {
+        var pod = where.Pod;
         var folder = pod?.Owner.ApplyUnit ?? configMap?.ApplyUnit ?? string.Empty;
         foreach (var candidate in candidates)
         {
@@ -145,7 +144,7 @@ public sealed class NameReferences
             }
 
             var portDigits = candidate.Port?.ToString(CultureInfo.InvariantCulture).Length ?? 0;
-            found.Add(new NameReference(candidate.Host, span, ns, where, Resolve(candidate.Host, ns, pod is null ? null : _snapshot.Validity(pod).Searches, folder))
+            found.Add(new NameReference(candidate.Host, span, ns, where.ToString(), Resolve(candidate.Host, ns, pod is null ? null : _snapshot.Validity(pod).Searches, folder))
             {
                 Port = candidate.Port,
                 PortSpan = candidate.PortIndex is { } at ? Locate(value, at, portDigits) : null,
@@ -158,8 +157,9 @@ public sealed class NameReferences
     }
 
     /// <summary>The target of a network program run as a command: directly, or inside <c>sh -c "…"</c>.</summary>
-    private void AddCommand(Found found, IReadOnlyList<ScalarNode> argv, PodTemplate pod, string where)
+    private void AddCommand(Found found, IReadOnlyList<ScalarNode> argv, Place where)
     {
+        var pod = where.Pod!;
         if (argv.Count == 0)
         {
             return;
@@ -188,7 +188,7 @@ public sealed class NameReferences
             var answer = HostSyntax.IsIpAddress(target.Host.Text)
                 ? Dns.ResolveAddress(target.Host.Text, pod.Owner.ApplyUnit)
                 : Resolve(target.Host.Text, pod.Namespace, _snapshot.Validity(pod).Searches, pod.Owner.ApplyUnit);
-            found.Add(new NameReference(target.Host.Text, span, pod.Namespace, where, answer)
+            found.Add(new NameReference(target.Host.Text, span, pod.Namespace, where.ToString(), answer)
             {
                 Port = port,
                 PortSpan = port is null ? null : Locate(scalars[target.Port!.Value.Item], target.Port.Value.Index, target.Port.Value.Text.Length),
@@ -206,6 +206,15 @@ public sealed class NameReferences
 
     private SourceSpan Locate(ScalarNode scalar, int index, int length) =>
         _files.TryGetValue(scalar.Span.Path, out var file) ? file.Locate(scalar, index, length) : scalar.Span;
+
+    /// <summary>
+    /// Where a name is written: a field of a pod's container (<c>command of container app of Deployment web</c>) or a
+    /// ConfigMap key. Most places name no host, so the description is written only for a name found there.
+    /// </summary>
+    private readonly record struct Place(string What, Container? Container, PodTemplate? Pod)
+    {
+        public override string ToString() => Container is null ? What : $"{What} of container {Container.Name} of {Pod!.Owner}";
+    }
 
     /// <summary>A pod's or ConfigMap's references in the order found, at most one per span, looked up by span.</summary>
     private sealed class Found
