@@ -54,6 +54,8 @@ public sealed class ClusterSnapshot
         Services = objects.OfType<ServiceObject>().ToList();
         Workloads = objects.OfType<WorkloadObject>().ToList();
         PodTemplates = Workloads.Where(w => w.Template is not null).Select(w => w.Template!).ToList();
+        // The label index reads only the templates' labels: it is built on another core beside the tables and the validation.
+        var labels = Task.Run(() => new LabelIndex(PodTemplates));
         foreach (var obj in objects)
         {
             Append(_byKey, obj.Key, obj);
@@ -104,7 +106,7 @@ public sealed class ClusterSnapshot
             _serviceValidity[Services[i]] = serviceValidity[i];
         }
 
-        Labels = new LabelIndex(PodTemplates);
+        Labels = labels.GetAwaiter().GetResult();
         // A Service selects pods of its own namespace only: each namespace's Services resolve on their own, in
         // parallel, with a resolver each (what a resolver shares between Services is per namespace anyway).
         var resolved = Cores.Map(_servicesByNamespace.Values.ToList(), inNamespace =>
