@@ -33,6 +33,11 @@ public sealed class ServiceSelectsSeveralWorkloadsRule() : Rule(new RuleDescript
     {
         public static Spread? Of(IReadOnlyList<PodTemplate> templates)
         {
+            if (templates.Count < 2)
+            {
+                return null; // one template is one workload (most selections)
+            }
+
             // Copies of one workload (the same object in two files) are one workload.
             var owners = templates.Select(t => t.Owner).GroupBy(o => o.Key).Select(g => g.First()).ToList();
             if (owners.Count < 2)
