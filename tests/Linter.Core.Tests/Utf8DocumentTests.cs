@@ -7,6 +7,9 @@ public sealed class Utf8DocumentTests
 {
     private static readonly byte[] Document = Encoding.UTF8.GetBytes("{\"a\":\"ü\"}");
 
+    // A buffer longer than the document it holds, as a memory stream's is: only the document is written.
+    private static readonly byte[] Buffer = [.. Document, (byte)'x', 0];
+
     [Fact]
     public void A_stream_writer_without_a_byte_order_mark_gets_the_bytes_after_what_it_holds()
     {
@@ -14,7 +17,7 @@ public sealed class Utf8DocumentTests
         using (var writer = new StreamWriter(stream, new UTF8Encoding(false), 16, leaveOpen: true))
         {
             writer.Write("before ");
-            Utf8Document.Write(writer, Document);
+            Utf8Document.Write(writer, Buffer, Document.Length);
             writer.Write("after");
         }
 
@@ -32,7 +35,7 @@ public sealed class Utf8DocumentTests
 
         Assert.Equal([0xEF, 0xBB, 0xBF, .. Document, (byte)'\n'], bom.ToArray());
         var text = new StringWriter();
-        Utf8Document.Write(text, Document);
+        Utf8Document.Write(text, Buffer, Document.Length);
         Assert.Equal("{\"a\":\"ü\"}\n", text.ToString());
     }
 }
