@@ -7,8 +7,9 @@ namespace Linter.Core.Simulation;
 public sealed class ClusterSnapshot
 {
     // Most keys have one object: an array of one is one object where a list is two (a key with several is copied once more).
-    private readonly Dictionary<ObjectKey, KubeObject[]> _byKey = [];
-    private readonly Dictionary<(string Namespace, string Name), ServiceObject[]> _services = [];
+    // The tables per object are sized once: grown step by step, a table of 100,000 entries leaves large arrays behind.
+    private readonly Dictionary<ObjectKey, KubeObject[]> _byKey;
+    private readonly Dictionary<(string Namespace, string Name), ServiceObject[]> _services;
     private readonly Dictionary<string, List<ServiceObject>> _servicesByNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ServiceObject>> _servicesByName = new(StringComparer.Ordinal);
     private readonly HashSet<(string Namespace, string Service)> _manualEndpoints = [];
@@ -16,9 +17,9 @@ public sealed class ClusterSnapshot
     private readonly HashSet<string> _declaredNamespaces = new(StringComparer.Ordinal);
     private readonly HashSet<string> _namespacesOfObjects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _workloadsPerNamespace = new(StringComparer.Ordinal);
-    private readonly Dictionary<ServiceObject, ServiceResolution> _resolutions = [];
-    private readonly Dictionary<PodTemplate, PodValidity> _podValidity = [];
-    private readonly Dictionary<ServiceObject, ServiceValidity> _serviceValidity = [];
+    private readonly Dictionary<ServiceObject, ServiceResolution> _resolutions;
+    private readonly Dictionary<PodTemplate, PodValidity> _podValidity;
+    private readonly Dictionary<ServiceObject, ServiceValidity> _serviceValidity;
     private readonly Dictionary<(string Namespace, string Name), ConfigMapObject[]> _configMaps = [];
     private readonly Lazy<Dns.ClusterDns> _dns;
     private readonly Lazy<Dns.NameReferences> _names;
@@ -56,6 +57,11 @@ public sealed class ClusterSnapshot
         PodTemplates = Workloads.Where(w => w.Template is not null).Select(w => w.Template!).ToList();
         // The label index reads only the templates' labels: it is built on another core beside the tables and the validation.
         var labels = Task.Run(() => new LabelIndex(PodTemplates));
+        _byKey = new(objects.Count);
+        _services = new(Services.Count);
+        _resolutions = new(Services.Count);
+        _serviceValidity = new(Services.Count);
+        _podValidity = new(PodTemplates.Count);
         foreach (var obj in objects)
         {
             Append(_byKey, obj.Key, obj);
