@@ -246,22 +246,14 @@ internal static class ObjectBinder
             service.Selector = problems.Count == 0 ? accepted : null;
         }
 
-        var readers = spec.Items("ports");
-        var ports = readers.Length == 0 ? [] : new ServicePort[readers.Length];
-        for (var i = 0; i < readers.Length; i++)
+        service.Ports = spec.Items("ports").Select((reader, i) => new ServicePort(reader.Map.Span, i)
         {
-            var reader = readers[i];
-            ports[i] = new ServicePort(reader.Map.Span, i)
-            {
-                NameNode = reader.String("name"),
-                Port = reader.RequiredInt("port", ": every service port needs the port number clients connect to"),
-                TargetPort = reader.PortRef("targetPort"),
-                ProtocolNode = reader.String("protocol"),
-                NodePort = reader.Int("nodePort"),
-            };
-        }
-
-        service.Ports = ports;
+            NameNode = reader.String("name"),
+            Port = reader.RequiredInt("port", ": every service port needs the port number clients connect to"),
+            TargetPort = reader.PortRef("targetPort"),
+            ProtocolNode = reader.String("protocol"),
+            NodePort = reader.Int("nodePort"),
+        }).ToArray();
         return service;
     }
 }

@@ -364,13 +364,10 @@ internal static class WorkloadBinder
         return Kept.Of(volumes);
     }
 
-    private static Container[] BindContainers(FieldReader spec, string field, bool isInit)
-    {
-        var readers = spec.Items(field);
-        var containers = readers.Length == 0 ? [] : new Container[readers.Length];
-        for (var i = 0; i < readers.Length; i++)
+    // The readers are an exact array: selecting over it gives an exact array (the shared empty one for none).
+    private static Container[] BindContainers(FieldReader spec, string field, bool isInit) =>
+        spec.Items(field).Select(reader =>
         {
-            var reader = readers[i];
             var container = new Container
             {
                 Span = reader.Map.Span,
@@ -381,30 +378,17 @@ internal static class WorkloadBinder
             };
             BindHandlers(reader, container);
             BindProcess(reader, container);
-            containers[i] = container;
-        }
+            return container;
+        }).ToArray();
 
-        return containers;
-    }
-
-    private static ContainerPort[] BindContainerPorts(FieldReader container)
-    {
-        var readers = container.Items("ports");
-        var ports = readers.Length == 0 ? [] : new ContainerPort[readers.Length];
-        for (var i = 0; i < readers.Length; i++)
+    private static ContainerPort[] BindContainerPorts(FieldReader container) =>
+        container.Items("ports").Select(reader => new ContainerPort(reader.Map.Span)
         {
-            var reader = readers[i];
-            ports[i] = new ContainerPort(reader.Map.Span)
-            {
-                NameNode = reader.String("name"),
-                Number = reader.RequiredInt("containerPort", ": a container port must say which port the container listens on"),
-                HostPort = reader.Int("hostPort"),
-                ProtocolNode = reader.String("protocol"),
-            };
-        }
-
-        return ports;
-    }
+            NameNode = reader.String("name"),
+            Number = reader.RequiredInt("containerPort", ": a container port must say which port the container listens on"),
+            HostPort = reader.Int("hostPort"),
+            ProtocolNode = reader.String("protocol"),
+        }).ToArray();
 
     private static void BindHandlers(FieldReader reader, Container container)
     {
@@ -429,16 +413,11 @@ internal static class WorkloadBinder
     {
         container.Command = Strings(reader.Sequence("command"));
         container.Args = Strings(reader.Sequence("args"));
-        var variables = reader.Items("env");
-        var env = variables.Length == 0 ? [] : new EnvVar[variables.Length];
-        for (var i = 0; i < variables.Length; i++)
+        container.Env = reader.Items("env").Select(variable =>
         {
-            var name = variables[i].String("name")?.Value ?? string.Empty;
-            var keyRef = variables[i].Child("valueFrom")?.Child("configMapKeyRef");
-            env[i] = new EnvVar(name, variables[i].String("value"), keyRef?.String("name")?.Value, keyRef?.String("key")?.Value);
-        }
-
-        container.Env = env;
+            var keyRef = variable.Child("valueFrom")?.Child("configMapKeyRef");
+            return new EnvVar(variable.String("name")?.Value ?? string.Empty, variable.String("value"), keyRef?.String("name")?.Value, keyRef?.String("key")?.Value);
+        }).ToArray();
         container.EnvFromConfigMaps = reader.Items("envFrom")
             .Select(e => e.Child("configMapRef")?.String("name")?.Value)
             .OfType<string>()
