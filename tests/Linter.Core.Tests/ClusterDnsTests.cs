@@ -204,4 +204,29 @@ public sealed class ClusterDnsTests
         Assert.Equal("web", snapshot.Dns.ResolveAddress("10.96.120.15").Service!.Name);
         Assert.Equal(DnsOutcome.External, snapshot.Dns.ResolveAddress("10.96.120.16").Outcome);
     }
+
+    [Fact]
+    public void A_pod_naming_many_hosts_keeps_one_reference_per_place_also_past_the_scanned_few()
+    {
+        // Eight names in the environment, then a ping probe: its target is found both as the program's host and as a
+        // dotted value, and is kept once (as the ping target) also when the references are looked up by an index.
+        var env = string.Join("\n", Enumerable.Range(1, 8).Select(i => $"            - {{name: HOST_{i}, value: svc{i}.prod}}"));
+        var snapshot = Linter.Core.Tests.Cluster.From($$"""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p, namespace: prod}
+            spec:
+              containers:
+                - name: app
+                  image: busybox
+                  env:
+            {{env}}
+                  readinessProbe:
+                    exec: {command: [ping, -c, "1", db.prod]}
+            """);
+        var references = snapshot.Names.UsedBy(snapshot.PodTemplates[0]).ToList();
+        Assert.Equal([.. Enumerable.Range(1, 8).Select(i => $"svc{i}.prod"), "db.prod"], references.Select(r => r.Host));
+        Assert.True(references[^1].IsPingTarget);
+        Assert.Equal(9, references.Select(r => r.Span).Distinct().Count());
+    }
 }

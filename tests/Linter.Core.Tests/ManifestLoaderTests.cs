@@ -204,6 +204,24 @@ public sealed class ManifestLoaderTests : IDisposable
         Assert.Equal(located, file.Locate(scalar, at, "db.data".Length));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_file_read_from_disk_reads_back_as_it_was_once_kept_as_utf8(bool byteOrderMark)
+    {
+        const string text = "apiVersion: v1\nkind: ConfigMap # ünïcode ☕ 😀\nmetadata: {name: c}\ndata: {url: 'http://db.data'}\n";
+        var path = Path.Combine(_dir, "r.yaml");
+        File.WriteAllText(path, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: byteOrderMark));
+        var file = ManifestLoader.ReadFile(path, "r.yaml");
+        var lines = Enumerable.Range(1, 5).Select(file.Line).ToList();
+
+        file.KeepTextAsUtf8();
+
+        Assert.Equal(byteOrderMark, file.HasByteOrderMark);
+        Assert.Equal(text, file.Text);
+        Assert.Equal(lines, Enumerable.Range(1, 5).Select(file.Line));
+    }
+
     [Fact]
     public void A_text_utf8_cannot_hold_is_kept_as_it_is()
     {

@@ -26,7 +26,9 @@ internal enum PathKind
 internal static class InputFiles
 {
     /// <summary>A file's text, or the problem reading it with the line and column it applies to.</summary>
-    public readonly record struct Read(string? Text, bool ByteOrderMark, string? Problem, int Line, int Column);
+    /// <summary>What reading a file gave: its text, or why not. <paramref name="Utf8"/>: the bytes the text was decoded from
+    /// when they are exactly its UTF-8 (no byte order mark), for the caller to keep instead of encoding the text again.</summary>
+    public readonly record struct Read(string? Text, bool ByteOrderMark, string? Problem, int Line, int Column, byte[]? Utf8 = null);
 
     /// <summary>What <paramref name="path"/> is (symbolic links followed) and, for <see cref="PathKind.Error"/>, why.</summary>
     public static (PathKind Kind, string? Error) KindOf(string path)
@@ -138,7 +140,7 @@ internal static class InputFiles
             return new Read(null, bom, $"not valid UTF-8: byte 0x{bytes[invalid]:X2} at line {line}, column {column} cannot be decoded (kubelint reads UTF-8 only)", line, column);
         }
 
-        return new Read(System.Text.Encoding.UTF8.GetString(bytes, start, bytes.Length - start), bom, null, 1, 1);
+        return new Read(System.Text.Encoding.UTF8.GetString(bytes, start, bytes.Length - start), bom, null, 1, 1, bom ? null : bytes);
     }
 
     /// <summary>Opens a regular file of at most <paramref name="limit"/> bytes; throws <see cref="IOException"/> saying why not.</summary>

@@ -8,6 +8,28 @@ internal static class Kept
 {
     public static IReadOnlyList<T> Of<T>(List<T> items) => items.Count == 0 ? Array.Empty<T>() : items.ToArray();
 
+    /// <summary>What <paramref name="select"/> gives for each item, without the nulls (no iterator for the many empty fields).</summary>
+    public static T[] Present<TItem, T>(TItem[] items, Func<TItem, T?> select)
+        where T : class
+    {
+        if (items.Length == 0)
+        {
+            return [];
+        }
+
+        var kept = new T[items.Length];
+        var count = 0;
+        foreach (var item in items)
+        {
+            if (select(item) is { } value)
+            {
+                kept[count++] = value;
+            }
+        }
+
+        return First(kept, count);
+    }
+
     /// <summary>The first <paramref name="count"/> items of an array that was sized for the most it could hold.</summary>
     public static T[] First<T>(T[] items, int count)
     {

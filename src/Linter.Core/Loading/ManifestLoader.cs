@@ -81,7 +81,13 @@ internal static class ManifestLoader
         }
 
         // The byte order mark is kept as U+FEFF so that Parse records it (GitHub's line hashes include it).
-        return Parse(displayPath, (read.ByteOrderMark ? "\uFEFF" : string.Empty) + read.Text);
+        var file = Parse(displayPath, (read.ByteOrderMark ? "\uFEFF" : string.Empty) + read.Text);
+        if (read.Utf8 is { } utf8)
+        {
+            file.ReadFromUtf8(utf8);
+        }
+
+        return file;
     }
 
     private static SourceFile Failure(string displayPath, string reason, int line = 1, int column = 1)

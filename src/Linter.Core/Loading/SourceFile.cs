@@ -68,11 +68,21 @@ public sealed class SourceFile(string path, string text)
         }
     }
 
+    /// <summary>The text was decoded from exactly these bytes (strict UTF-8, no byte order mark): they are what
+    /// <see cref="KeepTextAsUtf8"/> keeps, not a second encoding of the text.</summary>
+    internal void ReadFromUtf8(byte[] utf8) => _utf8 = utf8;
+
     /// <summary>Keeps the text as UTF-8 from now on (a text that UTF-8 cannot hold, with a lone surrogate, stays as it is).</summary>
     internal void KeepTextAsUtf8()
     {
         if (_text is not { Length: > 0 } text)
         {
+            return;
+        }
+
+        if (_utf8 is not null)
+        {
+            _text = null;
             return;
         }
 

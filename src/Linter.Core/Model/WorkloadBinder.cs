@@ -364,22 +364,33 @@ internal static class WorkloadBinder
         return Kept.Of(volumes);
     }
 
-    // The readers are an exact array: selecting over it gives an exact array (the shared empty one for none).
-    private static Container[] BindContainers(FieldReader spec, string field, bool isInit) =>
-        spec.Items(field).Select(reader =>
+    // A loop, not a lambda capturing isInit: that was a closure for every pod, most without init containers.
+    private static Container[] BindContainers(FieldReader spec, string field, bool isInit)
+    {
+        var readers = spec.Items(field);
+        var containers = readers.Length == 0 ? [] : new Container[readers.Length];
+        for (var i = 0; i < readers.Length; i++)
         {
-            var container = new Container
-            {
-                Span = reader.Map.Span,
-                NameNode = reader.String("name"),
-                IsInit = isInit,
-                IsSidecar = isInit && reader.String("restartPolicy")?.Value == "Always",
-                Ports = BindContainerPorts(reader),
-            };
-            BindHandlers(reader, container);
-            BindProcess(reader, container);
-            return container;
-        }).ToArray();
+            containers[i] = BindContainer(readers[i], isInit);
+        }
+
+        return containers;
+    }
+
+    private static Container BindContainer(FieldReader reader, bool isInit)
+    {
+        var container = new Container
+        {
+            Span = reader.Map.Span,
+            NameNode = reader.String("name"),
+            IsInit = isInit,
+            IsSidecar = isInit && reader.String("restartPolicy")?.Value == "Always",
+            Ports = BindContainerPorts(reader),
+        };
+        BindHandlers(reader, container);
+        BindProcess(reader, container);
+        return container;
+    }
 
     private static ContainerPort[] BindContainerPorts(FieldReader container) =>
         container.Items("ports").Select(reader => new ContainerPort(reader.Map.Span)
@@ -418,14 +429,8 @@ internal static class WorkloadBinder
             var keyRef = variable.Child("valueFrom")?.Child("configMapKeyRef");
             return new EnvVar(variable.String("name")?.Value ?? string.Empty, variable.String("value"), keyRef?.String("name")?.Value, keyRef?.String("key")?.Value);
         }).ToArray();
-        container.EnvFromConfigMaps = reader.Items("envFrom")
-            .Select(e => e.Child("configMapRef")?.String("name")?.Value)
-            .OfType<string>()
-            .ToArray();
-        container.VolumeMounts = reader.Items("volumeMounts")
-            .Select(m => m.String("name")?.Value)
-            .OfType<string>()
-            .ToArray();
+        container.EnvFromConfigMaps = Kept.Present(reader.Items("envFrom"), e => e.Child("configMapRef")?.String("name")?.Value);
+        container.VolumeMounts = Kept.Present(reader.Items("volumeMounts"), m => m.String("name")?.Value);
     }
 
     private static ScalarNode[] Strings(SequenceNode? list) =>

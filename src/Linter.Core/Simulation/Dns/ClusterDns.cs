@@ -50,17 +50,39 @@ public sealed partial class ClusterDns
             (_bySubdomain.TryGetValue(key, out var list) ? list : _bySubdomain[key] = []).Add(pod);
         }
 
-        foreach (var service in snapshot.Services.Where(s => !s.IsHeadless && !s.IsExternalName))
+        foreach (var service in snapshot.Services)
         {
-            foreach (var address in service.ClusterIPs.Append(service.ClusterIPNode).OfType<ScalarNode>().Select(ip => ParsedAddress(ip.Value)).OfType<IPAddress>().Distinct())
+            if (service.IsHeadless || service.IsExternalName)
             {
-                (_byClusterIP.TryGetValue(address, out var list) ? list : _byClusterIP[address] = []).Add(service);
+                continue;
             }
+
+            foreach (var ip in service.ClusterIPs)
+            {
+                AddClusterIP(service, ip);
+            }
+
+            AddClusterIP(service, service.ClusterIPNode);
         }
 
         foreach (var hpa in snapshot.Objects.OfType<AutoscalerObject>().Where(a => a.TargetKind == "StatefulSet"))
         {
             _autoscaled.Add((hpa.Namespace, hpa.TargetName));
+        }
+    }
+
+    /// <summary>A Service is listed once under each address it declares (in <c>clusterIP</c>, <c>clusterIPs</c> or both).</summary>
+    private void AddClusterIP(ServiceObject service, ScalarNode? ip)
+    {
+        if (ip is null || ParsedAddress(ip.Value) is not { } address)
+        {
+            return;
+        }
+
+        var list = _byClusterIP.TryGetValue(address, out var known) ? known : _byClusterIP[address] = [];
+        if (list.Count == 0 || !ReferenceEquals(list[^1], service))
+        {
+            list.Add(service);
         }
     }
 

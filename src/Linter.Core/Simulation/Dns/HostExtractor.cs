@@ -18,16 +18,20 @@ public static class HostExtractor
 {
     public static IReadOnlyList<HostCandidate> Extract(string value, string? key)
     {
-        var found = new List<HostCandidate>();
-        var urls = new List<(int Start, int End)>();
-        AddUrls(value, found, urls);
-        AddHostPorts(value, urls, found);
-        if (found.Count == 0)
+        // Most values name no host: nothing is allocated for them, and a URL or host:port needs a colon.
+        List<HostCandidate>? found = null;
+        if (value.IndexOf(':') >= 0)
         {
-            AddWholeValue(value, key, found);
+            var urls = AddUrls(value, ref found);
+            AddHostPorts(value, urls, ref found);
         }
 
-        return found;
+        if (found is null)
+        {
+            AddWholeValue(value, key, ref found);
+        }
+
+        return found ?? (IReadOnlyList<HostCandidate>)Array.Empty<HostCandidate>();
     }
 
     private static bool IsSchemeChar(char c) => IsAsciiLetterOrDigit(c) || c is '+' or '.' or '-';
@@ -42,9 +46,10 @@ public static class HostExtractor
 
     private static bool EndsHosts(char c) => c is '/' or '"' or '\'' or '<' or '>' or '?' or '#' or ';' || char.IsWhiteSpace(c);
 
-    /// <summary>Every run of scheme characters followed by <c>://</c> starts a URL at its first letter.</summary>
-    private static void AddUrls(string value, List<HostCandidate> found, List<(int Start, int End)> urls)
+    /// <summary>Every run of scheme characters followed by <c>://</c> starts a URL at its first letter. Gives where the URLs are.</summary>
+    private static List<(int Start, int End)>? AddUrls(string value, ref List<HostCandidate>? found)
     {
+        List<(int Start, int End)>? urls = null;
         var userInfoEnd = -1;
         var i = 0;
         while (i < value.Length)
@@ -89,15 +94,17 @@ public static class HostExtractor
 
             if (hostsEnd > hostsStart)
             {
-                urls.Add((firstLetter, hostsEnd));
-                AddUrlHosts(value, value.Substring(firstLetter, i - firstLetter), hostsStart, hostsEnd, found);
+                (urls ??= []).Add((firstLetter, hostsEnd));
+                AddUrlHosts(value, value.Substring(firstLetter, i - firstLetter), hostsStart, hostsEnd, ref found);
             }
 
             i = Math.Max(hostsEnd, i + 3);
         }
+
+        return urls;
     }
 
-    private static void AddUrlHosts(string value, string scheme, int hostsStart, int hostsEnd, List<HostCandidate> found)
+    private static void AddUrlHosts(string value, string scheme, int hostsStart, int hostsEnd, ref List<HostCandidate>? found)
     {
         var offset = hostsStart;
         while (offset <= hostsEnd)
@@ -111,7 +118,7 @@ public static class HostExtractor
             {
                 var port = 0;
                 var hasPort = colon > 0 && int.TryParse(value.Substring(colon + 1, partEnd - colon - 1), NumberStyles.None, CultureInfo.InvariantCulture, out port);
-                found.Add(new HostCandidate(offset, host, ReferenceForm.Url)
+                (found ??= []).Add(new HostCandidate(offset, host, ReferenceForm.Url)
                 {
                     Port = hasPort ? port : HostSyntax.DefaultPort(scheme),
                     PortIndex = hasPort ? colon + 1 : null,
@@ -126,8 +133,9 @@ public static class HostExtractor
     /// Every maximal run of host characters that is a dotted name, directly followed by <c>:</c> and a port, and not
     /// starting inside a URL.
     /// </summary>
-    private static void AddHostPorts(string value, List<(int Start, int End)> urls, List<HostCandidate> found)
+    private static void AddHostPorts(string value, List<(int Start, int End)>? urls, ref List<HostCandidate>? found)
     {
+        var urlCount = urls?.Count ?? 0;
         var url = 0;
         var i = 0;
         while (i < value.Length)
@@ -150,12 +158,12 @@ public static class HostExtractor
                 continue;
             }
 
-            while (url < urls.Count && urls[url].End <= start)
+            while (url < urlCount && urls![url].End <= start)
             {
                 url++;
             }
 
-            if (url < urls.Count && urls[url].Start <= start)
+            if (url < urlCount && urls![url].Start <= start)
             {
                 continue;
             }
@@ -163,7 +171,7 @@ public static class HostExtractor
             var host = value.Substring(start, i - start);
             if (HostSyntax.IsCandidate(host) && int.TryParse(value.Substring(i + 1, length), NumberStyles.None, CultureInfo.InvariantCulture, out var port))
             {
-                found.Add(new HostCandidate(start, host, ReferenceForm.HostPort) { Port = port, PortIndex = i + 1 });
+                (found ??= []).Add(new HostCandidate(start, host, ReferenceForm.HostPort) { Port = port, PortIndex = i + 1 });
             }
         }
     }
@@ -214,7 +222,7 @@ public static class HostExtractor
         return 0;
     }
 
-    private static void AddWholeValue(string value, string? key, List<HostCandidate> found)
+    private static void AddWholeValue(string value, string? key, ref List<HostCandidate>? found)
     {
         var trimmed = value.Trim();
         if (trimmed.Length == 0 || !HostSyntax.IsCandidate(trimmed))
@@ -225,11 +233,11 @@ public static class HostExtractor
         var index = value.IndexOf(trimmed, StringComparison.Ordinal);
         if (trimmed.TrimEnd('.').IndexOf('.') >= 0)
         {
-            found.Add(new HostCandidate(index, trimmed, ReferenceForm.DottedName));
+            (found ??= []).Add(new HostCandidate(index, trimmed, ReferenceForm.DottedName));
         }
         else if (HostSyntax.KeySaysHost(key))
         {
-            found.Add(new HostCandidate(index, trimmed, ReferenceForm.Label));
+            (found ??= []).Add(new HostCandidate(index, trimmed, ReferenceForm.Label));
         }
     }
 }

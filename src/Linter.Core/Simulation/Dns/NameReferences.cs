@@ -201,8 +201,24 @@ public sealed class NameReferences
     }
 
     /// <summary>A name of the pod's <c>hostAliases</c> (those the API server accepts) resolves through its /etc/hosts, never through cluster DNS.</summary>
-    private bool IsHostAlias(PodTemplate? pod, string host) =>
-        pod is not null && _snapshot.Validity(pod).HostAliases.Any(alias => string.Equals(alias.TrimEnd('.'), host.TrimEnd('.'), StringComparison.OrdinalIgnoreCase));
+    private bool IsHostAlias(PodTemplate? pod, string host)
+    {
+        if (pod is null || _snapshot.Validity(pod).HostAliases is not { Count: > 0 } aliases)
+        {
+            return false;
+        }
+
+        var name = host.TrimEnd('.');
+        foreach (var alias in aliases)
+        {
+            if (string.Equals(alias.TrimEnd('.'), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private SourceSpan Locate(ScalarNode scalar, int index, int length) =>
         _files.TryGetValue(scalar.Span.Path, out var file) ? file.Locate(scalar, index, length) : scalar.Span;
@@ -216,29 +232,92 @@ public sealed class NameReferences
         public override string ToString() => Container is null ? What : $"{What} of container {Container.Name} of {Pod!.Owner}";
     }
 
-    /// <summary>A pod's or ConfigMap's references in the order found, at most one per span, looked up by span.</summary>
+    /// <summary>
+    /// A pod's or ConfigMap's references in the order found, at most one per span. Most pods name no host or a few: the
+    /// list is made for the first reference, and an index by span only for a long list (a script full of names).
+    /// </summary>
     private sealed class Found
     {
-        private readonly List<NameReference?> _references = [];
-        private readonly Dictionary<SourceSpan, int> _bySpan = [];
+        private const int Scanned = 8;
 
-        public bool Contains(SourceSpan span) => _bySpan.ContainsKey(span);
+        private List<NameReference?>? _references;
+        private Dictionary<SourceSpan, int>? _bySpan;
+        private int _count;
+
+        public bool Contains(SourceSpan span) => IndexOf(span) >= 0;
 
         public void Add(NameReference reference)
         {
-            _bySpan[reference.Span] = _references.Count;
+            _references ??= [];
             _references.Add(reference);
+            _count++;
+            if (_bySpan is not null || _references.Count > Scanned)
+            {
+                _bySpan ??= Index(_references);
+                _bySpan[reference.Span] = _references.Count - 1;
+            }
         }
 
         public void Remove(SourceSpan span)
         {
-            if (_bySpan.TryGetValue(span, out var at))
+            if (IndexOf(span) is var at and >= 0)
             {
-                _bySpan.Remove(span);
-                _references[at] = null;
+                _bySpan?.Remove(span);
+                _references![at] = null;
+                _count--;
             }
         }
 
-        public NameReference[] ToArray() => _references.OfType<NameReference>().ToArray();
+        public NameReference[] ToArray()
+        {
+            if (_count == 0)
+            {
+                return [];
+            }
+
+            var kept = new NameReference[_count];
+            var next = 0;
+            foreach (var reference in _references!)
+            {
+                if (reference is not null)
+                {
+                    kept[next++] = reference;
+                }
+            }
+
+            return kept;
+        }
+
+        private int IndexOf(SourceSpan span)
+        {
+            if (_bySpan is not null)
+            {
+                return _bySpan.TryGetValue(span, out var at) ? at : -1;
+            }
+
+            for (var i = 0; _references is not null && i < _references.Count; i++)
+            {
+                if (_references[i] is { } reference && reference.Span == span)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private static Dictionary<SourceSpan, int> Index(List<NameReference?> references)
+        {
+            var index = new Dictionary<SourceSpan, int>();
+            for (var i = 0; i < references.Count; i++)
+            {
+                if (references[i] is { } reference)
+                {
+                    index[reference.Span] = i;
+                }
+            }
+
+            return index;
+        }
     }
 }
