@@ -104,22 +104,25 @@ internal static class CheckCommand
                 inputs = [.. parse.GetValue(input.Paths) is { Length: > 0 } ? inputs : [], rendered];
             }
 
-            var result = LintEngine.Run(setup.Request(inputs, previous));
+            var destinations = parse.GetValue(writeBaseline) is { } baselineOut
+                ? [.. options.Reports, new ReportDestination(SarifReport.Complete(), Path.Combine(workingDirectory, baselineOut))]
+                : options.Reports;
+            var result = LintEngine.Run(setup.Request(inputs, previous) with { Fingerprints = destinations.Any(d => d.Writer.ShowsFingerprints) });
             if (result.NothingLinted is { } why)
             {
                 stderr.WriteLine("kubelint: " + why);
                 return ExitCodes.UsageError;
             }
 
-            return Report(result, setup.Catalog, options, setup.FailOn, workingDirectory, root, parse.GetValue(writeBaseline), stdout, stderr, terminal);
+            return Report(result, setup.Catalog, options, destinations, setup.FailOn, workingDirectory, root, stdout, stderr, terminal);
         });
         return command;
     }
 
     private sealed record CheckOptions(IReadOnlyList<ReportDestination> Reports, string? SarifRoot, string? SarifCategory, JunitCases JunitCases, string? SourceUrl, string? StepSummary);
 
-    /// <summary>Writes every report; the summary line goes to standard error when no report goes to standard output.</summary>
-    private static int Report(LintResult result, RuleCatalog catalog, CheckOptions options, Severity? failOn, string workingDirectory, string root, string? baselineOut, TextWriter stdout, TextWriter stderr, Terminal terminal)
+    /// <summary>Writes every report (those asked for and the baseline); the summary line goes to standard error when no report goes to standard output.</summary>
+    private static int Report(LintResult result, RuleCatalog catalog, CheckOptions options, IReadOnlyList<ReportDestination> reports, Severity? failOn, string workingDirectory, string root, TextWriter stdout, TextWriter stderr, Terminal terminal)
     {
         var exitCode = result.ExitCode(failOn);
         var context = new ReportContext
@@ -135,9 +138,6 @@ internal static class CheckCommand
             StepSummary = options.StepSummary,
             Documentation = catalog.Documentation,
         };
-        var reports = baselineOut is null
-            ? options.Reports
-            : [.. options.Reports, new ReportDestination(SarifReport.Complete(), Path.Combine(workingDirectory, baselineOut))];
         try
         {
             foreach (var report in reports)

@@ -46,8 +46,13 @@ internal static class LintEngine
         // A base that several kustomizations build on gives the same finding in each build: the reader sees it once.
         findings = findings.Where((f, i) => i == 0 || !SameReport(findings[i - 1], f)).ToList();
 
-        var fingerprints = FindingFingerprint.Compute(findings, files.ToDictionary(f => f.Path, StringComparer.Ordinal));
-        var marked = findings.Select((f, i) => f with { Fingerprint = fingerprints[i] }).ToList();
+        var marked = findings;
+        if (request.Fingerprints || request.Baseline is not null)
+        {
+            var fingerprints = FindingFingerprint.Compute(findings, files.ToDictionary(f => f.Path, StringComparer.Ordinal));
+            marked = findings.Select((f, i) => f with { Fingerprint = fingerprints[i] }).ToList();
+        }
+
         if (request.Baseline is { } baseline)
         {
             marked = marked.Select(f => f with { InBaseline = baseline.Contains(f) }).ToList();

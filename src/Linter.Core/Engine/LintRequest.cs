@@ -24,6 +24,13 @@ internal sealed record LintRequest
     /// <summary>Stops the run between files and between rules (a host that gives up, a test's budget).</summary>
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>
+    /// Findings get their fingerprint (SARIF, the GitLab report and baselines read it). Hashing loads OpenSSL on Linux, a
+    /// noticeable part of a small run's start-up: a front end whose reports do not read fingerprints turns this off.
+    /// A baseline always needs them.
+    /// </summary>
+    public bool Fingerprints { get; init; } = true;
+
     /// <summary>Paths in findings are shown relative to this directory.</summary>
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
 }

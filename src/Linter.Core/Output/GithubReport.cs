@@ -19,6 +19,8 @@ internal sealed class GithubReport : IReportWriter
 
     public string Description => $"GitHub Actions workflow commands: annotations without code scanning ({AnnotationsPerLevel} per level, the rest in the log), and the markdown report as the job summary when GITHUB_STEP_SUMMARY is set";
 
+    public bool ShowsFingerprints => false;
+
     public void Write(LintResult result, TextWriter output, ReportContext context)
     {
         var findings = result.Findings;

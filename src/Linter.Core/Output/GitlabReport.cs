@@ -16,6 +16,8 @@ internal sealed class GitlabReport : IReportWriter
 
     public string Description => "GitLab Code Quality JSON for the merge request widget (artifacts:reports:codequality)";
 
+    public bool ShowsFingerprints => true;
+
     public void Write(LintResult result, TextWriter output, ReportContext context) =>
         Utf8Document.Write(output, stream => Write(result, stream, context));
 

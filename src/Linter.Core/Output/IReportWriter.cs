@@ -11,6 +11,9 @@ internal interface IReportWriter
     /// <summary>One line for the command-line help: what the format is for.</summary>
     string Description { get; }
 
+    /// <summary>The report shows the findings' fingerprints (see <see cref="Linter.Core.Engine.LintRequest.Fingerprints"/>).</summary>
+    bool ShowsFingerprints { get; }
+
     /// <summary>Writes the whole report, ending with a new line.</summary>
     void Write(LintResult result, TextWriter output, ReportContext context);
 }

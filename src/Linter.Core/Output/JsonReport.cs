@@ -17,6 +17,8 @@ internal sealed class JsonReport : IReportWriter
 
     public string Description => "for scripts: every finding with its full span, in a versioned schema";
 
+    public bool ShowsFingerprints => false;
+
     public void Write(LintResult result, TextWriter output, ReportContext context) =>
         Utf8Document.Write(output, stream => Write(result, stream, context.ToolVersion));
 

@@ -16,6 +16,8 @@ internal sealed class JunitReport : IReportWriter
 
     public string Description => "JUnit XML for test report views: a test case per rule (--junit-cases file: per file), failing with findings at or above --fail-on";
 
+    public bool ShowsFingerprints => false;
+
     public void Write(LintResult result, TextWriter output, ReportContext context) =>
         Utf8Document.Write(output, stream => Write(Cases(result, context), context.FailOn, stream));
 

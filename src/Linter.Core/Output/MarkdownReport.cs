@@ -20,6 +20,8 @@ internal sealed class MarkdownReport : IReportWriter
 
     public string Description => "Markdown for job summaries and pull request comments: counts, findings linked to file:line, a Mermaid diagram of the traffic with broken hops red";
 
+    public bool ShowsFingerprints => false;
+
     public long MaxBytes { get; init; } = long.MaxValue;
 
     public void Write(LintResult result, TextWriter output, ReportContext context) => output.Write(Render(result, context));

@@ -19,6 +19,8 @@ internal sealed class TextReport : IReportWriter
 
     public string Description => "for people: position, code frame and summary";
 
+    public bool ShowsFingerprints => false;
+
     public void Write(LintResult result, TextWriter output, ReportContext context)
     {
         var color = context.Color;

@@ -18,6 +18,8 @@ internal sealed class SarifReport : IReportWriter
 
     public string Description => "SARIF 2.1.0 for GitHub code scanning and other SARIF viewers";
 
+    public bool ShowsFingerprints => true;
+
     /// <summary>GitHub code scanning accepts at most this many results per run.</summary>
     public int MaxResults { get; init; } = 25_000;
 
