@@ -113,6 +113,12 @@ public sealed class NameReferences
     public IEnumerable<NameReference> UsedBy(PodTemplate pod)
     {
         IReadOnlyList<NameReference> own = _byPod.TryGetValue(pod, out var list) ? list : Array.Empty<NameReference>();
+        if (_byConfigMap.Count == 0)
+        {
+            // No ConfigMap names a host: nothing a pod reads from one adds a name.
+            return own;
+        }
+
         var consumed = pod.Spec.AllContainers.SelectMany(c => _snapshot.ConfigMapsReadBy(pod, c))
             .Where(use => use.Via != ConfigMapVia.Volume)
             .SelectMany(use => FromConfigMap(use.ConfigMap, use.Key));
