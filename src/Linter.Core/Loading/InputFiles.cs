@@ -25,9 +25,9 @@ internal enum PathKind
 /// </summary>
 internal static class InputFiles
 {
-    /// <summary>A file's text, or the problem reading it with the line and column it applies to.</summary>
-    /// <summary>What reading a file gave: its text, or why not. <paramref name="Utf8"/>: the bytes the text was decoded from
-    /// when they are exactly its UTF-8 (no byte order mark), for the caller to keep instead of encoding the text again.</summary>
+    /// <summary>A file's text, or the problem reading it with the line and column it applies to. <paramref name="Utf8"/>:
+    /// the bytes the text was decoded from when they are exactly its UTF-8 (no byte order mark), for the caller to keep
+    /// instead of encoding the text again.</summary>
     public readonly record struct Read(string? Text, bool ByteOrderMark, string? Problem, int Line, int Column, byte[]? Utf8 = null);
 
     /// <summary>What <paramref name="path"/> is (symbolic links followed) and, for <see cref="PathKind.Error"/>, why.</summary>
