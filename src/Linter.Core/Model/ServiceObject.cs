@@ -132,11 +132,15 @@ public sealed class ServiceObject : KubeObject
     public bool IsExposedOutside => AllowsNodePorts || ExternalIPs.Count > 0;
 
     /// <summary>Leaves fields the API server rejects or ignores out of the simulation; set once, by the snapshot's validation.</summary>
-    internal void LeaveOut(ServiceFields fields, IEnumerable<ScalarNode> rejectedExternalIPs)
+    internal void LeaveOut(ServiceFields fields, IReadOnlyList<ScalarNode> rejectedExternalIPs)
     {
         LeftOut = fields;
-        var rejected = new HashSet<ScalarNode>(rejectedExternalIPs);
-        ExternalIPs = _externalIPs.Where(ip => !rejected.Contains(ip)).ToList();
+        if (rejectedExternalIPs.Count > 0)
+        {
+            // Most Services have no rejected address: they keep the written list, not a copy each.
+            var rejected = new HashSet<ScalarNode>(rejectedExternalIPs);
+            ExternalIPs = _externalIPs.Where(ip => !rejected.Contains(ip)).ToArray();
+        }
     }
 
     /// <summary>The <c>spec.selector</c> key, when written.</summary>
