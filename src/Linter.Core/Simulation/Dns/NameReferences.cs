@@ -246,9 +246,10 @@ public sealed class NameReferences
     {
         private const int Scanned = 8;
 
-        private List<NameReference?>? _references;
+        private List<NameReference>? _references;
+
+        // The position of each span in the list, only past Scanned references.
         private Dictionary<SourceSpan, int>? _bySpan;
-        private int _count;
 
         public bool Contains(SourceSpan span) => IndexOf(span) >= 0;
 
@@ -256,43 +257,27 @@ public sealed class NameReferences
         {
             _references ??= [];
             _references.Add(reference);
-            _count++;
-            if (_bySpan is not null || _references.Count > Scanned)
+            if (_bySpan is not null)
             {
-                _bySpan ??= Index(_references);
                 _bySpan[reference.Span] = _references.Count - 1;
+            }
+            else if (_references.Count > Scanned)
+            {
+                _bySpan = Index(_references);
             }
         }
 
+        /// <summary>Takes out the reference at this span, keeping the others' order: a program's target replaces what was found there as a string.</summary>
         public void Remove(SourceSpan span)
         {
             if (IndexOf(span) is var at and >= 0)
             {
-                _bySpan?.Remove(span);
-                _references![at] = null;
-                _count--;
+                _references!.RemoveAt(at);
+                _bySpan = _references.Count > Scanned ? Index(_references) : null;
             }
         }
 
-        public NameReference[] ToArray()
-        {
-            if (_count == 0)
-            {
-                return [];
-            }
-
-            var kept = new NameReference[_count];
-            var next = 0;
-            foreach (var reference in _references!)
-            {
-                if (reference is not null)
-                {
-                    kept[next++] = reference;
-                }
-            }
-
-            return kept;
-        }
+        public NameReference[] ToArray() => _references is null ? [] : _references.ToArray();
 
         private int IndexOf(SourceSpan span)
         {
@@ -303,7 +288,7 @@ public sealed class NameReferences
 
             for (var i = 0; _references is not null && i < _references.Count; i++)
             {
-                if (_references[i] is { } reference && reference.Span == span)
+                if (_references[i].Span == span)
                 {
                     return i;
                 }
@@ -312,15 +297,12 @@ public sealed class NameReferences
             return -1;
         }
 
-        private static Dictionary<SourceSpan, int> Index(List<NameReference?> references)
+        private static Dictionary<SourceSpan, int> Index(List<NameReference> references)
         {
-            var index = new Dictionary<SourceSpan, int>();
+            var index = new Dictionary<SourceSpan, int>(references.Count);
             for (var i = 0; i < references.Count; i++)
             {
-                if (references[i] is { } reference)
-                {
-                    index[reference.Span] = i;
-                }
+                index[references[i].Span] = i;
             }
 
             return index;
