@@ -1,9 +1,14 @@
 namespace Linter.Core.Loading;
 
 /// <summary>A YAML (or JSON) node with the exact span it was read from.</summary>
-public abstract class Node(SourceSpan span)
+public abstract class Node
 {
-    public SourceSpan Span { get; } = span;
+    /// <summary>Nodes are made by the loader only.</summary>
+    private protected Node()
+    {
+    }
+
+    public abstract SourceSpan Span { get; }
 
     /// <summary>A short word for messages: "a mapping", "a list", "a string", "a number".</summary>
     public abstract string Describe();
@@ -11,14 +16,40 @@ public abstract class Node(SourceSpan span)
 
 public enum ScalarKind { Null, Bool, Int, Float, String }
 
-public sealed class ScalarNode(SourceSpan span, string value, ScalarKind kind, bool isQuoted) : Node(span)
+public sealed class ScalarNode : Node
 {
-    public string Value { get; } = value;
+    // The kind and the quoting share a field with the end column, which needs 27 bits (a file has at most
+    // LoadLimits.MaxFileBytes): a scalar takes 48 bytes instead of 56, and a large input keeps over a million of them.
+    private const int ColumnBits = 27;
+    private const int ColumnMask = (1 << ColumnBits) - 1;
+    private const int QuotedBit = 1 << 30;
+
+    private readonly string _path;
+    private readonly int _line;
+    private readonly int _column;
+    private readonly int _endLine;
+    private readonly int _endColumnKindQuoted;
+
+    public ScalarNode(SourceSpan span, string value, ScalarKind kind, bool isQuoted)
+    {
+        if (span.EndColumn is < 0 or > ColumnMask)
+        {
+            throw new ArgumentOutOfRangeException(nameof(span), span.EndColumn, "A scalar's end column must be below 2^27.");
+        }
+
+        (_path, _line, _column, _endLine) = (span.Path, span.Line, span.Column, span.EndLine);
+        _endColumnKindQuoted = span.EndColumn | ((int)kind << ColumnBits) | (isQuoted ? QuotedBit : 0);
+        Value = value;
+    }
+
+    public override SourceSpan Span => new(_path, _line, _column, _endLine, _endColumnKindQuoted & ColumnMask);
+
+    public string Value { get; }
 
     /// <summary>The type Kubernetes' YAML decoder (YAML 1.1 resolution) gives the scalar.</summary>
-    public ScalarKind Kind { get; } = kind;
+    public ScalarKind Kind => (ScalarKind)((_endColumnKindQuoted & ~QuotedBit) >> ColumnBits);
 
-    public bool IsQuoted { get; } = isQuoted;
+    public bool IsQuoted => (_endColumnKindQuoted & QuotedBit) != 0;
 
     public bool IsNull => Kind == ScalarKind.Null;
 
@@ -37,8 +68,10 @@ public sealed class ScalarNode(SourceSpan span, string value, ScalarKind kind, b
     public override string ToString() => Value;
 }
 
-public sealed class SequenceNode(SourceSpan span, IReadOnlyList<Node> items) : Node(span)
+public sealed class SequenceNode(SourceSpan span, IReadOnlyList<Node> items) : Node
 {
+    public override SourceSpan Span { get; } = span;
+
     public IReadOnlyList<Node> Items { get; } = items;
 
     public override string Describe() => "a list";
@@ -54,8 +87,9 @@ public sealed class MappingNode : Node
 
     private readonly Dictionary<string, int>? _index;
 
-    public MappingNode(SourceSpan span, IReadOnlyList<MappingEntry> entries) : base(span)
+    public MappingNode(SourceSpan span, IReadOnlyList<MappingEntry> entries)
     {
+        Span = span;
         Entries = entries;
         if (entries.Count > ScannedEntries)
         {
@@ -71,11 +105,14 @@ public sealed class MappingNode : Node
     /// A mapping whose reader already indexed its keys (key -> index of its last entry) when it has more than
     /// <see cref="ScannedEntries"/> entries (null otherwise): no second index.
     /// </summary>
-    internal MappingNode(SourceSpan span, IReadOnlyList<MappingEntry> entries, Dictionary<string, int>? index) : base(span)
+    internal MappingNode(SourceSpan span, IReadOnlyList<MappingEntry> entries, Dictionary<string, int>? index)
     {
+        Span = span;
         Entries = entries;
         _index = index;
     }
+
+    public override SourceSpan Span { get; }
 
     public IReadOnlyList<MappingEntry> Entries { get; }
 
