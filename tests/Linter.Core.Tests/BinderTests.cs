@@ -165,4 +165,23 @@ public sealed class BinderTests
         Assert.Empty(problems);
         Assert.Equal("c", ((WorkloadObject)cron).Template!.LabelValues["app"]);
     }
+
+    [Fact]
+    public void A_templates_label_values_are_its_labels_by_key_in_written_order()
+    {
+        var (deployment, problems) = Bind("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {tier: front, app: web, track: stable}}\n    spec: {containers: [{name: c, image: x}]}\n");
+        Assert.Empty(problems);
+        var values = ((WorkloadObject)deployment).Template!.LabelValues;
+        Assert.Equal(["tier", "app", "track"], values.Keys);
+        Assert.Equal(["front", "web", "stable"], values.Values);
+        Assert.Equal(3, values.Count);
+        Assert.Equal("stable", values["track"]);
+        Assert.True(values.TryGetValue("app", out var app));
+        Assert.Equal("web", app);
+        Assert.True(values.ContainsKey("tier"));
+        Assert.False(values.ContainsKey("version"));
+        Assert.False(values.TryGetValue("version", out _));
+        Assert.Throws<KeyNotFoundException>(() => values["version"]);
+        Assert.Equal([new("tier", "front"), new("app", "web"), new("track", "stable")], values.ToList());
+    }
 }

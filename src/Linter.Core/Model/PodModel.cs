@@ -13,13 +13,6 @@ public sealed class PodTemplate
         Owner = owner;
         Labels = labels;
         Spec = spec;
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in labels)
-        {
-            values[pair.Key.Value] = pair.Value.Value;
-        }
-
-        LabelValues = values;
     }
 
     public KubeObject Owner { get; }
@@ -29,7 +22,25 @@ public sealed class PodTemplate
     /// <summary>Labels as written in the template.</summary>
     public IReadOnlyList<StringPair> Labels { get; }
 
-    public IReadOnlyDictionary<string, string> LabelValues { get; }
+    /// <summary>The labels by key (a key written twice has its last value), read from <see cref="Labels"/>: a dictionary
+    /// per pod template was a large part of what the model keeps.</summary>
+    public IReadOnlyDictionary<string, string> LabelValues => new LabelValueView(this);
+
+    /// <summary>The value of a label, as <see cref="LabelValues"/> has it (the last one written), found by a scan.</summary>
+    internal bool TryGetLabel(string key, out string value)
+    {
+        for (var i = Labels.Count - 1; i >= 0; i--)
+        {
+            if (string.Equals(Labels[i].Key.Value, key, StringComparison.Ordinal))
+            {
+                value = Labels[i].Value.Value;
+                return true;
+            }
+        }
+
+        value = "";
+        return false;
+    }
 
     /// <summary>Labels the controller adds with values known before deployment (job-name, StatefulSet pod names).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> ControllerLabels { get; internal set; } = [];
@@ -37,6 +48,40 @@ public sealed class PodTemplate
     public PodSpec Spec { get; }
 
     public override string ToString() => Owner.ToString();
+}
+
+/// <summary>
+/// A template's labels by key. Look-ups scan the labels (templates have a few); listing them (for messages) makes the
+/// dictionary of the labels' first keys with their last values.
+/// </summary>
+internal sealed class LabelValueView(PodTemplate template) : IReadOnlyDictionary<string, string>
+{
+    public int Count => ByKey().Count;
+
+    public IEnumerable<string> Keys => ByKey().Keys;
+
+    public IEnumerable<string> Values => ByKey().Values;
+
+    public string this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"the pod template has no label {key}");
+
+    public bool ContainsKey(string key) => template.TryGetLabel(key, out _);
+
+    public bool TryGetValue(string key, out string value) => template.TryGetLabel(key, out value);
+
+    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => ByKey().GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private Dictionary<string, string> ByKey()
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in template.Labels)
+        {
+            values[pair.Key.Value] = pair.Value.Value;
+        }
+
+        return values;
+    }
 }
 
 public sealed class PodSpec

@@ -23,11 +23,16 @@ public sealed class LabelIndex
             _order[template] = _order.Count;
             Bucket(_all, template.Namespace).Add(template);
             var index = _byNamespace.TryGetValue(template.Namespace, out var existing) ? existing : _byNamespace[template.Namespace] = [];
-            foreach (var label in template.LabelValues.Concat(template.ControllerLabels))
+            foreach (var label in template.Labels)
             {
-                var pair = new LabelPair(label.Key, label.Value);
-                AddOnce(index.TryGetValue(pair, out var inNamespace) ? inNamespace : index[pair] = [], template);
-                AddOnce(_anywhere.TryGetValue(pair, out var anywhere) ? anywhere : _anywhere[pair] = [], template);
+                // A key written twice counts with its last value, as the API server keeps it.
+                template.TryGetLabel(label.Key.Value, out var value);
+                Add(index, new LabelPair(label.Key.Value, value), template);
+            }
+
+            foreach (var label in template.ControllerLabels)
+            {
+                Add(index, new LabelPair(label.Key, label.Value), template);
             }
         }
 
@@ -119,7 +124,7 @@ public sealed class LabelIndex
 
     private static bool Carries(PodTemplate template, KeyValuePair<string, string> pair)
     {
-        if (template.LabelValues.TryGetValue(pair.Key, out var value) && string.Equals(value, pair.Value, StringComparison.Ordinal))
+        if (template.TryGetLabel(pair.Key, out var value) && string.Equals(value, pair.Value, StringComparison.Ordinal))
         {
             return true;
         }
@@ -133,6 +138,12 @@ public sealed class LabelIndex
         }
 
         return false;
+    }
+
+    private void Add(Dictionary<LabelPair, List<PodTemplate>> index, LabelPair pair, PodTemplate template)
+    {
+        AddOnce(index.TryGetValue(pair, out var inNamespace) ? inNamespace : index[pair] = [], template);
+        AddOnce(_anywhere.TryGetValue(pair, out var anywhere) ? anywhere : _anywhere[pair] = [], template);
     }
 
     private static void AddOnce(List<PodTemplate> list, PodTemplate template)

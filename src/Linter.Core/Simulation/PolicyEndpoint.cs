@@ -40,9 +40,9 @@ public sealed class PolicyEndpoint
     public static PolicyEndpoint Of(PodTemplate pod)
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in pod.LabelValues)
+        foreach (var pair in pod.Labels)
         {
-            labels[pair.Key] = pair.Value;
+            labels[pair.Key.Value] = pair.Value.Value;
         }
 
         foreach (var pair in pod.ControllerLabels)
