@@ -37,4 +37,20 @@ public sealed class LineFingerprintsTests
         Assert.Equal(all[149], some[149]);
         Assert.EndsWith(":2", all[2]);
     }
+
+    [Fact]
+    public void A_byte_order_mark_read_off_the_text_is_hashed_as_if_in_it()
+    {
+        var hashes = LineFingerprints.Compute("kind: Pod\nspec: {}\n", byteOrderMark: true);
+        Assert.Equal(["e8d05e1a6c934da2:1", "a76d08d73aea7fa6:1", "c129715d7a2bc9a3:1"], Enumerable.Range(1, 3).Select(line => hashes[line]));
+    }
+
+    [Fact]
+    public void Each_file_counts_its_hashes_from_one()
+    {
+        var text = string.Concat(Enumerable.Repeat("a: 1\n", 150));
+        var first = LineFingerprints.Compute(text);
+        var again = LineFingerprints.Compute(text);
+        Assert.Equal(first, again);
+    }
 }

@@ -28,6 +28,9 @@ public sealed class SourceFile(string path, string text)
     /// </summary>
     public string Text => _text ?? Decoded();
 
+    /// <summary><see cref="Text"/> is empty (known without decoding it: only a text with characters is kept as UTF-8).</summary>
+    internal bool IsEmpty => _text is { Length: 0 };
+
     /// <summary>The file started with a UTF-8 byte order mark (removed from <see cref="Text"/>).</summary>
     public bool HasByteOrderMark { get; init; }
 

@@ -12,13 +12,25 @@ internal static class LineFingerprints
     private const ulong Mod = 37;
     private const int EndOfFile = 65535;
 
+    // One hasher per thread, reset for each file: its window and the table of hash counts grown anew per file were most
+    // of what the report of a large input allocated.
+    [ThreadStatic]
+    private static Hasher? _hasher;
+
     /// <summary>
-    /// The hash of each line of <paramref name="text"/> (the file as read, BOM included) that <paramref name="lines"/>
-    /// holds (every line when null), by 1-based line. Every line is hashed and counted; only the wanted ones are written out.
+    /// The hash of each line of <paramref name="text"/> that <paramref name="lines"/> holds (every line when null), by
+    /// 1-based line; a file read with a byte order mark is hashed with it, as GitHub reads the file. Every line is hashed
+    /// and counted; only the wanted ones are written out.
     /// </summary>
-    public static IReadOnlyDictionary<int, string> Compute(string text, ISet<int>? lines = null)
+    public static IReadOnlyDictionary<int, string> Compute(string text, ISet<int>? lines = null, bool byteOrderMark = false)
     {
-        var hasher = new Hasher(lines);
+        var hasher = _hasher ??= new Hasher();
+        hasher.Start(lines);
+        if (byteOrderMark)
+        {
+            hasher.Process('\uFEFF');
+        }
+
         foreach (var c in text)
         {
             hasher.Process(c);
@@ -29,19 +41,31 @@ internal static class LineFingerprints
         return hasher.Hashes;
     }
 
-    private sealed class Hasher(ISet<int>? wanted)
+    private sealed class Hasher
     {
+        private static readonly ulong FirstModulus = FirstMod();
         private readonly int[] _window = new int[BlockSize];
-        private readonly int[] _lineNumbers = Enumerable.Repeat(-1, BlockSize).ToArray();
+        private readonly int[] _lineNumbers = new int[BlockSize];
         private readonly Dictionary<ulong, int> _counts = [];
-        private readonly ulong _firstMod = FirstMod();
+        private ISet<int>? _wanted;
         private ulong _hash;
         private int _index;
         private int _lineNumber;
-        private bool _lineStart = true;
+        private bool _lineStart;
         private bool _previousCarriageReturn;
 
-        public Dictionary<int, string> Hashes { get; } = [];
+        public Dictionary<int, string> Hashes { get; private set; } = [];
+
+        /// <summary>Starts a file: every line's hash will be counted, those of <paramref name="wanted"/> (all when null) kept.</summary>
+        public void Start(ISet<int>? wanted)
+        {
+            Array.Clear(_window, 0, BlockSize);
+            _lineNumbers.AsSpan().Fill(-1);
+            _counts.Clear();
+            _wanted = wanted;
+            (_hash, _index, _lineNumber, _lineStart, _previousCarriageReturn) = (0, 0, 0, true, false);
+            Hashes = [];
+        }
 
         public void Process(int current)
         {
@@ -90,7 +114,7 @@ internal static class LineFingerprints
             var count = _counts.TryGetValue(_hash, out var before) ? before + 1 : 1;
             _counts[_hash] = count;
             var line = _lineNumbers[_index];
-            if (wanted is null || wanted.Contains(line))
+            if (_wanted is null || _wanted.Contains(line))
             {
                 Hashes[line] = $"{_hash:x}:{count}";
             }
@@ -102,7 +126,7 @@ internal static class LineFingerprints
         {
             var begin = _window[_index];
             _window[_index] = current;
-            _hash = unchecked((Mod * _hash) + (ulong)current - (_firstMod * (ulong)begin));
+            _hash = unchecked((Mod * _hash) + (ulong)current - (FirstModulus * (ulong)begin));
             _index = (_index + 1) % BlockSize;
         }
 

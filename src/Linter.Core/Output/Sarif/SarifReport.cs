@@ -49,6 +49,7 @@ internal sealed class SarifReport : IReportWriter
     {
         var files = result.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var ruleIndex = result.Rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var artifacts = new Artifacts(context);
         var limit = Math.Min(maxResults, MaxResults);
         var total = result.All.Count;
         // Past the limit the findings that count (not suppressed, not in the baseline) come first, most severe first.
@@ -70,13 +71,13 @@ internal sealed class SarifReport : IReportWriter
                 prints["primaryLocationLineHash"] = lineHash;
             }
 
-            var related = finding.Related.Select((r, i) => Location(r.Span, context, i + 1, r.Message)).ToList();
+            var related = finding.Related.Select((r, i) => Location(r.Span, artifacts, i + 1, r.Message)).ToList();
             return new SarifResult(
                 finding.RuleId,
                 ruleIndex[finding.RuleId],
                 Level(finding.Severity),
                 new SarifText(MessageWithLinks(finding)),
-                [Location(finding.Location, context, null, null)],
+                [Location(finding.Location, artifacts, null, null)],
                 related.Count == 0 ? null : related,
                 prints)
             {
@@ -85,7 +86,7 @@ internal sealed class SarifReport : IReportWriter
             };
         }).ToList();
 
-        var notifications = InputErrors(result, context).ToList();
+        var notifications = InputErrors(result, artifacts).ToList();
         if (kept.Count < total)
         {
             notifications.Add(new SarifNotification("warning", new SarifText(
@@ -139,9 +140,9 @@ internal sealed class SarifReport : IReportWriter
             new SarifRuleProperties(["kubernetes", rule.Family, "correctness"], precision, ProblemSeverity(rule.DefaultSeverity)));
     }
 
-    private static IEnumerable<SarifNotification> InputErrors(LintResult result, ReportContext context) =>
+    private static IEnumerable<SarifNotification> InputErrors(LintResult result, Artifacts artifacts) =>
         result.Files.Where(f => f.Failed).SelectMany(f => f.Problems.Where(p => p.Kind == ProblemKind.Unparseable).Select(p =>
-            new SarifNotification("error", new SarifText($"{p.Span.Path}:{p.Span.Line}:{p.Span.Column}: {p.Message}"), [Location(p.Span, context, null, null)], new SarifDescriptorReference("KL001"))));
+            new SarifNotification("error", new SarifText($"{p.Span.Path}:{p.Span.Line}:{p.Span.Column}: {p.Message}"), [Location(p.Span, artifacts, null, null)], new SarifDescriptorReference("KL001"))));
 
     /// <summary>The message, with each related location linked as SARIF embedded links ([text](id)) so viewers show them.</summary>
     private static string MessageWithLinks(Finding finding)
@@ -157,16 +158,39 @@ internal sealed class SarifReport : IReportWriter
 
     private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("[", "\\[").Replace("]", "\\]");
 
-    private static SarifLocation Location(SourceSpan span, ReportContext context, int? id, string? message)
+    private static SarifLocation Location(SourceSpan span, Artifacts artifacts, int? id, string? message)
     {
-        var relative = ReportPaths.RelativeTo(context.RootDirectory, context.WorkingDirectory, span.Path);
-        var artifact = span.Path == "<stdin>"
-            ? new SarifArtifactLocation("stdin", SourceRoot)
-            : relative is not null
-                ? new SarifArtifactLocation(string.Join("/", relative.Split('/').Select(Uri.EscapeDataString)), SourceRoot)
-                : new SarifArtifactLocation(new Uri(Path.GetFullPath(Path.Combine(context.WorkingDirectory, span.Path))).AbsoluteUri);
+        var artifact = artifacts.Of(span.Path);
         var region = new SarifRegion(span.Line, span.Column, span.EndLine, Math.Max(span.EndColumn, span.EndLine == span.Line ? span.Column + 1 : 1));
         return new SarifLocation(id, new SarifPhysicalLocation(artifact, region), message is null ? null : new SarifText(message));
+    }
+
+    /// <summary>Each path's artifact location, made once: a finding and its related locations mostly share a file.</summary>
+    private sealed class Artifacts(ReportContext context)
+    {
+        private readonly Dictionary<string, SarifArtifactLocation> _byPath = new(StringComparer.Ordinal);
+
+        public SarifArtifactLocation Of(string path)
+        {
+            if (!_byPath.TryGetValue(path, out var artifact))
+            {
+                _byPath[path] = artifact = Locate(path);
+            }
+
+            return artifact;
+        }
+
+        private SarifArtifactLocation Locate(string path)
+        {
+            if (path == "<stdin>")
+            {
+                return new SarifArtifactLocation("stdin", SourceRoot);
+            }
+
+            return ReportPaths.RelativeTo(context.RootDirectory, context.WorkingDirectory, path) is { } relative
+                ? new SarifArtifactLocation(string.Join("/", relative.Split('/').Select(Uri.EscapeDataString)), SourceRoot)
+                : new SarifArtifactLocation(new Uri(Path.GetFullPath(Path.Combine(context.WorkingDirectory, path))).AbsoluteUri);
+        }
     }
 
     /// <summary>The line hashes of the lines with a finding, by path: each file hashed once, files on every core.</summary>
@@ -175,14 +199,14 @@ internal sealed class SarifReport : IReportWriter
         var lines = new Dictionary<SourceFile, HashSet<int>>();
         foreach (var location in locations)
         {
-            if (files.TryGetValue(location.Path, out var file) && file.Text.Length > 0)
+            if (files.TryGetValue(location.Path, out var file) && !file.IsEmpty)
             {
                 (lines.TryGetValue(file, out var set) ? set : lines[file] = []).Add(location.Line);
             }
         }
 
         var hashed = lines.Keys.ToList();
-        var hashes = Cores.Map(hashed, file => LineFingerprints.Compute(file.HasByteOrderMark ? "\uFEFF" + file.Text : file.Text, lines[file]));
+        var hashes = Cores.Map(hashed, file => LineFingerprints.Compute(file.Text, lines[file], file.HasByteOrderMark));
         var byPath = new Dictionary<string, IReadOnlyDictionary<int, string>>(StringComparer.Ordinal);
         for (var i = 0; i < hashed.Count; i++)
         {
