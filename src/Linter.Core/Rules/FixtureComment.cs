@@ -15,7 +15,7 @@ public static class FixtureComment
     /// </summary>
     internal static Regex Trailing { get; } = new(
         $@"[ \t]*#[ \t]*expect:[ \t]*(?<ids>{RuleDescriptor.IdPattern}(?:[ \t]+{RuleDescriptor.IdPattern})*)[ \t]*(?=\r?\n|$)",
-        RegexOptions.Compiled | RegexOptions.CultureInvariant);
+        RegexOptions.CultureInvariant);
 
     /// <summary>The text without its fixture comments.</summary>
     public static string Strip(string text) => Trailing.Replace(text, string.Empty);

@@ -7,8 +7,8 @@ using Linter.Core.Rules;
 namespace Linter.Core.Output.Sarif;
 
 /// <summary>
-/// SARIF 2.1.0 for GitHub code scanning and other SARIF consumers, written with System.Text.Json (source-generated,
-/// <see cref="SarifJson"/>) from typed records (Sarif.Sdk is not available). Byte-identical for identical input.
+/// SARIF 2.1.0 for GitHub code scanning and other SARIF consumers, written by <see cref="SarifWriter"/> from typed
+/// records (Sarif.Sdk is not available). Byte-identical for identical input.
 /// </summary>
 internal sealed class SarifReport : IReportWriter
 {
@@ -52,19 +52,11 @@ internal sealed class SarifReport : IReportWriter
         var artifacts = new Artifacts(context);
         var limit = Math.Min(maxResults, MaxResults);
         var total = result.All.Count;
-        // Past the limit the findings that count (not suppressed, not in the baseline) come first, most severe first.
-        var kept = result.All.Select((f, i) => (Finding: f, Index: i))
-            .OrderByDescending(x => x.Finding.IsActive)
-            .ThenByDescending(x => x.Finding.Severity)
-            .ThenBy(x => x.Index)
-            .Take(limit)
-            .OrderBy(x => x.Index)
-            .ToList();
-        var lineHashes = LineHashes(files, kept.Select(x => x.Finding.Location));
+        var kept = total <= limit ? result.All : MostSevere(result.All, limit);
+        var lineHashes = LineHashes(files, kept.Select(f => f.Location));
 
-        var results = kept.Select(x =>
+        var results = kept.Select(finding =>
         {
-            var finding = x.Finding;
             var prints = new SortedDictionary<string, string>(StringComparer.Ordinal) { [FindingFingerprint.Key] = finding.Fingerprint };
             if (lineHashes.TryGetValue(finding.Location.Path, out var hashes) && hashes.TryGetValue(finding.Location.Line, out var lineHash))
             {
@@ -104,13 +96,27 @@ internal sealed class SarifReport : IReportWriter
     }
 
     /// <summary>
+    /// The first <paramref name="limit"/> findings when those that count (not suppressed, not in the baseline) come
+    /// first, most severe first; in the order of <paramref name="all"/>.
+    /// </summary>
+    private static List<Finding> MostSevere(IReadOnlyList<Finding> all, int limit) =>
+        Enumerable.Range(0, all.Count)
+            .OrderByDescending(i => all[i].IsActive)
+            .ThenByDescending(i => all[i].Severity)
+            .ThenBy(i => i)
+            .Take(limit)
+            .OrderBy(i => i)
+            .Select(i => all[i])
+            .ToList();
+
+    /// <summary>
     /// The log as UTF-8, in a stream sized for about 2 KB per result: written without growing it (a byte array grown by
     /// doubling and then copied cost four times the 10 MB log of 100,000 objects).
     /// </summary>
     private static MemoryStream Serialize(SarifLog log, int results)
     {
         var stream = new MemoryStream((int)Math.Min(64 * 1024 + 2048L * results, 64 * 1024 * 1024));
-        JsonSerializer.Serialize(stream, log, SarifJson.Log.SarifLog);
+        SarifWriter.Write(stream, log);
         return stream;
     }
 
