@@ -68,4 +68,54 @@ public sealed class ServiceValidationTests
         var service = Cluster.From(Service("web", $"  externalIPs: {items}\n")).Service("web");
         Assert.Equal((exposed, accepted), (service.IsExposedOutside, string.Join(",", service.ExternalIPs.Select(ip => ip.Value))));
     }
+
+    [Theory]
+    [InlineData("clusterIPs: [10.96.0.10]", "clusterIPs")]
+    [InlineData("ipFamilies: [IPv4]", "ipFamilies")]
+    [InlineData("ipFamilyPolicy: SingleStack", "ipFamilyPolicy")]
+    [InlineData("externalName: db.example.com", "externalName")]
+    [InlineData("externalIPs: [192.0.2.10]", "externalIPs")]
+    [InlineData("externalTrafficPolicy: Local", "externalTrafficPolicy")]
+    [InlineData("internalTrafficPolicy: Local", "internalTrafficPolicy")]
+    [InlineData("healthCheckNodePort: 30100", "healthCheckNodePort")]
+    [InlineData("sessionAffinity: ClientIP", "sessionAffinity")]
+    [InlineData("sessionAffinityConfig: {clientIP: {timeoutSeconds: 60}}", "sessionAffinityConfig")]
+    [InlineData("loadBalancerSourceRanges: [10.0.0.0/8]", "loadBalancerSourceRanges")]
+    [InlineData("allocateLoadBalancerNodePorts: false", "allocateLoadBalancerNodePorts")]
+    [InlineData("loadBalancerClass: example.com/lb", "loadBalancerClass")]
+    public void A_service_keeps_an_uncommon_field_written_alone(string field, string name)
+    {
+        var service = Cluster.From(Service("web", $"  type: LoadBalancer\n  {field}\n")).Service("web");
+        var written = new Dictionary<string, object?>
+        {
+            ["clusterIPs"] = service.ClusterIPsKey is null ? null : service.ClusterIPs.Single().Value,
+            ["ipFamilies"] = service.IpFamiliesKey is null ? null : service.IpFamilies.Single().Value,
+            ["ipFamilyPolicy"] = service.IpFamilyPolicyNode?.Value,
+            ["externalName"] = service.ExternalNameNode?.Value,
+            ["externalIPs"] = service.ExternalIPsKey is null ? null : service.ExternalIPs.Single().Value,
+            ["externalTrafficPolicy"] = service.WrittenExternalTrafficPolicy?.Value,
+            ["internalTrafficPolicy"] = service.InternalTrafficPolicyNode?.Value,
+            ["healthCheckNodePort"] = service.HealthCheckNodePort?.Value,
+            ["sessionAffinity"] = service.SessionAffinityNode?.Value,
+            ["sessionAffinityConfig"] = service.SessionAffinityConfigKey is null ? null : service.AffinityTimeout?.Value,
+            ["loadBalancerSourceRanges"] = service.SourceRangesKey is null ? null : service.SourceRanges.Single().Value,
+            ["allocateLoadBalancerNodePorts"] = service.AllocateNodePortsKey?.Value,
+            ["loadBalancerClass"] = service.LoadBalancerClassKey is null ? null : service.LoadBalancerClass?.Value,
+        };
+
+        Assert.Equal([name], written.Where(w => w.Value is not null).Select(w => w.Key));
+    }
+
+    [Fact]
+    public void A_service_without_uncommon_fields_reads_them_as_absent()
+    {
+        var service = Cluster.From(Service("web", "  selector: {app: web}\n")).Service("web");
+        Assert.Empty(service.ClusterIPs);
+        Assert.Empty(service.ExternalIPs);
+        Assert.Empty(service.WrittenExternalIPs);
+        Assert.Empty(service.SourceRanges);
+        Assert.Null(service.ExternalTrafficPolicyNode);
+        Assert.Null(service.HealthCheckNodePort);
+        Assert.Null(service.LoadBalancerClass);
+    }
 }

@@ -204,29 +204,7 @@ internal static class ObjectBinder
         }
 
         service.ClusterIPNode = spec.String("clusterIP");
-        service.ClusterIPs = spec.Strings("clusterIPs");
-        service.ClusterIPsKey = service.ClusterIPs.Count > 0 ? spec.Key("clusterIPs") : null;
-        service.IpFamilies = spec.Strings("ipFamilies");
-        service.IpFamiliesKey = service.IpFamilies.Count > 0 ? spec.Key("ipFamilies") : null;
-        service.IpFamilyPolicyNode = spec.String("ipFamilyPolicy");
-        service.ExternalNameNode = spec.String("externalName");
-        service.WrittenExternalIPs = spec.Strings("externalIPs");
-        service.ExternalIPsKey = service.WrittenExternalIPs.Count > 0 ? spec.Key("externalIPs") : null;
-        service.ExternalTrafficPolicyNode = spec.String("externalTrafficPolicy");
-        service.InternalTrafficPolicyNode = spec.String("internalTrafficPolicy");
-        service.HealthCheckNodePort = spec.Int("healthCheckNodePort");
-        service.SessionAffinityNode = spec.String("sessionAffinity");
-        if (spec.Child("sessionAffinityConfig") is { } affinity)
-        {
-            service.SessionAffinityConfigKey = spec.Key("sessionAffinityConfig");
-            service.AffinityTimeout = affinity.Child("clientIP")?.Int("timeoutSeconds");
-        }
-
-        service.SourceRanges = spec.Strings("loadBalancerSourceRanges");
-        service.SourceRangesKey = service.SourceRanges.Count > 0 ? spec.Key("loadBalancerSourceRanges") : null;
-        service.AllocateNodePortsKey = spec.Bool("allocateLoadBalancerNodePorts") is not null ? spec.Key("allocateLoadBalancerNodePorts") : null;
-        service.LoadBalancerClass = spec.String("loadBalancerClass");
-        service.LoadBalancerClassKey = service.LoadBalancerClass is not null ? spec.Key("loadBalancerClass") : null;
+        service.Keep(Uncommon(spec));
         service.HasPorts = spec.Written("ports") && spec.Map["ports"] is not SequenceNode { Items.Count: 0 };
         service.SelectorKey = spec.Key("selector");
         if (spec.Map["selector"] is MappingNode selector && selector.Entries.Any(e => e.Key.Value is "matchLabels" or "matchExpressions" && e.Value is not ScalarNode))
@@ -255,5 +233,51 @@ internal static class ObjectBinder
             NodePort = reader.Int("nodePort"),
         }).ToArray();
         return service;
+    }
+
+    /// <summary>The Service fields most Services leave out, read in the order the API reference lists them.</summary>
+    private static ServiceObject.Uncommon Uncommon(FieldReader spec)
+    {
+        var clusterIPs = spec.Strings("clusterIPs");
+        var clusterIPsKey = clusterIPs.Count > 0 ? spec.Key("clusterIPs") : null;
+        var ipFamilies = spec.Strings("ipFamilies");
+        var ipFamiliesKey = ipFamilies.Count > 0 ? spec.Key("ipFamilies") : null;
+        var ipFamilyPolicy = spec.String("ipFamilyPolicy");
+        var externalName = spec.String("externalName");
+        var externalIPs = spec.Strings("externalIPs");
+        var externalIPsKey = externalIPs.Count > 0 ? spec.Key("externalIPs") : null;
+        var externalTrafficPolicy = spec.String("externalTrafficPolicy");
+        var internalTrafficPolicy = spec.String("internalTrafficPolicy");
+        var healthCheckNodePort = spec.Int("healthCheckNodePort");
+        var sessionAffinity = spec.String("sessionAffinity");
+        var affinity = spec.Child("sessionAffinityConfig");
+        var sessionAffinityConfigKey = affinity is null ? null : spec.Key("sessionAffinityConfig");
+        var affinityTimeout = affinity?.Child("clientIP")?.Int("timeoutSeconds");
+        var sourceRanges = spec.Strings("loadBalancerSourceRanges");
+        var sourceRangesKey = sourceRanges.Count > 0 ? spec.Key("loadBalancerSourceRanges") : null;
+        var allocateNodePortsKey = spec.Bool("allocateLoadBalancerNodePorts") is not null ? spec.Key("allocateLoadBalancerNodePorts") : null;
+        var loadBalancerClass = spec.String("loadBalancerClass");
+        return new ServiceObject.Uncommon
+        {
+            ClusterIPs = clusterIPs,
+            ClusterIPsKey = clusterIPsKey,
+            IpFamilies = ipFamilies,
+            IpFamiliesKey = ipFamiliesKey,
+            IpFamilyPolicy = ipFamilyPolicy,
+            ExternalName = externalName,
+            ExternalIPs = externalIPs,
+            ExternalIPsKey = externalIPsKey,
+            ExternalTrafficPolicy = externalTrafficPolicy,
+            InternalTrafficPolicy = internalTrafficPolicy,
+            HealthCheckNodePort = healthCheckNodePort,
+            SessionAffinity = sessionAffinity,
+            SessionAffinityConfigKey = sessionAffinityConfigKey,
+            AffinityTimeout = affinityTimeout,
+            SourceRanges = sourceRanges,
+            SourceRangesKey = sourceRangesKey,
+            AllocateNodePortsKey = allocateNodePortsKey,
+            LoadBalancerClass = loadBalancerClass,
+            LoadBalancerClassKey = loadBalancerClass is not null ? spec.Key("loadBalancerClass") : null,
+        };
     }
 }

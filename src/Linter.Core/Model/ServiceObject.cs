@@ -12,8 +12,7 @@ public sealed class ServiceObject : KubeObject
     public const string SourceRangesAnnotation = "service.beta.kubernetes.io/load-balancer-source-ranges";
 
     private ScalarNode? _clusterIPNode;
-    private IReadOnlyList<ScalarNode> _externalIPs = [];
-    private ScalarNode? _externalTrafficPolicyNode;
+    private Uncommon? _uncommon;
 
     /// <summary>ClusterIP (the default), NodePort, LoadBalancer or ExternalName, as written.</summary>
     public string Type { get; internal set; } = "ClusterIP";
@@ -49,74 +48,75 @@ public sealed class ServiceObject : KubeObject
     public ScalarNode? WrittenClusterIP => _clusterIPNode;
 
     /// <summary>The <c>clusterIPs</c> key, when written.</summary>
-    public ScalarNode? ClusterIPsKey { get; internal set; }
+    public ScalarNode? ClusterIPsKey => _uncommon?.ClusterIPsKey;
 
     /// <summary>The <c>clusterIPs</c> items: the addresses of a dual-stack Service, the first equal to <c>clusterIP</c>.</summary>
-    public IReadOnlyList<ScalarNode> ClusterIPs { get; internal set; } = [];
+    public IReadOnlyList<ScalarNode> ClusterIPs => _uncommon?.ClusterIPs ?? [];
 
     /// <summary>The <c>ipFamilies</c> key, when written.</summary>
-    public ScalarNode? IpFamiliesKey { get; internal set; }
+    public ScalarNode? IpFamiliesKey => _uncommon?.IpFamiliesKey;
 
     /// <summary>The <c>ipFamilies</c> items, <c>IPv4</c> and <c>IPv6</c>, in the order of the addresses.</summary>
-    public IReadOnlyList<ScalarNode> IpFamilies { get; internal set; } = [];
+    public IReadOnlyList<ScalarNode> IpFamilies => _uncommon?.IpFamilies ?? [];
 
     /// <summary><c>ipFamilyPolicy</c>: <c>SingleStack</c>, <c>PreferDualStack</c> or <c>RequireDualStack</c>.</summary>
-    public ScalarNode? IpFamilyPolicyNode { get; internal set; }
+    public ScalarNode? IpFamilyPolicyNode => _uncommon?.IpFamilyPolicy;
 
-    public ScalarNode? ExternalNameNode { get; internal set; }
+    public ScalarNode? ExternalNameNode => _uncommon?.ExternalName;
 
     /// <summary>The <c>externalIPs</c> key, when it lists addresses.</summary>
-    public ScalarNode? ExternalIPsKey { get; internal set; }
+    public ScalarNode? ExternalIPsKey => _uncommon?.ExternalIPsKey;
 
     /// <summary>The <c>externalIPs</c> items the API server accepts (all of them as written, before validation).</summary>
-    public IReadOnlyList<ScalarNode> ExternalIPs { get; private set; } = [];
+    public IReadOnlyList<ScalarNode> ExternalIPs => _uncommon?.AcceptedExternalIPs ?? WrittenExternalIPs;
 
     /// <summary>The <c>externalIPs</c> items as written.</summary>
-    public IReadOnlyList<ScalarNode> WrittenExternalIPs
-    {
-        get => _externalIPs;
-        internal set => ExternalIPs = _externalIPs = value;
-    }
+    public IReadOnlyList<ScalarNode> WrittenExternalIPs => _uncommon?.ExternalIPs ?? [];
 
     /// <summary>The <c>externalTrafficPolicy</c> value, unless the API server rejects it.</summary>
-    public ScalarNode? ExternalTrafficPolicyNode
-    {
-        get => LeftOut.HasFlag(ServiceFields.ExternalTrafficPolicy) ? null : _externalTrafficPolicyNode;
-        internal set => _externalTrafficPolicyNode = value;
-    }
+    public ScalarNode? ExternalTrafficPolicyNode => LeftOut.HasFlag(ServiceFields.ExternalTrafficPolicy) ? null : WrittenExternalTrafficPolicy;
 
     /// <summary>The <c>externalTrafficPolicy</c> value as written.</summary>
-    public ScalarNode? WrittenExternalTrafficPolicy => _externalTrafficPolicyNode;
+    public ScalarNode? WrittenExternalTrafficPolicy => _uncommon?.ExternalTrafficPolicy;
 
     /// <summary><c>internalTrafficPolicy</c>: <c>Cluster</c> (the default) or <c>Local</c>.</summary>
-    public ScalarNode? InternalTrafficPolicyNode { get; internal set; }
+    public ScalarNode? InternalTrafficPolicyNode => _uncommon?.InternalTrafficPolicy;
 
     /// <summary>The node port a load balancer polls to find nodes with local endpoints (LoadBalancer with <c>externalTrafficPolicy: Local</c>).</summary>
-    public IntField? HealthCheckNodePort { get; internal set; }
+    public IntField? HealthCheckNodePort => _uncommon?.HealthCheckNodePort;
 
     /// <summary><c>sessionAffinity</c>: <c>None</c> (the default) or <c>ClientIP</c>.</summary>
-    public ScalarNode? SessionAffinityNode { get; internal set; }
+    public ScalarNode? SessionAffinityNode => _uncommon?.SessionAffinity;
 
     /// <summary>The <c>sessionAffinityConfig</c> key, when written.</summary>
-    public ScalarNode? SessionAffinityConfigKey { get; internal set; }
+    public ScalarNode? SessionAffinityConfigKey => _uncommon?.SessionAffinityConfigKey;
 
     /// <summary><c>sessionAffinityConfig.clientIP.timeoutSeconds</c>.</summary>
-    public IntField? AffinityTimeout { get; internal set; }
+    public IntField? AffinityTimeout => _uncommon?.AffinityTimeout;
 
     /// <summary>The <c>loadBalancerSourceRanges</c> key, when it lists ranges.</summary>
-    public ScalarNode? SourceRangesKey { get; internal set; }
+    public ScalarNode? SourceRangesKey => _uncommon?.SourceRangesKey;
 
     /// <summary>The <c>loadBalancerSourceRanges</c> items, as written (validation trims spaces).</summary>
-    public IReadOnlyList<ScalarNode> SourceRanges { get; internal set; } = [];
+    public IReadOnlyList<ScalarNode> SourceRanges => _uncommon?.SourceRanges ?? [];
 
     /// <summary>The <c>allocateLoadBalancerNodePorts</c> key, when written.</summary>
-    public ScalarNode? AllocateNodePortsKey { get; internal set; }
+    public ScalarNode? AllocateNodePortsKey => _uncommon?.AllocateNodePortsKey;
 
     /// <summary>The <c>loadBalancerClass</c> key, when written.</summary>
-    public ScalarNode? LoadBalancerClassKey { get; internal set; }
+    public ScalarNode? LoadBalancerClassKey => _uncommon?.LoadBalancerClassKey;
 
     /// <summary>The <c>loadBalancerClass</c> value, when written.</summary>
-    public ScalarNode? LoadBalancerClass { get; internal set; }
+    public ScalarNode? LoadBalancerClass => _uncommon?.LoadBalancerClass;
+
+    /// <summary>Keeps the fields most Services leave out, when one of them is written (see <see cref="Uncommon"/>).</summary>
+    internal void Keep(Uncommon fields)
+    {
+        if (fields.AnyWritten)
+        {
+            _uncommon = fields;
+        }
+    }
 
     /// <summary><c>ports</c> lists at least one item (or holds a value of the wrong type, which KL003 reports).</summary>
     public bool HasPorts { get; internal set; }
@@ -139,7 +139,7 @@ public sealed class ServiceObject : KubeObject
         {
             // Most Services have no rejected address: they keep the written list, not a copy each.
             var rejected = new HashSet<ScalarNode>(rejectedExternalIPs);
-            ExternalIPs = _externalIPs.Where(ip => !rejected.Contains(ip)).ToArray();
+            _uncommon!.AcceptedExternalIPs = WrittenExternalIPs.Where(ip => !rejected.Contains(ip)).ToArray();
         }
     }
 
@@ -179,6 +179,63 @@ public sealed class ServiceObject : KubeObject
 
     /// <summary>The selector as key=value pairs, for label index look-ups.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> SelectorPairs { get; private set; } = [];
+
+    /// <summary>
+    /// The fields most Services do not write (dual stack, external names and addresses, traffic policies, session
+    /// affinity, load balancer settings), bound together: a Service keeps them only when one is written, one
+    /// reference instead of twenty fields on every Service.
+    /// </summary>
+    internal sealed class Uncommon
+    {
+        public IReadOnlyList<ScalarNode> ClusterIPs { get; init; } = [];
+
+        public ScalarNode? ClusterIPsKey { get; init; }
+
+        public IReadOnlyList<ScalarNode> IpFamilies { get; init; } = [];
+
+        public ScalarNode? IpFamiliesKey { get; init; }
+
+        public ScalarNode? IpFamilyPolicy { get; init; }
+
+        public ScalarNode? ExternalName { get; init; }
+
+        public IReadOnlyList<ScalarNode> ExternalIPs { get; init; } = [];
+
+        public ScalarNode? ExternalIPsKey { get; init; }
+
+        /// <summary>The written external IPs less those the API server rejects; null when it rejects none.</summary>
+        public IReadOnlyList<ScalarNode>? AcceptedExternalIPs { get; set; }
+
+        public ScalarNode? ExternalTrafficPolicy { get; init; }
+
+        public ScalarNode? InternalTrafficPolicy { get; init; }
+
+        public IntField? HealthCheckNodePort { get; init; }
+
+        public ScalarNode? SessionAffinity { get; init; }
+
+        public ScalarNode? SessionAffinityConfigKey { get; init; }
+
+        public IntField? AffinityTimeout { get; init; }
+
+        public IReadOnlyList<ScalarNode> SourceRanges { get; init; } = [];
+
+        public ScalarNode? SourceRangesKey { get; init; }
+
+        public ScalarNode? AllocateNodePortsKey { get; init; }
+
+        public ScalarNode? LoadBalancerClass { get; init; }
+
+        public ScalarNode? LoadBalancerClassKey { get; init; }
+
+        /// <summary>A field is written: every key kept comes with a value or an item, so the values and lists say it.</summary>
+        public bool AnyWritten =>
+            ClusterIPs.Count > 0 || IpFamilies.Count > 0 || IpFamilyPolicy is not null || ExternalName is not null ||
+            ExternalIPs.Count > 0 || ExternalTrafficPolicy is not null || InternalTrafficPolicy is not null ||
+            HealthCheckNodePort is not null || SessionAffinity is not null || SessionAffinityConfigKey is not null ||
+            AffinityTimeout is not null || SourceRanges.Count > 0 || AllocateNodePortsKey is not null ||
+            LoadBalancerClass is not null;
+    }
 }
 
 /// <summary>Service fields the simulation leaves out because the API server rejects or ignores them.</summary>
