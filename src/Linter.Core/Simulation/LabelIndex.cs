@@ -10,30 +10,41 @@ namespace Linter.Core.Simulation;
 public sealed class LabelIndex
 {
     private static readonly IReadOnlyList<PodTemplate> None = [];
-    private readonly Dictionary<string, Dictionary<LabelPair, List<PodTemplate>>> _byNamespace = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<PodTemplate>> _all = new(StringComparer.Ordinal);
-    private readonly Dictionary<LabelPair, List<PodTemplate>> _anywhere = [];
+    private readonly Dictionary<string, Dictionary<LabelPair, PodTemplate[]>> _byNamespace = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PodTemplate[]> _all;
+    private readonly Dictionary<LabelPair, PodTemplate[]> _anywhere;
     private readonly Dictionary<PodTemplate, int> _order = [];
     private readonly List<string> _namespaces;
 
     public LabelIndex(IEnumerable<PodTemplate> templates)
     {
+        var all = new Dictionary<string, List<PodTemplate>>(StringComparer.Ordinal);
+        var byNamespace = new Dictionary<string, Dictionary<LabelPair, List<PodTemplate>>>(StringComparer.Ordinal);
+        var anywhere = new Dictionary<LabelPair, List<PodTemplate>>();
         foreach (var template in templates)
         {
             _order[template] = _order.Count;
-            Bucket(_all, template.Namespace).Add(template);
-            var index = _byNamespace.TryGetValue(template.Namespace, out var existing) ? existing : _byNamespace[template.Namespace] = [];
+            Bucket(all, template.Namespace).Add(template);
+            var index = byNamespace.TryGetValue(template.Namespace, out var existing) ? existing : byNamespace[template.Namespace] = [];
             foreach (var label in template.Labels)
             {
                 // A key written twice counts with its last value, as the API server keeps it.
                 template.TryGetLabel(label.Key.Value, out var value);
-                Add(index, new LabelPair(label.Key.Value, value), template);
+                Add(index, anywhere, new LabelPair(label.Key.Value, value), template);
             }
 
             foreach (var label in template.ControllerLabels)
             {
-                Add(index, new LabelPair(label.Key, label.Value), template);
+                Add(index, anywhere, new LabelPair(label.Key, label.Value), template);
             }
+        }
+
+        // Kept as exact arrays: a list per label and namespace left its spare capacity (and itself) behind for the run.
+        _all = Frozen(all);
+        _anywhere = Frozen(anywhere);
+        foreach (var index in byNamespace)
+        {
+            _byNamespace[index.Key] = Frozen(index.Value);
         }
 
         _namespaces = _all.Keys.OrderBy(n => n, StringComparer.Ordinal).ToList();
@@ -64,9 +75,9 @@ public sealed class LabelIndex
     }
 
     /// <summary>The templates of <paramref name="index"/> that carry every pair, in input order; null when no pair counts (all pods match).</summary>
-    private IReadOnlyList<PodTemplate>? Intersect(Dictionary<LabelPair, List<PodTemplate>> index, IReadOnlyList<KeyValuePair<string, string>> selector)
+    private IReadOnlyList<PodTemplate>? Intersect(Dictionary<LabelPair, PodTemplate[]> index, IReadOnlyList<KeyValuePair<string, string>> selector)
     {
-        List<PodTemplate>? smallest = null;
+        PodTemplate[]? smallest = null;
         for (var i = 0; i < selector.Count; i++)
         {
             var pair = selector[i];
@@ -80,7 +91,7 @@ public sealed class LabelIndex
                 return None;
             }
 
-            if (smallest is null || set.Count < smallest.Count)
+            if (smallest is null || set.Length < smallest.Length)
             {
                 smallest = set;
             }
@@ -140,10 +151,10 @@ public sealed class LabelIndex
         return false;
     }
 
-    private void Add(Dictionary<LabelPair, List<PodTemplate>> index, LabelPair pair, PodTemplate template)
+    private static void Add(Dictionary<LabelPair, List<PodTemplate>> index, Dictionary<LabelPair, List<PodTemplate>> anywhere, LabelPair pair, PodTemplate template)
     {
-        AddOnce(index.TryGetValue(pair, out var inNamespace) ? inNamespace : index[pair] = [], template);
-        AddOnce(_anywhere.TryGetValue(pair, out var anywhere) ? anywhere : _anywhere[pair] = [], template);
+        AddOnce(Bucket(index, pair), template);
+        AddOnce(Bucket(anywhere, pair), template);
     }
 
     private static void AddOnce(List<PodTemplate> list, PodTemplate template)
@@ -154,8 +165,21 @@ public sealed class LabelIndex
         }
     }
 
-    private static List<PodTemplate> Bucket(Dictionary<string, List<PodTemplate>> map, string key) =>
+    private static List<PodTemplate> Bucket<TKey>(Dictionary<TKey, List<PodTemplate>> map, TKey key)
+        where TKey : notnull =>
         map.TryGetValue(key, out var list) ? list : map[key] = [];
+
+    private static Dictionary<TKey, PodTemplate[]> Frozen<TKey>(Dictionary<TKey, List<PodTemplate>> lists)
+        where TKey : notnull
+    {
+        var frozen = new Dictionary<TKey, PodTemplate[]>(lists.Count, lists.Comparer);
+        foreach (var list in lists)
+        {
+            frozen[list.Key] = list.Value.ToArray();
+        }
+
+        return frozen;
+    }
 
     private readonly record struct LabelPair(string Key, string Value);
 }
