@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text.Json;
 using Linter.Core.Engine;
 using Linter.Core.Loading;
 using Linter.Core.Rules;
