@@ -37,6 +37,25 @@ public sealed class ManifestLoaderTests : IDisposable
         Assert.Equal(["a/data.json", "a/x.yml", "b/svc.yaml"], files.Select(f => f.Path));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("", "app")]
+    [InlineData("app/z.yaml", "", "app-b")]
+    public void Files_come_in_path_order_each_once_however_folders_are_named_and_arguments_overlap(params string[] arguments)
+    {
+        // '-' sorts before '/', so "app-b/..." comes before "app/..." although the walk meets folder app first; a folder
+        // holding files and folders lists its files before its subfolders' files.
+        Write("app/z.yaml", Service);
+        Write("app/m.yaml", Service);
+        Write("app/a/x.yaml", Service);
+        Write("app-b/y.yaml", Service);
+        Write("app.d/w.yaml", Service);
+
+        var files = Load(arguments.Select(a => Path.Combine(_dir, a)).ToArray());
+
+        Assert.Equal(["app-b/y.yaml", "app.d/w.yaml", "app/a/x.yaml", "app/m.yaml", "app/z.yaml"], files.Select(f => f.Path));
+    }
+
     [Fact]
     public void Globs_select_matching_files()
     {

@@ -39,7 +39,10 @@ internal static class ManifestLoader
 
         var all = loaded.Concat(missing.Select(m => Failure(DisplayPath(m.Argument, workingDirectory), m.Reason))).ToList();
         all = KustomizeBuilds.Settle(all, Named(inputs, workingDirectory));
-        all.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        if (!OrdinalOrder.IsStrictlyIncreasing(all, file => file.Path))
+        {
+            all.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        }
         KustomizePatches.Remove(all);
         return new LoadedInput(all, excluded);
     }

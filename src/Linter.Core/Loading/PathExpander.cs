@@ -52,9 +52,15 @@ internal static class PathExpander
         }
 
         var kept = keep is null ? found : found.Where(keep).ToList();
-        var unique = named.Concat(kept).Distinct(StringComparer.Ordinal).ToList();
-        unique.Sort(StringComparer.Ordinal);
-        var excluded = found.Except(unique, StringComparer.Ordinal).Count();
+        var unique = named.Concat(kept).ToList();
+        if (!OrdinalOrder.IsStrictlyIncreasing(unique, path => path))
+        {
+            unique = unique.Distinct(StringComparer.Ordinal).ToList();
+            unique.Sort(StringComparer.Ordinal);
+        }
+
+        // Without include/exclude every file found is kept.
+        var excluded = keep is null ? 0 : found.Except(unique, StringComparer.Ordinal).Count();
         return new Expansion(unique, missing, excluded);
     }
 
@@ -90,6 +96,7 @@ internal static class PathExpander
             }
 
             entries.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+            var firstFile = files.Count;
             for (var i = entries.Count - 1; i >= 0; i--)
             {
                 var entry = entries[i].Path;
@@ -111,6 +118,10 @@ internal static class PathExpander
                         break;
                 }
             }
+
+            // The folder's files in name order (they were met last to first): where folders hold either files or folders
+            // (and names no character below '/'), the walk then lists the paths in order and Expand need not sort them.
+            files.Reverse(firstFile, files.Count - firstFile);
         }
 
         return files;
