@@ -15,6 +15,8 @@ public static class FindingFingerprint
 {
     public const string Key = "kubelint/v1";
 
+    private const string HexDigits = "0123456789abcdef";
+
     private static readonly Regex LineReferences = new(@"\bline \d+|:\d+(:\d+)?\b", RegexOptions.Compiled);
 
     public static IReadOnlyList<string> Compute(IReadOnlyList<Finding> findings, IReadOnlyDictionary<string, SourceFile> files)
@@ -42,8 +44,18 @@ public static class FindingFingerprint
     }
 
     /// <summary>The first <paramref name="bytes"/> bytes of the SHA-256 of <paramref name="text"/> (UTF-8), in lowercase hex.</summary>
-    internal static string HexDigest(SHA256 sha, string text, int bytes) =>
-        string.Concat(sha.ComputeHash(Encoding.UTF8.GetBytes(text)).Take(bytes).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+    internal static string HexDigest(SHA256 sha, string text, int bytes)
+    {
+        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+        var hex = new char[bytes * 2];
+        for (var i = 0; i < bytes; i++)
+        {
+            hex[2 * i] = HexDigits[hash[i] >> 4];
+            hex[(2 * i) + 1] = HexDigits[hash[i] & 0xF];
+        }
+
+        return new string(hex);
+    }
 
     private static string Text(SourceFile file, SourceSpan span)
     {
