@@ -42,6 +42,18 @@ public sealed class PodTemplate
         return false;
     }
 
+    /// <summary>A new dictionary of the labels by key, as <see cref="LabelValues"/> lists them.</summary>
+    internal Dictionary<string, string> LabelsByKey()
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in Labels)
+        {
+            values[pair.Key.Value] = pair.Value.Value;
+        }
+
+        return values;
+    }
+
     /// <summary>Labels the controller adds with values known before deployment (job-name, StatefulSet pod names).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> ControllerLabels { get; internal set; } = [];
 
@@ -56,11 +68,11 @@ public sealed class PodTemplate
 /// </summary>
 internal sealed class LabelValueView(PodTemplate template) : IReadOnlyDictionary<string, string>
 {
-    public int Count => ByKey().Count;
+    public int Count => template.LabelsByKey().Count;
 
-    public IEnumerable<string> Keys => ByKey().Keys;
+    public IEnumerable<string> Keys => template.LabelsByKey().Keys;
 
-    public IEnumerable<string> Values => ByKey().Values;
+    public IEnumerable<string> Values => template.LabelsByKey().Values;
 
     public string this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"the pod template has no label {key}");
 
@@ -68,20 +80,9 @@ internal sealed class LabelValueView(PodTemplate template) : IReadOnlyDictionary
 
     public bool TryGetValue(string key, out string value) => template.TryGetLabel(key, out value);
 
-    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => ByKey().GetEnumerator();
+    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => template.LabelsByKey().GetEnumerator();
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-
-    private Dictionary<string, string> ByKey()
-    {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in template.Labels)
-        {
-            values[pair.Key.Value] = pair.Value.Value;
-        }
-
-        return values;
-    }
 }
 
 public sealed class PodSpec

@@ -294,8 +294,8 @@ internal static class ConnectionVerdicts
             json.WriteString("verdict", target.Kind);
             json.WriteString("deniedBy", target.Verdict?.DeniedBy switch { PolicyDirection.Egress => "egress", PolicyDirection.Ingress => "ingress", _ => null });
 
-            WriteStrings(json, "decidedBy", target.DecidedBy);
-            WriteStrings(json, "isolating", target.Isolating);
+            json.WriteStrings("decidedBy", target.DecidedBy);
+            json.WriteStrings("isolating", target.Isolating);
             var nearest = target.Verdict?.DeniedBy switch
             {
                 PolicyDirection.Egress => target.Verdict.Egress.Nearest,
@@ -310,16 +310,5 @@ internal static class ConnectionVerdicts
 
         json.WriteEndArray();
         json.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 }

@@ -16,4 +16,16 @@ internal static class JsonWriting
             json.WriteNull(name);
         }
     }
+
+    /// <summary>An array of strings.</summary>
+    public static void WriteStrings(this Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
 }

@@ -39,12 +39,7 @@ public sealed class PolicyEndpoint
 
     public static PolicyEndpoint Of(PodTemplate pod)
     {
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in pod.Labels)
-        {
-            labels[pair.Key.Value] = pair.Value.Value;
-        }
-
+        var labels = pod.LabelsByKey();
         foreach (var pair in pod.ControllerLabels)
         {
             labels[pair.Key] = pair.Value;

@@ -70,22 +70,13 @@ internal static class SarifWriter
         Text(json, "shortDescription", rule.ShortDescription);
         Text(json, "fullDescription", rule.FullDescription);
         Text(json, "help", rule.Help);
-        if (rule.HelpUri is { } helpUri)
-        {
-            json.WriteString("helpUri", helpUri);
-        }
+        OptionalString(json, "helpUri", rule.HelpUri);
 
         json.WriteStartObject("defaultConfiguration");
         json.WriteString("level", rule.DefaultConfiguration.Level);
         json.WriteEndObject();
         json.WriteStartObject("properties");
-        json.WriteStartArray("tags");
-        foreach (var tag in rule.Properties.Tags)
-        {
-            json.WriteStringValue(tag);
-        }
-
-        json.WriteEndArray();
+        json.WriteStrings("tags", rule.Properties.Tags);
         json.WriteString("precision", rule.Properties.Precision);
         json.WriteString("problem.severity", rule.Properties.ProblemSeverity);
         json.WriteEndObject();
@@ -146,10 +137,7 @@ internal static class SarifWriter
             WriteArray(json, "suppressions", suppressions, Suppression);
         }
 
-        if (result.BaselineState is { } baselineState)
-        {
-            json.WriteString("baselineState", baselineState);
-        }
+        OptionalString(json, "baselineState", result.BaselineState);
 
         json.WriteEndObject();
     }
@@ -193,10 +181,7 @@ internal static class SarifWriter
     {
         json.WriteStartObject();
         json.WriteString("uri", location.Uri);
-        if (location.UriBaseId is { } baseId)
-        {
-            json.WriteString("uriBaseId", baseId);
-        }
+        OptionalString(json, "uriBaseId", location.UriBaseId);
 
         json.WriteEndObject();
     }
@@ -205,12 +190,18 @@ internal static class SarifWriter
     {
         json.WriteStartObject(name);
         json.WriteString("text", text.Text);
-        if (text.Markdown is { } markdown)
-        {
-            json.WriteString("markdown", markdown);
-        }
+        OptionalString(json, "markdown", text.Markdown);
 
         json.WriteEndObject();
+    }
+
+    /// <summary>A string property, left out when null.</summary>
+    private static void OptionalString(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
     }
 
     private static void WriteArray<T>(Utf8JsonWriter json, string name, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> write)
