@@ -29,14 +29,18 @@ public sealed class ConcurrencyTests
         Assert.Same(results[0], memo["key"]);
     }
 
-    [Fact]
-    public void Cores_run_every_item_once_and_rethrow_the_failing_items_own_exception()
+    public static TheoryData<string> Loops => ["For", "ForEachInTurn"];
+
+    [Theory]
+    [MemberData(nameof(Loops))]
+    public void Cores_run_every_item_once_and_rethrow_the_failing_items_own_exception(string loop)
     {
+        Action<int, Action<int>> run = loop == "For" ? (count, body) => Cores.For(count, body) : (count, body) => Cores.ForEachInTurn(count, body);
         var seen = new int[1000];
-        Cores.For(seen.Length, i => Interlocked.Increment(ref seen[i]));
+        run(seen.Length, i => Interlocked.Increment(ref seen[i]));
         Assert.All(seen, count => Assert.Equal(1, count));
 
-        var thrown = Assert.Throws<InvalidOperationException>(() => Cores.For(10, i =>
+        var thrown = Assert.Throws<InvalidOperationException>(() => run(10, i =>
         {
             if (i == 7)
             {

@@ -70,7 +70,7 @@ internal static class LintEngine
     {
         var running = rules.ToList();
         var contexts = running.Select(rule => new RuleContext(snapshot, rule.Descriptor, suppressions, request.Policy.OptionsFor(rule.Descriptor))).ToList();
-        Cores.For(running.Count, i => running[i].Check(contexts[i]), request.Cancellation);
+        Cores.ForEachInTurn(running.Count, i => running[i].Check(contexts[i]), request.Cancellation);
         var findings = new List<Finding>();
         foreach (var context in contexts)
         {
