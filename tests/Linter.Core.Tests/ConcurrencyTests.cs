@@ -36,9 +36,12 @@ public sealed class ConcurrencyTests
     public void Cores_run_every_item_once_and_rethrow_the_failing_items_own_exception(string loop)
     {
         Action<int, Action<int>> run = loop == "For" ? (count, body) => Cores.For(count, body) : (count, body) => Cores.ForEachInTurn(count, body);
-        var seen = new int[1000];
-        run(seen.Length, i => Interlocked.Increment(ref seen[i]));
-        Assert.All(seen, count => Assert.Equal(1, count));
+        foreach (var items in new[] { 0, 1, 2, 1000 })
+        {
+            var seen = new int[items];
+            run(seen.Length, i => Interlocked.Increment(ref seen[i]));
+            Assert.All(seen, count => Assert.Equal(1, count));
+        }
 
         var thrown = Assert.Throws<InvalidOperationException>(() => run(10, i =>
         {

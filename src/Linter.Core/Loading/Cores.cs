@@ -23,8 +23,16 @@ internal static class Cores
     /// Runs the items in order, each on the next core that is free: for a few items of very different costs (rules),
     /// where handing each core a range of them leaves one core with the expensive ones at the end.
     /// </summary>
-    public static void ForEachInTurn(int count, Action<int> body, CancellationToken cancellation = default) =>
+    public static void ForEachInTurn(int count, Action<int> body, CancellationToken cancellation = default)
+    {
+        if (count < 2)
+        {
+            For(count, body, cancellation); // a partitioner needs a range that is not empty
+            return;
+        }
+
         RethrowingTheFailure(() => Parallel.ForEach(Partitioner.Create(0, count, rangeSize: 1), Options(cancellation), range => body(range.Item1)));
+    }
 
     public static TResult[] Map<T, TResult>(IReadOnlyList<T> items, Func<T, TResult> compute)
     {
