@@ -19,11 +19,11 @@ internal static class SuppressionFinder
         var found = new List<Suppression>();
         foreach (var obj in snapshot.Objects)
         {
-            foreach (var pair in obj.Annotations.Where(a => a.Key.Value == Annotation))
+            foreach (var pair in obj.Annotations.Where(a => a.KeyText == Annotation))
             {
-                var (ids, unknown) = Parse(pair.Value.Value, rules);
+                var (ids, unknown) = Parse(pair.ValueText, rules);
                 var root = obj.Span;
-                found.Add(new Suppression(SuppressionKind.Annotation, pair.Value.Span, ids, root.Line, root.EndLine, unknown));
+                found.Add(new Suppression(SuppressionKind.Annotation, pair.ValueSpan, ids, root.Line, root.EndLine, unknown));
             }
         }
 

@@ -18,38 +18,26 @@ public enum ScalarKind { Null, Bool, Int, Float, String }
 
 public sealed class ScalarNode : Node
 {
-    // The kind and the quoting share a field with the end column, which needs 27 bits (a file has at most
-    // LoadLimits.MaxFileBytes): a scalar takes 48 bytes instead of 56, and a large input keeps over a million of them.
-    private const int ColumnBits = 27;
-    private const int ColumnMask = (1 << ColumnBits) - 1;
-    private const int QuotedBit = 1 << 30;
-
-    private readonly string _path;
-    private readonly int _line;
-    private readonly int _column;
-    private readonly int _endLine;
-    private readonly int _endColumnKindQuoted;
+    private readonly ScalarData _data;
 
     public ScalarNode(SourceSpan span, string value, ScalarKind kind, bool isQuoted)
+        : this(new ScalarData(span, value, kind, isQuoted))
     {
-        if (span.EndColumn is < 0 or > ColumnMask)
-        {
-            throw new ArgumentOutOfRangeException(nameof(span), span.EndColumn, "A scalar's end column must be below 2^27.");
-        }
-
-        (_path, _line, _column, _endLine) = (span.Path, span.Line, span.Column, span.EndLine);
-        _endColumnKindQuoted = span.EndColumn | ((int)kind << ColumnBits) | (isQuoted ? QuotedBit : 0);
-        Value = value;
     }
 
-    public override SourceSpan Span => new(_path, _line, _column, _endLine, _endColumnKindQuoted & ColumnMask);
+    /// <summary>A node of a scalar the model kept as a value (each such node is new: compare scalars by value and span).</summary>
+    internal ScalarNode(ScalarData data) => _data = data;
 
-    public string Value { get; }
+    internal ScalarData Data => _data;
+
+    public override SourceSpan Span => _data.Span;
+
+    public string Value => _data.Value;
 
     /// <summary>The type Kubernetes' YAML decoder (YAML 1.1 resolution) gives the scalar.</summary>
-    public ScalarKind Kind => (ScalarKind)((_endColumnKindQuoted & ~QuotedBit) >> ColumnBits);
+    public ScalarKind Kind => _data.Kind;
 
-    public bool IsQuoted => (_endColumnKindQuoted & QuotedBit) != 0;
+    public bool IsQuoted => _data.IsQuoted;
 
     public bool IsNull => Kind == ScalarKind.Null;
 

@@ -293,12 +293,69 @@ internal sealed class FieldReader
 
 public readonly record struct BoolField(bool Value, ScalarNode Node);
 
-public readonly record struct IntField(int Value, ScalarNode Node);
+/// <summary>An int32 field and the scalar it was written as.</summary>
+public readonly record struct IntField
+{
+    // The scalar is kept as a value, not a node: the model keeps one per port, and a node object each was a large part
+    // of what a large input keeps.
+    private readonly ScalarData _node;
+
+    public IntField(int value, ScalarNode node) => (Value, _node) = (value, node.Data);
+
+    public int Value { get; }
+
+    /// <summary>The scalar the number was written as (a new node on each read: compare by value and span).</summary>
+    public ScalarNode Node => _node.ToNode()!;
+
+    internal SourceSpan Span => _node.Span;
+
+    public void Deconstruct(out int value, out ScalarNode node) => (value, node) = (Value, Node);
+}
 
 /// <summary>A port given as a number or as a name (Kubernetes' IntOrString).</summary>
-public readonly record struct PortRef(int? Number, string? Name, ScalarNode Node)
+public readonly record struct PortRef
 {
+    private readonly ScalarData _node;
+
+    public PortRef(int? number, string? name, ScalarNode node) => (Number, Name, _node) = (number, name, node.Data);
+
+    public int? Number { get; }
+
+    public string? Name { get; }
+
+    /// <summary>The scalar the port was written as (a new node on each read: compare by value and span).</summary>
+    public ScalarNode Node => _node.ToNode()!;
+
+    internal SourceSpan Span => _node.Span;
+
+    public void Deconstruct(out int? number, out string? name, out ScalarNode node) => (number, name, node) = (Number, Name, Node);
+
     public override string ToString() => Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Name ?? string.Empty;
 }
 
-public readonly record struct StringPair(ScalarNode Key, ScalarNode Value);
+/// <summary>A key and its string value in a map (labels, annotations, a selector, ConfigMap data).</summary>
+public readonly record struct StringPair
+{
+    private readonly ScalarData _key;
+    private readonly ScalarData _value;
+
+    public StringPair(ScalarNode key, ScalarNode value) => (_key, _value) = (key.Data, value.Data);
+
+    /// <summary>The key's scalar (a new node on each read: compare by value and span).</summary>
+    public ScalarNode Key => _key.ToNode()!;
+
+    /// <summary>The value's scalar (a new node on each read: compare by value and span).</summary>
+    public ScalarNode Value => _value.ToNode()!;
+
+    /// <summary>The key's text, without a node.</summary>
+    internal string KeyText => _key.Value;
+
+    /// <summary>The value's text, without a node.</summary>
+    internal string ValueText => _value.Value;
+
+    internal SourceSpan KeySpan => _key.Span;
+
+    internal SourceSpan ValueSpan => _value.Span;
+
+    public void Deconstruct(out ScalarNode key, out ScalarNode value) => (key, value) = (Key, Value);
+}

@@ -11,7 +11,7 @@ internal static class IngressBinder
 
     public static void Bind(IngressObject ingress, FieldReader top)
     {
-        ingress.ClassAnnotation = ingress.Annotations.Where(a => a.Key.Value == ClassAnnotation).Select(a => (StringPair?)a).FirstOrDefault();
+        ingress.ClassAnnotation = ingress.Annotations.Where(a => a.KeyText == ClassAnnotation).Select(a => (StringPair?)a).FirstOrDefault();
         var legacy = ingress.IsLegacy;
         ingress.SpecKey = top.Key("spec");
         var spec = top.Child("spec");
@@ -68,7 +68,7 @@ internal static class IngressBinder
 
     public static void Bind(IngressClassObject ingressClass, FieldReader top)
     {
-        ingressClass.DefaultAnnotation = ingressClass.Annotations.Where(a => a.Key.Value == DefaultClassAnnotation).Select(a => a.Value).FirstOrDefault();
+        ingressClass.DefaultAnnotation = ingressClass.Annotations.Where(a => a.KeyText == DefaultClassAnnotation).Select(a => a.Value).FirstOrDefault();
         ingressClass.SpecKey = top.Key("spec");
         var spec = top.Child("spec");
         // A spec of the wrong type is KL003's: count its controller as written.

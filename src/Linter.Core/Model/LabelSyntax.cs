@@ -23,8 +23,8 @@ internal static class LabelSyntax
         List<StringPair>? accepted = null;
         for (var i = 0; i < pairs.Count; i++)
         {
-            var keyOk = CheckKey(pairs[i].Key, owner, field, problems);
-            var valueOk = CheckValue(pairs[i].Value, owner, field, problems);
+            var keyOk = Check(pairs[i].KeyText, pairs[i].KeySpan, owner, field, NameValidation.QualifiedName(pairs[i].KeyText), "label key", problems);
+            var valueOk = Check(pairs[i].ValueText, pairs[i].ValueSpan, owner, field, NameValidation.LabelValue(pairs[i].ValueText), "label value", problems);
             if (!(keyOk && valueOk))
             {
                 accepted ??= [.. pairs.Take(i)];
@@ -40,13 +40,13 @@ internal static class LabelSyntax
 
     /// <summary>Checks a label key (a map key, or a requirement's <c>key</c>: field <paramref name="field"/> of <paramref name="owner"/>); false when rejected.</summary>
     public static bool CheckKey(ScalarNode key, FieldReader owner, string field, List<LabelProblem> problems) =>
-        Check(key, owner, field, NameValidation.QualifiedName(key.Value), "label key", problems);
+        Check(key.Value, key.Span, owner, field, NameValidation.QualifiedName(key.Value), "label key", problems);
 
     /// <summary>Checks a label value (a map value, or an item of a requirement's <c>values</c>); false when rejected.</summary>
     public static bool CheckValue(ScalarNode value, FieldReader owner, string field, List<LabelProblem> problems) =>
-        Check(value, owner, field, NameValidation.LabelValue(value.Value), "label value", problems);
+        Check(value.Value, value.Span, owner, field, NameValidation.LabelValue(value.Value), "label value", problems);
 
-    private static bool Check(ScalarNode node, FieldReader owner, string field, IReadOnlyList<string> errors, string what, List<LabelProblem> problems)
+    private static bool Check(string value, SourceSpan span, FieldReader owner, string field, IReadOnlyList<string> errors, string what, List<LabelProblem> problems)
     {
         if (errors.Count == 0)
         {
@@ -54,8 +54,8 @@ internal static class LabelSyntax
         }
 
         var path = owner.Path.Length == 0 ? field : $"{owner.Path}.{field}";
-        problems.Add(new LabelProblem(node.Span,
-            $"\"{path}: Invalid value: \"{node.Value}\": {string.Join("; ", errors)}\": {Fix(node.Value, what)}"));
+        problems.Add(new LabelProblem(span,
+            $"\"{path}: Invalid value: \"{value}\": {string.Join("; ", errors)}\": {Fix(value, what)}"));
         return false;
     }
 

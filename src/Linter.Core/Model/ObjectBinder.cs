@@ -86,7 +86,7 @@ internal static class ObjectBinder
                 endpoints.ServiceName = endpoints.Name;
                 break;
             case EndpointsObject slice:
-                slice.ServiceName = slice.Labels.FirstOrDefault(l => l.Key.Value == "kubernetes.io/service-name").Value?.Value ?? string.Empty;
+                slice.ServiceName = slice.Labels.FirstOrDefault(l => l.KeyText == "kubernetes.io/service-name").ValueText ?? string.Empty;
                 break;
             case WorkloadObject workload:
                 WorkloadBinder.Bind(workload, top);

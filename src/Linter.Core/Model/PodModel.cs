@@ -31,9 +31,9 @@ public sealed class PodTemplate
     {
         for (var i = Labels.Count - 1; i >= 0; i--)
         {
-            if (string.Equals(Labels[i].Key.Value, key, StringComparison.Ordinal))
+            if (string.Equals(Labels[i].KeyText, key, StringComparison.Ordinal))
             {
-                value = Labels[i].Value.Value;
+                value = Labels[i].ValueText;
                 return true;
             }
         }
@@ -48,7 +48,7 @@ public sealed class PodTemplate
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var pair in Labels)
         {
-            values[pair.Key.Value] = pair.Value.Value;
+            values[pair.KeyText] = pair.ValueText;
         }
 
         return values;

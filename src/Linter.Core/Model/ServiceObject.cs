@@ -123,7 +123,7 @@ public sealed class ServiceObject : KubeObject
 
     /// <summary>The source-ranges annotation (<see cref="SourceRangesAnnotation"/>), when written.</summary>
     public StringPair? SourceRangesAnnotationPair =>
-        Annotations.Where(a => a.Key.Value == SourceRangesAnnotation).Select(a => (StringPair?)a).FirstOrDefault();
+        Annotations.Where(a => a.KeyText == SourceRangesAnnotation).Select(a => (StringPair?)a).FirstOrDefault();
 
     /// <summary>Fields the API server rejects or ignores, which the simulation leaves out (RULES.md ground rule 4).</summary>
     public ServiceFields LeftOut { get; private set; }
@@ -153,7 +153,7 @@ public sealed class ServiceObject : KubeObject
         internal set
         {
             _selector = value;
-            SelectorPairs = value?.Select(p => new KeyValuePair<string, string>(p.Key.Value, p.Value.Value)).ToArray() ?? [];
+            SelectorPairs = value?.Select(p => new KeyValuePair<string, string>(p.KeyText, p.ValueText)).ToArray() ?? [];
         }
     }
 
@@ -279,7 +279,7 @@ public sealed class ServicePort
     public IntField? NodePort { get; internal set; }
 
     /// <summary>Where to point for this port: its <c>port</c> value, or the item.</summary>
-    public SourceSpan Anchor => Port?.Node.Span ?? Span;
+    public SourceSpan Anchor => Port?.Span ?? Span;
 
     public override string ToString() => Name is null ? $"{Port?.Value}/{Protocol}" : $"{Name} ({Port?.Value}/{Protocol})";
 }

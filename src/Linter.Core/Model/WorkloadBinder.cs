@@ -77,7 +77,7 @@ internal static class WorkloadBinder
         {
             var pairs = spec.StringMap("selector");
             workload.Selector = pairs is null ? null : new LabelSelector(
-                pairs.Select(p => new SelectorRequirement(p.Key.Value, SelectorOperator.In, [p.Value.Value], p.Key.Span)).ToList(), true);
+                pairs.Select(p => new SelectorRequirement(p.KeyText, SelectorOperator.In, [p.ValueText], p.KeySpan)).ToList(), true);
             return;
         }
 
@@ -145,7 +145,7 @@ internal static class WorkloadBinder
 
         foreach (var pair in LabelSyntax.Accepted(selector.StringMap("matchLabels") ?? [], selector, "matchLabels", labelProblems))
         {
-            requirements.Add(new SelectorRequirement(pair.Key.Value, SelectorOperator.In, [pair.Value.Value], pair.Key.Span));
+            requirements.Add(new SelectorRequirement(pair.KeyText, SelectorOperator.In, [pair.ValueText], pair.KeySpan));
         }
 
         foreach (var reader in selector.Items("matchExpressions"))

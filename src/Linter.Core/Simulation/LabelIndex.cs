@@ -29,8 +29,8 @@ public sealed class LabelIndex
             foreach (var label in template.Labels)
             {
                 // A key written twice counts with its last value, as the API server keeps it.
-                template.TryGetLabel(label.Key.Value, out var value);
-                Add(index, anywhere, new LabelPair(label.Key.Value, value), template);
+                template.TryGetLabel(label.KeyText, out var value);
+                Add(index, anywhere, new LabelPair(label.KeyText, value), template);
             }
 
             foreach (var label in template.ControllerLabels)

@@ -51,7 +51,7 @@ public sealed class NamespaceLabels
         {
             foreach (var pair in declared.Labels)
             {
-                labels[pair.Key.Value] = pair.Value.Value;
+                labels[pair.KeyText] = pair.ValueText;
             }
         }
         else

@@ -77,10 +77,10 @@ public sealed class ServedPorts
         foreach (var pair in configMap.Data)
         {
             found.Clear();
-            ListenPortScanner.Scan(pair.Value.Value, pair.Key.Value, found);
+            ListenPortScanner.Scan(pair.ValueText, pair.KeyText, found);
             if (found.Count > 0)
             {
-                numbers.ByKey[pair.Key.Value] = [.. found];
+                numbers.ByKey[pair.KeyText] = [.. found];
                 numbers.All.UnionWith(found);
             }
         }

@@ -35,7 +35,7 @@ public sealed class CorefileZone
         var corefile = snapshot.Objects.OfType<ConfigMapObject>()
             .Where(c => c is { Name: "coredns", Namespace: "kube-system" })
             .SelectMany(c => c.Data)
-            .FirstOrDefault(pair => pair.Key.Value == "Corefile").Value;
+            .FirstOrDefault(pair => pair.KeyText == "Corefile").Value;
         if (corefile is null || Parse(corefile.Value) is not { Count: > 0 } zones)
         {
             return null;

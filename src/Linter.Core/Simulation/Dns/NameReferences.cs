@@ -57,9 +57,9 @@ public sealed class NameReferences
         Found? found = null;
         foreach (var pair in configMap.Data)
         {
-            if (HostExtractor.Extract(pair.Value.Value, pair.Key.Value) is { Count: > 0 } candidates)
+            if (HostExtractor.Extract(pair.ValueText, pair.KeyText) is { Count: > 0 } candidates)
             {
-                AddStrings(found ??= new Found(), pair.Value, candidates, configMap.Namespace, new Place($"ConfigMap {configMap.Name} key {pair.Key.Value}", null, null), configMap);
+                AddStrings(found ??= new Found(), pair.Value, candidates, configMap.Namespace, new Place($"ConfigMap {configMap.Name} key {pair.KeyText}", null, null), configMap);
             }
         }
 
