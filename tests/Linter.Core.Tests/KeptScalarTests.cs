@@ -59,6 +59,38 @@ public sealed class KeptScalarTests
         Assert.Null(default(PortRef).Node);
     }
 
+    [Fact]
+    public void Bound_objects_give_back_the_scalars_of_their_names_keys_and_ports_as_written()
+    {
+        const string Yaml = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n" +
+            "  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: app\n          ports:\n            - name: http\n              containerPort: 8080\n";
+        var file = ManifestLoader.Parse("d.yaml", Yaml);
+        var workload = (WorkloadObject)ObjectBinder.Bind(Assert.Single(file.Documents), "default", []);
+        Assert.Equal(("web", new SourceSpan("d.yaml", 4, 9, 4, 12)), (workload.NameNode!.Value, workload.NameNode.Span));
+        Assert.Equal(workload.NameNode.Span, workload.NameSpan);
+        Assert.Equal(("apps/v1", 1), (workload.ApiVersionNode!.Value, workload.ApiVersionNode.Span.Line));
+        Assert.Equal(("spec", 5), (workload.SpecKey!.Value, workload.SpecKey.Span.Line));
+        Assert.Equal(("selector", 6), (workload.SelectorKey!.Value, workload.SelectorKey.Span.Line));
+        var container = Assert.Single(workload.Template!.Spec.Containers);
+        Assert.Equal(("app", 13), (container.Name, container.NameNode!.Span.Line));
+        var port = Assert.Single(container.Ports);
+        Assert.Equal(("http", new SourceSpan("d.yaml", 15, 21, 15, 25)), (port.Name, port.NameNode!.Span));
+        Assert.Equal((8080, 16), (port.Number!.Value.Value, port.Number.Value.Span.Line));
+    }
+
+    [Fact]
+    public void An_object_without_a_name_has_no_name_node_and_points_at_its_metadata()
+    {
+        var file = ManifestLoader.Parse("n.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  labels: {a: b}\nspec:\n  ports:\n    - port: 80\n");
+        var service = (ServiceObject)ObjectBinder.Bind(Assert.Single(file.Documents), "default", []);
+        Assert.Null(service.NameNode);
+        Assert.Equal(3, service.NameSpan.Line);
+        Assert.Null(service.SelectorKey);
+        Assert.Null(Assert.Single(service.Ports).NameNode);
+        Assert.Null(service.Ports[0].Name);
+        Assert.Contains("no metadata.name", service.ToString());
+    }
+
     private static void AssertSame(ScalarNode expected, ScalarNode actual) =>
         Assert.Equal((expected.Span, expected.Value, expected.Kind, expected.IsQuoted), (actual.Span, actual.Value, actual.Kind, actual.IsQuoted));
 }

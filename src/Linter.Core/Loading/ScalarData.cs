@@ -41,4 +41,7 @@ internal readonly record struct ScalarData
     /// <summary>A new node of this scalar; null for the default value (what a holder's default, such as an empty
     /// <c>FirstOrDefault</c>, held before scalars were kept as values).</summary>
     public ScalarNode? ToNode() => Value is null ? null : new ScalarNode(this);
+
+    /// <summary>The node's data; the default value for no node.</summary>
+    public static ScalarData Of(ScalarNode? node) => node is null ? default : node.Data;
 }

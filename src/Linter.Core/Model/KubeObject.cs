@@ -10,6 +10,9 @@ public class KubeObject
 {
     private readonly SourceSpan _nameFallback;
     private readonly SourceSpan? _kindSpan;
+    // Kept as a value, not a node (see ScalarData); the property gives a new node on each read.
+    private ScalarData _apiVersion;
+    private ScalarData _name;
 
     internal KubeObject(SourceDocument document, string apiVersion, string kind)
     {
@@ -38,7 +41,7 @@ public class KubeObject
     public string ApiVersion { get; }
 
     /// <summary>The <c>apiVersion</c> value.</summary>
-    public ScalarNode? ApiVersionNode { get; internal set; }
+    public ScalarNode? ApiVersionNode { get => _apiVersion.ToNode(); internal set => _apiVersion = ScalarData.Of(value); }
 
     /// <summary>The API group ("" for the core group, "apps", "batch", ...).</summary>
     public string Group { get; }
@@ -47,7 +50,7 @@ public class KubeObject
 
     public string Name { get; internal set; } = string.Empty;
 
-    public ScalarNode? NameNode { get; internal set; }
+    public ScalarNode? NameNode { get => _name.ToNode(); internal set => _name = ScalarData.Of(value); }
 
     public string Namespace { get; internal set; } = string.Empty;
 
@@ -76,7 +79,7 @@ public class KubeObject
     /// Where findings about the object as a whole point: its name; without one, where the name belongs (the
     /// <c>metadata</c> key, or a top-level <c>metadata.name</c> key written with a dot), else the <c>kind</c> value.
     /// </summary>
-    public SourceSpan NameSpan => NameNode?.Span ?? _nameFallback;
+    public SourceSpan NameSpan => _name.Value is null ? _nameFallback : _name.Span;
 
     /// <summary>The object's <c>kind</c> value: where findings about a missing <c>spec</c> point.</summary>
     public SourceSpan KindSpan => _kindSpan ?? NameSpan;
@@ -89,7 +92,7 @@ public class KubeObject
 
     /// <summary>"Service web"; an object without a usable name by its kind and line, never by an empty name.</summary>
     public override string ToString() =>
-        Name.Length > 0 ? $"{Kind} {Name}" : $"{Kind} ({(NameNode is null ? "no" : "empty")} metadata.name, line {NameSpan.Line})";
+        Name.Length > 0 ? $"{Kind} {Name}" : $"{Kind} ({(_name.Value is null ? "no" : "empty")} metadata.name, line {NameSpan.Line})";
 }
 
 public sealed class NamespaceObject : KubeObject

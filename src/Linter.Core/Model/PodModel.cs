@@ -155,7 +155,10 @@ public sealed record ConfigMapVolume(string Volume, string ConfigMap);
 
 public sealed class Container
 {
-    public string Name => NameNode?.Value ?? string.Empty;
+    // Kept as a value, not a node (see ScalarData); the property gives a new node on each read.
+    private ScalarData _name;
+
+    public string Name => _name.Value ?? string.Empty;
 
     public bool IsInit { get; internal set; }
 
@@ -186,21 +189,24 @@ public sealed class Container
     public SourceSpan Span { get; internal set; }
 
     /// <summary>The <c>name</c> value, when written as a string.</summary>
-    public ScalarNode? NameNode { get; internal set; }
+    public ScalarNode? NameNode { get => _name.ToNode(); internal set => _name = ScalarData.Of(value); }
 
     public override string ToString() => Name;
 }
 
 public sealed class ContainerPort
 {
+    // Kept as a value, not a node (see ScalarData); the property gives a new node on each read.
+    private ScalarData _name;
+
     internal ContainerPort(SourceSpan span) => Span = span;
 
     /// <summary>The port's item in <c>ports</c>.</summary>
     public SourceSpan Span { get; }
 
-    public ScalarNode? NameNode { get; internal set; }
+    public ScalarNode? NameNode { get => _name.ToNode(); internal set => _name = ScalarData.Of(value); }
 
-    public string? Name => NameNode?.Value;
+    public string? Name => _name.Value;
 
     public IntField? Number { get; internal set; }
 

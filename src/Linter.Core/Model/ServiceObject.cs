@@ -6,6 +6,10 @@ public sealed class ServiceObject : KubeObject
 {
     private IReadOnlyList<StringPair>? _selector;
 
+    // Kept as values, not nodes (see ScalarData); the properties give a new node on each read.
+    private ScalarData _specKey;
+    private ScalarData _selectorKey;
+
     internal ServiceObject(SourceDocument document, string apiVersion) : base(document, apiVersion, "Service") { }
 
     /// <summary>The annotation the API server reads as <c>loadBalancerSourceRanges</c> when the field is empty.</summary>
@@ -26,7 +30,7 @@ public sealed class ServiceObject : KubeObject
     public bool TypeKnown => !LeftOut.HasFlag(ServiceFields.Type);
 
     /// <summary>The <c>spec</c> key.</summary>
-    public ScalarNode? SpecKey { get; internal set; }
+    public ScalarNode? SpecKey { get => _specKey.ToNode(); internal set => _specKey = ScalarData.Of(value); }
 
     /// <summary><c>clusterIP: None</c>, unless the API server rejects or ignores the cluster IPs.</summary>
     public bool IsHeadless => _clusterIPNode?.Value == "None" && !LeftOut.HasFlag(ServiceFields.ClusterIP);
@@ -144,7 +148,7 @@ public sealed class ServiceObject : KubeObject
     }
 
     /// <summary>The <c>spec.selector</c> key, when written.</summary>
-    public ScalarNode? SelectorKey { get; internal set; }
+    public ScalarNode? SelectorKey { get => _selectorKey.ToNode(); internal set => _selectorKey = ScalarData.Of(value); }
 
     /// <summary>The equality selector; null when absent, empty for <c>selector: {}</c> (both select nothing).</summary>
     public IReadOnlyList<StringPair>? Selector
@@ -256,6 +260,9 @@ public enum ServiceFields
 
 public sealed class ServicePort
 {
+    // Kept as a value, not a node (see ScalarData); the property gives a new node on each read.
+    private ScalarData _name;
+
     internal ServicePort(SourceSpan span, int index) => (Span, Index) = (span, index);
 
     /// <summary>The port's item in <c>spec.ports</c>.</summary>
@@ -263,9 +270,9 @@ public sealed class ServicePort
 
     public int Index { get; }
 
-    public ScalarNode? NameNode { get; internal set; }
+    public ScalarNode? NameNode { get => _name.ToNode(); internal set => _name = ScalarData.Of(value); }
 
-    public string? Name => NameNode?.Value;
+    public string? Name => _name.Value;
 
     public IntField? Port { get; internal set; }
 

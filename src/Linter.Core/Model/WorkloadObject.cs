@@ -5,14 +5,18 @@ namespace Linter.Core.Model;
 /// <summary>Anything that creates pods: Deployment, ReplicaSet, StatefulSet, DaemonSet, ReplicationController, Job, CronJob, Pod.</summary>
 public sealed class WorkloadObject : KubeObject
 {
+    // Kept as a value, not a node (see ScalarData); the property gives a new node on each read.
+    private ScalarData _specKey;
+    private ScalarData _selectorKey;
+
     internal WorkloadObject(SourceDocument document, string apiVersion, string kind) : base(document, apiVersion, kind) { }
 
     public bool IsPod => Kind == "Pod";
 
     /// <summary>The key of the mapping that holds selector and template (<c>spec</c>; for CronJob the job's spec).</summary>
-    public ScalarNode? SpecKey { get; internal set; }
+    public ScalarNode? SpecKey { get => _specKey.ToNode(); internal set => _specKey = ScalarData.Of(value); }
 
-    public ScalarNode? SelectorKey { get; internal set; }
+    public ScalarNode? SelectorKey { get => _selectorKey.ToNode(); internal set => _selectorKey = ScalarData.Of(value); }
 
     public LabelSelector? Selector { get; internal set; }
 
