@@ -25,6 +25,7 @@ internal static class LintEngine
             file.ReleaseTrees();
             file.KeepTextAsUtf8();
         });
+        CompactAfterLoading();
         var files = loaded.Files;
         var snapshot = Snapshot(files, files.Select(file => bound.TryGetValue(file, out var result) ? result : BoundFile.None).ToList(), request.Simulation);
         // The snapshot holds the objects now: the table of files would otherwise stay alive (its closure) until the end.
@@ -60,6 +61,22 @@ internal static class LintEngine
 
         var descriptors = running.Select(r => r.Descriptor).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
         return new LintResult(snapshot, descriptors, marked) { HasBaseline = request.Baseline is not null, Excluded = loaded.Excluded };
+    }
+
+    /// <summary>
+    /// Collects and compacts the heap once loading is done, when it holds this much: the model is complete, loading's
+    /// garbage is dead, and the collector would otherwise run its next full collection during the snapshot, where half
+    /// the runs had it late (after the snapshot's tables), leaving about 70 MB more resident at 100,000 objects (35 MB at
+    /// 45,000). Smaller heaps (10,000 objects leave about 30 MB) gain nothing from it.
+    /// </summary>
+    private const long CompactAfterLoadingBytes = 64L << 20;
+
+    private static void CompactAfterLoading()
+    {
+        if (GC.GetTotalMemory(forceFullCollection: false) >= CompactAfterLoadingBytes)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        }
     }
 
     /// <summary>
