@@ -37,6 +37,19 @@ public sealed class ManifestLoaderTests : IDisposable
         Assert.Equal(["a/data.json", "a/x.yml", "b/svc.yaml"], files.Select(f => f.Path));
     }
 
+    [Fact]
+    public void The_files_of_a_folder_share_its_name()
+    {
+        Write("apps/a.yaml", Service);
+        Write("apps/b.yaml", Service);
+        Write("other/c.yaml", Service);
+
+        var files = Load(_dir);
+
+        Assert.Equal(["apps", "apps", "other"], files.Select(f => f.Folder));
+        Assert.Same(files[0].Folder, files[1].Folder);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("", "app")]

@@ -22,11 +22,14 @@ internal static class ManifestLoader
         var texts = inputs.Where(i => i.Text is not null && (keep is null || i.FilterPath is null || keep(i.FilterPath))).ToList();
         var excluded = expansion.Excluded + inputs.Count(i => i.Text is not null) - texts.Count;
         var loaded = new SourceFile[texts.Count + files.Count];
+        // The files of a folder share its name (a copy per file was 5 MB at 50,000 files).
+        var folders = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         void LoadOne(int i)
         {
             var file = loaded[i] = i < texts.Count
                 ? texts[i].Problem is { } problem ? Failure(texts[i].Path, problem, texts[i].ProblemAt.Line, texts[i].ProblemAt.Column) : Parse(texts[i].Path, texts[i].Text!)
                 : ReadFile(files[i - texts.Count], DisplayPath(files[i - texts.Count], workingDirectory));
+            file.Folder = folders.GetOrAdd(file.Folder, file.Folder);
             if (file.Kustomization is { } kustomization && i >= texts.Count && !KustomizePatches.IsComponent(kustomization))
             {
                 Build(file, files[i - texts.Count], workingDirectory);

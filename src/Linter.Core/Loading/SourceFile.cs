@@ -35,7 +35,7 @@ public sealed class SourceFile(string path, string text)
     public bool HasByteOrderMark { get; init; }
 
     /// <summary>The folder of <see cref="Path"/> ('' for standard input and files in the working directory).</summary>
-    public string Folder { get; } = path.LastIndexOf('/') is var slash and > 0 ? path.Substring(0, slash) : string.Empty;
+    public string Folder { get; internal set; } = path.LastIndexOf('/') is var slash and > 0 ? path.Substring(0, slash) : string.Empty;
 
     public List<SourceDocument> Documents { get; } = [];
 
