@@ -17,6 +17,10 @@ public static class FindingFingerprint
 
     private const string HexDigits = "0123456789abcdef";
 
+    // A hasher per thread that computes digests (it holds native state: one per run and thread, not one per finding).
+    [ThreadStatic]
+    private static SHA256? _sha;
+
     private static readonly Regex LineReferences = new(@"\bline \d+|:\d+(:\d+)?\b", RegexOptions.Compiled);
 
     public static IReadOnlyList<string> Compute(IReadOnlyList<Finding> findings, IReadOnlyDictionary<string, SourceFile> files)
@@ -27,20 +31,25 @@ public static class FindingFingerprint
             return [];
         }
 
+        // Each finding's digest on its own, on every core; then, in order, the counts that tell equal digests of a file apart.
+        var digests = Cores.Map(findings, finding => Digest(finding, files));
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var result = new List<string>(findings.Count);
-        using var sha = SHA256.Create();
-        foreach (var finding in findings)
+        var result = new string[findings.Count];
+        for (var i = 0; i < findings.Count; i++)
         {
-            var anchor = files.TryGetValue(finding.Location.Path, out var file) ? Text(file, finding.Location) : string.Empty;
-            var identity = string.Join("\u0000", finding.RuleId, anchor, LineReferences.Replace(finding.Message, string.Empty));
-            var hex = HexDigest(sha, identity, 12);
-            var key = finding.Location.Path + "\u0000" + hex;
+            var key = findings[i].Location.Path + "\u0000" + digests[i];
             seen[key] = seen.TryGetValue(key, out var n) ? n + 1 : 1;
-            result.Add($"{hex}:{seen[key]}");
+            result[i] = $"{digests[i]}:{seen[key]}";
         }
 
         return result;
+    }
+
+    private static string Digest(Finding finding, IReadOnlyDictionary<string, SourceFile> files)
+    {
+        var anchor = files.TryGetValue(finding.Location.Path, out var file) ? Text(file, finding.Location) : string.Empty;
+        var identity = string.Join("\u0000", finding.RuleId, anchor, LineReferences.Replace(finding.Message, string.Empty));
+        return HexDigest(_sha ??= SHA256.Create(), identity, 12);
     }
 
     /// <summary>The first <paramref name="bytes"/> bytes of the SHA-256 of <paramref name="text"/> (UTF-8), in lowercase hex.</summary>
