@@ -107,7 +107,7 @@ internal static class CheckCommand
             var destinations = parse.GetValue(writeBaseline) is { } baselineOut
                 ? [.. options.Reports, new ReportDestination(SarifReport.Complete(), Path.Combine(workingDirectory, baselineOut))]
                 : options.Reports;
-            var result = LintEngine.Run(setup.Request(inputs, previous) with { Fingerprints = destinations.Any(d => d.Writer.ShowsFingerprints) });
+            var result = LintEngine.Run(setup.Request(inputs, previous) with { Fingerprints = destinations.Any(d => d.Writer.ShowsFingerprints), OwnsTheProcess = true });
             if (result.NothingLinted is { } why)
             {
                 stderr.WriteLine("kubelint: " + why);

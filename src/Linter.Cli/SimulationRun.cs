@@ -19,7 +19,7 @@ internal static class SimulationRun
             return null;
         }
 
-        var result = engine(setup.Request(input.Inputs(parse, stdin, workingDirectory)));
+        var result = engine(setup.Request(input.Inputs(parse, stdin, workingDirectory)) with { OwnsTheProcess = true });
         if (result.NothingLinted is { } why)
         {
             stderr.WriteLine("kubelint: " + why);

@@ -25,7 +25,7 @@ internal static class LintEngine
             file.ReleaseTrees();
             file.KeepTextAsUtf8();
         });
-        CompactAfterLoading();
+        CompactAfterLoading(request);
         var files = loaded.Files;
         var snapshot = Snapshot(files, files.Select(file => bound.TryGetValue(file, out var result) ? result : BoundFile.None).ToList(), request.Simulation);
         // The snapshot holds the objects now: the table of files would otherwise stay alive (its closure) until the end.
@@ -71,9 +71,9 @@ internal static class LintEngine
     /// </summary>
     private const long CompactAfterLoadingBytes = 64L << 20;
 
-    private static void CompactAfterLoading()
+    private static void CompactAfterLoading(LintRequest request)
     {
-        if (GC.GetTotalMemory(forceFullCollection: false) >= CompactAfterLoadingBytes)
+        if (request.OwnsTheProcess && GC.GetTotalMemory(forceFullCollection: false) >= CompactAfterLoadingBytes)
         {
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         }

@@ -31,6 +31,12 @@ internal sealed record LintRequest
     /// </summary>
     public bool Fingerprints { get; init; } = true;
 
+    /// <summary>
+    /// The run is the process (the CLI): once loading leaves a large heap, it is collected and compacted then. A host
+    /// (the analyzer in an IDE, the task in a build server) keeps the collector's own timing: most of its heap is not ours.
+    /// </summary>
+    public bool OwnsTheProcess { get; init; }
+
     /// <summary>Paths in findings are shown relative to this directory.</summary>
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
 }
