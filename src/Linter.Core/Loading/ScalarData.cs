@@ -2,7 +2,8 @@ namespace Linter.Core.Loading;
 
 /// <summary>
 /// What a scalar holds (its text, span, kind and quoting) as a value: a <see cref="ScalarNode"/> wraps one, and the
-/// model keeps the scalars of values it holds in bulk (label pairs, numbers, ports) as this instead of as node objects.
+/// model keeps the scalars it holds in bulk (label pairs, numbers, ports, the names and keys of objects, containers and
+/// ports) as this instead of as node objects, making a node when one is read.
 /// </summary>
 internal readonly record struct ScalarData
 {
