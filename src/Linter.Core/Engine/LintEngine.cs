@@ -50,7 +50,7 @@ internal static class LintEngine
         var marked = findings;
         if (request.Fingerprints || request.Baseline is not null)
         {
-            var fingerprints = FindingFingerprint.Compute(findings, files.ToDictionary(f => f.Path, StringComparer.Ordinal));
+            var fingerprints = FindingFingerprint.Compute(findings, snapshot.FilesByPath);
             marked = findings.Select((f, i) => f with { Fingerprint = fingerprints[i] }).ToList();
         }
 

@@ -23,8 +23,8 @@ internal static class LabelSyntax
         List<StringPair>? accepted = null;
         for (var i = 0; i < pairs.Count; i++)
         {
-            var keyOk = Check(pairs[i].KeyText, pairs[i].KeySpan, owner, field, NameValidation.QualifiedName(pairs[i].KeyText), "label key", problems);
-            var valueOk = Check(pairs[i].ValueText, pairs[i].ValueSpan, owner, field, NameValidation.LabelValue(pairs[i].ValueText), "label value", problems);
+            var keyOk = CheckKey(pairs[i].KeyText, pairs[i].KeySpan, owner, field, problems);
+            var valueOk = CheckValue(pairs[i].ValueText, pairs[i].ValueSpan, owner, field, problems);
             if (!(keyOk && valueOk))
             {
                 accepted ??= [.. pairs.Take(i)];
@@ -40,11 +40,17 @@ internal static class LabelSyntax
 
     /// <summary>Checks a label key (a map key, or a requirement's <c>key</c>: field <paramref name="field"/> of <paramref name="owner"/>); false when rejected.</summary>
     public static bool CheckKey(ScalarNode key, FieldReader owner, string field, List<LabelProblem> problems) =>
-        Check(key.Value, key.Span, owner, field, NameValidation.QualifiedName(key.Value), "label key", problems);
+        CheckKey(key.Value, key.Span, owner, field, problems);
+
+    private static bool CheckKey(string key, SourceSpan span, FieldReader owner, string field, List<LabelProblem> problems) =>
+        Check(key, span, owner, field, NameValidation.QualifiedName(key), "label key", problems);
 
     /// <summary>Checks a label value (a map value, or an item of a requirement's <c>values</c>); false when rejected.</summary>
     public static bool CheckValue(ScalarNode value, FieldReader owner, string field, List<LabelProblem> problems) =>
-        Check(value.Value, value.Span, owner, field, NameValidation.LabelValue(value.Value), "label value", problems);
+        CheckValue(value.Value, value.Span, owner, field, problems);
+
+    private static bool CheckValue(string value, SourceSpan span, FieldReader owner, string field, List<LabelProblem> problems) =>
+        Check(value, span, owner, field, NameValidation.LabelValue(value), "label value", problems);
 
     private static bool Check(string value, SourceSpan span, FieldReader owner, string field, IReadOnlyList<string> errors, string what, List<LabelProblem> problems)
     {

@@ -24,7 +24,7 @@ internal sealed class TextReport : IReportWriter
     public void Write(LintResult result, TextWriter output, ReportContext context)
     {
         var color = context.Color;
-        var files = result.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var files = result.Snapshot.FilesByPath;
         foreach (var finding in result.Findings)
         {
             var at = finding.Location;

@@ -23,6 +23,7 @@ public sealed class ClusterSnapshot
     private readonly Dictionary<(string Namespace, string Name), ConfigMapObject[]> _configMaps = [];
     private readonly Lazy<Dns.ClusterDns> _dns;
     private readonly Lazy<Dns.NameReferences> _names;
+    private readonly Lazy<Dictionary<string, SourceFile>> _filesByPath;
     private readonly Lazy<ServedPorts> _served;
     private readonly Lazy<IngressRouting> _ingress;
     private readonly Lazy<GatewayRouting> _gatewayRouting;
@@ -52,6 +53,7 @@ public sealed class ClusterSnapshot
         _alternatives = new(() => new AlternativeFolders(this));
         _dns = new(() => new Dns.ClusterDns(this));
         _names = new(() => new Dns.NameReferences(this, Dns));
+        _filesByPath = new(() => files.ToDictionary(f => f.Path, StringComparer.Ordinal));
         Services = objects.OfType<ServiceObject>().ToList();
         Workloads = objects.OfType<WorkloadObject>().ToList();
         PodTemplates = Workloads.Where(w => w.Template is not null).Select(w => w.Template!).ToList();
@@ -133,6 +135,9 @@ public sealed class ClusterSnapshot
         index[key] = index.TryGetValue(key, out var items) ? [.. items, item] : [item];
 
     public IReadOnlyList<SourceFile> Files { get; }
+
+    /// <summary>The files by path, made once for the name references, the fingerprints and the reports.</summary>
+    internal IReadOnlyDictionary<string, SourceFile> FilesByPath => _filesByPath.Value;
 
     public IReadOnlyList<KubeObject> Objects { get; }
 

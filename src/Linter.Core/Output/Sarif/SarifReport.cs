@@ -46,7 +46,7 @@ internal sealed class SarifReport : IReportWriter
 
     public SarifLog Build(LintResult result, ReportContext context, int maxResults)
     {
-        var files = result.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var files = result.Snapshot.FilesByPath;
         var ruleIndex = result.Rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var artifacts = new Artifacts(context);
         var limit = Math.Min(maxResults, MaxResults);
@@ -199,7 +199,7 @@ internal sealed class SarifReport : IReportWriter
     }
 
     /// <summary>The line hashes of the lines with a finding, by path: each file hashed once, files on every core.</summary>
-    private static Dictionary<string, IReadOnlyDictionary<int, string>> LineHashes(Dictionary<string, SourceFile> files, IEnumerable<SourceSpan> locations)
+    private static Dictionary<string, IReadOnlyDictionary<int, string>> LineHashes(IReadOnlyDictionary<string, SourceFile> files, IEnumerable<SourceSpan> locations)
     {
         var lines = new Dictionary<SourceFile, HashSet<int>>();
         foreach (var location in locations)

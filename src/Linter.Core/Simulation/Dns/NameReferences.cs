@@ -11,7 +11,7 @@ namespace Linter.Core.Simulation.Dns;
 public sealed class NameReferences
 {
     private readonly ClusterSnapshot _snapshot;
-    private readonly Dictionary<string, SourceFile> _files;
+    private readonly IReadOnlyDictionary<string, SourceFile> _files;
     private readonly Memo<(string Name, string Namespace, string Searches, string Folder), DnsAnswer> _answers;
     // Only the pods and ConfigMaps that name a host: most name none.
     private readonly Dictionary<PodTemplate, NameReference[]> _byPod = [];
@@ -22,7 +22,7 @@ public sealed class NameReferences
         _snapshot = snapshot;
         Dns = dns;
         _answers = new(key => Dns.Resolve(key.Name, key.Namespace, key.Searches.Length == 0 ? null : key.Searches.Split(' '), key.Folder));
-        _files = snapshot.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        _files = snapshot.FilesByPath;
         // Each ConfigMap and each pod is searched on its own, on every core; the references keep the input order.
         var configMaps = snapshot.Objects.OfType<ConfigMapObject>().ToList();
         var inConfigMaps = Cores.Map(configMaps, InConfigMap);
