@@ -28,6 +28,20 @@ public sealed class LabelIndexTests
         Assert.Equal(3, labels.Select("alpha", Pairs("pod-template-hash=abc")).Count);
     }
 
+    [Theory]
+    [InlineData("beta", "a {app: api, tier: front}|b {app: web, tier: front}|c {app: web, tier: back}|d {app: web, tier: front}|e {app: web, tier: back}", "b,d")]
+    [InlineData("gamma", "f {app: web, tier: front}|g {app: web, tier: front}|h {app: api, tier: front}|i {app: web, tier: front}|j {app: web, tier: back}|k {app: web, tier: back}", "f,g,i")]
+    [InlineData("delta", "m {app: web, tier: front}|q {app: web, tier: front}|o {app: web, tier: back}|p {app: api, tier: back}", "m,q")]
+    public void Select_keeps_only_the_templates_of_the_smallest_set_that_carry_every_pair_wherever_the_others_are(string ns, string templates, string expected)
+    {
+        // The smallest set is tier=front's (beta, gamma) or app=web's (delta); a template without the other pair comes first, in the middle or last.
+        var input = string.Concat(templates.Split('|').Select(t => Deployment(t[..1], ns, t[2..])));
+
+        var selected = Cluster.From(input).Labels.Select(ns, Pairs("app=web", "tier=front"));
+
+        Assert.Equal(expected.Split(','), selected.Select(t => t.Owner.Name));
+    }
+
     [Fact]
     public void SelectElsewhere_gives_the_other_namespaces_matches_sorted_by_namespace_then_input_order()
     {

@@ -45,10 +45,10 @@ public sealed class PodTemplate
     /// <summary>A new dictionary of the labels by key, as <see cref="LabelValues"/> lists them.</summary>
     internal Dictionary<string, string> LabelsByKey()
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in Labels)
+        var values = new Dictionary<string, string>(Labels.Count, StringComparer.Ordinal);
+        for (var i = 0; i < Labels.Count; i++)
         {
-            values[pair.KeyText] = pair.ValueText;
+            values[Labels[i].KeyText] = Labels[i].ValueText;
         }
 
         return values;

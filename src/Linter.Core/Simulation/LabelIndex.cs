@@ -102,17 +102,23 @@ public sealed class LabelIndex
             return null;
         }
 
-        var result = new List<PodTemplate>();
-        foreach (var template in smallest)
+        // When every template of the smallest set carries all the pairs (always, for one pair), that set is the answer:
+        // shared, not copied (each Service's resolution keeps it).
+        List<PodTemplate>? result = null;
+        for (var i = 0; i < smallest.Length; i++)
         {
-            if (CarriesAll(template, selector))
+            if (CarriesAll(smallest[i], selector))
             {
-                result.Add(template);
+                result?.Add(smallest[i]);
+            }
+            else if (result is null)
+            {
+                result = new List<PodTemplate>(smallest.Length);
+                result.AddRange(new ArraySegment<PodTemplate>(smallest, 0, i));
             }
         }
 
-        // Kept by each Service's resolution.
-        return Kept.Of(result);
+        return result is null ? smallest : Kept.Of(result);
     }
 
     /// <summary>

@@ -43,6 +43,9 @@ public sealed class PolicyDefects
     private readonly List<PortDefect> _portDefects = [];
     private readonly List<DirectionDefect> _directions = [];
 
+    /// <summary>Each peer's closed scope and what it selects there (null: no closed scope), worked out once while judging.</summary>
+    private readonly Dictionary<PolicyPeer, PeerSelection?> _selections = [];
+
     /// <summary>Namespaces where the input holds pod templates of kinds it does not model (an OpenShift DeploymentConfig, an Argo Rollout).</summary>
     private readonly HashSet<string> _opaquePods = new(StringComparer.Ordinal);
 
@@ -171,7 +174,9 @@ public sealed class PolicyDefects
 
     private void Judge(NetworkPolicyObject policy)
     {
-        if (policy is { PodSelectorKey: { } key, PodSelector: { IsEmpty: false } selector } && PodsIn(policy.Namespace, selector) is { Verdict: Verdict.No })
+        // The pods the policy selects: what KL701 judges, and the destinations of every ingress rule.
+        var selected = PodsIn(policy.Namespace, policy.PodSelector);
+        if (policy is { PodSelectorKey: { } key, PodSelector.IsEmpty: false } && selected is { Verdict: Verdict.No })
         {
             _selectors.Add(new SelectorDefect(policy, key, _snapshot.Labels.InNamespace(policy.Namespace)));
         }
@@ -187,7 +192,7 @@ public sealed class PolicyDefects
 
         foreach (var rule in policy.Ingress.Concat(policy.Egress))
         {
-            JudgePorts(rule);
+            JudgePorts(rule, selected is { Verdict: Verdict.Yes } ? selected.Value.Pods : null);
         }
     }
 
@@ -222,26 +227,36 @@ public sealed class PolicyDefects
 
     private void JudgePeer(PolicyRule rule, PolicyPeer peer)
     {
-        if (Scope(rule.Policy, peer) is not { } scope)
+        if (Selection(rule.Policy, peer) is not { Verdict: Verdict.No } selection)
         {
             return;
         }
 
-        var (verdict, _, namespaceMatches) = Select(peer, scope);
-        if (verdict != Verdict.No)
+        if (selection.NamespaceMatches == Verdict.No && peer.NamespaceSelectorKey is { } nsKey)
         {
-            return;
+            _peerDefects.Add(new PeerDefect(rule, peer, nsKey, selection.Scope, true, null));
         }
-
-        if (namespaceMatches == Verdict.No && peer.NamespaceSelectorKey is { } nsKey)
-        {
-            _peerDefects.Add(new PeerDefect(rule, peer, nsKey, scope, true, null));
-        }
-        else if (namespaceMatches == Verdict.Yes && peer.PodSelectorKey is { } podKey)
+        else if (selection.NamespaceMatches == Verdict.Yes && peer.PodSelectorKey is { } podKey)
         {
             var elsewhere = peer.NamespaceSelectorKey is null ? MatchElsewhere(rule.Policy.Namespace, peer.PodSelector!) : null;
-            _peerDefects.Add(new PeerDefect(rule, peer, podKey, scope, false, elsewhere));
+            _peerDefects.Add(new PeerDefect(rule, peer, podKey, selection.Scope, false, elsewhere));
         }
+    }
+
+    private PeerSelection? Selection(NetworkPolicyObject policy, PolicyPeer peer)
+    {
+        if (!_selections.TryGetValue(peer, out var selection))
+        {
+            if (Scope(policy, peer) is { } scope)
+            {
+                var (verdict, pods, namespaceMatches) = Select(peer, scope);
+                selection = new PeerSelection(scope, verdict, pods, namespaceMatches);
+            }
+
+            _selections[peer] = selection;
+        }
+
+        return selection;
     }
 
     /// <summary>The first template of another namespace (sorted) that the selector certainly matches.</summary>
@@ -251,13 +266,15 @@ public sealed class PolicyDefects
             .FirstOrDefault(p => Verdicts.MatchPod(selector, _snapshot.Policies.Endpoint(p).Labels) == Verdict.Yes);
     }
 
-    /// <summary>The destination pods of a rule when they are all known: the selected pods (ingress) or the pods of closed <c>to</c> peers (egress).</summary>
-    private IReadOnlyList<PodTemplate>? Destinations(PolicyRule rule)
+    /// <summary>
+    /// The destination pods of a rule when they are all known: the pods the policy certainly selects (ingress, <paramref name="selected"/>)
+    /// or the pods of closed <c>to</c> peers (egress).
+    /// </summary>
+    private IReadOnlyList<PodTemplate>? Destinations(PolicyRule rule, IReadOnlyList<PodTemplate>? selected)
     {
-        var policy = rule.Policy;
         if (rule.Direction == PolicyDirection.Ingress)
         {
-            return PodsIn(policy.Namespace, policy.PodSelector) is { Verdict: Verdict.Yes } selected ? selected.Pods : null;
+            return selected;
         }
 
         if (rule.Peers.Count == 0)
@@ -268,31 +285,24 @@ public sealed class PolicyDefects
         var pods = new List<PodTemplate>();
         foreach (var peer in rule.Peers)
         {
-            if (Scope(policy, peer) is not { } scope)
+            if (Selection(rule.Policy, peer) is not { } selection || selection.Verdict == Verdict.Unknown)
             {
                 return null;
             }
 
-            var (verdict, selected, _) = Select(peer, scope);
-            if (verdict == Verdict.Unknown)
-            {
-                return null;
-            }
-
-            pods.AddRange(selected);
+            pods.AddRange(selection.Pods);
         }
 
         return pods.Count > 0 ? pods.Distinct().ToList() : null;
     }
 
-    private void JudgePorts(PolicyRule rule)
+    private void JudgePorts(PolicyRule rule, IReadOnlyList<PodTemplate>? selected)
     {
-        if (rule.Ports.Count == 0 || rule.Ports.All(p => p.Port is null) || Destinations(rule) is not { } pods)
+        if (rule.Ports.Count == 0 || rule.Ports.All(p => p.Port is null) || Destinations(rule, selected) is not { } pods)
         {
             return;
         }
 
-        var declared = pods.SelectMany(p => p.Spec.RunningContainers.SelectMany(c => c.Ports)).ToList();
         foreach (var entry in rule.Ports)
         {
             if (entry.Port is not { } port || PolicyChecks.Problems(entry).Any())
@@ -302,12 +312,12 @@ public sealed class PolicyDefects
 
             if (port.Name is { } name)
             {
-                if (!declared.Any(d => d.Name == name && d.Protocol == entry.Protocol))
+                if (FirstDeclared(pods, d => d.Name == name && d.Protocol == entry.Protocol) is null)
                 {
-                    _portDefects.Add(new PortDefect(rule, entry, pods, declared.FirstOrDefault(d => d.Name == name)?.Protocol, null, null));
+                    _portDefects.Add(new PortDefect(rule, entry, pods, FirstDeclared(pods, d => d.Name == name)?.Protocol, null, null));
                 }
             }
-            else if (port.Number is { } number && entry.EndPort is null && !declared.Any(d => d.Number?.Value == number && d.Protocol == entry.Protocol))
+            else if (port.Number is { } number && entry.EndPort is null && FirstDeclared(pods, d => d.Number?.Value == number && d.Protocol == entry.Protocol) is null)
             {
                 var translated = ServicePortTo(pods, number, entry.Protocol);
                 if (translated is { } found)
@@ -316,6 +326,38 @@ public sealed class PolicyDefects
                 }
             }
         }
+    }
+
+    /// <summary>The first port that matches among those the running containers of the pods declare (containers, then sidecars; pods in order).</summary>
+    private static ContainerPort? FirstDeclared(IReadOnlyList<PodTemplate> pods, Func<ContainerPort, bool> matches)
+    {
+        for (var i = 0; i < pods.Count; i++)
+        {
+            var spec = pods[i].Spec;
+            if ((FirstDeclared(spec.Containers, sidecarsOnly: false, matches) ?? FirstDeclared(spec.InitContainers, sidecarsOnly: true, matches)) is { } port)
+            {
+                return port;
+            }
+        }
+
+        return null;
+    }
+
+    private static ContainerPort? FirstDeclared(IReadOnlyList<Container> containers, bool sidecarsOnly, Func<ContainerPort, bool> matches)
+    {
+        for (var c = 0; c < containers.Count; c++)
+        {
+            var ports = containers[c].Ports;
+            for (var i = 0; i < ports.Count && (!sidecarsOnly || containers[c].IsSidecar); i++)
+            {
+                if (matches(ports[i]))
+                {
+                    return ports[i];
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A Service selecting one of the pods whose <c>port</c> is the number and whose target differs.</summary>
@@ -340,4 +382,6 @@ public sealed class PolicyDefects
 
         return null;
     }
+
+    private sealed record PeerSelection(IReadOnlyList<string> Scope, Verdict Verdict, IReadOnlyList<PodTemplate> Pods, Verdict NamespaceMatches);
 }

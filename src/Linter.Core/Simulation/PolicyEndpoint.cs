@@ -45,10 +45,20 @@ public sealed class PolicyEndpoint
             labels[pair.Key] = pair.Value;
         }
 
-        var ports = pod.Spec.Containers.SelectMany(c => c.Ports)
-            .Where(p => p is { Name: not null, Number: not null })
-            .Select(p => new NamedPort(p.Name!, p.Number!.Value.Value, p.Protocol))
-            .ToList();
+        var ports = new List<NamedPort>();
+        var containers = pod.Spec.Containers;
+        for (var c = 0; c < containers.Count; c++)
+        {
+            var declared = containers[c].Ports;
+            for (var i = 0; i < declared.Count; i++)
+            {
+                if (declared[i] is { Name: { } name, Number: { } number } port)
+                {
+                    ports.Add(new NamedPort(name, number.Value, port.Protocol));
+                }
+            }
+        }
+
         return new PolicyEndpoint(pod.ToString())
         {
             Namespace = pod.Namespace, Labels = labels, NamedPorts = ports, HostNetwork = pod.Spec.HostNetwork?.Value == true, Pod = pod,
