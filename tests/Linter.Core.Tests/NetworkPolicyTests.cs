@@ -66,6 +66,26 @@ public sealed class NetworkPolicyTests
     }
 
     [Fact]
+    public void A_pod_isolated_in_one_direction_is_judged_apart_in_each_whichever_is_asked_first()
+    {
+        // web is isolated for ingress only, api for egress only; each is asked in the other order.
+        var snapshot = With(Policy("shop", "{podSelector: {matchLabels: {app: web}}, policyTypes: [Ingress]}") +
+            Policy("shop", "{podSelector: {matchLabels: {app: api}}, policyTypes: [Egress]}"));
+        var (web, api) = (Pod(snapshot, "web"), Pod(snapshot, "api"));
+
+        Assert.Equal(Verdict.Yes, snapshot.Policies.Isolated(web, PolicyDirection.Ingress));
+        Assert.Equal(Verdict.No, snapshot.Policies.Isolated(web, PolicyDirection.Egress));
+        Assert.Equal(Verdict.No, snapshot.Policies.Isolated(api, PolicyDirection.Ingress));
+        Assert.Equal(Verdict.Yes, snapshot.Policies.Isolated(api, PolicyDirection.Egress));
+        Assert.Same(DirectionVerdict.Open, snapshot.Policies.Allows(web, PolicyDirection.Egress, api, api, 9090, "TCP"));
+        var denied = snapshot.Policies.Allows(web, PolicyDirection.Ingress, api, web, 8080, "TCP");
+        Assert.Equal(Verdict.No, denied.Verdict);
+        Assert.Single(denied.Isolating);
+        Assert.Equal(Verdict.Yes, Allowed(snapshot, "web", "api", 9090));
+        Assert.Equal(Verdict.No, Allowed(snapshot, "api", "web", 8080));
+    }
+
+    [Fact]
     public void Only_served_policies_count_as_policies_of_the_input()
     {
         Assert.True(With(Policy("shop", "{podSelector: {}, policyTypes: [Ingress]}")).Policies.Any);

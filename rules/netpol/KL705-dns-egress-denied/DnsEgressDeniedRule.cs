@@ -62,8 +62,9 @@ public sealed class DnsEgressDeniedRule() : Rule(new RuleDescriptor("KL705", "dn
     {
         DirectionVerdict? first = null;
         DirectionVerdict? unknown = null;
-        foreach (var port in dns.Ports)
+        for (var i = 0; i < dns.Ports.Count; i++)
         {
+            var port = dns.Ports[i];
             if (port.Protocol != protocol)
             {
                 continue;

@@ -19,6 +19,11 @@ public sealed class DependencyDeniedRule() : Rule(new RuleDescriptor("KL706", "d
             var source = snapshot.Policies.Endpoint(pod);
             foreach (var dependency in snapshot.Dependencies.Of(pod))
             {
+                if (!AnyDenied(snapshot, source, dependency))
+                {
+                    continue;
+                }
+
                 var ports = dependency.Ports.Select(targets => targets.Select(t => (Target: t, Verdict: snapshot.Dependencies.Verdict(source, t))).ToList()).ToList();
                 var allDenied = ports.All(p => p.All(t => t.Verdict.Verdict == Core.Simulation.Verdict.No));
                 var someDenied = ports.Count == 1 && ports[0].Any(t => t.Verdict.Verdict == Core.Simulation.Verdict.No);
@@ -47,5 +52,22 @@ public sealed class DependencyDeniedRule() : Rule(new RuleDescriptor("KL706", "d
                 context.Report(dependency.Reference.Span, message, allDenied ? null : Severity.Warning, related);
             }
         }
+    }
+
+    /// <summary>Some target of the dependency is denied: most are not, and need no more than their verdicts.</summary>
+    private static bool AnyDenied(Core.Simulation.ClusterSnapshot snapshot, PolicyEndpoint source, Dependency dependency)
+    {
+        foreach (var targets in dependency.Ports)
+        {
+            foreach (var target in targets)
+            {
+                if (snapshot.Dependencies.Verdict(source, target).Verdict == Core.Simulation.Verdict.No)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

@@ -20,7 +20,7 @@ public sealed class ControllerTrafficDeniedRule() : Rule(new RuleDescriptor("KL7
             var controllers = snapshot.EntryProxies.OfClass(ingress.Class.Name!);
             foreach (var route in ingress.Routes.Where(r => r is { BackendRejected: false, Endpoints: not null, Backend.ServiceName: not null }))
             {
-                Check(context, ingress.Ingress, route.Backend!.ServiceName!.Span, $"{ingress.Ingress} sends {route.Entry} to Service {route.Service!.Name}", $"the {ingress.Class.Name} Ingress controller", controllers, route.Endpoints!);
+                Check(context, ingress.Ingress, route.Backend!.ServiceName!.Span, () => $"{ingress.Ingress} sends {route.Entry} to Service {route.Service!.Name}", $"the {ingress.Class.Name} Ingress controller", controllers, route.Endpoints!);
             }
         }
 
@@ -30,7 +30,7 @@ public sealed class ControllerTrafficDeniedRule() : Rule(new RuleDescriptor("KL7
                 .SelectMany(p => snapshot.EntryProxies.OfGateway(p.Gateway!)).Distinct().ToList();
             foreach (var backend in resolution.Backends.Where(b => b is { Service: not null, Permitted: true, Port: not null, Ref.NameNode: not null }))
             {
-                Check(context, resolution.Route, backend.Ref.NameNode!.Span, $"rule {backend.Ref.Rule + 1} of {resolution.Route} sends traffic to Service {backend.Service!.Name}", "the Gateway's data plane", proxies, backend.Port!);
+                Check(context, resolution.Route, backend.Ref.NameNode!.Span, () => $"rule {backend.Ref.Rule + 1} of {resolution.Route} sends traffic to Service {backend.Service!.Name}", "the Gateway's data plane", proxies, backend.Port!);
             }
         }
     }
@@ -38,10 +38,16 @@ public sealed class ControllerTrafficDeniedRule() : Rule(new RuleDescriptor("KL7
     /// <summary>
     /// Reports when every proxy pod is denied the connection to every backend pod of the service port (proxies and
     /// backends of a folder that is an alternative to the entry's are not part of this state of the cluster).
+    /// <paramref name="entry"/> describes the entry in the message (most entries have none).
     /// </summary>
-    private static void Check(RuleContext context, KubeObject entryObject, SourceSpan at, string entry, string proxy, IReadOnlyList<PolicyEndpoint> allProxies, PortResolution port)
+    private static void Check(RuleContext context, KubeObject entryObject, SourceSpan at, Func<string> entry, string proxy, IReadOnlyList<PolicyEndpoint> allProxies, PortResolution port)
     {
         var snapshot = context.Snapshot;
+        if (allProxies.Count == 0)
+        {
+            return;
+        }
+
         var proxies = allProxies.Where(p => p.Pod is null || snapshot.Alternatives.GoTogether(entryObject, p.Pod.Owner)).ToList();
         var verdicts = port.Backends.Where(b => b.TargetNumber is not null && snapshot.Alternatives.GoTogether(entryObject, b.Pod.Owner))
             .SelectMany(b => proxies.Select(p => (Backend: b, Proxy: p, Verdict: snapshot.Policies.Allowed(p, snapshot.Policies.Endpoint(b.Pod), b.TargetNumber!.Value, port.Port.Protocol))))
@@ -57,7 +63,7 @@ public sealed class ControllerTrafficDeniedRule() : Rule(new RuleDescriptor("KL7
         var pods = Describe.List(verdicts.Select(v => v.Backend.Pod.Owner.ToString()).Distinct());
         var ports = Describe.List(verdicts.Select(v => $"{v.Backend.TargetNumber}/{port.Port.Protocol}").Distinct());
         var isolate = Denials.Isolate(side.Isolating);
-        var message = $"{entry}, but NetworkPolicy denies {proxy} ({first.Proxy}) the connection to the pods ({pods}) on {ports}: " +
+        var message = $"{entry()}, but NetworkPolicy denies {proxy} ({first.Proxy}) the connection to the pods ({pods}) on {ports}: " +
             (egress ? $"{isolate} the proxy for egress and no egress rule allows it" : $"{isolate} the pods for ingress and no ingress rule admits the proxy") +
             ", so these requests end in 502 or 504. " +
             (egress

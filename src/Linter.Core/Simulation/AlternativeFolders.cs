@@ -22,9 +22,18 @@ public sealed class AlternativeFolders
         var root = folders.Count == 0 ? string.Empty : folders.Aggregate(CommonFolder);
         _rootLength = root.Length == 0 ? 0 : root.Length + 1;
         _unitOfFolder = new(UnitOf, StringComparer.Ordinal);
-        foreach (var copies in snapshot.Workloads.GroupBy(w => w.Key))
+        // Only a workload defined more than once can make alternatives: found through the snapshot's identity index,
+        // each such identity once, rather than grouping every workload.
+        var judged = new HashSet<ObjectKey>();
+        foreach (var workload in snapshot.Workloads)
         {
-            var units = copies.Select(Unit).Distinct(StringComparer.Ordinal).ToList();
+            var copies = snapshot.Find(workload.Key);
+            if (copies.Count < 2 || !judged.Add(workload.Key))
+            {
+                continue;
+            }
+
+            var units = copies.OfType<WorkloadObject>().Select(Unit).Distinct(StringComparer.Ordinal).ToList();
             foreach (var a in units)
             {
                 foreach (var b in units.Where(b => b != a))

@@ -33,7 +33,7 @@ public sealed class Dependencies
     public Dependencies(ClusterSnapshot snapshot)
     {
         _snapshot = snapshot;
-        _byPod = new(pod => snapshot.Names.UsedBy(pod).Select(r => Connection(pod, r)).OfType<Dependency>().ToList());
+        _byPod = new(Connections);
     }
 
     public IReadOnlyList<Dependency> Of(PodTemplate pod) => _byPod[pod];
@@ -91,6 +91,21 @@ public sealed class Dependencies
             .Where(b => b.TargetNumber is not null && Together(source, b.Pod))
             .Select(b => new DependencyTarget(_snapshot.Policies.Endpoint(b.Pod), b.TargetNumber!.Value, p.Port.Protocol))
             .ToList()).ToList());
+    }
+
+    /// <summary>The connections of the names the pod uses, in their order.</summary>
+    private IReadOnlyList<Dependency> Connections(PodTemplate pod)
+    {
+        List<Dependency>? found = null;
+        foreach (var reference in _snapshot.Names.UsedBy(pod))
+        {
+            if (Connection(pod, reference) is { } dependency)
+            {
+                (found ??= []).Add(dependency);
+            }
+        }
+
+        return found is null ? [] : found;
     }
 
     /// <summary>Another pod than the source, of a folder that is not an alternative to the source's.</summary>

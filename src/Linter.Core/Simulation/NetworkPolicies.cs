@@ -1,3 +1,4 @@
+using Linter.Core.Loading;
 using Linter.Core.Model;
 
 namespace Linter.Core.Simulation;
@@ -47,6 +48,8 @@ public sealed class NetworkPolicies
     private readonly ClusterSnapshot _snapshot;
     private readonly Dictionary<string, List<NetworkPolicyObject>> _byNamespace = new(StringComparer.Ordinal);
     private readonly Memo<PodTemplate, PolicyEndpoint> _endpoints = new(PolicyEndpoint.Of);
+    private readonly Memo<PolicyEndpoint, Isolation> _ingressIsolation;
+    private readonly Memo<PolicyEndpoint, Isolation> _egressIsolation;
     private readonly IReadOnlyList<Cidr> _podRanges;
     private readonly HashSet<PolicyRule> _malformed = [];
     private readonly HashSet<NetworkPolicyObject> _typesRejected = [];
@@ -54,6 +57,8 @@ public sealed class NetworkPolicies
     internal NetworkPolicies(ClusterSnapshot snapshot)
     {
         _snapshot = snapshot;
+        _ingressIsolation = new(pod => new Isolation(this, pod, PolicyDirection.Ingress));
+        _egressIsolation = new(pod => new Isolation(this, pod, PolicyDirection.Egress));
         var strictCidr = snapshot.Options.KubernetesVersion >= PolicyChecks.StrictCidrSince;
         foreach (var policy in snapshot.Objects.OfType<NetworkPolicyObject>().Where(snapshot.IsServed))
         {
@@ -87,20 +92,10 @@ public sealed class NetworkPolicies
         : policy.PodSelector is { } selector ? Verdicts.MatchPod(selector, pod.Labels) : Verdict.Yes;
 
     /// <summary>Whether some policy selecting the pods enforces this direction.</summary>
-    public Verdict Isolated(PolicyEndpoint pod, PolicyDirection direction)
-    {
-        var isolated = Verdict.No;
-        var policies = In(pod.Namespace);
-        for (var i = 0; i < policies.Count; i++)
-        {
-            if (MayEnforce(policies[i], direction))
-            {
-                isolated = isolated.Or(Isolates(policies[i], pod, direction));
-            }
-        }
+    public Verdict Isolated(PolicyEndpoint pod, PolicyDirection direction) => IsolationOf(pod, direction).Isolated;
 
-        return isolated;
-    }
+    private Isolation IsolationOf(PolicyEndpoint pod, PolicyDirection direction) =>
+        direction == PolicyDirection.Ingress ? _ingressIsolation[pod] : _egressIsolation[pod];
 
     /// <summary>The rule holds a port or peer the API server rejects (judged with the target version): it counts as unknown.</summary>
     public bool IsRejected(PolicyRule rule) => _malformed.Contains(rule);
@@ -153,27 +148,19 @@ public sealed class NetworkPolicies
             return DirectionVerdict.Open;
         }
 
-        var isolated = Verdict.No;
+        var isolation = IsolationOf(pod, direction);
         var allowed = Verdict.No;
-        List<NetworkPolicyObject>? isolating = null;
         PolicyRule? allowedBy = null;
         PolicyRule? nearest = null;
         PolicyRule? undecided = null;
         var nearestMatchesPort = false;
-        var policies = In(pod.Namespace);
-        for (var i = 0; i < policies.Count; i++)
+        for (var i = 0; i < isolation.Policies.Count; i++)
         {
-            var policy = policies[i];
-            var selects = MayEnforce(policy, direction) ? Isolates(policy, pod, direction) : Verdict.No;
+            var policy = isolation.Policies[i];
+            var selects = isolation.Selects[i];
             if (selects == Verdict.No)
             {
                 continue;
-            }
-
-            isolated = isolated.Or(selects);
-            if (selects == Verdict.Yes)
-            {
-                (isolating ??= []).Add(policy);
             }
 
             var rules = policy.Rules(direction);
@@ -200,13 +187,53 @@ public sealed class NetworkPolicies
             }
         }
 
-        var verdict = isolated.Not().Or(allowed);
+        var verdict = isolation.Isolated.Not().Or(allowed);
         if (verdict == Verdict.No && !_snapshot.OwnsNamespace(pod.Namespace))
         {
             verdict = Verdict.Unknown;
         }
 
-        return verdict == Verdict.Yes && isolated == Verdict.No ? DirectionVerdict.Open : new DirectionVerdict(verdict, (IReadOnlyList<NetworkPolicyObject>?)isolating ?? [], allowedBy, verdict == Verdict.No ? nearest : null, verdict == Verdict.Unknown ? undecided : null, nearestMatchesPort);
+        return verdict == Verdict.Yes && isolation.Isolated == Verdict.No ? DirectionVerdict.Open : new DirectionVerdict(verdict, isolation.Isolating, allowedBy, verdict == Verdict.No ? nearest : null, verdict == Verdict.Unknown ? undecided : null, nearestMatchesPort);
+    }
+
+    /// <summary>
+    /// The policies of the pods' namespace and how surely each isolates them in one direction (no, when it may not
+    /// enforce it or does not select them): what every connection of those pods in that direction is judged against.
+    /// </summary>
+    private sealed class Isolation
+    {
+        public Isolation(NetworkPolicies policies, PolicyEndpoint pod, PolicyDirection direction)
+        {
+            Policies = policies.In(pod.Namespace);
+            Selects = new Verdict[Policies.Count];
+            for (var i = 0; i < Policies.Count; i++)
+            {
+                Selects[i] = policies.MayEnforce(Policies[i], direction) ? policies.Isolates(Policies[i], pod, direction) : Verdict.No;
+                Isolated = Isolated.Or(Selects[i]);
+            }
+
+            var isolating = new List<NetworkPolicyObject>();
+            for (var i = 0; i < Policies.Count; i++)
+            {
+                if (Selects[i] == Verdict.Yes)
+                {
+                    isolating.Add(Policies[i]);
+                }
+            }
+
+            Isolating = Kept.Of(isolating);
+        }
+
+        /// <summary>The served policies of the pods' namespace, in input order.</summary>
+        public IReadOnlyList<NetworkPolicyObject> Policies { get; }
+
+        /// <summary>How surely each of <see cref="Policies"/> isolates the pods.</summary>
+        public Verdict[] Selects { get; }
+
+        /// <summary>The policies that certainly isolate the pods.</summary>
+        public IReadOnlyList<NetworkPolicyObject> Isolating { get; }
+
+        public Verdict Isolated { get; }
     }
 
     /// <summary>No ports: every port. Otherwise one entry must match the protocol and the port (a name on the destination pod's ports).</summary>
