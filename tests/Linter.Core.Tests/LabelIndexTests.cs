@@ -51,6 +51,9 @@ public sealed class LabelIndexTests
         Assert.Equal(["alpha/web", "alpha/web2", "shop/web"],
             labels.SelectElsewhere("zeta", Pairs("app=web")).Select(t => $"{t.Namespace}/{t.Owner.Name}"));
         Assert.Empty(labels.SelectElsewhere("shop", Pairs("app=none")));
+        // A selector on a label only the controller knows counts no pair: every other template, in the same order.
+        Assert.Equal(["alpha/web", "alpha/api", "alpha/web2", "zeta/web"],
+            labels.SelectElsewhere("shop", Pairs("pod-template-hash=abc")).Select(t => $"{t.Namespace}/{t.Owner.Name}"));
         Assert.Equal(["alpha", "shop", "zeta"], labels.Namespaces);
     }
 }

@@ -8,7 +8,8 @@ public sealed class DuplicateServicePortRule() : Rule(new RuleDescriptor("KL209"
 {
     public override void Check(RuleContext context)
     {
-        foreach (var service in context.Snapshot.Services)
+        // Most Services have one port, which has nothing to clash with.
+        foreach (var service in context.Snapshot.Services.Where(s => s.Ports.Count > 1))
         {
             var ports = new Dictionary<(int, string), ServicePort>();
             var names = new Dictionary<string, ServicePort>(StringComparer.Ordinal);

@@ -12,14 +12,14 @@ public sealed class InvalidPortNameRule() : Rule(new RuleDescriptor("KL213", "in
         {
             foreach (var port in service.Ports)
             {
-                if (port.NameNode is { Value.Length: > 0 } name)
+                if (port.Name is { Length: > 0 } name && NameValidation.Dns1123Label(name) is { Count: > 0 } errors)
                 {
-                    Report(context, name, "service port name", NameValidation.Dns1123Label(name.Value), "a DNS-1123 label (lowercase letters, digits and '-', at most 63 characters)");
+                    Report(context, port.NameNode!, "service port name", errors, "a DNS-1123 label (lowercase letters, digits and '-', at most 63 characters)");
                 }
 
-                if (port.TargetPort is { Name: { } target } targetPort)
+                if (port.TargetPort is { Name: { } target } targetPort && NameValidation.IanaServiceName(target) is { Count: > 0 } targetErrors)
                 {
-                    Report(context, targetPort.Node, "named targetPort", NameValidation.IanaServiceName(target), IanaHint(target, targetPort.Node));
+                    Report(context, targetPort.Node, "named targetPort", targetErrors, IanaHint(target, targetPort.Node));
                 }
             }
         }
@@ -29,9 +29,14 @@ public sealed class InvalidPortNameRule() : Rule(new RuleDescriptor("KL213", "in
             foreach (var container in template.Spec.AllContainers)
             {
                 var seen = new Dictionary<string, ScalarNode>(StringComparer.Ordinal);
-                foreach (var name in container.Ports.Select(p => p.NameNode).OfType<ScalarNode>())
+                foreach (var port in container.Ports.Where(p => p.Name is not null))
                 {
-                    Report(context, name, "container port name", NameValidation.IanaServiceName(name.Value), IanaHint(name.Value, name));
+                    var name = port.NameNode!;
+                    if (NameValidation.IanaServiceName(name.Value) is { Count: > 0 } errors)
+                    {
+                        Report(context, name, "container port name", errors, IanaHint(name.Value, name));
+                    }
+
                     if (seen.TryGetValue(name.Value, out var first))
                     {
                         context.Report(name.Span,
@@ -52,11 +57,6 @@ public sealed class InvalidPortNameRule() : Rule(new RuleDescriptor("KL213", "in
             ? $"an IANA service name; \"{name}\" is quoted, so it is a name, not a number: write `{n}` without quotes"
             : "an IANA service name (at most 15 characters: lowercase letters, digits and single '-' inside, at least one letter)";
 
-    private static void Report(RuleContext context, ScalarNode name, string what, IReadOnlyList<string> errors, string expected)
-    {
-        if (errors.Count > 0)
-        {
-            context.Report(name.Span, $"{what} `{name.Value}` is invalid: it {string.Join("; it ", errors)}. It must be {expected}");
-        }
-    }
+    private static void Report(RuleContext context, ScalarNode name, string what, IReadOnlyList<string> errors, string expected) =>
+        context.Report(name.Span, $"{what} `{name.Value}` is invalid: it {string.Join("; it ", errors)}. It must be {expected}");
 }

@@ -13,41 +13,49 @@ public sealed class LabelIndex
     private readonly Dictionary<string, Dictionary<LabelPair, PodTemplate[]>> _byNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PodTemplate[]> _all;
     private readonly Dictionary<LabelPair, PodTemplate[]> _anywhere;
-    private readonly Dictionary<PodTemplate, int> _order = [];
     private readonly List<string> _namespaces;
 
     public LabelIndex(IEnumerable<PodTemplate> templates)
     {
         var all = new Dictionary<string, List<PodTemplate>>(StringComparer.Ordinal);
         var byNamespace = new Dictionary<string, Dictionary<LabelPair, List<PodTemplate>>>(StringComparer.Ordinal);
-        var anywhere = new Dictionary<LabelPair, List<PodTemplate>>();
         foreach (var template in templates)
         {
-            _order[template] = _order.Count;
             Bucket(all, template.Namespace).Add(template);
             var index = byNamespace.TryGetValue(template.Namespace, out var existing) ? existing : byNamespace[template.Namespace] = [];
             foreach (var label in template.Labels)
             {
                 // A key written twice counts with its last value, as the API server keeps it.
                 template.TryGetLabel(label.KeyText, out var value);
-                Add(index, anywhere, new LabelPair(label.KeyText, value), template);
+                AddOnce(Bucket(index, new LabelPair(label.KeyText, value)), template);
             }
 
             foreach (var label in template.ControllerLabels)
             {
-                Add(index, anywhere, new LabelPair(label.Key, label.Value), template);
+                AddOnce(Bucket(index, new LabelPair(label.Key, label.Value)), template);
             }
         }
 
         // Kept as exact arrays: a list per label and namespace left its spare capacity (and itself) behind for the run.
         _all = Frozen(all);
-        _anywhere = Frozen(anywhere);
+        _namespaces = _all.Keys.OrderBy(n => n, StringComparer.Ordinal).ToList();
         foreach (var index in byNamespace)
         {
             _byNamespace[index.Key] = Frozen(index.Value);
         }
 
-        _namespaces = _all.Keys.OrderBy(n => n, StringComparer.Ordinal).ToList();
+        // Across namespaces, each set in the order SelectElsewhere gives (namespaces sorted, then input order): the
+        // namespaces' own sets, joined in namespace order.
+        var anywhere = new Dictionary<LabelPair, List<PodTemplate>>();
+        foreach (var ns in _namespaces)
+        {
+            foreach (var set in _byNamespace[ns])
+            {
+                Bucket(anywhere, set.Key).AddRange(set.Value);
+            }
+        }
+
+        _anywhere = Frozen(anywhere);
     }
 
     public IReadOnlyList<PodTemplate> InNamespace(string ns) => _all.TryGetValue(ns, out var list) ? list : None;
@@ -65,14 +73,9 @@ public sealed class LabelIndex
     /// <see cref="Namespaces"/> and then of the input: what <see cref="Select"/> gives namespace by namespace, from
     /// one look-up.
     /// </summary>
-    public IEnumerable<PodTemplate> SelectElsewhere(string except, IReadOnlyList<KeyValuePair<string, string>> selector)
-    {
-        var matches = Intersect(_anywhere, selector) ?? _order.Keys.ToList();
-        return matches
-            .Where(t => !string.Equals(t.Namespace, except, StringComparison.Ordinal))
-            .OrderBy(t => t.Namespace, StringComparer.Ordinal)
-            .ThenBy(t => _order[t]);
-    }
+    public IEnumerable<PodTemplate> SelectElsewhere(string except, IReadOnlyList<KeyValuePair<string, string>> selector) =>
+        (Intersect(_anywhere, selector) ?? _namespaces.SelectMany(ns => _all[ns]))
+            .Where(t => !string.Equals(t.Namespace, except, StringComparison.Ordinal));
 
     /// <summary>The templates of <paramref name="index"/> that carry every pair, in input order; null when no pair counts (all pods match).</summary>
     private IReadOnlyList<PodTemplate>? Intersect(Dictionary<LabelPair, PodTemplate[]> index, IReadOnlyList<KeyValuePair<string, string>> selector)
@@ -155,12 +158,6 @@ public sealed class LabelIndex
         }
 
         return false;
-    }
-
-    private static void Add(Dictionary<LabelPair, List<PodTemplate>> index, Dictionary<LabelPair, List<PodTemplate>> anywhere, LabelPair pair, PodTemplate template)
-    {
-        AddOnce(Bucket(index, pair), template);
-        AddOnce(Bucket(anywhere, pair), template);
     }
 
     private static void AddOnce(List<PodTemplate> list, PodTemplate template)
