@@ -8,25 +8,23 @@ public sealed class DuplicateServicePortRule() : Rule(new RuleDescriptor("KL209"
 {
     public override void Check(RuleContext context)
     {
-        // Most Services have one port, which has nothing to clash with.
-        foreach (var service in context.Snapshot.Services.Where(s => s.Ports.Count > 1))
+        foreach (var service in context.Snapshot.Services)
         {
-            var ports = new Dictionary<(int, string), ServicePort>();
-            var names = new Dictionary<string, ServicePort>(StringComparer.Ordinal);
-            var nodePorts = new Dictionary<(int, string), ServicePort>();
-            foreach (var port in service.Ports)
+            var ports = service.Ports;
+            for (var i = 1; i < ports.Count; i++)
             {
-                if (port.Port is { } number && Earlier(ports, (number.Value, port.Protocol), port) is { } samePort)
+                var port = ports[i];
+                if (port.Port is { } number && Earlier(ports, i, SamePort) is { } samePort)
                 {
                     Report(context, service, number.Node.Span, $"port {number.Value}/{port.Protocol}", samePort);
                 }
 
-                if (port.NameNode is { Value.Length: > 0 } name && Earlier(names, name.Value, port) is { } sameName)
+                if (port.Name is { Length: > 0 } && Earlier(ports, i, SameName) is { } sameName)
                 {
-                    Report(context, service, name.Span, $"port name `{name.Value}`", sameName);
+                    Report(context, service, port.NameNode!.Span, $"port name `{port.Name}`", sameName);
                 }
 
-                if (port.NodePort is { Value: not 0 } nodePort && Earlier(nodePorts, (nodePort.Value, port.Protocol), port) is { } sameNodePort)
+                if (port.NodePort is { Value: not 0 } nodePort && Earlier(ports, i, SameNodePort) is { } sameNodePort)
                 {
                     Report(context, service, nodePort.Node.Span, $"nodePort {nodePort.Value}/{port.Protocol}", sameNodePort);
                 }
@@ -34,16 +32,23 @@ public sealed class DuplicateServicePortRule() : Rule(new RuleDescriptor("KL209"
         }
     }
 
-    /// <summary>The port that already has this key, or null after recording <paramref name="port"/> as its first.</summary>
-    private static ServicePort? Earlier<TKey>(Dictionary<TKey, ServicePort> seen, TKey key, ServicePort port)
-        where TKey : notnull
+    private static bool SamePort(ServicePort a, ServicePort b) => a.Port?.Value == b.Port?.Value && a.Protocol == b.Protocol;
+
+    private static bool SameName(ServicePort a, ServicePort b) => a.Name == b.Name;
+
+    private static bool SameNodePort(ServicePort a, ServicePort b) => a.NodePort?.Value == b.NodePort?.Value && a.Protocol == b.Protocol;
+
+    /// <summary>The first port before the one at <paramref name="index"/> that is the same in one respect (a Service has a few ports: no table needed).</summary>
+    private static ServicePort? Earlier(IReadOnlyList<ServicePort> ports, int index, Func<ServicePort, ServicePort, bool> same)
     {
-        if (seen.TryGetValue(key, out var first))
+        for (var i = 0; i < index; i++)
         {
-            return first;
+            if (same(ports[i], ports[index]))
+            {
+                return ports[i];
+            }
         }
 
-        seen[key] = port;
         return null;
     }
 
