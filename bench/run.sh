@@ -84,13 +84,9 @@ measure() {
   fi
 }
 
-# The median of each column over $runs runs of a command: "wall user sys maxrss_kb".
-median_of_runs() {
-  local samples=()
-  for _ in $(seq "$runs"); do
-    samples+=("$(measure "$@")")
-  done
-  printf '%s\n' "${samples[@]}" | python3 -c '
+# The median of each column of the samples given ("wall user sys maxrss_kb" each).
+median_of() {
+  printf '%s\n' "$@" | python3 -c '
 import statistics, sys
 rows = [list(map(float, line.split())) for line in sys.stdin if line.strip()]
 print(" ".join(f"{statistics.median(col):g}" for col in zip(*rows)))'
@@ -107,11 +103,16 @@ bench_corpus() {
   local files objects
   files=$(awk '{print $2}' <<<"$counts")
   objects=$(awk '{print $4}' <<<"$counts")
-  echo "bench: $label: $files files, $objects objects; baseline" >&2
-  local base lint
-  base=$(median_of_runs "${bench[@]}" parse "$dir")
-  echo "bench: $label: kubelint" >&2
-  lint=$(median_of_runs "$kubelint" check "$dir" --format sarif --output "$cache/out.sarif" --fail-on none)
+  echo "bench: $label: $files files, $objects objects; baseline and kubelint in turns" >&2
+  # The baseline and kubelint take turns, run after run: on a shared machine the load drifts over minutes, and
+  # turns give both the same conditions (all runs of one, then all of the other, did not).
+  local base_runs=() lint_runs=() base lint
+  for _ in $(seq "$runs"); do
+    base_runs+=("$(measure "${bench[@]}" parse "$dir")")
+    lint_runs+=("$(measure "$kubelint" check "$dir" --format sarif --output "$cache/out.sarif" --fail-on none)")
+  done
+  base=$(median_of "${base_runs[@]}")
+  lint=$(median_of "${lint_runs[@]}")
   read -r base_wall _ _ base_rss <<<"$base"
   read -r lint_wall lint_user lint_sys lint_rss <<<"$lint"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$files" "$objects" "$base_wall" "$lint_wall" "$lint_user" "$lint_sys" "$lint_rss" "$base_rss" >>"$into"
@@ -147,7 +148,7 @@ def rss(mb):
 out = [f"## {mode.capitalize()} run",
        "",
        f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit}, {cores} cores ({cpu}), .NET SDK {sdk};"
-       f" median of {runs} runs, wall clock of each process including start-up, measured with {timer}."
+       f" median of {runs} runs (the baseline and kubelint in turns), wall clock of each process including start-up, measured with {timer}."
        f" kubelint: `kubelint check DIR --format sarif --output F` (Release build, ReadyToRun as the dotnet tool ships); baseline: `Linter.Bench parse DIR`"
        f" (YamlDotNet `YamlStream.Load` of every `*.yaml` file, one thread).",
        "",
