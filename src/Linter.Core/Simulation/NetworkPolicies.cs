@@ -47,7 +47,7 @@ public sealed class NetworkPolicies
 {
     private readonly ClusterSnapshot _snapshot;
     private readonly Dictionary<string, List<NetworkPolicyObject>> _byNamespace = new(StringComparer.Ordinal);
-    private readonly Memo<PodTemplate, PolicyEndpoint> _endpoints = new(PolicyEndpoint.Of);
+    private readonly Memo<PodTemplate, PolicyEndpoint> _endpoints;
     private readonly Memo<PolicyEndpoint, Isolation> _ingressIsolation;
     private readonly Memo<PolicyEndpoint, Isolation> _egressIsolation;
     private readonly IReadOnlyList<Cidr> _podRanges;
@@ -70,6 +70,11 @@ public sealed class NetworkPolicies
             }
         }
 
+        // With a policy in the input every pod takes part in verdicts (KL705 judges each): their endpoints are made up
+        // front on every core, and then only read; rules adding them one by one on two cores contended for the table.
+        _endpoints = Any
+            ? new(PolicyEndpoint.Of, known: snapshot.PodTemplates.Zip(Cores.Map(snapshot.PodTemplates, PolicyEndpoint.Of), (pod, endpoint) => new KeyValuePair<PodTemplate, PolicyEndpoint>(pod, endpoint)))
+            : new(PolicyEndpoint.Of);
         PodCidrs = snapshot.Options.PodCidrs.Select(Cidr.Parse).OfType<Cidr>().ToList();
         _podRanges = PodCidrs.Count > 0 ? PodCidrs : Cidr.PrivateRanges;
     }
