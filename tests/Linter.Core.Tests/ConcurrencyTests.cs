@@ -29,6 +29,17 @@ public sealed class ConcurrencyTests
         Assert.Same(results[0], memo["key"]);
     }
 
+    [Fact]
+    public void A_memo_gives_the_values_it_was_handed_without_computing_them_and_computes_the_others()
+    {
+        var computed = new List<string>();
+        var memo = new Memo<string, string>(key => { computed.Add(key); return key.ToUpperInvariant(); }, known: [new("a", "known a")]);
+
+        Assert.Equal("known a", memo["a"]);
+        Assert.Equal("B", memo["b"]);
+        Assert.Equal(["b"], computed);
+    }
+
     public static TheoryData<string> Loops => ["For", "ForEachInTurn"];
 
     [Theory]
