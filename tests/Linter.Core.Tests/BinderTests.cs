@@ -12,6 +12,23 @@ public sealed class BinderTests
         return (ObjectBinder.Bind(Assert.Single(file.Documents), "default", problems), problems);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10)]
+    public void A_later_copy_in_one_file_is_compared_with_the_first_copy_however_many_documents_the_file_holds(int others)
+    {
+        // With more than eight documents the binder keeps a table of the first copies; with fewer it looks back.
+        static string ConfigMap(string name, string value) => $"apiVersion: v1\nkind: ConfigMap\nmetadata: {{name: {name}}}\ndata: {{key: {value}}}\n---\n";
+        var input = ConfigMap("a", "1") + ConfigMap("b", "1") +
+            string.Concat(Enumerable.Range(0, others).Select(i => ConfigMap($"other{i}", "1"))) +
+            ConfigMap("a", "2") + ConfigMap("b", "1") + ConfigMap("a", "2");
+
+        var copies = Cluster.From(input).Objects.Where(o => o.Name is "a" or "b").Select(o => $"{o.Name}:{o.SameContentAsFirstCopyInFile}");
+
+        // The third a equals the second, not the first: compared with the first, it is not the same.
+        Assert.Equal(["a:False", "b:False", "a:False", "b:True", "a:False"], copies);
+    }
+
     [Fact]
     public void A_quoted_port_number_is_a_type_error_at_the_value()
     {

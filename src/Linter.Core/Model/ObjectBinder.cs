@@ -27,25 +27,43 @@ internal static class ObjectBinder
             return bound;
         }
 
-        var firsts = new Dictionary<ObjectKey, KubeObject>(bound.Length);
-        foreach (var obj in bound)
+        // Most files hold a few documents, each compared with those before it; a long file gets a table of the firsts.
+        var firsts = bound.Length > 8 ? new Dictionary<ObjectKey, KubeObject>(bound.Length) : null;
+        for (var i = 0; i < bound.Length; i++)
         {
+            var obj = bound[i];
             if (obj.Name.Length == 0)
             {
                 continue;
             }
 
-            if (firsts.TryGetValue(obj.Key, out var first))
+            var first = firsts is null ? FirstWithKey(bound, i) : firsts.TryGetValue(obj.Key, out var found) ? found : null;
+            if (first is not null)
             {
                 obj.SameContentAsFirstCopyInFile = NodeEquality.Same(obj.Document.Root, first.Document.Root);
             }
             else
             {
-                firsts[obj.Key] = obj;
+                firsts?.Add(obj.Key, obj);
             }
         }
 
         return bound;
+    }
+
+    /// <summary>The first object before <paramref name="index"/> with the same identity.</summary>
+    private static KubeObject? FirstWithKey(KubeObject[] bound, int index)
+    {
+        var key = bound[index].Key;
+        for (var i = 0; i < index; i++)
+        {
+            if (bound[i].Name.Length > 0 && bound[i].Key == key)
+            {
+                return bound[i];
+            }
+        }
+
+        return null;
     }
 
     public static KubeObject Bind(SourceDocument document, string defaultNamespace, List<InputProblem> problems)
