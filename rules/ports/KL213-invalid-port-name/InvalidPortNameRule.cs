@@ -28,24 +28,35 @@ public sealed class InvalidPortNameRule() : Rule(new RuleDescriptor("KL213", "in
         {
             foreach (var container in template.Spec.AllContainers)
             {
-                var seen = new Dictionary<string, ScalarNode>(StringComparer.Ordinal);
-                foreach (var port in container.Ports.Where(p => p.Name is not null))
+                // A name can repeat only among two ports or more.
+                var seen = container.Ports.Count > 1 ? new Dictionary<string, ScalarNode>(StringComparer.Ordinal) : null;
+                foreach (var port in container.Ports)
                 {
-                    var name = port.NameNode!;
-                    if (NameValidation.IanaServiceName(name.Value) is { Count: > 0 } errors)
+                    if (port.Name is not { } text)
                     {
-                        Report(context, name, "container port name", errors, IanaHint(name.Value, name));
+                        continue;
                     }
 
-                    if (seen.TryGetValue(name.Value, out var first))
+                    if (NameValidation.IanaServiceName(text) is { Count: > 0 } errors)
+                    {
+                        Report(context, port.NameNode!, "container port name", errors, IanaHint(text, port.NameNode!));
+                    }
+
+                    if (seen is null)
+                    {
+                        continue;
+                    }
+
+                    var name = port.NameNode!;
+                    if (seen.TryGetValue(text, out var first))
                     {
                         context.Report(name.Span,
-                            $"container {container.Name} of {template.Owner} declares the port name `{name.Value}` twice (first on line {first.Span.Line}); the API server rejects duplicate names within a container",
-                            related: [new(first.Span, $"first `{name.Value}`")]);
+                            $"container {container.Name} of {template.Owner} declares the port name `{text}` twice (first on line {first.Span.Line}); the API server rejects duplicate names within a container",
+                            related: [new(first.Span, $"first `{text}`")]);
                     }
                     else
                     {
-                        seen[name.Value] = name;
+                        seen[text] = name;
                     }
                 }
             }

@@ -11,33 +11,33 @@ public static class NameValidation
     /// <summary>IANA_SVC_NAME: container port names and named targetPorts.</summary>
     public static IReadOnlyList<string> IanaServiceName(string name)
     {
-        var errors = new List<string>();
+        List<string>? errors = null; // most names are valid: no list for them
         if (name.Length > 15)
         {
-            errors.Add("must be no more than 15 characters");
+            (errors ??= []).Add("must be no more than 15 characters");
         }
 
         if (!Chars.All(name, c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
         {
-            errors.Add("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
+            (errors ??= []).Add("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
         }
 
         if (!Chars.Any(name, c => c is >= 'a' and <= 'z'))
         {
-            errors.Add("must contain at least one letter (a-z)");
+            (errors ??= []).Add("must contain at least one letter (a-z)");
         }
 
         if (name.Contains("--"))
         {
-            errors.Add("must not contain consecutive hyphens");
+            (errors ??= []).Add("must not contain consecutive hyphens");
         }
 
         if (name.StartsWith("-", StringComparison.Ordinal) || name.EndsWith("-", StringComparison.Ordinal))
         {
-            errors.Add("must not begin or end with a hyphen");
+            (errors ??= []).Add("must not begin or end with a hyphen");
         }
 
-        return errors;
+        return (IReadOnlyList<string>?)errors ?? [];
     }
 
     /// <summary>A port number (<c>IsValidPortNum</c>): Ingress backend ports, service and container ports.</summary>
@@ -291,25 +291,25 @@ public static class NameValidation
 
     private static IReadOnlyList<string> Label(string name, bool mustStartWithLetter)
     {
-        var errors = new List<string>();
+        List<string>? errors = null; // most names are valid: no list for them
         if (name.Length > 63)
         {
-            errors.Add("must be no more than 63 characters");
+            (errors ??= []).Add("must be no more than 63 characters");
         }
 
         var shapeOk = name.Length > 0 && IsLabelShape(name, 0, name.Length) && (!mustStartWithLetter || name[0] is >= 'a' and <= 'z');
         if (!shapeOk && !mustStartWithLetter && IsSubdomainShape(name))
         {
             // IsDNS1123Label: a valid subdomain that is not a valid label (the length is checked above) has dots.
-            errors.Add("must not contain dots");
+            (errors ??= []).Add("must not contain dots");
         }
         else if (!shapeOk)
         {
-            errors.Add(mustStartWithLetter
+            (errors ??= []).Add(mustStartWithLetter
                 ? "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character"
                 : "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character");
         }
 
-        return errors;
+        return (IReadOnlyList<string>?)errors ?? [];
     }
 }
