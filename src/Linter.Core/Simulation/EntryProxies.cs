@@ -30,7 +30,7 @@ public sealed class EntryProxies
         _byGateway = new(ComputeOfGateway);
         foreach (var pod in snapshot.PodTemplates)
         {
-            foreach (var container in pod.Spec.Containers)
+            foreach (var container in pod.Spec.Containers.Where(c => c.Command.Count + c.Args.Count > 0))
             {
                 _classFlags.AddRange(ClassFlags(container.Command.Concat(container.Args).Select(a => a.Value).ToList()).Select(v => (pod, v)));
             }
