@@ -21,7 +21,7 @@ public sealed class EntryProxies
     private readonly ClusterSnapshot _snapshot;
     private readonly Memo<string, IReadOnlyList<PolicyEndpoint>> _byClass;
     private readonly Memo<GatewayObject, IReadOnlyList<PolicyEndpoint>> _byGateway;
-    private readonly List<(PodTemplate Pod, string Value)> _classFlags = [];
+    private readonly List<ClassFlag> _classFlags = [];
 
     internal EntryProxies(ClusterSnapshot snapshot)
     {
@@ -32,7 +32,7 @@ public sealed class EntryProxies
         {
             foreach (var container in pod.Spec.Containers.Where(c => c.Command.Count + c.Args.Count > 0))
             {
-                _classFlags.AddRange(ClassFlags(container.Command.Concat(container.Args).Select(a => a.Value).ToList()).Select(v => (pod, v)));
+                _classFlags.AddRange(ClassFlags(container.Command.Concat(container.Args).Select(a => a.Value).ToList()).Select(v => new ClassFlag(pod, v)));
             }
         }
     }
@@ -95,4 +95,7 @@ public sealed class EntryProxies
             }
         }
     }
+
+    /// <summary>A class flag's value in a pod's command or arguments.</summary>
+    private sealed record ClassFlag(PodTemplate Pod, string Value);
 }

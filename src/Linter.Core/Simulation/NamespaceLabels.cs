@@ -14,7 +14,7 @@ public sealed class NamespaceLabels
 
     private readonly ClusterSnapshot _snapshot;
     private readonly Dictionary<string, NamespaceObject> _declared = new(StringComparer.Ordinal);
-    private readonly Memo<string, (IReadOnlyDictionary<string, string> Labels, bool Known)> _byNamespace;
+    private readonly Memo<string, KnownLabels> _byNamespace;
 
     internal NamespaceLabels(ClusterSnapshot snapshot)
     {
@@ -43,7 +43,7 @@ public sealed class NamespaceLabels
         return entry.Labels;
     }
 
-    private (IReadOnlyDictionary<string, string> Labels, bool Known) Compute(string ns)
+    private KnownLabels Compute(string ns)
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         var known = true;
@@ -68,6 +68,9 @@ public sealed class NamespaceLabels
         }
 
         labels[NameLabel] = ns;
-        return (labels, known);
+        return new KnownLabels(labels, known);
     }
+
+    /// <summary>A namespace's labels, and whether they are all it carries (a class, not a tuple: the memo's code is then shared, not compiled at run time).</summary>
+    private sealed record KnownLabels(IReadOnlyDictionary<string, string> Labels, bool Known);
 }

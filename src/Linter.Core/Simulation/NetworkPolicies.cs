@@ -73,9 +73,18 @@ public sealed class NetworkPolicies
         // With a policy in the input every pod takes part in verdicts (KL705 judges each): their endpoints are made up
         // front on every core, and then only read; rules adding them one by one on two cores contended for the table.
         _endpoints = Any
-            ? new(PolicyEndpoint.Of, known: snapshot.PodTemplates.Zip(Cores.Map(snapshot.PodTemplates, PolicyEndpoint.Of), (pod, endpoint) => new KeyValuePair<PodTemplate, PolicyEndpoint>(pod, endpoint)))
+            ? new(PolicyEndpoint.Of, known: Cores.Map(snapshot.PodTemplates, pod => new KeyValuePair<PodTemplate, PolicyEndpoint>(pod, PolicyEndpoint.Of(pod))))
             : new(PolicyEndpoint.Of);
-        PodCidrs = snapshot.Options.PodCidrs.Select(Cidr.Parse).OfType<Cidr>().ToList();
+        var podCidrs = new List<Cidr>();
+        foreach (var text in snapshot.Options.PodCidrs)
+        {
+            if (Cidr.Parse(text) is { } cidr)
+            {
+                podCidrs.Add(cidr);
+            }
+        }
+
+        PodCidrs = podCidrs;
         _podRanges = PodCidrs.Count > 0 ? PodCidrs : Cidr.PrivateRanges;
     }
 
