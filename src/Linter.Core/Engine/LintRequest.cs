@@ -32,7 +32,7 @@ internal sealed record LintRequest
     public bool Fingerprints { get; init; } = true;
 
     /// <summary>
-    /// The run is the process (the CLI): once loading leaves a large heap, it is collected and compacted then. A host
+    /// The run is the process (the CLI): when the snapshot leaves a large heap, it is collected and compacted before the rules. A host
     /// (the analyzer in an IDE, the task in a build server) keeps the collector's own timing: most of its heap is not ours.
     /// </summary>
     public bool OwnsTheProcess { get; init; }
