@@ -94,38 +94,44 @@ print(" ".join(f"{statistics.median(col):g}" for col in zip(*rows)))'
 
 rows="$cache/rows.tsv"
 : >"$rows"
-# Runs the baseline and kubelint on one corpus and appends a row: label files objects base_wall lint_wall lint_user lint_sys lint_rss_kb base_rss_kb.
-bench_corpus() {
-  local label=$1 dir=$2 into=${3:-$rows}
-  find "$dir" -name '*.yaml' -exec cat {} + >/dev/null # warm the page cache: both sides read from memory
-  local counts
-  counts=$("${bench[@]}" parse "$dir")
-  local files objects
-  files=$(awk '{print $2}' <<<"$counts")
-  objects=$(awk '{print $4}' <<<"$counts")
-  echo "bench: $label: $files files, $objects objects; baseline and kubelint in turns" >&2
-  # The baseline and kubelint take turns, run after run: on a shared machine the load drifts over minutes, and
-  # turns give both the same conditions (all runs of one, then all of the other, did not).
-  local base_runs=() lint_runs=() base lint
-  for _ in $(seq "$runs"); do
-    base_runs+=("$(measure "${bench[@]}" parse "$dir")")
-    lint_runs+=("$(measure "$kubelint" check "$dir" --format sarif --output "$cache/out.sarif" --fail-on none)")
+# Runs the baseline and kubelint on the corpora given as label, folder and rows file, and appends a row for each to
+# its file: label files objects base_wall lint_wall lint_user lint_sys lint_rss_kb base_rss_kb. Every round runs each
+# command on each corpus in turn: on a shared machine the load drifts over minutes, and turns give the baseline and
+# kubelint, and a corpus and the one it is compared with, the same conditions (all runs of one, then all runs of
+# the other, did not).
+bench_corpora() {
+  local labels=() dirs=() intos=() counts=() base_runs=() lint_runs=() i
+  while [ $# -gt 0 ]; do
+    labels+=("$1") dirs+=("$2") intos+=("$3")
+    shift 3
   done
-  base=$(median_of "${base_runs[@]}")
-  lint=$(median_of "${lint_runs[@]}")
-  read -r base_wall _ _ base_rss <<<"$base"
-  read -r lint_wall lint_user lint_sys lint_rss <<<"$lint"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$files" "$objects" "$base_wall" "$lint_wall" "$lint_user" "$lint_sys" "$lint_rss" "$base_rss" >>"$into"
+  for i in "${!dirs[@]}"; do
+    find "${dirs[$i]}" -name '*.yaml' -exec cat {} + >/dev/null # warm the page cache: both sides read from memory
+    counts[i]=$("${bench[@]}" parse "${dirs[$i]}")
+    echo "bench: ${labels[$i]}: $(awk '{print $2}' <<<"${counts[$i]}") files, $(awk '{print $4}' <<<"${counts[$i]}") objects" >&2
+  done
+  for _ in $(seq "$runs"); do
+    for i in "${!dirs[@]}"; do
+      base_runs[i]+="$(measure "${bench[@]}" parse "${dirs[$i]}")"$'\n'
+      lint_runs[i]+="$(measure "$kubelint" check "${dirs[$i]}" --format sarif --output "$cache/out.sarif" --fail-on none)"$'\n'
+    done
+  done
+  for i in "${!dirs[@]}"; do
+    local base_wall base_rss lint_wall lint_user lint_sys lint_rss
+    read -r base_wall _ _ base_rss <<<"$(median_of "${base_runs[$i]}")"
+    read -r lint_wall lint_user lint_sys lint_rss <<<"$(median_of "${lint_runs[$i]}")"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "${labels[$i]}" "$(awk '{print $2}' <<<"${counts[$i]}")" "$(awk '{print $4}' <<<"${counts[$i]}")" \
+      "$base_wall" "$lint_wall" "$lint_user" "$lint_sys" "$lint_rss" "$base_rss" >>"${intos[$i]}"
+  done
 }
 
 other=entry,policies
 [ -z "$extras" ] || other=""
-# The comparison corpus runs right after the 10k one (same conditions), its row goes last.
+# The comparison corpus takes turns with the 10k one (same conditions); its row goes last.
 : >"$rows.other"
-bench_corpus "1k${extras:+ ($extras)}" "$(corpus 22 "$extras")"
-bench_corpus "10k${extras:+ ($extras)}" "$(corpus 224 "$extras")"
-bench_corpus "10k${other:+ ($other)}" "$(corpus 224 "$other")" "$rows.other"
-$quick || bench_corpus "100k${extras:+ ($extras)}" "$(corpus 2240 "$extras")"
+bench_corpora "1k${extras:+ ($extras)}" "$(corpus 22 "$extras")" "$rows"
+bench_corpora "10k${extras:+ ($extras)}" "$(corpus 224 "$extras")" "$rows" "10k${other:+ ($other)}" "$(corpus 224 "$other")" "$rows.other"
+$quick || bench_corpora "100k${extras:+ ($extras)}" "$(corpus 2240 "$extras")" "$rows"
 cat "$rows.other" >>"$rows"
 
 commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src rules bench/Linter.Bench bench/run.sh 2>/dev/null || echo "+changes")
@@ -148,7 +154,7 @@ def rss(mb):
 out = [f"## {mode.capitalize()} run",
        "",
        f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit}, {cores} cores ({cpu}), .NET SDK {sdk};"
-       f" median of {runs} runs (the baseline and kubelint in turns), wall clock of each process including start-up, measured with {timer}."
+       f" median of {runs} runs (in turns: the baseline and kubelint, the 10k corpus and its comparison), wall clock of each process including start-up, measured with {timer}."
        f" kubelint: `kubelint check DIR --format sarif --output F` (Release build, ReadyToRun as the dotnet tool ships); baseline: `Linter.Bench parse DIR`"
        f" (YamlDotNet `YamlStream.Load` of every `*.yaml` file, one thread).",
        "",
