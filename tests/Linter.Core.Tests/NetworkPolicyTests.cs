@@ -86,6 +86,21 @@ public sealed class NetworkPolicyTests
     }
 
     [Fact]
+    public void A_policy_selects_pods_by_the_labels_their_controller_adds_and_an_endpoint_reads_as_its_pods()
+    {
+        const string job = "apiVersion: batch/v1\nkind: Job\nmetadata: {name: migrate, namespace: shop}\n" +
+            "spec: {template: {metadata: {labels: {app: migrate}}, spec: {restartPolicy: Never, containers: [{name: m, image: m}]}}}\n---\n";
+        var snapshot = With(job + Policy("shop", "{podSelector: {matchLabels: {job-name: migrate}}, policyTypes: [Ingress]}"));
+        var migrate = snapshot.Policies.Endpoint(snapshot.PodTemplates.Single(p => p.Owner.Name == "migrate"));
+
+        Assert.Equal(Verdict.Yes, snapshot.Policies.Isolated(migrate, PolicyDirection.Ingress));
+        Assert.Equal(Verdict.No, snapshot.Policies.Isolated(Pod(snapshot, "web"), PolicyDirection.Ingress));
+        Assert.Equal(("migrate", "migrate"), (migrate.Labels["app"], migrate.Labels["job-name"]));
+        Assert.Equal("front", Pod(snapshot, "web").Labels["tier"]);
+        Assert.Equal(migrate.Pod!.ToString(), migrate.Description);
+    }
+
+    [Fact]
     public void Only_served_policies_count_as_policies_of_the_input()
     {
         Assert.True(With(Policy("shop", "{podSelector: {}, policyTypes: [Ingress]}")).Policies.Any);

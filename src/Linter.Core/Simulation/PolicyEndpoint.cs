@@ -11,7 +11,9 @@ public readonly record struct NamedPort(string Name, int Number, string Protocol
 /// </summary>
 public sealed class PolicyEndpoint
 {
-    private PolicyEndpoint(string description) => Description = description;
+    private readonly string? _description;
+
+    private PolicyEndpoint(string? description) => _description = description;
 
     /// <summary>The pods' namespace; empty for an outside address.</summary>
     public string Namespace { get; private init; } = string.Empty;
@@ -35,14 +37,22 @@ public sealed class PolicyEndpoint
     /// <summary>The template, for pods of the input.</summary>
     public PodTemplate? Pod { get; private init; }
 
-    public string Description { get; }
+    /// <summary>How the endpoint reads in messages; a template's pods are described on demand (most never are).</summary>
+    public string Description => _description ?? Pod!.ToString();
 
     public static PolicyEndpoint Of(PodTemplate pod)
     {
-        var labels = pod.LabelsByKey();
-        foreach (var pair in pod.ControllerLabels)
+        // Most pods carry only their template's labels, which the template answers for without a copy.
+        IReadOnlyDictionary<string, string> labels = pod.LabelValues;
+        if (pod.ControllerLabels.Count > 0)
         {
-            labels[pair.Key] = pair.Value;
+            var merged = pod.LabelsByKey();
+            foreach (var pair in pod.ControllerLabels)
+            {
+                merged[pair.Key] = pair.Value;
+            }
+
+            labels = merged;
         }
 
         var ports = new List<NamedPort>();
@@ -59,7 +69,7 @@ public sealed class PolicyEndpoint
             }
         }
 
-        return new PolicyEndpoint(pod.ToString())
+        return new PolicyEndpoint(null)
         {
             Namespace = pod.Namespace, Labels = labels, NamedPorts = ports, HostNetwork = pod.Spec.HostNetwork?.Value == true, Pod = pod,
         };
