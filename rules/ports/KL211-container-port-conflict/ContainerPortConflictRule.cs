@@ -8,7 +8,7 @@ public sealed class ContainerPortConflictRule() : Rule(new RuleDescriptor("KL211
     public override void Check(RuleContext context)
     {
         // Most pods run one container, which has nothing to clash with.
-        foreach (var template in context.Snapshot.PodTemplates.Where(t => t.Spec.Containers.Count + t.Spec.InitContainers.Count(c => c.IsSidecar) > 1))
+        foreach (var template in context.Snapshot.PodTemplates.Where(t => t.Spec.RunningContainers.Skip(1).Any()))
         {
             var seen = new Dictionary<(int, string), (Container Container, ContainerPort Port)>();
             // Sidecars start before the app containers, so a clash is the app container's to fix.

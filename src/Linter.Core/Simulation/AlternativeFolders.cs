@@ -23,17 +23,15 @@ public sealed class AlternativeFolders
         _rootLength = root.Length == 0 ? 0 : root.Length + 1;
         _unitOfFolder = new(UnitOf, StringComparer.Ordinal);
         // Only a workload defined more than once can make alternatives: found through the snapshot's identity index,
-        // each such identity once, rather than grouping every workload.
-        var judged = new HashSet<ObjectKey>();
+        // each such identity at its first copy, rather than grouping every workload.
         foreach (var workload in snapshot.Workloads)
         {
-            var copies = snapshot.Find(workload.Key);
-            if (copies.Count < 2 || !judged.Add(workload.Key))
+            if (snapshot.Find(workload.Key) is not { Count: > 1 } defined || defined.OfType<WorkloadObject>().First() != workload)
             {
                 continue;
             }
 
-            var units = copies.OfType<WorkloadObject>().Select(Unit).Distinct(StringComparer.Ordinal).ToList();
+            var units = defined.OfType<WorkloadObject>().Select(Unit).Distinct(StringComparer.Ordinal).ToList();
             foreach (var a in units)
             {
                 foreach (var b in units.Where(b => b != a))

@@ -220,15 +220,11 @@ public sealed class NetworkPolicies
         {
             Policies = policies.In(pod.Namespace);
             Selects = new Verdict[Policies.Count];
+            var isolating = new List<NetworkPolicyObject>();
             for (var i = 0; i < Policies.Count; i++)
             {
                 Selects[i] = policies.MayEnforce(Policies[i], direction) ? policies.Isolates(Policies[i], pod, direction) : Verdict.No;
                 Isolated = Isolated.Or(Selects[i]);
-            }
-
-            var isolating = new List<NetworkPolicyObject>();
-            for (var i = 0; i < Policies.Count; i++)
-            {
                 if (Selects[i] == Verdict.Yes)
                 {
                     isolating.Add(Policies[i]);

@@ -328,31 +328,19 @@ public sealed class PolicyDefects
         }
     }
 
-    /// <summary>The first port that matches among those the running containers of the pods declare (containers, then sidecars; pods in order).</summary>
+    /// <summary>The first port that matches among those the running containers of the pods declare, searched in place.</summary>
     private static ContainerPort? FirstDeclared(IReadOnlyList<PodTemplate> pods, Func<ContainerPort, bool> matches)
     {
-        for (var i = 0; i < pods.Count; i++)
+        foreach (var pod in pods)
         {
-            var spec = pods[i].Spec;
-            if ((FirstDeclared(spec.Containers, sidecarsOnly: false, matches) ?? FirstDeclared(spec.InitContainers, sidecarsOnly: true, matches)) is { } port)
+            foreach (var container in pod.Spec.RunningContainers)
             {
-                return port;
-            }
-        }
-
-        return null;
-    }
-
-    private static ContainerPort? FirstDeclared(IReadOnlyList<Container> containers, bool sidecarsOnly, Func<ContainerPort, bool> matches)
-    {
-        for (var c = 0; c < containers.Count; c++)
-        {
-            var ports = containers[c].Ports;
-            for (var i = 0; i < ports.Count && (!sidecarsOnly || containers[c].IsSidecar); i++)
-            {
-                if (matches(ports[i]))
+                foreach (var port in container.Ports)
                 {
-                    return ports[i];
+                    if (matches(port))
+                    {
+                        return port;
+                    }
                 }
             }
         }
