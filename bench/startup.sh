@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Start-up benchmark: wall time of `kubelint check` on one small file and on examples/, the Native AOT binary against
+# Start-up benchmark: wall time of `kubelint check` on one small file, on examples/ and on one file with a configuration
+# file, the Native AOT binary against
 # the dotnet tool's build (ReadyToRun and framework-dependent, as in the kubelint.linux-x64 tool package), and the
 # dotnet tool on examples/custom-rules without its custom rules, compiling them, and with them from the compile cache.
 # Publishes both for linux-x64, times them with hyperfine (installs the Debian package if it is missing) and prints a Markdown
@@ -28,6 +29,12 @@ for input in "$small" examples/; do
     -n "dotnet tool (ReadyToRun)" "$work/tool/kubelint check $input --fail-on none"
 done
 
+# One file with a configuration file to read and validate (examples/custom-rules without its custom rules).
+configured="check examples/custom-rules --no-custom-rules --fail-on none"
+hyperfine --shell=none --style basic --warmup 5 --runs "$runs" --export-json "$work/configured.json" \
+  -n "native AOT" "$work/aot/kubelint $configured" \
+  -n "dotnet tool (ReadyToRun)" "$work/tool/kubelint $configured"
+
 # Custom rules (issue 16): the dotnet tool on examples/custom-rules without them, compiling them (the compile cache
 # emptied before each run) and with the compiled rules from the cache.
 cache="$work/cache"
@@ -43,6 +50,7 @@ echo "\`kubelint check\`, $runs runs each after 5 warm-up runs, $(nproc) cores (
 echo
 python3 - "$work/$(basename "$small").json" "one file (\`$small\`)" \
   "$work/examples.json" "\`examples/\` ($(find examples -name '*.yaml' -not -path '*/.*' | wc -l) files)" \
+  "$work/configured.json" "one file and a configuration file (\`examples/custom-rules --no-custom-rules\`)" \
   "$work/compile.json" "\`examples/custom-rules\` (dotnet tool)" "$work/cached.json" "\`examples/custom-rules\` (dotnet tool)" <<'EOF'
 import json, sys
 ms = lambda seconds: f"{seconds * 1000:.1f}"

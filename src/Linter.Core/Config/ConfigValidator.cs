@@ -1,3 +1,7 @@
+#if NET
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+#endif
 using System.Text.Json;
 using Json.Pointer;
 using Json.Schema;
@@ -18,6 +22,28 @@ internal sealed class ConfigValidator
     private readonly JsonElement _schemaJson;
     private readonly JsonSchema _schema;
     private readonly RuleCatalog _rules;
+
+#if NET
+    /// <summary>
+    /// JsonSchema.Net builds its meta-schemas in a module initializer. The runtime runs it when the library is first
+    /// used, but a native binary runs every module initializer at start, configuration file or not: for JsonSchema.Net
+    /// about half of a run on one small file. The native build stubs that initializer out and sets the switch
+    /// (src/Linter.Cli/Linter.Cli.csproj); the library is then initialized here, before the first schema is built.
+    /// </summary>
+    static ConfigValidator()
+    {
+        if (JsonSchemaInitializedOnFirstUse)
+        {
+            InitializeJsonSchema(null);
+        }
+    }
+
+    [FeatureSwitchDefinition("Kubelint.JsonSchema.InitializedOnFirstUse")]
+    private static bool JsonSchemaInitializedOnFirstUse => AppContext.TryGetSwitch("Kubelint.JsonSchema.InitializedOnFirstUse", out var deferred) && deferred;
+
+    [UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "Initialize")]
+    private static extern void InitializeJsonSchema([UnsafeAccessorType("Json.Schema.__ModuleInitialization, JsonSchema.Net")] object? library);
+#endif
 
     public ConfigValidator(RuleCatalog rules)
     {
