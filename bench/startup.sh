@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Start-up benchmark: wall time of `kubelint check` on one small file, on examples/ and on one file with a configuration
-# file, the Native AOT binary against
-# the dotnet tool's build (ReadyToRun and framework-dependent, as in the kubelint.linux-x64 tool package), and the
+# file, the Native AOT binary against the dotnet tool's build (ReadyToRun and framework-dependent, as in the kubelint.linux-x64 tool package), and the
 # dotnet tool on examples/custom-rules without its custom rules, compiling them, and with them from the compile cache.
 # Publishes both for linux-x64, times them with hyperfine (installs the Debian package if it is missing) and prints a Markdown
 # table of the median and mean wall times.
