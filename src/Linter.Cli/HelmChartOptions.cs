@@ -12,7 +12,7 @@ namespace Linter.Cli;
 /// </summary>
 internal sealed class HelmChartOptions
 {
-    private static readonly Regex SourceComment = new(@"(?m)^# Source: ([^/\r\n]+)/", RegexOptions.Compiled);
+    private static readonly Regex SourceComment = new(@"(?m)^# Source: ([^/\r\n]+)/");
 
     public Option<string?> Chart { get; } = new("--helm-chart")
     {

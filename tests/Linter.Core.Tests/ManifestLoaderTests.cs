@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Linter.Core.Loading;
 
 namespace Linter.Core.Tests;
@@ -155,6 +157,33 @@ public sealed class ManifestLoaderTests : IDisposable
         var file = ManifestLoader.Parse("b.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  config.yaml: |\n    \n    auth_enabled: false\n");
         Assert.Empty(file.Problems);
         Assert.Single(file.Documents);
+    }
+
+    [Theory]
+    [InlineData("a: |\n  \n  x\n", "a: |\n\n  x\n")]
+    [InlineData(" \t \na\n\t\r\nb\n  ", "\na\n\r\nb\n")]
+    [InlineData("a: 1\n  b\n  \r\r\n \n", "a: 1\n  b\n  \r\r\n\n")]
+    [InlineData("a:  \nb: '  '\n", "a:  \nb: '  '\n")]
+    public void Lines_of_only_spaces_or_tabs_are_emptied_and_other_lines_kept(string text, string expected)
+    {
+        Assert.Equal(expected, ManifestLoader.BlankLinesWithoutIndent(text));
+    }
+
+    [Fact]
+    public void Blank_lines_are_emptied_as_the_regular_expression_did()
+    {
+        // Texts of the characters that matter: the loop against the expression it replaced.
+        var texts = Gen.ArrayOf(Gen.Elements(' ', '\t', '\r', '\n', 'a')).Select(chars => new string(chars));
+        var property = Prop.ForAll(texts.ToArbitrary(), text =>
+            ManifestLoader.BlankLinesWithoutIndent(text) == System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^[ \t]+(?=\r?$)", string.Empty));
+        Check.One(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(3000).WithEndSize(40).WithQuietOnSuccess(true), property);
+    }
+
+    [Fact]
+    public void A_text_without_blank_lines_comes_back_as_it_is()
+    {
+        var text = "a: 1\n  b: 2\r\n";
+        Assert.Same(text, ManifestLoader.BlankLinesWithoutIndent(text));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ internal static class SuppressionFinder
     public const string Annotation = "kubelint.io/ignore";
 
     /// <summary>A directive, its rules, and an optional reason after <c>--</c> (or a further <c>#</c>).</summary>
-    private static readonly Regex Directive = new(@"^\s*kubelint-(?<verb>disable-next-line|disable-line|disable|enable)(?=\s|$)(?<rules>[^#]*?)(\s--.*|\s*#.*)?$", RegexOptions.Compiled);
+    private static readonly Regex Directive = new(@"^\s*kubelint-(?<verb>disable-next-line|disable-line|disable|enable)(?=\s|$)(?<rules>[^#]*?)(\s--.*|\s*#.*)?$");
 
     public static IReadOnlyList<Suppression> Find(ClusterSnapshot snapshot, RuleCatalog rules)
     {

@@ -153,12 +153,37 @@ internal static class ManifestLoader
     /// <summary>
     /// Empties lines that hold only spaces or tabs. YamlDotNet rejects a block scalar whose first
     /// line is such a line ("extra spaces in first line") where Kubernetes' decoder accepts it; the
-    /// change keeps every line and column in place.
+    /// change keeps every line and column in place. Every file passes through here: a loop, not a
+    /// regular expression, which cost each run its construction (about 30 ms compiled) or every byte
+    /// (interpreted), and the text itself comes back when no line is blank.
     /// </summary>
-    private static string BlankLinesWithoutIndent(string text) => WhitespaceOnlyLine.Replace(text, string.Empty);
+    internal static string BlankLinesWithoutIndent(string text)
+    {
+        System.Text.StringBuilder? blanked = null;
+        var copied = 0;
+        var lineStart = 0;
+        while (lineStart < text.Length)
+        {
+            var indentEnd = lineStart;
+            while (indentEnd < text.Length && text[indentEnd] is ' ' or '\t')
+            {
+                indentEnd++;
+            }
 
-    private static readonly System.Text.RegularExpressions.Regex WhitespaceOnlyLine =
-        new(@"(?m)^[ \t]+(?=\r?$)", System.Text.RegularExpressions.RegexOptions.Compiled);
+            var lineEnd = indentEnd < text.Length && text[indentEnd] == '\r' ? indentEnd + 1 : indentEnd;
+            if (indentEnd > lineStart && (lineEnd == text.Length || text[lineEnd] == '\n'))
+            {
+                blanked ??= new System.Text.StringBuilder(text.Length);
+                blanked.Append(text, copied, lineStart - copied);
+                copied = indentEnd;
+            }
+
+            var newline = text.IndexOf('\n', indentEnd);
+            lineStart = newline < 0 ? text.Length : newline + 1;
+        }
+
+        return blanked is null ? text : blanked.Append(text, copied, text.Length - copied).ToString();
+    }
 
     private static void AddDocument(SourceFile file, Node root, ref int index)
     {

@@ -21,7 +21,7 @@ public static class FindingFingerprint
     [ThreadStatic]
     private static SHA256? _sha;
 
-    private static readonly Regex LineReferences = new(@"\bline \d+|:\d+(:\d+)?\b", RegexOptions.Compiled);
+    private static readonly Regex LineReferences = new(@"\bline \d+|:\d+(:\d+)?\b");
 
     public static IReadOnlyList<string> Compute(IReadOnlyList<Finding> findings, IReadOnlyDictionary<string, SourceFile> files)
     {

@@ -13,7 +13,7 @@ namespace Linter.Core.Simulation.Dns;
 public sealed partial class ClusterDns
 {
     private const int Ndots = 5;
-    private static readonly Regex OrdinalName = new(@"^(?<set>.+)-(?<ordinal>\d+)$", RegexOptions.Compiled);
+    private static readonly Regex OrdinalName = new(@"^(?<set>.+)-(?<ordinal>\d+)$");
 
     private static readonly BuiltInService[] EveryCluster =
     [

@@ -8,7 +8,7 @@ namespace Linter.Core.Simulation.Dns;
 /// <summary>What a host name looks like: DNS names, IP addresses, the names that never reach the cluster.</summary>
 public static class HostSyntax
 {
-    private static readonly Regex Name = new(@"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$", RegexOptions.Compiled);
+    private static readonly Regex Name = new(@"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$");
 
     private static readonly Dictionary<string, int> SchemePorts = new(StringComparer.OrdinalIgnoreCase)
     {
