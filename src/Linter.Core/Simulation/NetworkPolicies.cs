@@ -54,27 +54,14 @@ public sealed class NetworkPolicies
     private readonly HashSet<PolicyRule> _malformed = [];
     private readonly HashSet<NetworkPolicyObject> _typesRejected = [];
 
+    // Each ipBlock peer whose block parses, judged once: its verdict depends only on whether the endpoint is a pod.
+    private readonly Dictionary<PolicyPeer, BlockVerdicts> _blocks = [];
+
     internal NetworkPolicies(ClusterSnapshot snapshot)
     {
         _snapshot = snapshot;
         _ingressIsolation = new(pod => new Isolation(this, pod, PolicyDirection.Ingress));
         _egressIsolation = new(pod => new Isolation(this, pod, PolicyDirection.Egress));
-        var strictCidr = snapshot.Options.KubernetesVersion >= PolicyChecks.StrictCidrSince;
-        foreach (var policy in snapshot.Objects.OfType<NetworkPolicyObject>().Where(snapshot.IsServed))
-        {
-            (_byNamespace.TryGetValue(policy.Namespace, out var list) ? list : _byNamespace[policy.Namespace] = []).Add(policy);
-            _malformed.UnionWith(policy.Ingress.Concat(policy.Egress).Where(r => PolicyChecks.IsMalformed(r, strictCidr)));
-            if (PolicyChecks.RejectsPolicyTypes(policy))
-            {
-                _typesRejected.Add(policy);
-            }
-        }
-
-        // With a policy in the input every pod takes part in verdicts (KL705 judges each): their endpoints are made up
-        // front on every core, and then only read; rules adding them one by one on two cores contended for the table.
-        _endpoints = Any
-            ? new(PolicyEndpoint.Of, known: Cores.Map(snapshot.PodTemplates, pod => new KeyValuePair<PodTemplate, PolicyEndpoint>(pod, PolicyEndpoint.Of(pod))))
-            : new(PolicyEndpoint.Of);
         var podCidrs = new List<Cidr>();
         foreach (var text in snapshot.Options.PodCidrs)
         {
@@ -86,6 +73,31 @@ public sealed class NetworkPolicies
 
         PodCidrs = podCidrs;
         _podRanges = PodCidrs.Count > 0 ? PodCidrs : Cidr.PrivateRanges;
+        var strictCidr = snapshot.Options.KubernetesVersion >= PolicyChecks.StrictCidrSince;
+        foreach (var policy in snapshot.Objects.OfType<NetworkPolicyObject>().Where(snapshot.IsServed))
+        {
+            (_byNamespace.TryGetValue(policy.Namespace, out var list) ? list : _byNamespace[policy.Namespace] = []).Add(policy);
+            _malformed.UnionWith(policy.Ingress.Concat(policy.Egress).Where(r => PolicyChecks.IsMalformed(r, strictCidr)));
+            if (PolicyChecks.RejectsPolicyTypes(policy))
+            {
+                _typesRejected.Add(policy);
+            }
+
+            foreach (var peer in policy.Ingress.Concat(policy.Egress).SelectMany(rule => rule.Peers))
+            {
+                if (peer.IsIpBlock && peer.Cidr is { } text && Cidr.Parse(text.Value) is { } block)
+                {
+                    var except = peer.Except.Select(e => Cidr.Parse(e.Value)).OfType<Cidr>().ToList();
+                    _blocks[peer] = new BlockVerdicts(ForPods: BlockMatchesPods(block, except), ForOutside: block.IsWholeFamily ? Verdict.Yes : Verdict.Unknown);
+                }
+            }
+        }
+
+        // With a policy in the input every pod takes part in verdicts (KL705 judges each): their endpoints are made up
+        // front on every core, and then only read; rules adding them one by one on two cores contended for the table.
+        _endpoints = Any
+            ? new(PolicyEndpoint.Of, known: Cores.Map(snapshot.PodTemplates, pod => new KeyValuePair<PodTemplate, PolicyEndpoint>(pod, PolicyEndpoint.Of(pod))))
+            : new(PolicyEndpoint.Of);
     }
 
     /// <summary>The configured pod address ranges that parse.</summary>
@@ -306,9 +318,7 @@ public sealed class NetworkPolicies
     {
         if (peer.IsIpBlock)
         {
-            return peer.Cidr is { } text && Cidr.Parse(text.Value) is { } block
-                ? BlockMatches(block, peer.Except.Select(e => Cidr.Parse(e.Value)).OfType<Cidr>().ToList(), endpoint)
-                : Verdict.Unknown;
+            return _blocks.TryGetValue(peer, out var block) ? endpoint.IsOutside ? block.ForOutside : block.ForPods : Verdict.Unknown;
         }
 
         if (endpoint.IsOutside)
@@ -323,17 +333,13 @@ public sealed class NetworkPolicies
     }
 
     /// <summary>
-    /// An address block against an endpoint (§4.5): for pods, yes for a whole-family block whose exceptions miss
-    /// every range pods may use (the configured pod CIDRs, else the private ranges); no for a block outside those
-    /// ranges (and always where the CNI does not match pod addresses with ipBlock); unknown otherwise. For an outside address: yes for a whole-family block, else unknown.
+    /// An address block against the pods of the input (§4.5): yes for a whole-family block whose exceptions miss every
+    /// range pods may use (the configured pod CIDRs, else the private ranges); no for a block outside those ranges (and
+    /// always where the CNI does not match pod addresses with ipBlock); unknown otherwise. For an outside address the
+    /// verdict is yes for a whole-family block, else unknown.
     /// </summary>
-    private Verdict BlockMatches(Cidr block, IReadOnlyList<Cidr> except, PolicyEndpoint endpoint)
+    private Verdict BlockMatchesPods(Cidr block, IReadOnlyList<Cidr> except)
     {
-        if (endpoint.IsOutside)
-        {
-            return block.IsWholeFamily ? Verdict.Yes : Verdict.Unknown;
-        }
-
         if (!_snapshot.Options.IpBlockMatchesPods || !_podRanges.Any(block.Overlaps))
         {
             return Verdict.No;
@@ -351,4 +357,6 @@ public sealed class NetworkPolicies
 
         return PodCidrs.Count > 0 && PodCidrs.Where(block.Overlaps).All(pods => except.Any(e => e.Contains(pods))) ? Verdict.No : Verdict.Unknown;
     }
+
+    private sealed record BlockVerdicts(Verdict ForPods, Verdict ForOutside);
 }
