@@ -42,7 +42,11 @@ public readonly record struct IngressClass(string? Name, IngressClassSource Sour
 /// </summary>
 public sealed class IngressRoute
 {
-    internal IngressRoute(IngressObject ingress, IngressPath? path, IngressBackend? backend) => (Ingress, Path, Backend) = (ingress, path, backend);
+    internal IngressRoute(IngressObject ingress, IngressPath? path, IngressBackend? backend)
+    {
+        (Ingress, Path, Backend) = (ingress, path, backend);
+        IsValid = path is null || IngressPaths.Rejection(ingress, path) is null;
+    }
 
     public IngressObject Ingress { get; }
 
@@ -71,8 +75,8 @@ public sealed class IngressRoute
     /// <summary>Where the service port lands on each selected pod (the Service's own resolution).</summary>
     public PortResolution? Endpoints { get; internal set; }
 
-    /// <summary>The API server accepts this path entry (see <see cref="IngressPaths.Rejection"/>).</summary>
-    public bool IsValid => Path is null || IngressPaths.Rejection(Ingress, Path) is null;
+    /// <summary>The API server accepts this path entry (see <see cref="IngressPaths.Rejection"/>; judged once, several rules ask).</summary>
+    public bool IsValid { get; }
 
     /// <summary>The API server rejects the backend (KL817): it is left out of the simulation, not resolved to a Service.</summary>
     public bool BackendRejected { get; internal set; }
@@ -240,11 +244,22 @@ public static class IngressPaths
             return "must be an absolute path";
         }
 
-        if (Forbidden.FirstOrDefault(f => value.IndexOf(f, StringComparison.Ordinal) >= 0) is { } part)
+        foreach (var part in Forbidden)
         {
-            return $"must not contain '{part}'";
+            if (value.IndexOf(part, StringComparison.Ordinal) >= 0)
+            {
+                return $"must not contain '{part}'";
+            }
         }
 
-        return ForbiddenEndings.FirstOrDefault(e => value.EndsWith(e, StringComparison.Ordinal)) is { } ending ? $"cannot end with '{ending}'" : null;
+        foreach (var ending in ForbiddenEndings)
+        {
+            if (value.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return $"cannot end with '{ending}'";
+            }
+        }
+
+        return null;
     }
 }
