@@ -19,7 +19,7 @@ public sealed class SarifWriterTests
             "KL203", 0, "error", new SarifText("port 'http' <none>"),
             [new SarifLocation(null, new SarifPhysicalLocation(artifact, region))],
             [new SarifLocation(1, new SarifPhysicalLocation(artifact, region), new SarifText("the pod"))],
-            new SortedDictionary<string, string> { ["kubelint/v1"] = "abc:1" })
+            new SarifFingerprints("abc:1", "0f1e2d3c4b5a6978:1"))
         {
             Suppressions = [new SarifSuppression("inSource", "silenced by comment")],
         };
@@ -139,7 +139,8 @@ public sealed class SarifWriterTests
                         }
                       ],
                       "partialFingerprints": {
-                        "kubelint/v1": "abc:1"
+                        "kubelint/v1": "abc:1",
+                        "primaryLocationLineHash": "0f1e2d3c4b5a6978:1"
                       },
                       "suppressions": [
                         {

@@ -65,7 +65,7 @@ public sealed class OutputTests
 
         var context = new ReportContext { ToolVersion = "0", RootDirectory = hostile.Folder, WorkingDirectory = hostile.Folder, ExitCode = 0, Documentation = BuiltInRules.Catalog.Documentation };
         var run = new SarifReport { MaxResults = active.Count }.Build(result, context, int.MaxValue).Runs[0];
-        Assert.Equal(active.Select(f => f.RuleId + f.Location), run.Results.Select(r => r.RuleId + result.All.First(f => f.Fingerprint == r.PartialFingerprints[Linter.Core.Rules.FindingFingerprint.Key]).Location));
+        Assert.Equal(active.Select(f => f.RuleId + f.Location), run.Results.Select(r => r.RuleId + result.All.First(f => f.Fingerprint == r.PartialFingerprints.Finding).Location));
         Assert.Contains(run.Invocations[0].ToolExecutionNotifications, n => n.Message.Text.Contains($"the {active.Count} most severe are included and {result.All.Count - active.Count} are left out"));
     }
 }

@@ -68,13 +68,19 @@ internal sealed record SarifResult(
     SarifText Message,
     IReadOnlyList<SarifLocation> Locations,
     IReadOnlyList<SarifLocation>? RelatedLocations,
-    IReadOnlyDictionary<string, string> PartialFingerprints)
+    SarifFingerprints PartialFingerprints)
 {
     public IReadOnlyList<SarifSuppression>? Suppressions { get; init; }
 
     /// <summary>new, unchanged (compared with a baseline).</summary>
     public string? BaselineState { get; init; }
 }
+
+/// <summary>
+/// A result's <c>partialFingerprints</c>: kubelint's own (<see cref="Rules.FindingFingerprint.Key"/>) and, when the line
+/// could be read, GitHub's <c>primaryLocationLineHash</c>; written in that order (ordinal order of the keys).
+/// </summary>
+internal sealed record SarifFingerprints(string Finding, string? PrimaryLocationLineHash);
 
 internal sealed record SarifSuppression(
     string Kind,

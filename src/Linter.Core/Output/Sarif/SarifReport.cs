@@ -56,11 +56,7 @@ internal sealed class SarifReport : IReportWriter
 
         var results = kept.Select(finding =>
         {
-            var prints = new SortedDictionary<string, string>(StringComparer.Ordinal) { [FindingFingerprint.Key] = finding.Fingerprint };
-            if (lineHashes.TryGetValue(finding.Location.Path, out var hashes) && hashes.TryGetValue(finding.Location.Line, out var lineHash))
-            {
-                prints["primaryLocationLineHash"] = lineHash;
-            }
+            var lineHash = lineHashes.TryGetValue(finding.Location.Path, out var hashes) && hashes.TryGetValue(finding.Location.Line, out var hash) ? hash : null;
 
             var related = finding.Related.Select((r, i) => Location(r.Span, artifacts, i + 1, r.Message)).ToList();
             return new SarifResult(
@@ -70,7 +66,7 @@ internal sealed class SarifReport : IReportWriter
                 new SarifText(MessageWithLinks(finding)),
                 [Location(finding.Location, artifacts, null, null)],
                 related.Count == 0 ? null : related,
-                prints)
+                new SarifFingerprints(finding.Fingerprint, lineHash))
             {
                 Suppressions = finding.SuppressedBy is { } by ? [new SarifSuppression("inSource", $"silenced by {by}")] : null,
                 BaselineState = result.HasBaseline ? (finding.InBaseline ? "unchanged" : "new") : null,

@@ -126,11 +126,8 @@ internal static class SarifWriter
         }
 
         json.WriteStartObject("partialFingerprints");
-        foreach (var fingerprint in result.PartialFingerprints)
-        {
-            json.WriteString(fingerprint.Key, fingerprint.Value);
-        }
-
+        json.WriteString(Rules.FindingFingerprint.Key, result.PartialFingerprints.Finding);
+        OptionalString(json, "primaryLocationLineHash", result.PartialFingerprints.PrimaryLocationLineHash);
         json.WriteEndObject();
         if (result.Suppressions is { } suppressions)
         {
