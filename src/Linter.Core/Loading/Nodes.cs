@@ -75,16 +75,20 @@ public sealed class MappingNode : Node
 
     private readonly Dictionary<string, int>? _index;
 
+    // An array, read directly: through IReadOnlyList every read of an entry was an interface call into generic code
+    // the runtime compiles at start-up (entries are structs), on the hottest path of binding.
+    private readonly MappingEntry[] _entries;
+
     public MappingNode(SourceSpan span, IReadOnlyList<MappingEntry> entries)
     {
         Span = span;
-        Entries = entries;
-        if (entries.Count > ScannedEntries)
+        _entries = entries as MappingEntry[] ?? entries.ToArray();
+        if (_entries.Length > ScannedEntries)
         {
-            _index = new Dictionary<string, int>(entries.Count, StringComparer.Ordinal);
-            for (var i = 0; i < entries.Count; i++)
+            _index = new Dictionary<string, int>(_entries.Length, StringComparer.Ordinal);
+            for (var i = 0; i < _entries.Length; i++)
             {
-                _index[entries[i].Key.Value] = i;
+                _index[_entries[i].Key.Value] = i;
             }
         }
     }
@@ -93,38 +97,41 @@ public sealed class MappingNode : Node
     /// A mapping whose reader already indexed its keys (key -> index of its last entry) when it has more than
     /// <see cref="ScannedEntries"/> entries (null otherwise): no second index.
     /// </summary>
-    internal MappingNode(SourceSpan span, IReadOnlyList<MappingEntry> entries, Dictionary<string, int>? index)
+    internal MappingNode(SourceSpan span, MappingEntry[] entries, Dictionary<string, int>? index)
     {
         Span = span;
-        Entries = entries;
+        _entries = entries;
         _index = index;
     }
 
     public override SourceSpan Span { get; }
 
-    public IReadOnlyList<MappingEntry> Entries { get; }
+    public IReadOnlyList<MappingEntry> Entries => _entries;
+
+    /// <summary><see cref="Entries"/> for the binder's hot loops: read directly, not through an interface.</summary>
+    internal ReadOnlySpan<MappingEntry> EntrySpan => _entries;
 
     public override string Describe() => "a mapping";
 
-    public Node? this[string key] => IndexOf(key) is var i and >= 0 ? Entries[i].Value : null;
+    public Node? this[string key] => IndexOf(key) is var i and >= 0 ? _entries[i].Value : null;
 
-    public ScalarNode? KeyNode(string key) => IndexOf(key) is var i and >= 0 ? Entries[i].Key : null;
+    public ScalarNode? KeyNode(string key) => IndexOf(key) is var i and >= 0 ? _entries[i].Key : null;
 
     /// <summary>The last entry with this key (as the index kept it), or -1.</summary>
-    private int IndexOf(string key)
+    internal int IndexOf(string key)
     {
         if (_index is not null)
         {
             return _index.TryGetValue(key, out var at) ? at : -1;
         }
 
-        return ScanFor(Entries, key);
+        return ScanFor(_entries, _entries.Length, key);
     }
 
-    /// <summary>The index of the last entry with this key, found by a scan (for mappings without a key index), or -1.</summary>
-    internal static int ScanFor(IReadOnlyList<MappingEntry> entries, string key)
+    /// <summary>The index of the last entry with this key among the first <paramref name="count"/>, found by a scan (for mappings without a key index), or -1.</summary>
+    internal static int ScanFor(MappingEntry[] entries, int count, string key)
     {
-        for (var i = entries.Count - 1; i >= 0; i--)
+        for (var i = count - 1; i >= 0; i--)
         {
             if (string.Equals(entries[i].Key.Value, key, StringComparison.Ordinal))
             {

@@ -12,7 +12,7 @@ internal static class TreeEdit
     public static MappingNode With(MappingNode map, ScalarNode key, Node value)
     {
         var entries = map.Entries.ToList();
-        var at = MappingNode.ScanFor(entries, key.Value);
+        var at = map.IndexOf(key.Value);
         if (at >= 0)
         {
             entries[at] = new MappingEntry(entries[at].Key, value);

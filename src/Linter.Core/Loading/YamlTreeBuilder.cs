@@ -199,7 +199,9 @@ internal sealed class YamlTreeBuilder(string path)
     internal sealed class Frame
     {
         private readonly List<Node> _items = [];
-        private readonly List<MappingEntry> _entries = [];
+        // The entries of the mapping being read, in an array that grows and is reused by the frame's next mapping.
+        private MappingEntry[] _entries = new MappingEntry[8];
+        private int _entryCount;
         // Merged entries only once a merge key is read.
         private List<MappingEntry>? _merged;
 
@@ -238,7 +240,8 @@ internal sealed class YamlTreeBuilder(string path)
         {
             (Start, Anchor, IsMapping, IsFlow, IsPair) = (start, anchor, isMapping, isFlow, isPair);
             _items.Clear();
-            _entries.Clear();
+            Array.Clear(_entries, 0, _entryCount);
+            _entryCount = 0;
             (_merged, _keys, _pendingKey, _pendingIsMerge, Height, Size) = (null, null, null, false, 0, 0);
         }
 
@@ -323,12 +326,12 @@ internal sealed class YamlTreeBuilder(string path)
 
             // Merged values may live anywhere in the file: a block mapping's own span ends with its own entries.
             var lastSpan = end;
-            for (var i = 0; i < _entries.Count; i++)
+            for (var i = 0; i < _entryCount; i++)
             {
                 lastSpan = i == 0 || EndsAfter(_entries[i].Value.Span, lastSpan) ? _entries[i].Value.Span : lastSpan;
             }
 
-            var span = IsPair && _entries.Count > 0
+            var span = IsPair && _entryCount > 0
                 ? _entries[0].Key.Span with { EndLine = lastSpan.EndLine, EndColumn = lastSpan.EndColumn }
                 : Join(lastSpan);
             return Mapping(span);
@@ -349,7 +352,9 @@ internal sealed class YamlTreeBuilder(string path)
                 }
             }
 
-            return new MappingNode(span, _entries.ToArray(), _keys);
+            var entries = new MappingEntry[_entryCount];
+            Array.Copy(_entries, entries, _entryCount);
+            return new MappingNode(span, entries, _keys);
         }
 
         /// <summary>The index in <c>_entries</c> of the last entry with this key, or -1.</summary>
@@ -360,21 +365,28 @@ internal sealed class YamlTreeBuilder(string path)
                 return _keys.TryGetValue(key, out var at) ? at : -1;
             }
 
-            return MappingNode.ScanFor(_entries, key);
+            return MappingNode.ScanFor(_entries, _entryCount, key);
         }
 
         /// <summary>Adds an entry (it is the last with its key) and indexes the keys once the mapping is too large to scan.</summary>
         private void AddEntry(MappingEntry entry)
         {
-            _entries.Add(entry);
+            if (_entryCount == _entries.Length)
+            {
+                var grown = new MappingEntry[_entries.Length * 2];
+                Array.Copy(_entries, grown, _entryCount);
+                _entries = grown;
+            }
+
+            _entries[_entryCount++] = entry;
             if (_keys is not null)
             {
-                _keys[entry.Key.Value] = _entries.Count - 1;
+                _keys[entry.Key.Value] = _entryCount - 1;
             }
-            else if (_entries.Count > MappingNode.ScannedEntries)
+            else if (_entryCount > MappingNode.ScannedEntries)
             {
-                _keys = new Dictionary<string, int>(_entries.Count * 2, StringComparer.Ordinal);
-                for (var i = 0; i < _entries.Count; i++)
+                _keys = new Dictionary<string, int>(_entryCount * 2, StringComparer.Ordinal);
+                for (var i = 0; i < _entryCount; i++)
                 {
                     _keys[_entries[i].Key.Value] = i;
                 }

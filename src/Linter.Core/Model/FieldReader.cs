@@ -157,11 +157,12 @@ internal sealed class FieldReader
             return null;
         }
 
-        var pairs = map.Entries.Count == 0 ? [] : new StringPair[map.Entries.Count];
+        var entries = map.EntrySpan;
+        var pairs = entries.Length == 0 ? [] : new StringPair[entries.Length];
         var count = 0;
-        for (var i = 0; i < map.Entries.Count; i++)
+        for (var i = 0; i < entries.Length; i++)
         {
-            var entry = map.Entries[i];
+            var entry = entries[i];
             if (entry.Value is ScalarNode { Kind: ScalarKind.String } value)
             {
                 pairs[count++] = new StringPair(entry.Key, value);

@@ -159,7 +159,7 @@ internal static class ObjectBinder
         if (meta is null)
         {
             // `metadata.name: web` written as one dotted key is KL004's (with the hint), not a missing name.
-            if (modelled && !top.Map.Entries.Any(e => e.Key.Value.StartsWith("metadata.", StringComparison.Ordinal)))
+            if (modelled && !HasDottedMetadataKey(top.Map))
             {
                 top.Missing("metadata.name", NameRequired);
             }
@@ -196,6 +196,20 @@ internal static class ObjectBinder
         {
             obj.Annotations = meta.Map["annotations"] is MappingNode ? meta.StringMap("annotations") ?? [] : [];
         }
+    }
+
+    /// <summary>A key like <c>metadata.name</c> written as one dotted key (KL004 reports it, with a hint).</summary>
+    private static bool HasDottedMetadataKey(MappingNode map)
+    {
+        foreach (var entry in map.EntrySpan)
+        {
+            if (entry.Key.Value.StartsWith("metadata.", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static AutoscalerObject BindAutoscaler(AutoscalerObject autoscaler, FieldReader top)

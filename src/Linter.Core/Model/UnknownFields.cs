@@ -37,8 +37,8 @@ internal sealed class UnknownFields
 
     private void Check(MappingNode map, ApiType type)
     {
-        var entries = map.Entries;
-        for (var i = 0; i < entries.Count; i++)
+        var entries = map.EntrySpan;
+        for (var i = 0; i < entries.Length; i++)
         {
             var entry = entries[i];
             if (!type.TryGetField(entry.Key.Value, out var field))
@@ -68,9 +68,10 @@ internal sealed class UnknownFields
                     break;
                 case FieldShape.Map when entry.Value is MappingNode values:
                     _path.Add((entry.Key.Value, -1));
-                    for (var j = 0; j < values.Entries.Count; j++)
+                    var valueEntries = values.EntrySpan;
+                    for (var j = 0; j < valueEntries.Length; j++)
                     {
-                        if (values.Entries[j] is { Value: MappingNode child } value)
+                        if (valueEntries[j] is { Value: MappingNode child } value)
                         {
                             Nested(child, field.Type!, value.Key.Value, -1);
                         }

@@ -242,8 +242,17 @@ internal static class WorkloadBinder
     /// <summary>Keys other than matchLabels/matchExpressions (labels written directly under the selector): one problem, at the first.</summary>
     private static SelectorProblem? StrayKeys(FieldReader selector, string leftEmpty)
     {
-        var stray = selector.Map.Entries.Where(e => !FieldTables.V1LabelSelector.Contains(e.Key.Value)).ToList();
-        if (stray.Count == 0)
+        // Every workload's selector passes here: nothing is listed for one without stray keys.
+        List<MappingEntry>? stray = null;
+        foreach (var entry in selector.Map.EntrySpan)
+        {
+            if (!FieldTables.V1LabelSelector.Contains(entry.Key.Value))
+            {
+                (stray ??= []).Add(entry);
+            }
+        }
+
+        if (stray is null)
         {
             return null;
         }
