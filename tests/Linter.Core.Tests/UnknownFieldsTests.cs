@@ -93,7 +93,8 @@ public sealed class UnknownFieldsTests
 
     private static ApiField Field(ApiType type, string name)
     {
-        Assert.True(type.TryGetField(name, out var field), $"{type} has no field {name}");
+        var field = type.Field(name);
+        Assert.True(field is not null, $"{type} has no field {name}");
         return field;
     }
 

@@ -8,7 +8,7 @@ public sealed class DuplicateIngressPathRule() : Rule(new RuleDescriptor("KL605"
     public override void Check(RuleContext context)
     {
         // One controller serves a class cluster-wide: the same class, host, pathType and path in any namespace collide.
-        var first = new Dictionary<(string Class, string Host, string PathType, string Path), IngressRoute>();
+        var first = new Dictionary<Entry, IngressRoute>();
         foreach (var resolution in context.Snapshot.Ingress.Ingresses)
         {
             var ingress = resolution.Ingress;
@@ -20,7 +20,7 @@ public sealed class DuplicateIngressPathRule() : Rule(new RuleDescriptor("KL605"
             // Entries whose path (KL604), host or backend (KL817) the API server rejects take part in no comparison.
             foreach (var route in resolution.Routes.Where(r => r is { Path: not null, Backend: not null, IsValid: true, PathType: not null, HostRejected: false, BackendRejected: false }))
             {
-                var key = (className, route.Host ?? string.Empty, route.PathType!, route.PathValue ?? string.Empty);
+                var key = new Entry(className, route.Host ?? string.Empty, route.PathType!, route.PathValue ?? string.Empty);
                 if (!first.TryGetValue(key, out var earlier))
                 {
                     first[key] = route;
@@ -43,4 +43,7 @@ public sealed class DuplicateIngressPathRule() : Rule(new RuleDescriptor("KL605"
 
     /// <summary>The backend as the controller sees it: namespace, Service and port (or the resource).</summary>
     private static string Backend(IngressRoute route) => $"{route.Ingress.Namespace}/{route.Backend}";
+
+    /// <summary>What a controller routes by; a record, not a tuple, so that the dictionary runs precompiled code.</summary>
+    private sealed record Entry(string Class, string Host, string PathType, string Path);
 }

@@ -45,7 +45,7 @@ internal static class ApiRoots
 
     private static ApiType WithSpecField(ApiType root, string name, ApiType? type)
     {
-        root.TryGetField("spec", out var spec);
+        var spec = root.Field("spec")!;
         var legacySpec = spec.Type!.Copy($"{spec.Type.Name} (v1beta1)").Define(name, type is null ? FieldShape.Value : FieldShape.Object, type);
         return root.Copy($"{root.Name} (v1beta1)").Define("spec", FieldShape.Object, legacySpec);
     }

@@ -3,7 +3,9 @@ namespace Linter.Core.Model;
 /// <summary>How the value of a field is checked for unknown keys: not at all (a scalar or a free-form value), or as an object, a list of objects or a map of objects (its keys free) of the field's type.</summary>
 internal enum FieldShape { Value, Object, List, Map }
 
-internal readonly struct ApiField(FieldShape shape, ApiType? type)
+// A class, not a struct: the tables' dictionaries then run the framework's precompiled code for reference values
+// instead of code compiled at every start.
+internal sealed class ApiField(FieldShape shape, ApiType? type)
 {
     public FieldShape Shape { get; } = shape;
 
@@ -21,7 +23,8 @@ internal sealed class ApiType(string name)
 
     public IEnumerable<string> FieldNames => _fields.Keys;
 
-    public bool TryGetField(string name, out ApiField field) => _fields.TryGetValue(name, out field);
+    /// <summary>The field of this JSON name, or null.</summary>
+    public ApiField? Field(string name) => _fields.TryGetValue(name, out var field) ? field : null;
 
     public bool Contains(string name) => _fields.ContainsKey(name);
 

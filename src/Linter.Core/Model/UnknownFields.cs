@@ -41,7 +41,7 @@ internal sealed class UnknownFields
         for (var i = 0; i < entries.Length; i++)
         {
             var entry = entries[i];
-            if (!type.TryGetField(entry.Key.Value, out var field))
+            if (type.Field(entry.Key.Value) is not { } field)
             {
                 if (!_reportedElsewhere.Contains(map) && !ReportedByKL817(map, type, entry.Key.Value))
                 {

@@ -13,10 +13,15 @@ namespace Linter.Core.Simulation;
 public sealed class ServiceResolver(LabelIndex index)
 {
     // Each distinct selection gets a number: the backends are keyed by it, not by the list (no identity hash per look-up).
-    private readonly Dictionary<(string Namespace, string ApplyUnit, string Selector), Selection> _selections = [];
-    private readonly Dictionary<(int Selection, int? Port, string? TargetName, int? TargetNumber, string Protocol), IReadOnlyList<PortBackend>> _backends = [];
+    // Keys are records, not tuples: dictionaries keyed by tuples of value types run code compiled at every start.
+    private readonly Dictionary<SelectionKey, Selection> _selections = [];
+    private readonly Dictionary<BackendKey, IReadOnlyList<PortBackend>> _backends = [];
 
     private sealed record Selection(int Id, IReadOnlyList<PodTemplate> Pods);
+
+    private sealed record SelectionKey(string Namespace, string ApplyUnit, string Selector);
+
+    private sealed record BackendKey(int Selection, int? Port, string? TargetName, int? TargetNumber, string Protocol);
 
     public ServiceResolution Resolve(ServiceObject service)
     {
@@ -26,7 +31,7 @@ public sealed class ServiceResolver(LabelIndex index)
         }
 
         var pairs = service.SelectorPairs;
-        var key = (service.Namespace, service.ApplyUnit, string.Concat(pairs.Select(p => $"{p.Key.Length}:{p.Key}{p.Value.Length}:{p.Value}")));
+        var key = new SelectionKey(service.Namespace, service.ApplyUnit, string.Concat(pairs.Select(p => $"{p.Key.Length}:{p.Key}{p.Value.Length}:{p.Value}")));
         if (!_selections.TryGetValue(key, out var selection))
         {
             selection = new Selection(_selections.Count, ApplyUnits.Closest(index.Select(service.Namespace, pairs), t => t.Owner.ApplyUnit, service.ApplyUnit));
@@ -45,7 +50,7 @@ public sealed class ServiceResolver(LabelIndex index)
 
     private IReadOnlyList<PortBackend> Backends(ServicePort port, Selection selection)
     {
-        var key = (selection.Id, port.Port?.Value, port.TargetPort?.Name, port.TargetPort?.Number, port.Protocol);
+        var key = new BackendKey(selection.Id, port.Port?.Value, port.TargetPort?.Name, port.TargetPort?.Number, port.Protocol);
         if (!_backends.TryGetValue(key, out var backends))
         {
             var each = new PortBackend[selection.Pods.Count];

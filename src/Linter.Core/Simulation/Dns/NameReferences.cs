@@ -12,7 +12,7 @@ public sealed class NameReferences
 {
     private readonly ClusterSnapshot _snapshot;
     private readonly IReadOnlyDictionary<string, SourceFile> _files;
-    private readonly Memo<(string Name, string Namespace, string Searches, string Folder), DnsAnswer> _answers;
+    private readonly Memo<Query, DnsAnswer> _answers;
     // Only the pods and ConfigMaps that name a host: most name none.
     private readonly Dictionary<PodTemplate, NameReference[]> _byPod = [];
     private readonly Dictionary<ConfigMapObject, NameReference[]> _byConfigMap = [];
@@ -129,7 +129,7 @@ public sealed class NameReferences
     public DnsAnswer Resolve(string name, string ns, IReadOnlyList<string>? searches = null, string folder = "")
     {
         // Keyed by the name as written: the answer quotes it, and must not depend on which spelling was asked first.
-        return _answers[(name, ns, searches is { Count: > 0 } ? string.Join(" ", searches) : string.Empty, folder)];
+        return _answers[new Query(name, ns, searches is { Count: > 0 } ? string.Join(" ", searches) : string.Empty, folder)];
     }
 
     private IEnumerable<NameReference> FromConfigMap(ConfigMapObject configMap, string? key) =>
@@ -228,6 +228,9 @@ public sealed class NameReferences
 
     private SourceSpan Locate(ScalarNode scalar, int index, int length) =>
         _files.TryGetValue(scalar.Span.Path, out var file) ? file.Locate(scalar, index, length) : scalar.Span;
+
+    /// <summary>A name asked from a namespace (with extra search domains, space-separated) and a folder; a record, not a tuple, so that the memo runs precompiled code.</summary>
+    private sealed record Query(string Name, string Namespace, string Searches, string Folder);
 
     /// <summary>
     /// Where a name is written: a field of a pod's container (<c>command of container app of Deployment web</c>) or a
