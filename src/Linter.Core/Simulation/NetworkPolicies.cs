@@ -77,18 +77,25 @@ public sealed class NetworkPolicies
         foreach (var policy in snapshot.Objects.OfType<NetworkPolicyObject>().Where(snapshot.IsServed))
         {
             (_byNamespace.TryGetValue(policy.Namespace, out var list) ? list : _byNamespace[policy.Namespace] = []).Add(policy);
-            _malformed.UnionWith(policy.Ingress.Concat(policy.Egress).Where(r => PolicyChecks.IsMalformed(r, strictCidr)));
             if (PolicyChecks.RejectsPolicyTypes(policy))
             {
                 _typesRejected.Add(policy);
             }
 
-            foreach (var peer in policy.Ingress.Concat(policy.Egress).SelectMany(rule => rule.Peers))
+            foreach (var rule in policy.Ingress.Concat(policy.Egress))
             {
-                if (peer.IsIpBlock && peer.Cidr is { } text && Cidr.Parse(text.Value) is { } block)
+                if (PolicyChecks.IsMalformed(rule, strictCidr))
                 {
-                    var except = peer.Except.Select(e => Cidr.Parse(e.Value)).OfType<Cidr>().ToList();
-                    _blocks[peer] = new BlockVerdicts(ForPods: BlockMatchesPods(block, except), ForOutside: block.IsWholeFamily ? Verdict.Yes : Verdict.Unknown);
+                    _malformed.Add(rule);
+                }
+
+                foreach (var peer in rule.Peers)
+                {
+                    if (peer.IsIpBlock && peer.Cidr is { } text && Cidr.Parse(text.Value) is { } block)
+                    {
+                        var except = peer.Except.Select(e => Cidr.Parse(e.Value)).OfType<Cidr>().ToList();
+                        _blocks[peer] = new BlockVerdicts(ForPods: BlockMatchesPods(block, except), ForOutside: block.IsWholeFamily ? Verdict.Yes : Verdict.Unknown);
+                    }
                 }
             }
         }

@@ -55,20 +55,8 @@ public sealed class PolicyEndpoint
             labels = merged;
         }
 
-        // Counted, then filled: an array of the struct needs no generic list code compiled at run time.
+        var ports = new List<NamedPort>();
         var containers = pod.Spec.Containers;
-        var count = 0;
-        for (var c = 0; c < containers.Count; c++)
-        {
-            var declared = containers[c].Ports;
-            for (var i = 0; i < declared.Count; i++)
-            {
-                count += declared[i] is { Name: not null, Number: not null } ? 1 : 0;
-            }
-        }
-
-        var ports = count == 0 ? [] : new NamedPort[count];
-        count = 0;
         for (var c = 0; c < containers.Count; c++)
         {
             var declared = containers[c].Ports;
@@ -76,7 +64,7 @@ public sealed class PolicyEndpoint
             {
                 if (declared[i] is { Name: { } name, Number: { } number } port)
                 {
-                    ports[count++] = new NamedPort(name, number.Value, port.Protocol);
+                    ports.Add(new NamedPort(name, number.Value, port.Protocol));
                 }
             }
         }
