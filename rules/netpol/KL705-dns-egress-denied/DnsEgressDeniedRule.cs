@@ -22,15 +22,16 @@ public sealed class DnsEgressDeniedRule() : Rule(new RuleDescriptor("KL705", "dn
         foreach (var pod in snapshot.PodTemplates.Where(p => LooksUpThroughClusterDns(snapshot, p) && snapshot.OwnsNamespace(p.Namespace)))
         {
             var endpoint = snapshot.Policies.Endpoint(pod);
-            if (snapshot.Policies.Isolated(endpoint, PolicyDirection.Egress) != Verdict.Yes ||
-                snapshot.Names.UsedBy(pod).FirstOrDefault(r => !System.Net.IPAddress.TryParse(r.Host, out _)) is not { } name)
+            if (snapshot.Policies.Isolated(endpoint, PolicyDirection.Egress) != Verdict.Yes)
             {
                 continue;
             }
 
+            // The verdicts first: pods isolated alike share them, while the names a pod uses are looked up pod by pod.
             var udp = Egress(snapshot, endpoint, server, dns, "UDP");
             var tcp = Egress(snapshot, endpoint, server, dns, "TCP");
-            if (udp.Verdict == Verdict.No || (udp.Verdict == Verdict.Yes && tcp.Verdict == Verdict.No))
+            if ((udp.Verdict == Verdict.No || (udp.Verdict == Verdict.Yes && tcp.Verdict == Verdict.No)) &&
+                snapshot.Names.UsedBy(pod).FirstOrDefault(r => !System.Net.IPAddress.TryParse(r.Host, out _)) is { } name)
             {
                 var first = (udp.Verdict == Verdict.No ? udp : tcp).Isolating[0];
                 (blocked.TryGetValue(first, out var list) ? list : blocked[first] = []).Add(new BlockedPod(pod, name, UdpDenied: udp.Verdict == Verdict.No));
@@ -88,7 +89,22 @@ public sealed class DnsEgressDeniedRule() : Rule(new RuleDescriptor("KL705", "dn
         (policy.PolicyTypes.FirstOrDefault(t => t.Value == "Egress") ?? policy.EgressKey ?? policy.NameNode)?.Span ?? policy.NameSpan;
 
     private static string Ports(ClusterDnsPods dns, string protocol) =>
-        string.Join(" or ", dns.Ports.Where(p => p.Protocol == protocol).Select(p => $"{p.Number}/{protocol}").Distinct());
+        string.Join(" or ", Each(dns, p => p.Protocol == protocol, p => $"{p.Number}/{protocol}"));
+
+    /// <summary>The DNS pods' ports that are wanted, written once each (a loop: LINQ over the NamedPort struct is compiled at run time).</summary>
+    private static List<string> Each(ClusterDnsPods dns, Func<NamedPort, bool> wanted, Func<NamedPort, string> write)
+    {
+        var written = new List<string>();
+        for (var i = 0; i < dns.Ports.Count; i++)
+        {
+            if (wanted(dns.Ports[i]) && write(dns.Ports[i]) is var text && !written.Contains(text))
+            {
+                written.Add(text);
+            }
+        }
+
+        return written;
+    }
 
     /// <summary>A namespaceSelector on a label the DNS namespace does not carry (<c>name: kube-system</c>) is the usual cause.</summary>
     private static string Hint(NetworkPolicyObject policy, ClusterDnsPods dns)
@@ -103,8 +119,14 @@ public sealed class DnsEgressDeniedRule() : Rule(new RuleDescriptor("KL705", "dn
 
     private static string Fix(ClusterDnsPods dns, bool udpDenied)
     {
-        var peer = $"{{namespaceSelector: {{matchLabels: {{{NamespaceLabels.NameLabel}: {dns.Namespace}}}}}, podSelector: {{matchLabels: {{{string.Join(", ", dns.Labels.Select(l => $"{l.Key}: {l.Value}"))}}}}}}}";
-        var ports = string.Join(", ", dns.Ports.Where(p => udpDenied || p.Protocol == "TCP").Select(p => $"{{protocol: {p.Protocol}, port: {p.Number}}}").Distinct());
+        var labels = new List<string>();
+        foreach (var label in dns.Labels)
+        {
+            labels.Add($"{label.Key}: {label.Value}");
+        }
+
+        var peer = $"{{namespaceSelector: {{matchLabels: {{{NamespaceLabels.NameLabel}: {dns.Namespace}}}}}, podSelector: {{matchLabels: {{{string.Join(", ", labels)}}}}}}}";
+        var ports = string.Join(", ", Each(dns, p => udpDenied || p.Protocol == "TCP", p => $"{{protocol: {p.Protocol}, port: {p.Number}}}"));
         return $"Add an egress rule `{{to: [{peer}], ports: [{ports}]}}`";
     }
 

@@ -24,7 +24,7 @@ public sealed class DependencyDeniedRule() : Rule(new RuleDescriptor("KL706", "d
                     continue;
                 }
 
-                var ports = dependency.Ports.Select(targets => targets.Select(t => (Target: t, Verdict: snapshot.Dependencies.Verdict(source, t))).ToList()).ToList();
+                var ports = dependency.Ports.Select(targets => targets.Select(t => new TargetVerdict(t, snapshot.Dependencies.Verdict(source, t))).ToList()).ToList();
                 var allDenied = ports.All(p => p.All(t => t.Verdict.Verdict == Core.Simulation.Verdict.No));
                 var someDenied = ports.Count == 1 && ports[0].Any(t => t.Verdict.Verdict == Core.Simulation.Verdict.No);
                 if (!allDenied && !someDenied)
@@ -70,4 +70,7 @@ public sealed class DependencyDeniedRule() : Rule(new RuleDescriptor("KL706", "d
 
         return false;
     }
+
+    /// <summary>The verdict on one target; a record, not a tuple, so that the queries over it run precompiled code.</summary>
+    private sealed record TargetVerdict(DependencyTarget Target, ConnectionVerdict Verdict);
 }

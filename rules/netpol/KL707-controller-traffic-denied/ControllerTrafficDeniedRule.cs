@@ -50,7 +50,7 @@ public sealed class ControllerTrafficDeniedRule() : Rule(new RuleDescriptor("KL7
 
         var proxies = allProxies.Where(p => p.Pod is null || snapshot.Alternatives.GoTogether(entryObject, p.Pod.Owner)).ToList();
         var verdicts = port.Backends.Where(b => b.TargetNumber is not null && snapshot.Alternatives.GoTogether(entryObject, b.Pod.Owner))
-            .SelectMany(b => proxies.Select(p => (Backend: b, Proxy: p, Verdict: snapshot.Policies.Allowed(p, snapshot.Policies.Endpoint(b.Pod), b.TargetNumber!.Value, port.Port.Protocol))))
+            .SelectMany(b => proxies.Select(p => new ProxyVerdict(b, p, snapshot.Policies.Allowed(p, snapshot.Policies.Endpoint(b.Pod), b.TargetNumber!.Value, port.Port.Protocol))))
             .ToList();
         if (verdicts.Count == 0 || verdicts.Any(v => v.Verdict.Verdict != Verdict.No))
         {
@@ -74,4 +74,7 @@ public sealed class ControllerTrafficDeniedRule() : Rule(new RuleDescriptor("KL7
             .Concat(proxies.Select(p => p.Pod).OfType<PodTemplate>().Distinct().Select(p => new RelatedLocation(p.Owner.NameSpan, $"{p.Owner}: {proxy}")));
         context.Report(at, message, related: related);
     }
+
+    /// <summary>A proxy pod's connection to a backend; a record, not a tuple, so that the queries over it run precompiled code.</summary>
+    private sealed record ProxyVerdict(PortBackend Backend, PolicyEndpoint Proxy, ConnectionVerdict Verdict);
 }

@@ -46,12 +46,23 @@ internal static class GatewayBinder
                 BindRoute(route, spec);
                 break;
             case ReferenceGrantObject grant:
-                grant.From = spec.Items("from")
-                    .Select(r => (r.String("group")?.Value ?? string.Empty, r.String("kind")?.Value ?? string.Empty, r.String("namespace")?.Value ?? string.Empty))
-                    .ToList();
-                grant.To = spec.Items("to")
-                    .Select(r => (r.String("group")?.Value ?? string.Empty, r.String("kind")?.Value ?? string.Empty, r.String("name") is { Value.Length: > 0 } n ? n.Value : null))
-                    .ToList();
+                // Arrays filled in loops: LINQ making tuples is compiled at run time.
+                var from = spec.Items("from");
+                var grantedFrom = new (string Group, string Kind, string Namespace)[from.Length];
+                for (var i = 0; i < from.Length; i++)
+                {
+                    grantedFrom[i] = (from[i].String("group")?.Value ?? string.Empty, from[i].String("kind")?.Value ?? string.Empty, from[i].String("namespace")?.Value ?? string.Empty);
+                }
+
+                var to = spec.Items("to");
+                var grantedTo = new (string Group, string Kind, string? Name)[to.Length];
+                for (var i = 0; i < to.Length; i++)
+                {
+                    grantedTo[i] = (to[i].String("group")?.Value ?? string.Empty, to[i].String("kind")?.Value ?? string.Empty, to[i].String("name") is { Value.Length: > 0 } n ? n.Value : null);
+                }
+
+                grant.From = grantedFrom;
+                grant.To = grantedTo;
                 break;
         }
     }

@@ -11,7 +11,15 @@ internal static class IngressBinder
 
     public static void Bind(IngressObject ingress, FieldReader top)
     {
-        ingress.ClassAnnotation = ingress.Annotations.Where(a => a.KeyText == ClassAnnotation).Select(a => (StringPair?)a).FirstOrDefault();
+        var annotations = ingress.Annotations;
+        for (var i = 0; i < annotations.Count && ingress.ClassAnnotation is null; i++)
+        {
+            if (annotations[i].KeyText == ClassAnnotation)
+            {
+                ingress.ClassAnnotation = annotations[i];
+            }
+        }
+
         var legacy = ingress.IsLegacy;
         ingress.SpecKey = top.Key("spec");
         var spec = top.Child("spec");

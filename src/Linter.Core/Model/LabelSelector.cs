@@ -62,8 +62,22 @@ public sealed class LabelSelector(
     }
 
     /// <summary>The equality requirements (matchLabels, or <c>In</c> with one value) as label pairs (computed once).</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Pairs => field ??=
-        Requirements.Where(r => r is { Operator: SelectorOperator.In, Values.Count: 1 }).Select(r => new KeyValuePair<string, string>(r.Key, r.Values[0])).ToArray();
+    public IReadOnlyList<KeyValuePair<string, string>> Pairs => field ??= EqualityPairs();
+
+    // A loop: LINQ making KeyValuePair structs is compiled at run time.
+    private KeyValuePair<string, string>[] EqualityPairs()
+    {
+        var pairs = new List<KeyValuePair<string, string>>(Requirements.Count);
+        foreach (var requirement in Requirements)
+        {
+            if (requirement is { Operator: SelectorOperator.In, Values.Count: 1 })
+            {
+                pairs.Add(new KeyValuePair<string, string>(requirement.Key, requirement.Values[0]));
+            }
+        }
+
+        return pairs.ToArray();
+    }
 
     public override string ToString() => string.Join(",", Requirements);
 

@@ -221,9 +221,25 @@ public sealed class GatewayRouting
     }
 
     /// <summary>One <c>from</c> entry names the route's group, kind and namespace, and one <c>to</c> entry the backend.</summary>
-    public static bool Permits(ReferenceGrantObject grant, RouteObject route, BackendRef backend) =>
-        grant.From.Any(f => f.Group == route.Group && f.Kind == route.Kind && f.Namespace == route.Namespace) &&
-        grant.To.Any(t => t.Group == backend.Group && t.Kind == backend.Kind && (t.Name is null || t.Name == backend.NameNode?.Value));
+    /// <remarks>Loops rather than LINQ, which over tuples is compiled at run time.</remarks>
+    public static bool Permits(ReferenceGrantObject grant, RouteObject route, BackendRef backend)
+    {
+        var from = false;
+        for (var i = 0; i < grant.From.Count && !from; i++)
+        {
+            from = grant.From[i].Group == route.Group && grant.From[i].Kind == route.Kind && grant.From[i].Namespace == route.Namespace;
+        }
+
+        for (var i = 0; i < grant.To.Count && from; i++)
+        {
+            if (grant.To[i].Group == backend.Group && grant.To[i].Kind == backend.Kind && (grant.To[i].Name is null || grant.To[i].Name == backend.NameNode?.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 public sealed class RouteResolution(RouteObject route, IReadOnlyList<ParentResolution> parents, IReadOnlyList<BackendResolution> backends, IReadOnlyList<ScalarNode> hostnames)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Linter.Core.Loading;
 using Linter.Core.Model;
 
@@ -50,6 +51,11 @@ public sealed class NetworkPolicies
     private readonly Memo<PodTemplate, PolicyEndpoint> _endpoints;
     private readonly Memo<PolicyEndpoint, Isolation> _ingressIsolation;
     private readonly Memo<PolicyEndpoint, Isolation> _egressIsolation;
+
+    // Pods that the policies of their namespace isolate alike share one isolation, and with it their egress verdicts to
+    // a destination: every pod's to the cluster DNS, the clients' of a database to it. Judged once per kind of pod.
+    private readonly ConcurrentDictionary<IsolationKind, Isolation> _isolations = new();
+    private readonly Memo<EgressQuery, DirectionVerdict> _egress;
     private readonly IReadOnlyList<Cidr> _podRanges;
     private readonly HashSet<PolicyRule> _malformed = [];
     private readonly HashSet<NetworkPolicyObject> _typesRejected = [];
@@ -60,8 +66,9 @@ public sealed class NetworkPolicies
     internal NetworkPolicies(ClusterSnapshot snapshot)
     {
         _snapshot = snapshot;
-        _ingressIsolation = new(pod => new Isolation(this, pod, PolicyDirection.Ingress));
-        _egressIsolation = new(pod => new Isolation(this, pod, PolicyDirection.Egress));
+        _ingressIsolation = new(pod => Classify(pod, PolicyDirection.Ingress));
+        _egressIsolation = new(pod => Classify(pod, PolicyDirection.Egress));
+        _egress = new(query => Judge(query.Isolation, PolicyDirection.Egress, query.Destination, query.Destination, query.Port, query.Protocol));
         var podCidrs = new List<Cidr>();
         foreach (var text in snapshot.Options.PodCidrs)
         {
@@ -93,8 +100,17 @@ public sealed class NetworkPolicies
                 {
                     if (peer.IsIpBlock && peer.Cidr is { } text && Cidr.Parse(text.Value) is { } block)
                     {
-                        var except = peer.Except.Select(e => Cidr.Parse(e.Value)).OfType<Cidr>().ToList();
-                        _blocks[peer] = new BlockVerdicts(ForPods: BlockMatchesPods(block, except), ForOutside: block.IsWholeFamily ? Verdict.Yes : Verdict.Unknown);
+                        var except = new Cidr[peer.Except.Count];
+                        var parsed = 0;
+                        foreach (var entry in peer.Except)
+                        {
+                            if (Cidr.Parse(entry.Value) is { } range)
+                            {
+                                except[parsed++] = range;
+                            }
+                        }
+
+                        _blocks[peer] = new BlockVerdicts(ForPods: BlockMatchesPods(block, new ReadOnlySpan<Cidr>(except, 0, parsed)), ForOutside: block.IsWholeFamily ? Verdict.Yes : Verdict.Unknown);
                     }
                 }
             }
@@ -103,7 +119,7 @@ public sealed class NetworkPolicies
         // With a policy in the input every pod takes part in verdicts (KL705 judges each): their endpoints are made up
         // front on every core, and then only read; rules adding them one by one on two cores contended for the table.
         _endpoints = Any
-            ? new(PolicyEndpoint.Of, known: Cores.Map(snapshot.PodTemplates, pod => new KeyValuePair<PodTemplate, PolicyEndpoint>(pod, PolicyEndpoint.Of(pod))))
+            ? Memo<PodTemplate, PolicyEndpoint>.Knowing(PolicyEndpoint.Of, snapshot.PodTemplates, Cores.Map(snapshot.PodTemplates, PolicyEndpoint.Of))
             : new(PolicyEndpoint.Of);
     }
 
@@ -129,6 +145,21 @@ public sealed class NetworkPolicies
 
     private Isolation IsolationOf(PolicyEndpoint pod, PolicyDirection direction) =>
         direction == PolicyDirection.Ingress ? _ingressIsolation[pod] : _egressIsolation[pod];
+
+    /// <summary>How surely each policy of the pods' namespace isolates them in the direction; the isolation of pods isolated alike is one object.</summary>
+    private Isolation Classify(PolicyEndpoint pod, PolicyDirection direction)
+    {
+        var policies = In(pod.Namespace);
+        var selects = new Verdict[policies.Count];
+        var kind = new char[policies.Count];
+        for (var i = 0; i < policies.Count; i++)
+        {
+            selects[i] = MayEnforce(policies[i], direction) ? Isolates(policies[i], pod, direction) : Verdict.No;
+            kind[i] = (char)('0' + (int)selects[i]);
+        }
+
+        return _isolations.GetOrAdd(new IsolationKind(pod.Namespace, direction, new string(kind)), _ => new Isolation(pod.Namespace, policies, selects));
+    }
 
     /// <summary>The rule holds a port or peer the API server rejects (judged with the target version): it counts as unknown.</summary>
     public bool IsRejected(PolicyRule rule) => _malformed.Contains(rule);
@@ -182,6 +213,14 @@ public sealed class NetworkPolicies
         }
 
         var isolation = IsolationOf(pod, direction);
+        return direction == PolicyDirection.Egress && peer == destination
+            ? _egress[new EgressQuery(isolation, destination, port, protocol)]
+            : Judge(isolation, direction, peer, destination, port, protocol);
+    }
+
+    /// <summary><see cref="Allows"/> for pods with this isolation: nothing else of the pods counts.</summary>
+    private DirectionVerdict Judge(Isolation isolation, PolicyDirection direction, PolicyEndpoint peer, PolicyEndpoint destination, int port, string protocol)
+    {
         var allowed = Verdict.No;
         PolicyRule? allowedBy = null;
         PolicyRule? nearest = null;
@@ -221,7 +260,7 @@ public sealed class NetworkPolicies
         }
 
         var verdict = isolation.Isolated.Not().Or(allowed);
-        if (verdict == Verdict.No && !_snapshot.OwnsNamespace(pod.Namespace))
+        if (verdict == Verdict.No && !_snapshot.OwnsNamespace(isolation.Namespace))
         {
             verdict = Verdict.Unknown;
         }
@@ -235,14 +274,14 @@ public sealed class NetworkPolicies
     /// </summary>
     private sealed class Isolation
     {
-        public Isolation(NetworkPolicies policies, PolicyEndpoint pod, PolicyDirection direction)
+        public Isolation(string ns, IReadOnlyList<NetworkPolicyObject> policies, Verdict[] selects)
         {
-            Policies = policies.In(pod.Namespace);
-            Selects = new Verdict[Policies.Count];
+            Namespace = ns;
+            Policies = policies;
+            Selects = selects;
             var isolating = new List<NetworkPolicyObject>();
             for (var i = 0; i < Policies.Count; i++)
             {
-                Selects[i] = policies.MayEnforce(Policies[i], direction) ? policies.Isolates(Policies[i], pod, direction) : Verdict.No;
                 Isolated = Isolated.Or(Selects[i]);
                 if (Selects[i] == Verdict.Yes)
                 {
@@ -252,6 +291,8 @@ public sealed class NetworkPolicies
 
             Isolating = Kept.Of(isolating);
         }
+
+        public string Namespace { get; }
 
         /// <summary>The served policies of the pods' namespace, in input order.</summary>
         public IReadOnlyList<NetworkPolicyObject> Policies { get; }
@@ -345,9 +386,10 @@ public sealed class NetworkPolicies
     /// always where the CNI does not match pod addresses with ipBlock); unknown otherwise. For an outside address the
     /// verdict is yes for a whole-family block, else unknown.
     /// </summary>
-    private Verdict BlockMatchesPods(Cidr block, IReadOnlyList<Cidr> except)
+    /// <remarks>Loops rather than LINQ: LINQ over the <see cref="Cidr"/> struct is compiled at run time, for a few blocks.</remarks>
+    private Verdict BlockMatchesPods(Cidr block, ReadOnlySpan<Cidr> except)
     {
-        if (!_snapshot.Options.IpBlockMatchesPods || !_podRanges.Any(block.Overlaps))
+        if (!_snapshot.Options.IpBlockMatchesPods || !Overlaps(block, _podRanges))
         {
             return Verdict.No;
         }
@@ -357,13 +399,64 @@ public sealed class NetworkPolicies
             return Verdict.Unknown;
         }
 
-        if (!except.Any(e => _podRanges.Any(e.Overlaps)))
+        var exceptsPods = false;
+        foreach (var range in except)
+        {
+            exceptsPods |= Overlaps(range, _podRanges);
+        }
+
+        if (!exceptsPods)
         {
             return Verdict.Yes;
         }
 
-        return PodCidrs.Count > 0 && PodCidrs.Where(block.Overlaps).All(pods => except.Any(e => e.Contains(pods))) ? Verdict.No : Verdict.Unknown;
+        if (PodCidrs.Count == 0)
+        {
+            return Verdict.Unknown;
+        }
+
+        for (var i = 0; i < PodCidrs.Count; i++)
+        {
+            if (block.Overlaps(PodCidrs[i]) && !Covers(except, PodCidrs[i]))
+            {
+                return Verdict.Unknown;
+            }
+        }
+
+        return Verdict.No;
+    }
+
+    private static bool Overlaps(Cidr block, IReadOnlyList<Cidr> ranges)
+    {
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            if (block.Overlaps(ranges[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Covers(ReadOnlySpan<Cidr> blocks, Cidr range)
+    {
+        foreach (var block in blocks)
+        {
+            if (block.Contains(range))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private sealed record BlockVerdicts(Verdict ForPods, Verdict ForOutside);
+
+    /// <summary>A namespace's pods isolated in a direction by its policies with these verdicts (a digit each).</summary>
+    private sealed record IsolationKind(string Namespace, PolicyDirection Direction, string Selects);
+
+    /// <summary>The egress of pods with this isolation to a destination's port.</summary>
+    private sealed record EgressQuery(Isolation Isolation, PolicyEndpoint Destination, int Port, string Protocol);
 }
