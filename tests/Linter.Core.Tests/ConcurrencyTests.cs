@@ -33,7 +33,7 @@ public sealed class ConcurrencyTests
     public void A_memo_gives_the_values_it_was_handed_without_computing_them_and_computes_the_others()
     {
         var computed = new List<string>();
-        var memo = new Memo<string, string>(key => { computed.Add(key); return key.ToUpperInvariant(); }, known: [new("a", "known a")]);
+        var memo = new Memo<string, string>(key => { computed.Add(key); return key.ToUpperInvariant(); }, ["a"], ["known a"]);
 
         Assert.Equal("known a", memo["a"]);
         Assert.Equal("B", memo["b"]);

@@ -57,6 +57,35 @@ public sealed class NetworkPolicyTests
     private static string Policy(string ns, string spec) => $"apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {{name: p-{Guid.NewGuid():N}, namespace: {ns}}}\nspec: {spec}\n---\n";
 
     [Fact]
+    public void Pods_isolated_alike_share_their_egress_verdicts_and_pods_isolated_otherwise_do_not()
+    {
+        // web and web-copy are isolated by the tier=front policy alone, api by a policy that allows no egress.
+        const string copy = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web-copy, namespace: shop}
+            spec:
+              selector: {matchLabels: {app: web-copy}}
+              template:
+                metadata: {labels: {app: web-copy, tier: front}}
+                spec: {containers: [{name: web, image: web}]}
+            ---
+
+            """;
+        var snapshot = With(copy + Policy("shop", "{podSelector: {matchLabels: {tier: front}}, policyTypes: [Egress], egress: [{ports: [{port: 8080}]}]}") +
+            Policy("shop", "{podSelector: {matchLabels: {app: api}}, policyTypes: [Egress]}"));
+        var client = Pod(snapshot, "client");
+        DirectionVerdict Egress(string pod, int port) => snapshot.Policies.Allows(Pod(snapshot, pod), PolicyDirection.Egress, client, client, port, "TCP");
+
+        var web = Egress("web", 8080);
+        Assert.Equal(Verdict.Yes, web.Verdict);
+        Assert.Equal(Verdict.No, Egress("api", 8080).Verdict);
+        Assert.Same(web, Egress("web-copy", 8080));
+        Assert.Equal(Verdict.No, Egress("web-copy", 9090).Verdict);
+        Assert.Equal(Verdict.Yes, Egress("web", 8080).Verdict);
+    }
+
+    [Fact]
     public void Without_policies_every_connection_is_allowed_and_no_pod_is_isolated()
     {
         var snapshot = With(string.Empty);

@@ -119,7 +119,7 @@ public sealed class NetworkPolicies
         // With a policy in the input every pod takes part in verdicts (KL705 judges each): their endpoints are made up
         // front on every core, and then only read; rules adding them one by one on two cores contended for the table.
         _endpoints = Any
-            ? Memo<PodTemplate, PolicyEndpoint>.Knowing(PolicyEndpoint.Of, snapshot.PodTemplates, Cores.Map(snapshot.PodTemplates, PolicyEndpoint.Of))
+            ? new(PolicyEndpoint.Of, snapshot.PodTemplates, Cores.Map(snapshot.PodTemplates, PolicyEndpoint.Of))
             : new(PolicyEndpoint.Of);
     }
 
