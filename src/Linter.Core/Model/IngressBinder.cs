@@ -11,14 +11,17 @@ internal static class IngressBinder
 
     public static void Bind(IngressObject ingress, FieldReader top)
     {
+        StringPair? classAnnotation = null;
         var annotations = ingress.Annotations;
-        for (var i = 0; i < annotations.Count && ingress.ClassAnnotation is null; i++)
+        for (var i = 0; i < annotations.Count && classAnnotation is null; i++)
         {
             if (annotations[i].KeyText == ClassAnnotation)
             {
-                ingress.ClassAnnotation = annotations[i];
+                classAnnotation = annotations[i];
             }
         }
+
+        ingress.ClassAnnotation = classAnnotation;
 
         var legacy = ingress.IsLegacy;
         ingress.SpecKey = top.Key("spec");

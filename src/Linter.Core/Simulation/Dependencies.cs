@@ -33,7 +33,7 @@ public sealed class Dependencies
     public Dependencies(ClusterSnapshot snapshot)
     {
         _snapshot = snapshot;
-        _byPod = new(Connections);
+        _byPod = new(Connections, capacity: snapshot.PodTemplates.Count);
     }
 
     public IReadOnlyList<Dependency> Of(PodTemplate pod) => _byPod[pod];

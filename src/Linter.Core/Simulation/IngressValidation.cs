@@ -258,21 +258,20 @@ public static class IngressValidation
 
     private static void CheckBackend(IngressValidity validity, IngressObject ingress, IngressBackend backend, IngressPath? path, bool relaxedNames)
     {
-        var where = path is null ? $"the {(backend.IsLegacy ? "`backend`" : "`defaultBackend`")} of {ingress}" : $"the backend of path {path.Path?.Value ?? "(none)"} in {ingress}";
         var anchor = backend.Key?.Span ?? backend.Span;
         var count = validity.Rejections.Count;
         if (backend.HasResource && backend.HasService)
         {
             validity.Add(anchor,
-                $"{where} sets both `resource` and {(backend.IsLegacy ? "`serviceName`" : "`service`")}: the API server rejects the Ingress ({backend.FieldPath}: Invalid value: \"\": cannot set both resource and service backends). Keep one of them");
+                $"{Where(ingress, backend, path)} sets both `resource` and {(backend.IsLegacy ? "`serviceName`" : "`service`")}: the API server rejects the Ingress ({backend.FieldPath}: Invalid value: \"\": cannot set both resource and service backends). Keep one of them");
         }
         else if (!backend.HasResource && !backend.HasService)
         {
-            validity.Add(anchor, $"{where} names neither a Service nor a resource: the API server rejects the Ingress ({backend.FieldPath}: Invalid value: \"\": resource or service backend is required). {NeitherFix(backend)}");
+            validity.Add(anchor, $"{Where(ingress, backend, path)} names neither a Service nor a resource: the API server rejects the Ingress ({backend.FieldPath}: Invalid value: \"\": resource or service backend is required). {NeitherFix(backend)}");
         }
         else if (backend.HasService && !backend.ServiceUnreadable)
         {
-            CheckServiceBackend(validity, ingress, backend, where, relaxedNames);
+            CheckServiceBackend(validity, ingress, backend, path, relaxedNames);
         }
 
         if (validity.Rejections.Count > count)
@@ -281,7 +280,7 @@ public static class IngressValidation
         }
     }
 
-    private static void CheckServiceBackend(IngressValidity validity, IngressObject ingress, IngressBackend backend, string where, bool relaxedNames)
+    private static void CheckServiceBackend(IngressValidity validity, IngressObject ingress, IngressBackend backend, IngressPath? path, bool relaxedNames)
     {
         var nameField = backend.IsLegacy ? "serviceName" : "service.name";
         var serviceAnchor = backend.ServiceKey?.Span ?? backend.Key?.Span ?? backend.Span;
@@ -289,14 +288,14 @@ public static class IngressValidation
         {
             if (!backend.ServiceNameWritten)
             {
-                validity.Add(serviceAnchor, $"{where} has no `{nameField}`: the API server rejects the Ingress ({backend.FieldPath}.service.name: Required value). Name the Service of namespace {ingress.Namespace} that receives these requests");
+                validity.Add(serviceAnchor, $"{Where(ingress, backend, path)} has no `{nameField}`: the API server rejects the Ingress ({backend.FieldPath}.service.name: Required value). Name the Service of namespace {ingress.Namespace} that receives these requests");
             }
         }
         else if (NameValidation.ServiceName(name.Value, relaxedNames) is { Count: > 0 } nameErrors)
         {
             var hint = NameValidation.ServiceNameSuggestion(name.Value, relaxedNames) is { } suggestion ? $" (e.g. `{suggestion}`)" : string.Empty;
             validity.Add(name.Span,
-                $"{nameField} \"{name.Value}\" in {where} is not a valid Service name: the API server rejects the Ingress ({backend.FieldPath}.service.name: Invalid value: \"{name.Value}\": {string.Join("; ", nameErrors)}). Name the Service as it is called: {NameValidation.ServiceNameVersionNote(relaxedNames)}{hint}");
+                $"{nameField} \"{name.Value}\" in {Where(ingress, backend, path)} is not a valid Service name: the API server rejects the Ingress ({backend.FieldPath}.service.name: Invalid value: \"{name.Value}\": {string.Join("; ", nameErrors)}). Name the Service as it is called: {NameValidation.ServiceNameVersionNote(relaxedNames)}{hint}");
         }
 
         if (backend.PortUnreadable)
@@ -307,7 +306,7 @@ public static class IngressValidation
         if (backend.PortNameWritten && backend.PortNumberWritten)
         {
             validity.Add(backend.PortKey?.Span ?? serviceAnchor,
-                $"{where} sets both `port.name` and `port.number`: the API server rejects the Ingress ({backend.FieldPath}: Invalid value: \"\": cannot set both port name & port number). Keep one: `number` is the Service's `port`, `name` the name of that port");
+                $"{Where(ingress, backend, path)} sets both `port.name` and `port.number`: the API server rejects the Ingress ({backend.FieldPath}: Invalid value: \"\": cannot set both port name & port number). Keep one: `number` is the Service's `port`, `name` the name of that port");
         }
         else if (backend.PortNameWritten)
         {
@@ -317,7 +316,7 @@ public static class IngressValidation
                     ? $"\"{portName.Value}\" is quoted, so it is a name: write {(backend.IsLegacy ? $"`servicePort: {n}`" : $"`number: {n}`")} without quotes"
                     : $"Name a port of the Service by its `name` (at most 15 characters: lowercase letters, digits and single '-' inside, at least one letter), or use {(backend.IsLegacy ? "a numeric `servicePort`" : "`number`")}";
                 validity.Add(portName.Span,
-                    $"{(backend.IsLegacy ? "servicePort" : "port.name")} \"{portName.Value}\" in {where} is not a valid port name: the API server rejects the Ingress ({backend.FieldPath}.service.port.name: Invalid value: \"{portName.Value}\": {string.Join("; ", errors)}). {quotedNumber}");
+                    $"{(backend.IsLegacy ? "servicePort" : "port.name")} \"{portName.Value}\" in {Where(ingress, backend, path)} is not a valid port name: the API server rejects the Ingress ({backend.FieldPath}.service.port.name: Invalid value: \"{portName.Value}\": {string.Join("; ", errors)}). {quotedNumber}");
             }
         }
         else if (backend.PortNumberWritten)
@@ -325,16 +324,20 @@ public static class IngressValidation
             if (backend.PortNumber is { } number && NameValidation.PortNumber(number.Value) is { Count: > 0 } errors)
             {
                 validity.Add(number.Node.Span,
-                    $"{(backend.IsLegacy ? "servicePort" : "port.number")} {number.Value} in {where} is not a valid port: the API server rejects the Ingress ({backend.FieldPath}.service.port.number: Invalid value: {number.Value}: {string.Join("; ", errors)}). Write the Service's `port` (1-65535)");
+                    $"{(backend.IsLegacy ? "servicePort" : "port.number")} {number.Value} in {Where(ingress, backend, path)} is not a valid port: the API server rejects the Ingress ({backend.FieldPath}.service.port.number: Invalid value: {number.Value}: {string.Join("; ", errors)}). Write the Service's `port` (1-65535)");
             }
         }
         else
         {
             var portAnchor = backend.PortKey?.Span ?? serviceAnchor;
             validity.Add(portAnchor,
-                $"{where} names no Service port: the API server rejects the Ingress ({backend.FieldPath}: Required value: port name or number is required). Add {(backend.IsLegacy ? "`servicePort`" : "`port.number` (the Service's `port`) or `port.name` (its name)")}");
+                $"{Where(ingress, backend, path)} names no Service port: the API server rejects the Ingress ({backend.FieldPath}: Required value: port name or number is required). Add {(backend.IsLegacy ? "`servicePort`" : "`port.number` (the Service's `port`) or `port.name` (its name)")}");
         }
     }
+
+    /// <summary>The backend in messages; written only for a backend the API server rejects (most are accepted).</summary>
+    private static string Where(IngressObject ingress, IngressBackend backend, IngressPath? path) =>
+        path is null ? $"the {(backend.IsLegacy ? "`backend`" : "`defaultBackend`")} of {ingress}" : $"the backend of path {path.Path?.Value ?? "(none)"} in {ingress}";
 
     /// <summary>The fix for a backend with neither service nor resource: the v1 fields for the v1beta1 ones written.</summary>
     private static string NeitherFix(IngressBackend backend)

@@ -12,10 +12,13 @@ internal sealed class Memo<TKey, TValue>
     private readonly Func<TKey, TValue> _compute;
     private readonly ConcurrentDictionary<TKey, TValue> _values;
 
-    public Memo(Func<TKey, TValue> compute, IEqualityComparer<TKey>? comparer = null)
+    /// <summary>An empty memo; <paramref name="capacity"/>, the number of keys expected, spares the table growing step by step (copying every entry at each step).</summary>
+    public Memo(Func<TKey, TValue> compute, IEqualityComparer<TKey>? comparer = null, int capacity = 0)
     {
         _compute = compute;
-        _values = new(comparer ?? EqualityComparer<TKey>.Default);
+        _values = capacity > 0
+            ? new(Environment.ProcessorCount, capacity, comparer ?? EqualityComparer<TKey>.Default)
+            : new(comparer ?? EqualityComparer<TKey>.Default);
     }
 
     /// <summary>A memo that already holds the values computed for these keys (<paramref name="values"/>[i] for <paramref name="keys"/>[i]).</summary>

@@ -66,8 +66,9 @@ public sealed class NetworkPolicies
     internal NetworkPolicies(ClusterSnapshot snapshot)
     {
         _snapshot = snapshot;
-        _ingressIsolation = new(pod => Classify(pod, PolicyDirection.Ingress));
-        _egressIsolation = new(pod => Classify(pod, PolicyDirection.Egress));
+        // One isolation per pod template (and built-in endpoint) and direction.
+        _ingressIsolation = new(pod => Classify(pod, PolicyDirection.Ingress), capacity: snapshot.PodTemplates.Count);
+        _egressIsolation = new(pod => Classify(pod, PolicyDirection.Egress), capacity: snapshot.PodTemplates.Count);
         _egress = new(query => Judge(query.Isolation, PolicyDirection.Egress, query.Destination, query.Destination, query.Port, query.Protocol));
         var podCidrs = new List<Cidr>();
         foreach (var text in snapshot.Options.PodCidrs)
@@ -158,7 +159,8 @@ public sealed class NetworkPolicies
             kind[i] = (char)('0' + (int)selects[i]);
         }
 
-        return _isolations.GetOrAdd(new IsolationKind(pod.Namespace, direction, new string(kind)), _ => new Isolation(pod.Namespace, policies, selects));
+        var key = new IsolationKind(pod.Namespace, direction, new string(kind));
+        return _isolations.TryGetValue(key, out var isolation) ? isolation : _isolations.GetOrAdd(key, new Isolation(pod.Namespace, policies, selects));
     }
 
     /// <summary>The rule holds a port or peer the API server rejects (judged with the target version): it counts as unknown.</summary>
