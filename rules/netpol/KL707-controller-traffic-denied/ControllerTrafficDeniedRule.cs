@@ -18,6 +18,11 @@ public sealed class ControllerTrafficDeniedRule() : Rule(new RuleDescriptor("KL7
         foreach (var ingress in snapshot.Ingress.Ingresses.Where(i => i.Class.Name is not null))
         {
             var controllers = snapshot.EntryProxies.OfClass(ingress.Class.Name!);
+            if (controllers.Count == 0)
+            {
+                continue; // no proxy pods to judge: spares the routes' descriptions (a closure each)
+            }
+
             foreach (var route in ingress.Routes.Where(r => r is { BackendRejected: false, Endpoints: not null, Backend.ServiceName: not null }))
             {
                 Check(context, ingress.Ingress, route.Backend!.ServiceName!.Span, () => $"{ingress.Ingress} sends {route.Entry} to Service {route.Service!.Name}", $"the {ingress.Class.Name} Ingress controller", controllers, route.Endpoints!);
@@ -28,6 +33,11 @@ public sealed class ControllerTrafficDeniedRule() : Rule(new RuleDescriptor("KL7
         {
             var proxies = resolution.Parents.Where(p => p is { Gateway: not null, Attached.Count: > 0 })
                 .SelectMany(p => snapshot.EntryProxies.OfGateway(p.Gateway!)).Distinct().ToList();
+            if (proxies.Count == 0)
+            {
+                continue;
+            }
+
             foreach (var backend in resolution.Backends.Where(b => b is { Service: not null, Permitted: true, Port: not null, Ref.NameNode: not null }))
             {
                 Check(context, resolution.Route, backend.Ref.NameNode!.Span, () => $"rule {backend.Ref.Rule + 1} of {resolution.Route} sends traffic to Service {backend.Service!.Name}", "the Gateway's data plane", proxies, backend.Port!);

@@ -213,7 +213,7 @@ public sealed class GatewayRouting
             service = _snapshot.FindService(backend.Namespace, name.Value, route.ApplyUnit);
             if (service is not null && backend.Port is { } number)
             {
-                port = _snapshot.Resolve(service).Ports.FirstOrDefault(p => p.Port.Port?.Value == number.Value);
+                port = _snapshot.Resolve(service).PortNumbered(number.Value);
             }
         }
 

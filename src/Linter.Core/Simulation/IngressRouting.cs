@@ -192,13 +192,28 @@ public sealed class IngressRouting
             return route;
         }
 
-        route.ServicePort = route.Service.Ports.FirstOrDefault(p => port.Number is { } n ? p.Port?.Value == n : p.Name == port.Name);
+        route.ServicePort = ServicePortOf(route.Service, port);
         if (route.ServicePort is { } servicePort)
         {
-            route.Endpoints = snapshot.Resolve(route.Service).Ports.FirstOrDefault(p => p.Port == servicePort);
+            route.Endpoints = snapshot.Resolve(route.Service).Of(servicePort);
         }
 
         return route;
+    }
+
+    /// <summary>The Service's port the backend names, by number or by name (a loop: Ingresses have paths by the thousand).</summary>
+    private static ServicePort? ServicePortOf(ServiceObject service, PortRef port)
+    {
+        var ports = service.Ports;
+        for (var i = 0; i < ports.Count; i++)
+        {
+            if (port.Number is { } n ? ports[i].Port?.Value == n : ports[i].Name == port.Name)
+            {
+                return ports[i];
+            }
+        }
+
+        return null;
     }
 }
 

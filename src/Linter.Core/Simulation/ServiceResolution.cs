@@ -13,6 +13,34 @@ public sealed class ServiceResolution(ServiceObject service, IReadOnlyList<PodTe
     public bool UsesUnknowableLabels { get; } = usesUnknowableLabels;
 
     public IReadOnlyList<PortResolution> Ports { get; } = ports;
+
+    /// <summary>The resolution of the service port with this <c>port</c> number, the first if several have it; found in a loop, for routes by the thousand.</summary>
+    internal PortResolution? PortNumbered(int number)
+    {
+        for (var i = 0; i < Ports.Count; i++)
+        {
+            if (Ports[i].Port.Port?.Value == number)
+            {
+                return Ports[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The resolution of this service port.</summary>
+    internal PortResolution? Of(ServicePort port)
+    {
+        for (var i = 0; i < Ports.Count; i++)
+        {
+            if (Ports[i].Port == port)
+            {
+                return Ports[i];
+            }
+        }
+
+        return null;
+    }
 }
 
 public sealed class PortResolution(ServicePort port, IReadOnlyList<PortBackend> backends)

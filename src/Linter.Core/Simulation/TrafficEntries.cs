@@ -16,7 +16,8 @@ public sealed record TrafficEntry(SourceSpan At, string Description, ServicePort
 /// </summary>
 public sealed class TrafficEntries
 {
-    private readonly Dictionary<ServiceObject, List<Way>> _byService = [];
+    // The first way in to each Service; the others follow it, in input order (most Services have one or two: no list each).
+    private readonly Dictionary<ServiceObject, Way> _byService = [];
 
     internal TrafficEntries(ClusterSnapshot snapshot)
     {
@@ -45,18 +46,48 @@ public sealed class TrafficEntries
     }
 
     /// <summary>The entries that reach the Service, in input order.</summary>
-    public IReadOnlyList<TrafficEntry> To(ServiceObject service) =>
-        _byService.TryGetValue(service, out var ways) ? ways.ConvertAll(way => way.Entry()) : Array.Empty<TrafficEntry>();
+    public IReadOnlyList<TrafficEntry> To(ServiceObject service)
+    {
+        var entries = new List<TrafficEntry>();
+        for (var way = _byService.TryGetValue(service, out var first) ? first : null; way is not null; way = way.Next)
+        {
+            entries.Add(way.Entry());
+        }
+
+        return entries;
+    }
 
     /// <summary>The entries that reach this port of the Service, in input order.</summary>
     public IReadOnlyList<TrafficEntry> To(ServiceObject service, ServicePort port) => To(service).Where(e => e.Port == port).ToList();
 
-    private void Add(ServiceObject service, Way way) =>
-        (_byService.TryGetValue(service, out var list) ? list : _byService[service] = []).Add(way);
-
-    /// <summary>An Ingress path or default backend (<paramref name="Ingress"/>), or a route rule's backendRef.</summary>
-    private sealed record Way(IngressRoute? Ingress, RouteResolution? Route, BackendResolution? Backend)
+    private void Add(ServiceObject service, Way way)
     {
+        if (_byService.TryGetValue(service, out var first))
+        {
+            first.Last.Next = way;
+            first.Last = way;
+        }
+        else
+        {
+            _byService[service] = way;
+        }
+    }
+
+    /// <summary>An Ingress path or default backend (<paramref name="ingress"/>), or a route rule's backendRef.</summary>
+    private sealed class Way(IngressRoute? ingress, RouteResolution? route, BackendResolution? backend)
+    {
+        private IngressRoute? Ingress { get; } = ingress;
+
+        private RouteResolution? Route { get; } = route;
+
+        private BackendResolution? Backend { get; } = backend;
+
+        /// <summary>The next way in to the same Service.</summary>
+        public Way? Next { get; set; }
+
+        /// <summary>On the first way in to a Service: the last one so far, where the next is appended.</summary>
+        public Way Last { get => field ?? this; set; }
+
         public TrafficEntry Entry()
         {
             if (Ingress is { } route)
