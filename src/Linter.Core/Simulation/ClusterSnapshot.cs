@@ -59,6 +59,12 @@ public sealed class ClusterSnapshot
         PodTemplates = Workloads.Where(w => w.Template is not null).Select(w => w.Template!).ToList();
         // The label index reads only the templates' labels: it is built on another core beside the tables and the validation.
         var labels = Task.Run(() => new LabelIndex(PodTemplates));
+        if (objects.Any(o => o is NetworkPolicyObject))
+        {
+            // The policies' index and their pods' endpoints read only the objects and the options: with policies in the
+            // input, the rules will need them, and they are built where the cores wait on the validation and the resolution.
+            _ = Task.Run(() => _policies.Value);
+        }
         _byKey = new(objects.Count);
         _services = new(Services.Count);
         _resolutions = new(Services.Count);
