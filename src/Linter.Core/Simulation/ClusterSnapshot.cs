@@ -65,6 +65,7 @@ public sealed class ClusterSnapshot
             // input, the rules will need them, and they are built where the cores wait on the validation and the resolution.
             _ = Task.Run(() => _policies.Value);
         }
+
         _byKey = new(objects.Count);
         _services = new(Services.Count);
         _resolutions = new(Services.Count);
