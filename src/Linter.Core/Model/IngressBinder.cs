@@ -11,18 +11,7 @@ internal static class IngressBinder
 
     public static void Bind(IngressObject ingress, FieldReader top)
     {
-        StringPair? classAnnotation = null;
-        var annotations = ingress.Annotations;
-        for (var i = 0; i < annotations.Count && classAnnotation is null; i++)
-        {
-            if (annotations[i].KeyText == ClassAnnotation)
-            {
-                classAnnotation = annotations[i];
-            }
-        }
-
-        ingress.ClassAnnotation = classAnnotation;
-
+        ingress.ClassAnnotation = ingress.Annotation(ClassAnnotation);
         var legacy = ingress.IsLegacy;
         ingress.SpecKey = top.Key("spec");
         var spec = top.Child("spec");
@@ -79,7 +68,7 @@ internal static class IngressBinder
 
     public static void Bind(IngressClassObject ingressClass, FieldReader top)
     {
-        ingressClass.DefaultAnnotation = ingressClass.Annotations.Where(a => a.KeyText == DefaultClassAnnotation).Select(a => a.Value).FirstOrDefault();
+        ingressClass.DefaultAnnotation = ingressClass.Annotation(DefaultClassAnnotation)?.Value;
         ingressClass.SpecKey = top.Key("spec");
         var spec = top.Child("spec");
         // A spec of the wrong type is KL003's: count its controller as written.

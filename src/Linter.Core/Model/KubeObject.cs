@@ -64,6 +64,20 @@ public class KubeObject
 
     public IReadOnlyList<StringPair> Annotations { get; internal set; } = [];
 
+    /// <summary>The first annotation with this key, when written (a loop: LINQ over the StringPair struct is compiled at run time).</summary>
+    internal StringPair? Annotation(string key)
+    {
+        for (var i = 0; i < Annotations.Count; i++)
+        {
+            if (Annotations[i].KeyText == key)
+            {
+                return Annotations[i];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Cluster-scoped kinds (StorageClass, ClusterRole, ...) have no namespace in their identity.</summary>
     public ObjectKey Key => new(Group, Kind, IsClusterScoped ? string.Empty : Namespace, Name);
 

@@ -126,8 +126,7 @@ public sealed class ServiceObject : KubeObject
     public bool HasPorts { get; internal set; }
 
     /// <summary>The source-ranges annotation (<see cref="SourceRangesAnnotation"/>), when written.</summary>
-    public StringPair? SourceRangesAnnotationPair =>
-        Annotations.Where(a => a.KeyText == SourceRangesAnnotation).Select(a => (StringPair?)a).FirstOrDefault();
+    public StringPair? SourceRangesAnnotationPair => Annotation(SourceRangesAnnotation);
 
     /// <summary>Fields the API server rejects or ignores, which the simulation leaves out (RULES.md ground rule 4).</summary>
     public ServiceFields LeftOut { get; private set; }

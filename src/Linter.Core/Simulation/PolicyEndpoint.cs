@@ -55,21 +55,14 @@ public sealed class PolicyEndpoint
             labels = merged;
         }
 
+        var ports = new List<NamedPort>();
         var containers = pod.Spec.Containers;
-        var declared = 0;
         for (var c = 0; c < containers.Count; c++)
         {
-            declared += containers[c].Ports.Count;
-        }
-
-        // Sized for the declared ports (most are named): one endpoint per pod template, and a list grown from four wasted half.
-        var ports = new List<NamedPort>(declared);
-        for (var c = 0; c < containers.Count; c++)
-        {
-            var portsOfContainer = containers[c].Ports;
-            for (var i = 0; i < portsOfContainer.Count; i++)
+            var declared = containers[c].Ports;
+            for (var i = 0; i < declared.Count; i++)
             {
-                if (portsOfContainer[i] is { Name: { } name, Number: { } number } port)
+                if (declared[i] is { Name: { } name, Number: { } number } port)
                 {
                     ports.Add(new NamedPort(name, number.Value, port.Protocol));
                 }

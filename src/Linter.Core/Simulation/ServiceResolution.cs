@@ -14,26 +14,18 @@ public sealed class ServiceResolution(ServiceObject service, IReadOnlyList<PodTe
 
     public IReadOnlyList<PortResolution> Ports { get; } = ports;
 
-    /// <summary>The resolution of the service port with this <c>port</c> number, the first if several have it; found in a loop, for routes by the thousand.</summary>
-    internal PortResolution? PortNumbered(int number)
-    {
-        for (var i = 0; i < Ports.Count; i++)
-        {
-            if (Ports[i].Port.Port?.Value == number)
-            {
-                return Ports[i];
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The resolution of the service port with this <c>port</c> number, the first if several have it.</summary>
+    internal PortResolution? PortNumbered(int number) => First(number, static (p, n) => p.Port.Port?.Value == n);
 
     /// <summary>The resolution of this service port.</summary>
-    internal PortResolution? Of(ServicePort port)
+    internal PortResolution? Of(ServicePort port) => First(port, static (p, wanted) => p.Port == wanted);
+
+    /// <summary>The first port that matches, searched with the state passed in: routes by the thousand ask, and a closure each cost more than the search.</summary>
+    private PortResolution? First<TState>(TState state, Func<PortResolution, TState, bool> matches)
     {
         for (var i = 0; i < Ports.Count; i++)
         {
-            if (Ports[i].Port == port)
+            if (matches(Ports[i], state))
             {
                 return Ports[i];
             }
