@@ -15,9 +15,10 @@ public sealed class InvalidNetworkPolicyFieldRule() : Rule(new RuleDescriptor(
     {
         foreach (var policy in context.Snapshot.Objects.OfType<NetworkPolicyObject>())
         {
-            var where = policy.Namespace.Length > 0 ? $"{policy} ({policy.Namespace})" : policy.ToString();
+            string? where = null; // written for a policy with a problem only: most have none
             foreach (var problem in PolicyChecks.Problems(policy, context.Snapshot.Options.KubernetesVersion))
             {
+                where ??= policy.Namespace.Length > 0 ? $"{policy} ({policy.Namespace})" : policy.ToString();
                 context.Report(problem.At, $"{where}: the API server rejects the NetworkPolicy: \"{problem.Reason}\"; {problem.Fix}");
             }
         }

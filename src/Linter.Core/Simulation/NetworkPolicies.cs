@@ -54,8 +54,8 @@ public sealed class NetworkPolicies
 
     // Pods that the policies of their namespace isolate alike share one isolation, and with it their egress verdicts to
     // a destination: every pod's to the cluster DNS, the clients' of a database to it. Judged once per kind of pod.
-    private readonly ConcurrentDictionary<IsolationKind, Isolation> _isolations = new();
-    private readonly Memo<EgressQuery, DirectionVerdict> _egress;
+    private readonly ConcurrentDictionary<string, IsolationKinds> _ingressKinds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IsolationKinds> _egressKinds = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<Cidr> _podRanges;
     private readonly HashSet<PolicyRule> _malformed = [];
     private readonly HashSet<NetworkPolicyObject> _typesRejected = [];
@@ -69,7 +69,6 @@ public sealed class NetworkPolicies
         // One isolation per pod template (and built-in endpoint) and direction.
         _ingressIsolation = new(pod => Classify(pod, PolicyDirection.Ingress), capacity: snapshot.PodTemplates.Count);
         _egressIsolation = new(pod => Classify(pod, PolicyDirection.Egress), capacity: snapshot.PodTemplates.Count);
-        _egress = new(query => Judge(query.Isolation, PolicyDirection.Egress, query.Destination, query.Destination, query.Port, query.Protocol));
         var podCidrs = new List<Cidr>();
         foreach (var text in snapshot.Options.PodCidrs)
         {
@@ -151,16 +150,14 @@ public sealed class NetworkPolicies
     private Isolation Classify(PolicyEndpoint pod, PolicyDirection direction)
     {
         var policies = In(pod.Namespace);
-        var selects = new Verdict[policies.Count];
-        var kind = new char[policies.Count];
+        Span<Verdict> selects = policies.Count <= 64 ? stackalloc Verdict[policies.Count] : new Verdict[policies.Count];
         for (var i = 0; i < policies.Count; i++)
         {
             selects[i] = MayEnforce(policies[i], direction) ? Isolates(policies[i], pod, direction) : Verdict.No;
-            kind[i] = (char)('0' + (int)selects[i]);
         }
 
-        var key = new IsolationKind(pod.Namespace, direction, new string(kind));
-        return _isolations.TryGetValue(key, out var isolation) ? isolation : _isolations.GetOrAdd(key, new Isolation(pod.Namespace, policies, selects));
+        var kinds = direction == PolicyDirection.Ingress ? _ingressKinds : _egressKinds;
+        return (kinds.TryGetValue(pod.Namespace, out var known) ? known : kinds.GetOrAdd(pod.Namespace, new IsolationKinds(pod.Namespace, policies))).Of(selects);
     }
 
     /// <summary>The rule holds a port or peer the API server rejects (judged with the target version): it counts as unknown.</summary>
@@ -215,9 +212,12 @@ public sealed class NetworkPolicies
         }
 
         var isolation = IsolationOf(pod, direction);
-        return direction == PolicyDirection.Egress && peer == destination
-            ? _egress[new EgressQuery(isolation, destination, port, protocol)]
-            : Judge(isolation, direction, peer, destination, port, protocol);
+        if (direction == PolicyDirection.Ingress || peer != destination)
+        {
+            return Judge(isolation, direction, peer, destination, port, protocol);
+        }
+
+        return isolation.KnownEgress(destination, port, protocol) ?? isolation.KeepEgress(destination, port, protocol, Judge(isolation, direction, peer, destination, port, protocol));
     }
 
     /// <summary><see cref="Allows"/> for pods with this isolation: nothing else of the pods counts.</summary>
@@ -271,11 +271,54 @@ public sealed class NetworkPolicies
     }
 
     /// <summary>
+    /// The kinds of isolation of a namespace's pods in one direction, each found by its verdicts: pods isolated alike
+    /// share one, and a pod of a kind already found allocates nothing.
+    /// </summary>
+    private sealed class IsolationKinds(string ns, IReadOnlyList<NetworkPolicyObject> policies)
+    {
+        // By a hash of the verdicts; the few kinds with one hash are told apart by the verdicts themselves.
+        private readonly Dictionary<int, List<Isolation>> _byHash = [];
+
+        public Isolation Of(ReadOnlySpan<Verdict> selects)
+        {
+            var hash = 17;
+            foreach (var verdict in selects)
+            {
+                hash = (hash * 31) + (int)verdict;
+            }
+
+            lock (_byHash)
+            {
+                if (!_byHash.TryGetValue(hash, out var alike))
+                {
+                    alike = [];
+                    _byHash[hash] = alike;
+                }
+
+                foreach (var isolation in alike)
+                {
+                    if (isolation.IsolatesAlike(selects))
+                    {
+                        return isolation;
+                    }
+                }
+
+                var found = new Isolation(ns, policies, selects.ToArray());
+                alike.Add(found);
+                return found;
+            }
+        }
+    }
+
+    /// <summary>
     /// The policies of the pods' namespace and how surely each isolates them in one direction (no, when it may not
     /// enforce it or does not select them): what every connection of those pods in that direction is judged against.
     /// </summary>
     private sealed class Isolation
     {
+        // The egress verdicts of these pods, judged once per destination, port and protocol: nothing else of the pods counts.
+        private readonly Dictionary<PolicyEndpoint, List<EgressVerdict>> _egress = [];
+
         public Isolation(string ns, IReadOnlyList<NetworkPolicyObject> policies, Verdict[] selects)
         {
             Namespace = ns;
@@ -306,6 +349,62 @@ public sealed class NetworkPolicies
         public IReadOnlyList<NetworkPolicyObject> Isolating { get; }
 
         public Verdict Isolated { get; }
+
+        public bool IsolatesAlike(ReadOnlySpan<Verdict> selects)
+        {
+            for (var i = 0; i < selects.Length; i++)
+            {
+                if (Selects[i] != selects[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The egress verdict to the destination's port, when already judged.</summary>
+        public DirectionVerdict? KnownEgress(PolicyEndpoint destination, int port, string protocol)
+        {
+            lock (_egress)
+            {
+                return _egress.TryGetValue(destination, out var verdicts) ? Find(verdicts, port, protocol) : null;
+            }
+        }
+
+        /// <summary>Keeps a verdict judged for the destination's port, unless another thread kept one first (every caller gets the one kept).</summary>
+        public DirectionVerdict KeepEgress(PolicyEndpoint destination, int port, string protocol, DirectionVerdict verdict)
+        {
+            lock (_egress)
+            {
+                if (!_egress.TryGetValue(destination, out var verdicts))
+                {
+                    verdicts = [];
+                    _egress[destination] = verdicts;
+                }
+
+                if (Find(verdicts, port, protocol) is { } kept)
+                {
+                    return kept;
+                }
+
+                verdicts.Add(new EgressVerdict(port, protocol, verdict));
+                return verdict;
+            }
+        }
+
+        private static DirectionVerdict? Find(List<EgressVerdict> verdicts, int port, string protocol)
+        {
+            foreach (var known in verdicts)
+            {
+                if (known.Port == port && known.Protocol == protocol)
+                {
+                    return known.Verdict;
+                }
+            }
+
+            return null;
+        }
     }
 
     /// <summary>No ports: every port. Otherwise one entry must match the protocol and the port (a name on the destination pod's ports).</summary>
@@ -456,9 +555,6 @@ public sealed class NetworkPolicies
 
     private sealed record BlockVerdicts(Verdict ForPods, Verdict ForOutside);
 
-    /// <summary>A namespace's pods isolated in a direction by its policies with these verdicts (a digit each).</summary>
-    private sealed record IsolationKind(string Namespace, PolicyDirection Direction, string Selects);
-
-    /// <summary>The egress of pods with this isolation to a destination's port.</summary>
-    private sealed record EgressQuery(Isolation Isolation, PolicyEndpoint Destination, int Port, string Protocol);
+    /// <summary>The egress verdict of pods with one isolation to a port of a destination.</summary>
+    private sealed record EgressVerdict(int Port, string Protocol, DirectionVerdict Verdict);
 }

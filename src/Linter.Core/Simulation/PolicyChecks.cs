@@ -46,12 +46,11 @@ public static class PolicyChecks
         var strict = kubernetesVersion >= StrictCidrSince;
         foreach (var rule in policy.Ingress.Concat(policy.Egress))
         {
-            var path = $"spec.{(rule.Direction == PolicyDirection.Ingress ? "ingress" : "egress")}[{rule.Index}]";
             for (var i = 0; i < rule.Ports.Count; i++)
             {
                 foreach (var problem in Problems(rule.Ports[i]))
                 {
-                    yield return Under($"{path}.ports[{i}]", problem);
+                    yield return Under($"{PathOf(rule)}.ports[{i}]", problem);
                 }
             }
 
@@ -59,7 +58,7 @@ public static class PolicyChecks
             {
                 foreach (var problem in Problems(rule.Peers[i], strict))
                 {
-                    yield return Under($"{path}.{(rule.Direction == PolicyDirection.Ingress ? "from" : "to")}[{i}]", problem);
+                    yield return Under($"{PathOf(rule)}.{(rule.Direction == PolicyDirection.Ingress ? "from" : "to")}[{i}]", problem);
                 }
             }
         }
@@ -211,6 +210,9 @@ public static class PolicyChecks
                 meant is null ? "list only `Ingress` and `Egress`" : $"write `{meant}` (policy types are case-sensitive)");
         }
     }
+
+    /// <summary>The rule's field path from <c>spec</c>, written for a problem only.</summary>
+    private static string PathOf(PolicyRule rule) => $"spec.{(rule.Direction == PolicyDirection.Ingress ? "ingress" : "egress")}[{rule.Index}]";
 
     private static PolicyProblem Under(string path, PolicyProblem problem) =>
         problem with { Field = problem.Field.Length == 0 ? path : $"{path}.{problem.Field}" };

@@ -104,8 +104,9 @@ public sealed class PolicyDefects
         }
 
         var result = Verdict.No;
-        var pods = new List<PodTemplate>();
-        foreach (var pod in _snapshot.Labels.Select(ns, selector.Pairs))
+        var candidates = _snapshot.Labels.Select(ns, selector.Pairs);
+        var pods = new List<PodTemplate>(candidates.Count);
+        foreach (var pod in candidates)
         {
             var match = Verdicts.MatchPod(selector, _snapshot.Policies.Endpoint(pod).Labels);
             result = result.Or(match);
@@ -155,7 +156,7 @@ public sealed class PolicyDefects
     {
         var verdict = Verdict.No;
         var namespaceMatches = Verdict.No;
-        var pods = new List<PodTemplate>();
+        IReadOnlyList<PodTemplate> pods = [];
         foreach (var ns in scope)
         {
             var nsMatch = peer.NamespaceSelector is { } namespaces ? _snapshot.NamespaceLabels.Matches(namespaces, ns) : Verdict.Yes;
@@ -166,7 +167,7 @@ public sealed class PolicyDefects
             }
 
             verdict = verdict.Or(nsMatch.And(selected.Verdict));
-            pods.AddRange(selected.Pods);
+            pods = Joined(pods, selected.Pods);
         }
 
         return (verdict, pods, namespaceMatches);
@@ -182,17 +183,28 @@ public sealed class PolicyDefects
         }
 
         JudgeDirections(policy);
-        foreach (var rule in policy.Ingress.Concat(policy.Egress))
+        JudgePeers(policy.Ingress);
+        JudgePeers(policy.Egress);
+        var destinations = selected is { Verdict: Verdict.Yes } ? selected.Value.Pods : null;
+        foreach (var rule in policy.Ingress)
+        {
+            JudgePorts(rule, destinations);
+        }
+
+        foreach (var rule in policy.Egress)
+        {
+            JudgePorts(rule, destinations);
+        }
+    }
+
+    private void JudgePeers(IReadOnlyList<PolicyRule> rules)
+    {
+        foreach (var rule in rules)
         {
             foreach (var peer in rule.Peers)
             {
                 JudgePeer(rule, peer);
             }
-        }
-
-        foreach (var rule in policy.Ingress.Concat(policy.Egress))
-        {
-            JudgePorts(rule, selected is { Verdict: Verdict.Yes } ? selected.Value.Pods : null);
         }
     }
 
@@ -282,7 +294,7 @@ public sealed class PolicyDefects
             return null;
         }
 
-        var pods = new List<PodTemplate>();
+        IReadOnlyList<PodTemplate> pods = [];
         foreach (var peer in rule.Peers)
         {
             if (Selection(rule.Policy, peer) is not { } selection || selection.Verdict == Verdict.Unknown)
@@ -290,10 +302,24 @@ public sealed class PolicyDefects
                 return null;
             }
 
-            pods.AddRange(selection.Pods);
+            pods = Joined(pods, selection.Pods);
         }
 
-        return pods.Count > 0 ? pods.Distinct().ToList() : null;
+        return pods.Count > 0 ? pods : null;
+    }
+
+    /// <summary>
+    /// The pods of both lists, each once, in order: a list itself when the other adds nothing (most rules have one peer,
+    /// most scopes one namespace), so that a selection is shared rather than copied.
+    /// </summary>
+    private static IReadOnlyList<PodTemplate> Joined(IReadOnlyList<PodTemplate> first, IReadOnlyList<PodTemplate> second)
+    {
+        if (first.Count == 0 || ReferenceEquals(first, second))
+        {
+            return second;
+        }
+
+        return second.Count == 0 ? first : first.Concat(second).Distinct().ToList();
     }
 
     private void JudgePorts(PolicyRule rule, IReadOnlyList<PodTemplate>? selected)

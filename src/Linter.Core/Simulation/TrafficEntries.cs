@@ -17,10 +17,12 @@ public sealed record TrafficEntry(SourceSpan At, string Description, ServicePort
 public sealed class TrafficEntries
 {
     // The first way in to each Service; the others follow it, in input order (most Services have one or two: no list each).
-    private readonly Dictionary<ServiceObject, Way> _byService = [];
+    private readonly Dictionary<ServiceObject, Way> _byService;
 
     internal TrafficEntries(ClusterSnapshot snapshot)
     {
+        // Sized for every Service when routes exist: a table grown step by step copies its entries at each step.
+        _byService = snapshot.Ingress.Ingresses.Count > 0 || snapshot.GatewayRouting.Routes.Count > 0 ? new(snapshot.Services.Count) : [];
         foreach (var ingress in snapshot.Ingress.Ingresses)
         {
             foreach (var route in ingress.Routes)
