@@ -30,15 +30,27 @@ public sealed class ConcurrencyTests
     }
 
     [Fact]
-    public void A_memo_gives_the_values_it_was_handed_without_computing_them_and_computes_the_others()
+    public void A_pod_table_gives_the_values_it_was_handed_computes_the_others_once_and_keeps_another_snapshots_templates_apart()
     {
+        var yaml = Cluster.Deployment("a", "{app: a}", Containers) + Cluster.Deployment("b", "{app: b}", Containers);
+        var snapshot = Cluster.From(yaml);
+        var other = Cluster.From(yaml); // its templates stand at the same positions in their own snapshot
         var computed = new List<string>();
-        var memo = new Memo<string, string>(key => { computed.Add(key); return key.ToUpperInvariant(); }, ["a"], ["known a"]);
+        var table = new PodTable<string>(snapshot.PodTemplates, pod => { computed.Add(pod.Owner.Name); return $"computed {pod.Owner.Name}"; }, ["handed a", null]);
 
-        Assert.Equal("known a", memo["a"]);
-        Assert.Equal("B", memo["b"]);
-        Assert.Equal(["b"], computed);
+        Assert.Equal("handed a", table[snapshot.PodTemplates[0]]);
+        Assert.Equal("computed b", table[snapshot.PodTemplates[1]]);
+        Assert.Equal("computed b", table[snapshot.PodTemplates[1]]);
+        Assert.Equal("computed a", table[other.PodTemplates[0]]);
+        Assert.Equal("computed a", table[other.PodTemplates[0]]);
+        Assert.Equal(["b", "a"], computed);
     }
+
+    private const string Containers = """
+              containers:
+                - name: app
+                  image: app
+        """;
 
     public static TheoryData<string> Loops => ["For", "ForEachInTurn"];
 

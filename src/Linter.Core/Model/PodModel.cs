@@ -59,6 +59,9 @@ public sealed class PodTemplate
 
     public PodSpec Spec { get; }
 
+    /// <summary>Where the snapshot lists the template (-1 before it does): what its tables of values per template are indexed by.</summary>
+    internal int Position { get; set; } = -1;
+
     public override string ToString() => Owner.ToString();
 }
 

@@ -57,6 +57,11 @@ public sealed class ClusterSnapshot
         Services = objects.OfType<ServiceObject>().ToList();
         Workloads = objects.OfType<WorkloadObject>().ToList();
         PodTemplates = Workloads.Where(w => w.Template is not null).Select(w => w.Template!).ToList();
+        for (var i = 0; i < PodTemplates.Count; i++)
+        {
+            PodTemplates[i].Position = i;
+        }
+
         // The label index reads only the templates' labels: it is built on another core beside the tables and the validation.
         var labels = Task.Run(() => new LabelIndex(PodTemplates));
         if (objects.Any(o => o is NetworkPolicyObject))

@@ -28,12 +28,12 @@ public sealed record Dependency(NameReference Reference, string Destination, IRe
 public sealed class Dependencies
 {
     private readonly ClusterSnapshot _snapshot;
-    private readonly Memo<PodTemplate, IReadOnlyList<Dependency>> _byPod;
+    private readonly PodTable<IReadOnlyList<Dependency>> _byPod;
 
     public Dependencies(ClusterSnapshot snapshot)
     {
         _snapshot = snapshot;
-        _byPod = new(Connections, capacity: snapshot.PodTemplates.Count);
+        _byPod = new(snapshot.PodTemplates, Connections);
     }
 
     public IReadOnlyList<Dependency> Of(PodTemplate pod) => _byPod[pod];

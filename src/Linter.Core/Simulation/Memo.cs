@@ -12,24 +12,10 @@ internal sealed class Memo<TKey, TValue>
     private readonly Func<TKey, TValue> _compute;
     private readonly ConcurrentDictionary<TKey, TValue> _values;
 
-    /// <summary>An empty memo; <paramref name="capacity"/>, the number of keys expected, spares the table growing step by step (copying every entry at each step).</summary>
-    public Memo(Func<TKey, TValue> compute, IEqualityComparer<TKey>? comparer = null, int capacity = 0)
+    public Memo(Func<TKey, TValue> compute, IEqualityComparer<TKey>? comparer = null)
     {
         _compute = compute;
-        _values = capacity > 0
-            ? new(Environment.ProcessorCount, capacity, comparer ?? EqualityComparer<TKey>.Default)
-            : new(comparer ?? EqualityComparer<TKey>.Default);
-    }
-
-    /// <summary>A memo that already holds the values computed for these keys (<paramref name="values"/>[i] for <paramref name="keys"/>[i]).</summary>
-    public Memo(Func<TKey, TValue> compute, IReadOnlyList<TKey> keys, TValue[] values)
-    {
-        _compute = compute;
-        _values = new(Environment.ProcessorCount, keys.Count, EqualityComparer<TKey>.Default);
-        for (var i = 0; i < keys.Count; i++)
-        {
-            _values.TryAdd(keys[i], values[i]);
-        }
+        _values = new(comparer ?? EqualityComparer<TKey>.Default);
     }
 
     public TValue this[TKey key] => _values.TryGetValue(key, out var value) ? value : _values.GetOrAdd(key, _compute);

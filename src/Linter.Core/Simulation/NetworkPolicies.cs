@@ -48,9 +48,13 @@ public sealed class NetworkPolicies
 {
     private readonly ClusterSnapshot _snapshot;
     private readonly Dictionary<string, List<NetworkPolicyObject>> _byNamespace = new(StringComparer.Ordinal);
-    private readonly Memo<PodTemplate, PolicyEndpoint> _endpoints;
-    private readonly Memo<PolicyEndpoint, Isolation> _ingressIsolation;
-    private readonly Memo<PolicyEndpoint, Isolation> _egressIsolation;
+    private readonly PodTable<PolicyEndpoint> _endpoints;
+
+    // One isolation per pod template and direction; the built-in endpoints (the DNS pods) have theirs in the memos.
+    private readonly PodTable<Isolation> _ingressIsolation;
+    private readonly PodTable<Isolation> _egressIsolation;
+    private readonly Memo<PolicyEndpoint, Isolation> _builtInIngressIsolation;
+    private readonly Memo<PolicyEndpoint, Isolation> _builtInEgressIsolation;
 
     // Pods that the policies of their namespace isolate alike share one isolation, and with it their egress verdicts to
     // a destination: every pod's to the cluster DNS, the clients' of a database to it. Judged once per kind of pod.
@@ -66,9 +70,10 @@ public sealed class NetworkPolicies
     internal NetworkPolicies(ClusterSnapshot snapshot)
     {
         _snapshot = snapshot;
-        // One isolation per pod template (and built-in endpoint) and direction.
-        _ingressIsolation = new(pod => Classify(pod, PolicyDirection.Ingress), capacity: snapshot.PodTemplates.Count);
-        _egressIsolation = new(pod => Classify(pod, PolicyDirection.Egress), capacity: snapshot.PodTemplates.Count);
+        _ingressIsolation = new(snapshot.PodTemplates, pod => Classify(Endpoint(pod), PolicyDirection.Ingress));
+        _egressIsolation = new(snapshot.PodTemplates, pod => Classify(Endpoint(pod), PolicyDirection.Egress));
+        _builtInIngressIsolation = new(endpoint => Classify(endpoint, PolicyDirection.Ingress));
+        _builtInEgressIsolation = new(endpoint => Classify(endpoint, PolicyDirection.Egress));
         var podCidrs = new List<Cidr>();
         foreach (var text in snapshot.Options.PodCidrs)
         {
@@ -118,9 +123,7 @@ public sealed class NetworkPolicies
 
         // With a policy in the input every pod takes part in verdicts (KL705 judges each): their endpoints are made up
         // front on every core, and then only read; rules adding them one by one on two cores contended for the table.
-        _endpoints = Any
-            ? new(PolicyEndpoint.Of, snapshot.PodTemplates, Cores.Map(snapshot.PodTemplates, PolicyEndpoint.Of))
-            : new(PolicyEndpoint.Of);
+        _endpoints = new(snapshot.PodTemplates, PolicyEndpoint.Of, Any ? Cores.Map(snapshot.PodTemplates, PolicyEndpoint.Of) : null);
     }
 
     /// <summary>The configured pod address ranges that parse.</summary>
@@ -143,8 +146,13 @@ public sealed class NetworkPolicies
     /// <summary>Whether some policy selecting the pods enforces this direction.</summary>
     public Verdict Isolated(PolicyEndpoint pod, PolicyDirection direction) => IsolationOf(pod, direction).Isolated;
 
-    private Isolation IsolationOf(PolicyEndpoint pod, PolicyDirection direction) =>
-        direction == PolicyDirection.Ingress ? _ingressIsolation[pod] : _egressIsolation[pod];
+    private Isolation IsolationOf(PolicyEndpoint pod, PolicyDirection direction) => (pod.Pod, direction) switch
+    {
+        ({ } template, PolicyDirection.Ingress) => _ingressIsolation[template],
+        ({ } template, _) => _egressIsolation[template],
+        (null, PolicyDirection.Ingress) => _builtInIngressIsolation[pod],
+        _ => _builtInEgressIsolation[pod],
+    };
 
     /// <summary>How surely each policy of the pods' namespace isolates them in the direction; the isolation of pods isolated alike is one object.</summary>
     private Isolation Classify(PolicyEndpoint pod, PolicyDirection direction)
