@@ -231,6 +231,7 @@ public sealed class GatewayRoutingTests
     [InlineData("-shop.example.com", false)]
     [InlineData("shop_1.example.com", false)]
     [InlineData("", false)]
+    [InlineData("shop.example.com\n", false)] // the API server's pattern ends at the end of the text, not before a final newline
     public void Hostnames_follow_the_gateway_api_pattern(string hostname, bool valid)
     {
         Assert.Equal(valid, GatewayValidation.IsValidHostname(hostname));

@@ -27,10 +27,9 @@ public sealed class InvalidLabelRule() : Rule(new RuleDescriptor(
                     break;
                 case NetworkPolicyObject policy:
                     Report(context, obj, policy.PodSelector?.LabelProblems);
-                    foreach (var peer in policy.Ingress.Concat(policy.Egress).SelectMany(r => r.Peers))
+                    foreach (var selector in PolicySelectors.OfPeers(policy))
                     {
-                        Report(context, obj, peer.PodSelector?.LabelProblems);
-                        Report(context, obj, peer.NamespaceSelector?.LabelProblems);
+                        Report(context, obj, selector?.LabelProblems);
                     }
 
                     break;

@@ -20,10 +20,9 @@ public sealed class InvalidLabelSelectorRule() : Rule(new RuleDescriptor(
         foreach (var policy in context.Snapshot.Objects.OfType<NetworkPolicyObject>())
         {
             Report(context, policy, policy.PodSelector);
-            foreach (var peer in policy.Ingress.Concat(policy.Egress).SelectMany(r => r.Peers))
+            foreach (var selector in PolicySelectors.OfPeers(policy))
             {
-                Report(context, policy, peer.PodSelector);
-                Report(context, policy, peer.NamespaceSelector);
+                Report(context, policy, selector);
             }
         }
     }

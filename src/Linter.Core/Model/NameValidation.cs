@@ -229,7 +229,7 @@ public static class NameValidation
     private static bool IsHttpPathChar(char c) =>
         c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') || "/-._~%!$&'()*+,;=:".IndexOf(c) >= 0;
 
-    private static bool IsSubdomainShape(string name)
+    internal static bool IsSubdomainShape(string name)
     {
         if (name.Length == 0)
         {

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Linter.Core.Loading;
 using Linter.Core.Model;
 
@@ -65,10 +64,12 @@ public static class GatewayValidation
     /// <summary>The pattern of the Gateway API <c>Hostname</c> type (1–253 characters).</summary>
     public const string HostnamePattern = @"^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
 
-    private static readonly Regex Hostname = new(HostnamePattern, RegexOptions.CultureInvariant);
-
-    /// <summary>The value passes the <c>Hostname</c> type's length limits and pattern.</summary>
-    public static bool IsValidHostname(string value) => value.Length is >= 1 and <= 253 && Hostname.IsMatch(value);
+    /// <summary>
+    /// The value passes the <c>Hostname</c> type's length limits and pattern: an optional <c>*.</c>, then a DNS-1123
+    /// subdomain's shape (the pattern, checked without building a regular expression for it).
+    /// </summary>
+    public static bool IsValidHostname(string value) =>
+        value.Length is >= 1 and <= 253 && NameValidation.IsSubdomainShape(value.StartsWith("*.", StringComparison.Ordinal) ? value.Substring(2) : value);
 
     /// <summary>Protocols whose listeners must not carry a hostname.</summary>
     public static bool HostnameForbidden(GatewayListener listener) => listener.Protocol is "TCP" or "UDP";
