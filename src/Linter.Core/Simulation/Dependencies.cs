@@ -86,11 +86,30 @@ public sealed class Dependencies
             return reference.Port is { } port ? Targets(reference, answer, [resolution.Selected.Where(p => Together(source, p)).Select(p => new DependencyTarget(_snapshot.Policies.Endpoint(p), port, "TCP")).ToList()]) : null;
         }
 
-        var ports = resolution.Ports.Where(p => reference.Port is not { } number || p.Port.Port?.Value == number).ToList();
-        return Targets(reference, answer, ports.Select(p => p.Backends
-            .Where(b => b.TargetNumber is not null && Together(source, b.Pod))
-            .Select(b => new DependencyTarget(_snapshot.Policies.Endpoint(b.Pod), b.TargetNumber!.Value, p.Port.Protocol))
-            .ToList()).ToList());
+        // Loops: every pod's names resolve here, and the queries made a closure and an iterator per step.
+        var ports = new List<IReadOnlyList<DependencyTarget>>();
+        for (var i = 0; i < resolution.Ports.Count; i++)
+        {
+            var port = resolution.Ports[i];
+            if (reference.Port is { } number && port.Port.Port?.Value != number)
+            {
+                continue;
+            }
+
+            var targets = new List<DependencyTarget>();
+            for (var b = 0; b < port.Backends.Count; b++)
+            {
+                var backend = port.Backends[b];
+                if (backend.TargetNumber is { } target && Together(source, backend.Pod))
+                {
+                    targets.Add(new DependencyTarget(_snapshot.Policies.Endpoint(backend.Pod), target, port.Port.Protocol));
+                }
+            }
+
+            ports.Add(targets);
+        }
+
+        return Targets(reference, answer, ports);
     }
 
     /// <summary>The connections of the names the pod uses, in their order.</summary>

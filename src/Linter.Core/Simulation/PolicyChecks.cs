@@ -30,9 +30,27 @@ public static class PolicyChecks
     public static readonly Version StrictCidrSince = new(1, 36);
 
     /// <summary>The rule holds a port or peer the API server rejects (CIDRs checked strictly when <paramref name="strictCidr"/>).</summary>
-    public static bool IsMalformed(PolicyRule rule, bool strictCidr = false) =>
-        rule.Ports.Any(p => Problems(p).Any()) ||
-        rule.Peers.Any(p => Problems(p, strictCidr).Any() || p.PodSelector is { IsValid: false } || p.NamespaceSelector is { IsValid: false });
+    public static bool IsMalformed(PolicyRule rule, bool strictCidr = false)
+    {
+        for (var i = 0; i < rule.Ports.Count; i++)
+        {
+            if (Problems(rule.Ports[i]).Any())
+            {
+                return true;
+            }
+        }
+
+        for (var i = 0; i < rule.Peers.Count; i++)
+        {
+            var peer = rule.Peers[i];
+            if (Problems(peer, strictCidr).Any() || peer.PodSelector is { IsValid: false } || peer.NamespaceSelector is { IsValid: false })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The API server rejects the policy's <c>policyTypes</c>: which directions it enforces is not known.</summary>
     public static bool RejectsPolicyTypes(NetworkPolicyObject policy) => PolicyTypeProblems(policy).Any();
@@ -71,50 +89,53 @@ public static class PolicyChecks
 
     public static IEnumerable<PolicyProblem> Problems(PolicyPort port)
     {
+        List<PolicyProblem>? problems = null;
         if (port.ProtocolNode is { } protocol && protocol.Value is not ("TCP" or "UDP" or "SCTP"))
         {
             var upper = protocol.Value.ToUpperInvariant();
-            yield return new PolicyProblem(protocol.Span, "protocol", $"Unsupported value: \"{protocol.Value}\": supported values: \"SCTP\", \"TCP\", \"UDP\"",
-                upper is "TCP" or "UDP" or "SCTP" ? $"write `{upper}` (protocols are case-sensitive)" : "use `TCP` (the default), `UDP` or `SCTP`; NetworkPolicy cannot filter ICMP or other protocols");
+            (problems ??= []).Add(new PolicyProblem(protocol.Span, "protocol", $"Unsupported value: \"{protocol.Value}\": supported values: \"SCTP\", \"TCP\", \"UDP\"",
+                upper is "TCP" or "UDP" or "SCTP" ? $"write `{upper}` (protocols are case-sensitive)" : "use `TCP` (the default), `UDP` or `SCTP`; NetworkPolicy cannot filter ICMP or other protocols"));
         }
 
         switch (port.Port)
         {
             case { Number: { } number } when number is < 1 or > 65535:
-                yield return new PolicyProblem(port.Port.Value.Node.Span, "port", $"Invalid value: {number}: must be between 1 and 65535, inclusive",
-                    "use a port number between 1 and 65535, or remove `port` to allow every port");
+                (problems ??= []).Add(new PolicyProblem(port.Port.Value.Node.Span, "port", $"Invalid value: {number}: must be between 1 and 65535, inclusive",
+                    "use a port number between 1 and 65535, or remove `port` to allow every port"));
                 break;
             case { Name: { } name } when NameValidation.IanaServiceName(name) is { Count: > 0 } errors:
-                yield return new PolicyProblem(port.Port.Value.Node.Span, "port", $"Invalid value: \"{name}\": {string.Join(", ", errors)}",
-                    "name a container port as the pods declare it (at most 15 lowercase letters, digits and `-`, with a letter), or write the number");
+                (problems ??= []).Add(new PolicyProblem(port.Port.Value.Node.Span, "port", $"Invalid value: \"{name}\": {string.Join(", ", errors)}",
+                    "name a container port as the pods declare it (at most 15 lowercase letters, digits and `-`, with a letter), or write the number"));
                 break;
         }
 
         if (port.EndPort is not { } end)
         {
-            yield break;
+            return Found(problems);
         }
 
         if (port.Port is null)
         {
-            yield return new PolicyProblem(end.Node.Span, "endPort", $"Invalid value: {end.Value}: may not be specified when `port` is not specified",
-                "set `port` to the first port of the range");
+            (problems ??= []).Add(new PolicyProblem(end.Node.Span, "endPort", $"Invalid value: {end.Value}: may not be specified when `port` is not specified",
+                "set `port` to the first port of the range"));
         }
         else if (port.Port.Value.Name is not null)
         {
-            yield return new PolicyProblem(end.Node.Span, "endPort", $"Invalid value: {end.Value}: may not be specified when `port` is non-numeric",
-                "a range needs numbers: write the first port's number in `port`, or remove `endPort`");
+            (problems ??= []).Add(new PolicyProblem(end.Node.Span, "endPort", $"Invalid value: {end.Value}: may not be specified when `port` is non-numeric",
+                "a range needs numbers: write the first port's number in `port`, or remove `endPort`"));
         }
         else if (end.Value is < 1 or > 65535)
         {
-            yield return new PolicyProblem(end.Node.Span, "endPort", $"Invalid value: {end.Value}: must be between 1 and 65535, inclusive",
-                "end the range at a port between `port` and 65535");
+            (problems ??= []).Add(new PolicyProblem(end.Node.Span, "endPort", $"Invalid value: {end.Value}: must be between 1 and 65535, inclusive",
+                "end the range at a port between `port` and 65535"));
         }
         else if (end.Value < port.Port.Value.Number)
         {
-            yield return new PolicyProblem(end.Node.Span, "endPort", $"Invalid value: {end.Value}: must be greater than or equal to `port`",
-                $"write the range from low to high (`port: {end.Value}`, `endPort: {port.Port.Value.Number}`)");
+            (problems ??= []).Add(new PolicyProblem(end.Node.Span, "endPort", $"Invalid value: {end.Value}: must be greater than or equal to `port`",
+                $"write the range from low to high (`port: {end.Value}`, `endPort: {port.Port.Value.Number}`)"));
         }
+
+        return Found(problems);
     }
 
     /// <summary>The peer's problems; with <paramref name="strictCidr"/>, also the CIDRs <c>StrictIPCIDRValidation</c> refuses.</summary>
@@ -123,36 +144,37 @@ public static class PolicyChecks
     {
         if (peer.PodSelectorKey is null && peer.NamespaceSelectorKey is null && peer.IpBlockKey is null)
         {
-            yield return new PolicyProblem(peer.Span, string.Empty, "Required value: must specify a peer",
-                "an empty peer is not \"everyone\": to allow every source or destination, remove `from`/`to` (the rule `- {}` allows all); to allow the pods of this namespace, write `- podSelector: {}`");
-            yield break;
+            return [new PolicyProblem(peer.Span, string.Empty, "Required value: must specify a peer",
+                "an empty peer is not \"everyone\": to allow every source or destination, remove `from`/`to` (the rule `- {}` allows all); to allow the pods of this namespace, write `- podSelector: {}`")];
         }
 
         if (peer.IpBlockKey is not { } ipBlock)
         {
-            yield break;
+            return [];
         }
+
+        List<PolicyProblem>? problems = null;
 
         if (peer.PodSelectorKey is not null || peer.NamespaceSelectorKey is not null)
         {
-            yield return new PolicyProblem(ipBlock.Span, string.Empty, "Forbidden: may not specify both ipBlock and another peer",
-                "make the `ipBlock` a peer of its own (a separate `-` item; separate peers are OR)");
+            (problems ??= []).Add(new PolicyProblem(ipBlock.Span, string.Empty, "Forbidden: may not specify both ipBlock and another peer",
+                "make the `ipBlock` a peer of its own (a separate `-` item; separate peers are OR)"));
         }
 
         if (peer.Cidr is not { Value.Length: > 0 } cidrNode)
         {
-            yield return new PolicyProblem(peer.Cidr?.Span ?? ipBlock.Span, "ipBlock.cidr", "Required value", "set `cidr` to the address block to allow, such as 10.0.0.0/8");
-            yield break;
+            (problems ??= []).Add(new PolicyProblem(peer.Cidr?.Span ?? ipBlock.Span, "ipBlock.cidr", "Required value", "set `cidr` to the address block to allow, such as 10.0.0.0/8"));
+            return Found(problems);
         }
 
         if (CidrProblem(cidrNode, "ipBlock.cidr", strictCidr) is { } bad)
         {
-            yield return bad;
+            (problems ??= []).Add(bad);
         }
 
         if (Cidr.Parse(cidrNode.Value) is not { } cidr)
         {
-            yield break;
+            return Found(problems);
         }
 
         for (var i = 0; i < peer.Except.Count; i++)
@@ -160,15 +182,17 @@ public static class PolicyChecks
             var item = peer.Except[i];
             if (CidrProblem(item, $"ipBlock.except[{i}]", strictCidr) is { } badExcept)
             {
-                yield return badExcept;
+                (problems ??= []).Add(badExcept);
             }
 
             if (Cidr.Parse(item.Value) is { } except && (!cidr.Contains(except) || except.Prefix <= cidr.Prefix))
             {
-                yield return new PolicyProblem(item.Span, $"ipBlock.except[{i}]", $"Invalid value: \"{item.Value}\": must be a strict subset of `cidr`",
-                    $"list only blocks inside `{cidrNode.Value}` and smaller than it, or remove this entry");
+                (problems ??= []).Add(new PolicyProblem(item.Span, $"ipBlock.except[{i}]", $"Invalid value: \"{item.Value}\": must be a strict subset of `cidr`",
+                    $"list only blocks inside `{cidrNode.Value}` and smaller than it, or remove this entry"));
             }
         }
+
+        return Found(problems);
     }
 
     private static PolicyProblem? CidrProblem(ScalarNode node, string field, bool strict)
@@ -191,10 +215,11 @@ public static class PolicyChecks
         if (policy.PolicyTypes.Count > 2)
         {
             var list = string.Join(", ", policy.PolicyTypes.Select(t => $"\"{t.Value}\""));
-            yield return new PolicyProblem(policy.PolicyTypes[2].Span, "spec.policyTypes", $"Invalid value: [{list}]: may not specify more than two policyTypes",
-                "list each of `Ingress` and `Egress` at most once");
-            yield break;
+            return [new PolicyProblem(policy.PolicyTypes[2].Span, "spec.policyTypes", $"Invalid value: [{list}]: may not specify more than two policyTypes",
+                "list each of `Ingress` and `Egress` at most once")];
         }
+
+        List<PolicyProblem>? problems = null;
 
         for (var i = 0; i < policy.PolicyTypes.Count; i++)
         {
@@ -206,10 +231,15 @@ public static class PolicyChecks
 
             var meant = string.Equals(type.Value, "Ingress", StringComparison.OrdinalIgnoreCase) ? "Ingress"
                 : string.Equals(type.Value, "Egress", StringComparison.OrdinalIgnoreCase) ? "Egress" : null;
-            yield return new PolicyProblem(type.Span, $"spec.policyTypes[{i}]", $"Unsupported value: \"{type.Value}\": supported values: \"Egress\", \"Ingress\"",
-                meant is null ? "list only `Ingress` and `Egress`" : $"write `{meant}` (policy types are case-sensitive)");
+            (problems ??= []).Add(new PolicyProblem(type.Span, $"spec.policyTypes[{i}]", $"Unsupported value: \"{type.Value}\": supported values: \"Egress\", \"Ingress\"",
+                meant is null ? "list only `Ingress` and `Egress`" : $"write `{meant}` (policy types are case-sensitive)"));
         }
+
+        return Found(problems);
     }
+
+    /// <summary>The problems found; most parts have none, and get the one empty array (the checks run by the thousand).</summary>
+    private static IEnumerable<PolicyProblem> Found(List<PolicyProblem>? problems) => problems is null ? Array.Empty<PolicyProblem>() : problems;
 
     /// <summary>The rule's field path from <c>spec</c>, written for a problem only.</summary>
     private static string PathOf(PolicyRule rule) => $"spec.{(rule.Direction == PolicyDirection.Ingress ? "ingress" : "egress")}[{rule.Index}]";
