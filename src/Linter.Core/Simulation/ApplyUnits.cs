@@ -7,13 +7,12 @@ namespace Linter.Core.Simulation;
 /// </summary>
 public static class ApplyUnits
 {
-    public static IReadOnlyList<T> Closest<T>(IReadOnlyList<T> candidates, Func<T, string> folderOf, string folder)
-    {
-        if (candidates.Count < 2)
-        {
-            return candidates;
-        }
+    // The one candidate is the answer without the comparison, whose closures would be made at the start of any method holding it.
+    public static IReadOnlyList<T> Closest<T>(IReadOnlyList<T> candidates, Func<T, string> folderOf, string folder) =>
+        candidates.Count < 2 ? candidates : ClosestOfSeveral(candidates, folderOf, folder);
 
+    private static IReadOnlyList<T> ClosestOfSeveral<T>(IReadOnlyList<T> candidates, Func<T, string> folderOf, string folder)
+    {
         var depths = candidates.Select(c => SharedDepth(folder, folderOf(c))).ToList();
         var best = depths.Max();
         return candidates.Where((_, i) => depths[i] == best).ToList();

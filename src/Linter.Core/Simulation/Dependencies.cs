@@ -81,12 +81,26 @@ public sealed class Dependencies
         }
 
         var resolution = _snapshot.Resolve(service);
+        // Loops: every pod's names resolve here, and queries made closures (one at the start of this method, for every name).
         if (service.IsHeadless)
         {
-            return reference.Port is { } port ? Targets(reference, answer, [resolution.Selected.Where(p => Together(source, p)).Select(p => new DependencyTarget(_snapshot.Policies.Endpoint(p), port, "TCP")).ToList()]) : null;
+            if (reference.Port is not { } podPort)
+            {
+                return null;
+            }
+
+            var pods = new List<DependencyTarget>();
+            foreach (var pod in resolution.Selected)
+            {
+                if (Together(source, pod))
+                {
+                    pods.Add(new DependencyTarget(_snapshot.Policies.Endpoint(pod), podPort, "TCP"));
+                }
+            }
+
+            return Targets(reference, answer, [pods]);
         }
 
-        // Loops: every pod's names resolve here, and the queries made a closure and an iterator per step.
         var ports = new List<IReadOnlyList<DependencyTarget>>();
         for (var i = 0; i < resolution.Ports.Count; i++)
         {
