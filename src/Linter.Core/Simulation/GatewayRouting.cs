@@ -205,7 +205,7 @@ public sealed class GatewayRouting
     private BackendResolution ResolveBackend(RouteObject route, BackendRef backend)
     {
         var crosses = backend.Namespace != route.Namespace;
-        var grant = crosses ? GrantsIn(backend.Namespace).FirstOrDefault(g => Permits(g, route, backend)) : null;
+        var grant = crosses ? PermittingGrant(route, backend) : null;
         ServiceObject? service = null;
         PortResolution? port = null;
         if (backend.IsService && backend.NameNode is { Value.Length: > 0 } name)
@@ -219,6 +219,9 @@ public sealed class GatewayRouting
 
         return new BackendResolution(backend, crosses, grant, service, port);
     }
+
+    /// <summary>The first ReferenceGrant of the backend's namespace that lets the route refer to it (a method of its own: its closure would be made for every backend).</summary>
+    private ReferenceGrantObject? PermittingGrant(RouteObject route, BackendRef backend) => GrantsIn(backend.Namespace).FirstOrDefault(g => Permits(g, route, backend));
 
     /// <summary>One <c>from</c> entry names the route's group, kind and namespace, and one <c>to</c> entry the backend.</summary>
     /// <remarks>Loops rather than LINQ, which over tuples is compiled at run time.</remarks>
