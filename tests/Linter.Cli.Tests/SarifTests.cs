@@ -99,6 +99,28 @@ public sealed class SarifTests : IDisposable
         Assert.Contains("the 4 most severe are included", notice);
     }
 
+    [Fact]
+    public void A_file_is_written_the_log_a_text_output_gets_and_a_log_too_large_is_rewritten_in_it_with_fewer_results()
+    {
+        var result = ExampleResult();
+        var all = CompressedSize(Write(new SarifReport(), result));
+        var four = CompressedSize(Write(new SarifReport { MaxResults = 4 }, result));
+        var path = Path.Combine(_dir, "out.sarif");
+
+        foreach (var report in new[] { new SarifReport(), new SarifReport { MaxCompressedBytes = (four + all) / 2 } })
+        {
+            using (var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)))
+            {
+                file.Write("before the log\n");
+                report.Write(result, file, Context);
+            }
+
+            Assert.Equal("before the log\n" + Write(report, result), File.ReadAllText(path));
+        }
+
+        Assert.Equal(4, JsonDocument.Parse(File.ReadAllText(path).Substring("before the log\n".Length)).RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength());
+    }
+
     private static ReportContext Context => new()
     {
         ToolVersion = "0.0.0",

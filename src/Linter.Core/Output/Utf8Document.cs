@@ -17,14 +17,28 @@ internal static class Utf8Document
     {
         // A UTF-8 stream writer without a byte order mark takes the bytes as they are: no copy as a string (twice the
         // size of the document, 20 MB for the SARIF log of a 100,000-object input) to be encoded again.
-        if (output is StreamWriter { Encoding: UTF8Encoding encoding } writer && encoding.GetPreamble().Length == 0)
+        if (BytesOf(output) is { } stream)
         {
-            writer.Flush();
-            writer.BaseStream.Write(utf8, 0, length);
-            writer.WriteLine();
+            stream.Write(utf8, 0, length);
+            output.WriteLine();
             return;
         }
 
         output.WriteLine(Encoding.UTF8.GetString(utf8, 0, length));
+    }
+
+    /// <summary>
+    /// The stream under <paramref name="output"/>, flushed, when it is a UTF-8 stream writer without a byte order mark:
+    /// a UTF-8 document is written to it as bytes. Null for other writers.
+    /// </summary>
+    public static Stream? BytesOf(TextWriter output)
+    {
+        if (output is StreamWriter { Encoding: UTF8Encoding encoding } writer && encoding.GetPreamble().Length == 0)
+        {
+            writer.Flush();
+            return writer.BaseStream;
+        }
+
+        return null;
     }
 }

@@ -34,14 +34,63 @@ internal sealed class SarifReport : IReportWriter
     public void Write(LintResult result, TextWriter output, ReportContext context)
     {
         var keep = Math.Min(result.All.Count, MaxResults);
+        if (Utf8Document.BytesOf(output) is { CanSeek: true } file)
+        {
+            WriteInPlace(result, file, context, keep);
+            output.WriteLine();
+            return;
+        }
+
         var log = Serialize(Build(result, context, keep), keep);
-        while (keep > 0 && log.Length > MaxCompressedBytes && CompressedSize(log) > MaxCompressedBytes)
+        while (keep > 0 && !Fits(log.Length, gzip => gzip.Write(log.GetBuffer(), 0, (int)log.Length)))
         {
             keep /= 2;
             log = Serialize(Build(result, context, keep), keep);
         }
 
         Utf8Document.Write(output, log.GetBuffer(), (int)log.Length);
+    }
+
+    /// <summary>
+    /// Writes the log straight into a file, without a copy in memory (10 MB for 100,000 objects, at the run's peak of
+    /// memory); a log too large for an upload is written again from where it started, with half the results.
+    /// </summary>
+    private void WriteInPlace(LintResult result, Stream file, ReportContext context, int keep)
+    {
+        var start = file.Position;
+        while (true)
+        {
+            var log = Build(result, context, keep);
+            SarifWriter.Write(file, log);
+            if (keep == 0 || Fits(file.Position - start, gzip => SarifWriter.Write(gzip, log)))
+            {
+                return;
+            }
+
+            keep /= 2;
+            file.SetLength(start);
+            file.Position = start;
+        }
+    }
+
+    /// <summary>
+    /// A log of <paramref name="length"/> bytes fits an upload: at most the limit, or compressed (by
+    /// <paramref name="write"/>, only for a log longer than the limit) at most the limit.
+    /// </summary>
+    private bool Fits(long length, Action<Stream> write)
+    {
+        if (length <= MaxCompressedBytes)
+        {
+            return true;
+        }
+
+        using var counter = new MemoryStream();
+        using (var gzip = new GZipStream(counter, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            write(gzip);
+        }
+
+        return counter.Length <= MaxCompressedBytes;
     }
 
     public SarifLog Build(LintResult result, ReportContext context, int maxResults)
@@ -113,17 +162,6 @@ internal sealed class SarifReport : IReportWriter
         var stream = new MemoryStream((int)Math.Min(64 * 1024 + 2048L * results, 64 * 1024 * 1024));
         SarifWriter.Write(stream, log);
         return stream;
-    }
-
-    private static long CompressedSize(MemoryStream log)
-    {
-        using var counter = new MemoryStream();
-        using (var gzip = new GZipStream(counter, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            gzip.Write(log.GetBuffer(), 0, (int)log.Length);
-        }
-
-        return counter.Length;
     }
 
     private static SarifRule Rule(RuleDescriptor rule, ReportContext context)
