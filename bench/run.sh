@@ -158,7 +158,7 @@ out = [f"## {mode.capitalize()} run",
        f" kubelint: `kubelint check DIR --format sarif --output F` (Release build, ReadyToRun as the dotnet tool ships); baseline: `Linter.Bench parse DIR`"
        f" (YamlDotNet `YamlStream.Load` of every `*.yaml` file, one thread).",
        "",
-       "| corpus | files | objects | baseline s | kubelint s | ratio | objects/s | peak RSS MB (baseline) | CPU / wall |",
+       "| corpus | files | objects | baseline s | kubelint s | ratio | objects/s | peak RSS MiB (baseline) | CPU / wall |",
        "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
 for r in rows:
     out.append(f"| {r['label']} | {r['files']:,} | {r['objects']:,} | {r['base']:.2f} | {r['lint']:.2f} | {r['lint'] / r['base']:.2f}"
