@@ -19,6 +19,40 @@ public sealed class SnapshotTests
         """;
 
     [Fact]
+    public void A_snapshot_answers_for_its_services_and_templates_after_another_snapshot_lists_them_at_other_positions()
+    {
+        const string Containers = """
+                  containers:
+                    - name: app
+                      image: app
+            """;
+        var yaml = Cluster.Deployment("a", "{app: a}", Containers) + Cluster.Deployment("b", "{app: b}", Containers) +
+            "---\napiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {selector: {app: a}, ports: [{port: 80}]}\n" +
+            "---\napiVersion: v1\nkind: Service\nmetadata: {name: b}\nspec: {selector: {app: b}, ports: [{port: 81}]}\n";
+        var first = Cluster.From(yaml);
+        var resolutions = first.Services.Select(first.Resolve).ToList();
+        var serviceValidity = first.Services.Select(first.Validity).ToList();
+        var podValidity = first.PodTemplates.Select(first.Validity).ToList();
+
+        // The same objects, listed in the opposite order: each Service and template takes its position in the second.
+        var second = new ClusterSnapshot(first.Files, first.Objects.Reverse().ToList(), first.Options);
+
+        Assert.Equal(first.Services.Reverse(), second.Services);
+        Assert.Equal(first.PodTemplates.Reverse(), second.PodTemplates);
+        for (var i = 0; i < first.Services.Count; i++)
+        {
+            Assert.Same(resolutions[i], first.Resolve(first.Services[i]));
+            Assert.Same(serviceValidity[i], first.Validity(first.Services[i]));
+            Assert.NotSame(resolutions[i], second.Resolve(first.Services[i]));
+            Assert.Same(first.Services[i], second.Resolve(first.Services[i]).Service);
+        }
+
+        Assert.Equal(podValidity, first.PodTemplates.Select(first.Validity));
+        Assert.Equal(["a", "b"], first.Services.Select(s => first.Resolve(s).Selected.Single().Owner.Name));
+        Assert.Equal(["b", "a"], second.Services.Select(s => second.Resolve(s).Selected.Single().Owner.Name));
+    }
+
+    [Fact]
     public void Node_ports_collide_across_services_and_namespaces_whatever_the_protocol()
     {
         var cluster = Cluster.From(

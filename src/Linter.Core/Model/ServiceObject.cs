@@ -12,6 +12,9 @@ public sealed class ServiceObject : KubeObject
 
     internal ServiceObject(SourceDocument document, string apiVersion) : base(document, apiVersion, "Service") { }
 
+    /// <summary>Where the snapshot lists the Service (-1 before it does): what its tables of values per Service are indexed by.</summary>
+    internal int Position { get; set; } = -1;
+
     /// <summary>The annotation the API server reads as <c>loadBalancerSourceRanges</c> when the field is empty.</summary>
     public const string SourceRangesAnnotation = "service.beta.kubernetes.io/load-balancer-source-ranges";
 

@@ -17,9 +17,11 @@ public sealed class ClusterSnapshot
     private readonly HashSet<string> _declaredNamespaces = new(StringComparer.Ordinal);
     private readonly HashSet<string> _namespacesOfObjects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _workloadsPerNamespace = new(StringComparer.Ordinal);
-    private readonly Dictionary<ServiceObject, ServiceResolution> _resolutions;
-    private readonly Dictionary<PodTemplate, PodValidity> _podValidity;
-    private readonly Dictionary<ServiceObject, ServiceValidity> _serviceValidity;
+    // By the position of the Service or template in Services and PodTemplates (see At): rules ask for them by the
+    // hundred thousand, and a hash of each object was a noticeable part of the rules' time.
+    private readonly ServiceResolution[] _resolutions;
+    private readonly PodValidity[] _podValidity;
+    private readonly ServiceValidity[] _serviceValidity;
     private readonly Dictionary<(string Namespace, string Name), ConfigMapObject[]> _configMaps = [];
     private readonly Lazy<Dns.ClusterDns> _dns;
     private readonly Lazy<Dns.NameReferences> _names;
@@ -62,6 +64,11 @@ public sealed class ClusterSnapshot
             PodTemplates[i].Position = i;
         }
 
+        for (var i = 0; i < Services.Count; i++)
+        {
+            Services[i].Position = i;
+        }
+
         // The label index reads only the templates' labels: it is built on another core beside the tables and the validation.
         var labels = Task.Run(() => new LabelIndex(PodTemplates));
         if (objects.Any(o => o is NetworkPolicyObject))
@@ -73,9 +80,6 @@ public sealed class ClusterSnapshot
 
         _byKey = new(objects.Count);
         _services = new(Services.Count);
-        _resolutions = new(Services.Count);
-        _serviceValidity = new(Services.Count);
-        _podValidity = new(PodTemplates.Count);
         foreach (var obj in objects)
         {
             Append(_byKey, obj.Key, obj);
@@ -108,24 +112,14 @@ public sealed class ClusterSnapshot
         }
 
         // Each pod and each Service is validated on its own: in parallel, then indexed in input order.
-        var podValidity = Cores.Map(PodTemplates, pod => PodValidation.Check(pod.Spec, options.KubernetesVersion));
-        var serviceValidity = Cores.Map(Services, service =>
+        _podValidity = Cores.Map(PodTemplates, pod => PodValidation.Check(pod.Spec, options.KubernetesVersion));
+        _serviceValidity = Cores.Map(Services, service =>
         {
             // Before anything reads the Services: what the API server rejects takes part in nothing (ground rule 4).
             var validity = ServiceValidation.Check(service, options.KubernetesVersion);
             service.LeaveOut(validity.LeftOut, validity.RejectedExternalIPs);
             return validity;
         });
-        for (var i = 0; i < PodTemplates.Count; i++)
-        {
-            _podValidity[PodTemplates[i]] = podValidity[i];
-        }
-
-        for (var i = 0; i < Services.Count; i++)
-        {
-            _serviceValidity[Services[i]] = serviceValidity[i];
-        }
-
         Labels = labels.GetAwaiter().GetResult();
         // A Service selects pods of its own namespace only: each namespace's Services resolve on their own, in
         // parallel, with a resolver each (what a resolver shares between Services is per namespace anyway).
@@ -134,12 +128,42 @@ public sealed class ClusterSnapshot
             var resolver = new ServiceResolver(Labels);
             return inNamespace.Select(resolver.Resolve).ToList();
         });
+        _resolutions = new ServiceResolution[Services.Count];
         foreach (var resolution in resolved.SelectMany(r => r))
         {
-            _resolutions[resolution.Service] = resolution;
+            _resolutions[resolution.Service.Position] = resolution;
+        }
+
+        for (var i = 0; i < Services.Count; i++)
+        {
+            // A Service listed twice (one object given twice) has its resolution at its last place only.
+            _resolutions[i] ??= _resolutions[Services[i].Position];
         }
 
         NodePorts = new NodePortAllocation(Services, options.NodePortRange);
+    }
+
+    /// <summary>
+    /// The value kept for <paramref name="item"/> at its index in <paramref name="items"/>: found at the position this
+    /// snapshot gave it, without a hash; an object that another snapshot has listed since is found by a search.
+    /// </summary>
+    private static TValue At<TItem, TValue>(IReadOnlyList<TItem> items, TValue[] values, TItem item, int position)
+        where TItem : class
+    {
+        if ((uint)position < (uint)items.Count && ReferenceEquals(items[position], item))
+        {
+            return values[position];
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (ReferenceEquals(items[i], item))
+            {
+                return values[i];
+            }
+        }
+
+        throw new KeyNotFoundException($"{item} is not part of this snapshot.");
     }
 
     private static void Append<TKey, T>(Dictionary<TKey, T[]> index, TKey key, T item)
@@ -216,13 +240,13 @@ public sealed class ClusterSnapshot
     /// <summary>The input writes Endpoints or EndpointSlices by hand in this namespace (for any Service, or for none).</summary>
     public bool WritesEndpointsIn(string ns) => _namespacesWithEndpoints.Contains(ns);
 
-    public ServiceResolution Resolve(ServiceObject service) => _resolutions[service];
+    public ServiceResolution Resolve(ServiceObject service) => At(Services, _resolutions, service, service.Position);
 
     /// <summary>What the API server rejects in the pod's DNS and network fields, and the DNS settings in effect without it.</summary>
-    public PodValidity Validity(PodTemplate pod) => _podValidity[pod];
+    public PodValidity Validity(PodTemplate pod) => At(PodTemplates, _podValidity, pod, pod.Position);
 
     /// <summary>What the API server rejects in the Service (KL801–KL809); the simulation has left those fields out.</summary>
-    public ServiceValidity Validity(ServiceObject service) => _serviceValidity[service];
+    public ServiceValidity Validity(ServiceObject service) => At(Services, _serviceValidity, service, service.Position);
 
     /// <summary>The Service's selector matches the template's pods (in any folder; labels the controller adds included).</summary>
     public bool Selects(ServiceObject service, PodTemplate pod) =>
