@@ -136,6 +136,20 @@ public sealed class YamlReaderTests
     [InlineData("v1", ScalarKind.String)]
     [InlineData("!!str 80", ScalarKind.String)]
     [InlineData("'true'", ScalarKind.String)]
+    [InlineData("null", ScalarKind.Null)]
+    [InlineData("NULL", ScalarKind.Null)]
+    [InlineData("N", ScalarKind.Bool)]
+    [InlineData("off", ScalarKind.Bool)]
+    [InlineData("Y", ScalarKind.Bool)]
+    [InlineData("nope", ScalarKind.String)]
+    [InlineData("tier", ScalarKind.String)]
+    [InlineData("-80", ScalarKind.Int)]
+    [InlineData("1_000", ScalarKind.Int)]
+    [InlineData("_80", ScalarKind.Int)]
+    [InlineData(".5", ScalarKind.Float)]
+    [InlineData("+.inf", ScalarKind.Float)]
+    [InlineData("3.0.1", ScalarKind.String)]
+    [InlineData("example/app:1.0", ScalarKind.String)]
     public void Scalars_resolve_as_kubernetes_yaml_decoder_does(string yaml, ScalarKind expected)
     {
         var root = ReadOne($"v: {yaml}\n");

@@ -33,14 +33,21 @@ internal static class ScalarTyping
             return ScalarKind.String;
         }
 
-        if (Nulls.Contains(value))
+        // Most plain scalars are names: their first character rules out every other kind without a look-up or a parse.
+        var first = value.Length == 0 ? '~' : value[0];
+        if (first is '~' or 'n' or 'N' && Nulls.Contains(value))
         {
             return ScalarKind.Null;
         }
 
-        if (Bools.Contains(value))
+        if (first is 'y' or 'Y' or 'n' or 'N' or 't' or 'T' or 'f' or 'F' or 'o' or 'O' && Bools.Contains(value))
         {
             return ScalarKind.Bool;
+        }
+
+        if (first is not (>= '0' and <= '9') and not '-' and not '+' and not '.' and not '_')
+        {
+            return ScalarKind.String;
         }
 
         if (TryParseInt(value, out _))
