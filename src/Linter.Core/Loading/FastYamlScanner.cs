@@ -18,6 +18,12 @@ internal sealed class FastYamlScanner
     /// <summary>YamlDotNet refuses a simple key longer than 1,024 characters; longer ones are left to it.</summary>
     private const int MaxKeyLength = 1000;
 
+#if NET
+    /// <summary>Tab, line feed and printable ASCII.</summary>
+    private static readonly System.Buffers.SearchValues<char> PlainAscii =
+        System.Buffers.SearchValues.Create("\t\n" + new string(Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c).ToArray()));
+#endif
+
     [ThreadStatic]
     private static StringBuilder? _sharedBuilder;
 
@@ -63,8 +69,18 @@ internal sealed class FastYamlScanner
     /// control and non-printable characters, surrogates and the byte order mark.</summary>
     private static bool OnlyPlainCharacters(string text)
     {
-        foreach (var c in text)
+        var from = 0;
+#if NET
+        // Nearly every manifest is tabs, line feeds and printable ASCII: skipped at vector speed.
+        from = text.AsSpan().IndexOfAnyExcept(PlainAscii);
+        if (from < 0)
         {
+            return true;
+        }
+#endif
+        for (var i = from; i < text.Length; i++)
+        {
+            var c = text[i];
             if (c < ' ' ? c != '\n' && c != '\t' : c >= '\x7F' && (c <= '\x9F' || c >= '\uD800' || c == '\u2028' || c == '\u2029'))
             {
                 return false;

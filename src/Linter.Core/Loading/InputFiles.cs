@@ -217,15 +217,8 @@ internal static class InputFiles
     private static bool LooksBinary(byte[] bytes)
     {
         var start = bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) ? bytes.Length : 0;
-        for (var i = start; i < Math.Min(bytes.Length, 8192); i++)
-        {
-            if (bytes[i] == 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var end = Math.Min(bytes.Length, 8192);
+        return start < end && bytes.AsSpan(start, end - start).IndexOf((byte)0) >= 0;
     }
 
     /// <summary>
@@ -478,6 +471,13 @@ internal static class Utf8Text
     /// <summary>The index of the first invalid byte at or after <paramref name="start"/>, or -1.</summary>
     public static int FirstInvalid(byte[] bytes, int start)
     {
+#if NET
+        // Nearly every manifest is valid (and most are ASCII): checked at vector speed, searched byte by byte only when not.
+        if (System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(start)))
+        {
+            return -1;
+        }
+#endif
         var i = start;
         while (i < bytes.Length)
         {
