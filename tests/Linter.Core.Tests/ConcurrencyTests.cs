@@ -36,7 +36,7 @@ public sealed class ConcurrencyTests
         var snapshot = Cluster.From(yaml);
         var other = Cluster.From(yaml); // its templates stand at the same positions in their own snapshot
         var computed = new List<string>();
-        var table = new PodTable<string>(snapshot.PodTemplates, pod => { computed.Add(pod.Owner.Name); return $"computed {pod.Owner.Name}"; }, ["handed a", null]);
+        var table = new PodTable<string>(snapshot.PodPositions, pod => { computed.Add(pod.Owner.Name); return $"computed {pod.Owner.Name}"; }, ["handed a", null]);
 
         Assert.Equal("handed a", table[snapshot.PodTemplates[0]]);
         Assert.Equal("computed b", table[snapshot.PodTemplates[1]]);

@@ -17,8 +17,9 @@ public sealed class ClusterSnapshot
     private readonly HashSet<string> _declaredNamespaces = new(StringComparer.Ordinal);
     private readonly HashSet<string> _namespacesOfObjects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _workloadsPerNamespace = new(StringComparer.Ordinal);
-    // By the position of the Service or template in Services and PodTemplates (see At): rules ask for them by the
-    // hundred thousand, and a hash of each object was a noticeable part of the rules' time.
+    // By the position of the Service or template in Services and PodTemplates: rules ask for them by the hundred
+    // thousand, and a hash of each object was a noticeable part of the rules' time.
+    private readonly Positions<ServiceObject> _servicePositions;
     private readonly ServiceResolution[] _resolutions;
     private readonly PodValidity[] _podValidity;
     private readonly ServiceValidity[] _serviceValidity;
@@ -68,6 +69,9 @@ public sealed class ClusterSnapshot
         {
             Services[i].Position = i;
         }
+
+        PodPositions = new(PodTemplates, pod => pod.Position);
+        _servicePositions = new(Services, service => service.Position);
 
         // The label index reads only the templates' labels: it is built on another core beside the tables and the validation.
         var labels = Task.Run(() => new LabelIndex(PodTemplates));
@@ -143,29 +147,6 @@ public sealed class ClusterSnapshot
         NodePorts = new NodePortAllocation(Services, options.NodePortRange);
     }
 
-    /// <summary>
-    /// The value kept for <paramref name="item"/> at its index in <paramref name="items"/>: found at the position this
-    /// snapshot gave it, without a hash; an object that another snapshot has listed since is found by a search.
-    /// </summary>
-    private static TValue At<TItem, TValue>(IReadOnlyList<TItem> items, TValue[] values, TItem item, int position)
-        where TItem : class
-    {
-        if ((uint)position < (uint)items.Count && ReferenceEquals(items[position], item))
-        {
-            return values[position];
-        }
-
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (ReferenceEquals(items[i], item))
-            {
-                return values[i];
-            }
-        }
-
-        throw new KeyNotFoundException($"{item} is not part of this snapshot.");
-    }
-
     private static void Append<TKey, T>(Dictionary<TKey, T[]> index, TKey key, T item)
         where TKey : notnull =>
         index[key] = index.TryGetValue(key, out var items) ? [.. items, item] : [item];
@@ -184,6 +165,9 @@ public sealed class ClusterSnapshot
     public IReadOnlyList<WorkloadObject> Workloads { get; }
 
     public IReadOnlyList<PodTemplate> PodTemplates { get; }
+
+    /// <summary>Where <see cref="PodTemplates"/> lists each template: what tables of values per template are indexed by.</summary>
+    internal Positions<PodTemplate> PodPositions { get; }
 
     public LabelIndex Labels { get; }
 
@@ -240,13 +224,13 @@ public sealed class ClusterSnapshot
     /// <summary>The input writes Endpoints or EndpointSlices by hand in this namespace (for any Service, or for none).</summary>
     public bool WritesEndpointsIn(string ns) => _namespacesWithEndpoints.Contains(ns);
 
-    public ServiceResolution Resolve(ServiceObject service) => At(Services, _resolutions, service, service.Position);
+    public ServiceResolution Resolve(ServiceObject service) => _resolutions[_servicePositions.Of(service)];
 
     /// <summary>What the API server rejects in the pod's DNS and network fields, and the DNS settings in effect without it.</summary>
-    public PodValidity Validity(PodTemplate pod) => At(PodTemplates, _podValidity, pod, pod.Position);
+    public PodValidity Validity(PodTemplate pod) => _podValidity[PodPositions.Of(pod)];
 
     /// <summary>What the API server rejects in the Service (KL801–KL809); the simulation has left those fields out.</summary>
-    public ServiceValidity Validity(ServiceObject service) => At(Services, _serviceValidity, service, service.Position);
+    public ServiceValidity Validity(ServiceObject service) => _serviceValidity[_servicePositions.Of(service)];
 
     /// <summary>The Service's selector matches the template's pods (in any folder; labels the controller adds included).</summary>
     public bool Selects(ServiceObject service, PodTemplate pod) =>

@@ -33,7 +33,7 @@ public sealed class Dependencies
     public Dependencies(ClusterSnapshot snapshot)
     {
         _snapshot = snapshot;
-        _byPod = new(snapshot.PodTemplates, Connections);
+        _byPod = new(snapshot.PodPositions, Connections);
     }
 
     public IReadOnlyList<Dependency> Of(PodTemplate pod) => _byPod[pod];

@@ -70,8 +70,8 @@ public sealed class NetworkPolicies
     internal NetworkPolicies(ClusterSnapshot snapshot)
     {
         _snapshot = snapshot;
-        _ingressIsolation = new(snapshot.PodTemplates, pod => Classify(Endpoint(pod), PolicyDirection.Ingress));
-        _egressIsolation = new(snapshot.PodTemplates, pod => Classify(Endpoint(pod), PolicyDirection.Egress));
+        _ingressIsolation = new(snapshot.PodPositions, pod => Classify(Endpoint(pod), PolicyDirection.Ingress));
+        _egressIsolation = new(snapshot.PodPositions, pod => Classify(Endpoint(pod), PolicyDirection.Egress));
         _builtInIngressIsolation = new(endpoint => Classify(endpoint, PolicyDirection.Ingress));
         _builtInEgressIsolation = new(endpoint => Classify(endpoint, PolicyDirection.Egress));
         var podCidrs = new List<Cidr>();
@@ -123,7 +123,7 @@ public sealed class NetworkPolicies
 
         // With a policy in the input every pod takes part in verdicts (KL705 judges each): their endpoints are made up
         // front on every core, and then only read; rules adding them one by one on two cores contended for the table.
-        _endpoints = new(snapshot.PodTemplates, PolicyEndpoint.Of, Any ? Cores.Map(snapshot.PodTemplates, PolicyEndpoint.Of) : null);
+        _endpoints = new(snapshot.PodPositions, PolicyEndpoint.Of, Any ? Cores.Map(snapshot.PodTemplates, PolicyEndpoint.Of) : null);
     }
 
     /// <summary>The configured pod address ranges that parse.</summary>

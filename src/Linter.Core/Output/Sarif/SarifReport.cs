@@ -34,42 +34,39 @@ internal sealed class SarifReport : IReportWriter
     public void Write(LintResult result, TextWriter output, ReportContext context)
     {
         var keep = Math.Min(result.All.Count, MaxResults);
+        // A file takes the log straight in, without a copy in memory (10 MB for 100,000 objects, at the run's peak of
+        // memory); other outputs get it from a buffer.
         if (Utf8Document.BytesOf(output) is { CanSeek: true } file)
         {
-            WriteInPlace(result, file, context, keep);
+            WriteFitting(result, file, context, keep);
             output.WriteLine();
             return;
         }
 
-        var log = Serialize(Build(result, context, keep), keep);
-        while (keep > 0 && !Fits(log.Length, gzip => gzip.Write(log.GetBuffer(), 0, (int)log.Length)))
-        {
-            keep /= 2;
-            log = Serialize(Build(result, context, keep), keep);
-        }
-
-        Utf8Document.Write(output, log.GetBuffer(), (int)log.Length);
+        using var buffer = Buffer(keep);
+        WriteFitting(result, buffer, context, keep);
+        Utf8Document.Write(output, buffer.GetBuffer(), (int)buffer.Length);
     }
 
     /// <summary>
-    /// Writes the log straight into a file, without a copy in memory (10 MB for 100,000 objects, at the run's peak of
-    /// memory); a log too large for an upload is written again from where it started, with half the results.
+    /// Writes the log of at most <paramref name="keep"/> results into a seekable stream; a log too large for an upload
+    /// is written again from where it started, with half the results.
     /// </summary>
-    private void WriteInPlace(LintResult result, Stream file, ReportContext context, int keep)
+    private void WriteFitting(LintResult result, Stream stream, ReportContext context, int keep)
     {
-        var start = file.Position;
+        var start = stream.Position;
         while (true)
         {
             var log = Build(result, context, keep);
-            SarifWriter.Write(file, log);
-            if (keep == 0 || Fits(file.Position - start, gzip => SarifWriter.Write(gzip, log)))
+            SarifWriter.Write(stream, log);
+            if (keep == 0 || Fits(stream.Position - start, gzip => SarifWriter.Write(gzip, log)))
             {
                 return;
             }
 
             keep /= 2;
-            file.SetLength(start);
-            file.Position = start;
+            stream.SetLength(start);
+            stream.Position = start;
         }
     }
 
@@ -154,15 +151,10 @@ internal sealed class SarifReport : IReportWriter
             .ToList();
 
     /// <summary>
-    /// The log as UTF-8, in a stream sized for about 2 KB per result: written without growing it (a byte array grown by
-    /// doubling and then copied cost four times the 10 MB log of 100,000 objects).
+    /// A buffer for the log, sized for about 2 KB per result: written without growing it (a byte array grown by doubling
+    /// and then copied cost four times the 10 MB log of 100,000 objects).
     /// </summary>
-    private static MemoryStream Serialize(SarifLog log, int results)
-    {
-        var stream = new MemoryStream((int)Math.Min(64 * 1024 + 2048L * results, 64 * 1024 * 1024));
-        SarifWriter.Write(stream, log);
-        return stream;
-    }
+    private static MemoryStream Buffer(int results) => new((int)Math.Min(64 * 1024 + 2048L * results, 64 * 1024 * 1024));
 
     private static SarifRule Rule(RuleDescriptor rule, ReportContext context)
     {
