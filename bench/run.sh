@@ -95,7 +95,8 @@ print(" ".join(f"{statistics.median(col):g}" for col in zip(*rows)))'
 rows="$cache/rows.tsv"
 : >"$rows"
 # Runs the baseline and kubelint on the corpora given as label, folder and rows file, and appends a row for each to
-# its file: label files objects base_wall lint_wall lint_user lint_sys lint_rss_kb base_rss_kb yaml_bytes. Every round runs each
+# its file: label files objects base_wall lint_wall lint_user lint_sys lint_rss_kb base_rss_kb yaml_bytes lint_walls (every
+# run's, comma-separated, in round order). Every round runs each
 # command on each corpus in turn: on a shared machine the load drifts over minutes, and turns give the baseline and
 # kubelint, and a corpus and the one it is compared with, the same conditions (all runs of one, then all runs of
 # the other, did not).
@@ -121,8 +122,9 @@ bench_corpora() {
     local base_wall base_rss lint_wall lint_user lint_sys lint_rss
     read -r base_wall _ _ base_rss <<<"$(median_of "${base_runs[$i]}")"
     read -r lint_wall lint_user lint_sys lint_rss <<<"$(median_of "${lint_runs[$i]}")"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "${labels[$i]}" "$(awk '{print $2}' <<<"${counts[$i]}")" "$(awk '{print $4}' <<<"${counts[$i]}")" \
-      "$base_wall" "$lint_wall" "$lint_user" "$lint_sys" "$lint_rss" "$base_rss" "${bytes[$i]}" >>"${intos[$i]}"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "${labels[$i]}" "$(awk '{print $2}' <<<"${counts[$i]}")" "$(awk '{print $4}' <<<"${counts[$i]}")" \
+      "$base_wall" "$lint_wall" "$lint_user" "$lint_sys" "$lint_rss" "$base_rss" "${bytes[$i]}" \
+      "$(awk 'NF {print $1}' <<<"${lint_runs[$i]}" | paste -sd,)" >>"${intos[$i]}"
   done
 }
 
@@ -139,12 +141,13 @@ commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src rules bench/L
 cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || true)
 mode=$($quick && echo quick || echo full)
 python3 - "$rows" "$mode" "$runs" "$(nproc)" "${cpu:-unknown CPU}" "$(dotnet --version)" "$commit" "$timer" "$results" <<'EOF'
-import datetime, re, sys
+import datetime, re, statistics, sys
 rows_path, mode, runs, cores, cpu, sdk, commit, timer, results = sys.argv[1:]
 rows = []
 for line in open(rows_path):
-    label, files, objects, base, lint, user, system, rss, base_rss, yaml = line.rstrip("\n").split("\t")
-    rows.append(dict(label=label, files=int(files), objects=int(objects), yaml=int(yaml), base=float(base), lint=float(lint),
+    label, files, objects, base, lint, user, system, rss, base_rss, yaml, walls = line.rstrip("\n").split("\t")
+    rows.append(dict(label=label, files=int(files), objects=int(objects), yaml=int(yaml), walls=[float(w) for w in walls.split(",")],
+                     base=float(base), lint=float(lint),
                      cpu=float(user) + float(system), rss=float(rss) / 1024, base_rss=float(base_rss) / 1024))
 by = {r["label"]: r for r in rows}
 main = rows[:-1]  # the last row is the 10k corpus with the other choice of entry,policies
@@ -171,7 +174,10 @@ for a, b in zip(main, main[1:]):
                  f" (baseline {b['base'] / a['base']:.2f})")
 ten, other = rows[1], rows[-1]
 with_extras, without = (other, ten) if "(" in other["label"] else (ten, other)
+# Each round ran the two corpora one after the other: the ratio within a round is what the machine's drift disturbs least.
+rounds = sorted(a / b for a, b in zip(with_extras["walls"], without["walls"]))
 lines.append(f"{with_extras['label']} against {without['label']}: {with_extras['lint'] / without['lint']:.2f}x the time"
+             f" (within each round: median {statistics.median(rounds):.2f}x, {rounds[0]:.2f}-{rounds[-1]:.2f}x)"
              f" for {with_extras['objects'] / without['objects']:.2f}x the objects and {with_extras['yaml'] / without['yaml']:.2f}x the YAML"
              f" (the baseline's parse alone: {with_extras['base'] / without['base']:.2f}x)")
 out += [f"- {l}" for l in lines]
