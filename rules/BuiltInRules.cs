@@ -1,3 +1,4 @@
+using System.Text;
 using Linter.Core.Rules;
 
 namespace Linter.Rules;
@@ -104,12 +105,22 @@ public static class BuiltInRules
         new Validation.InvalidNetworkPolicyFieldRule(),
     ], Page);
 
-    /// <summary>The rule's page (<c>KL###.md</c> beside its code), embedded at build time.</summary>
+    /// <summary>
+    /// The rule's page (<c>KL###.md</c> beside its code, UTF-8 without a byte order mark: a test reads each page's
+    /// first line), embedded at build time. Decoded in one piece: a reader's buffers and builder cost more than the
+    /// page, and every SARIF log carries every page.
+    /// </summary>
     private static string Page(RuleDescriptor rule)
     {
         using var stream = typeof(BuiltInRules).Assembly.GetManifestResourceStream($"rules/{rule.Id}.md")
             ?? throw new InvalidOperationException($"{rule.Id} has no documentation page");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        var bytes = new byte[stream.Length];
+        var read = 0;
+        while (read < bytes.Length && stream.Read(bytes, read, bytes.Length - read) is > 0 and var count)
+        {
+            read += count;
+        }
+
+        return Encoding.UTF8.GetString(bytes, 0, read);
     }
 }

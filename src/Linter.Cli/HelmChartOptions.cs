@@ -10,9 +10,10 @@ namespace Linter.Cli;
 /// when asked to) and lints its output. Helm's <c># Source:</c> comments name the templates inside the chart folder, so
 /// findings point at the template files as they are in the repository.
 /// </summary>
-internal sealed class HelmChartOptions
+internal sealed partial class HelmChartOptions
 {
-    private static readonly Regex SourceComment = new(@"(?m)^# Source: ([^/\r\n]+)/");
+    [GeneratedRegex(@"(?m)^# Source: ([^/\r\n]+)/")]
+    private static partial Regex SourceComment { get; }
 
     public Option<string?> Chart { get; } = new("--helm-chart")
     {

@@ -7,16 +7,18 @@ using Linter.Core.Loading;
 namespace Linter.Cli;
 
 /// <summary><c>kubelint new rule NAME</c>: the folder of a new custom rule, from <see cref="RuleTemplate"/>; never overwrites.</summary>
-internal static class NewCommand
+internal static partial class NewCommand
 {
     private const string DefaultDirectory = ".kubelint/rules";
 
     private const string FirstId = "CR001";
 
-    private static readonly Regex Slug = new("^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
+    [GeneratedRegex("^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Slug { get; }
 
     /// <summary>A custom rule id: a prefix, then a number of three digits.</summary>
-    private static readonly Regex Id = new("^(?<prefix>[A-Z][A-Z0-9]*?)(?<number>[0-9]{3})$", RegexOptions.CultureInvariant);
+    [GeneratedRegex("^(?<prefix>[A-Z][A-Z0-9]*?)(?<number>[0-9]{3})$", RegexOptions.CultureInvariant)]
+    private static partial Regex Id { get; }
 
     public static Command Create(TextWriter stdout, TextWriter stderr, string workingDirectory)
     {

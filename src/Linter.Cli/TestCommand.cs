@@ -10,7 +10,7 @@ namespace Linter.Cli;
 /// <c>kubelint test [PATH]</c>: lints every fixture of the rule folders under PATH, as the rule tests do, and reports
 /// the findings its <c># expect:</c> comments miss or do not name.
 /// </summary>
-internal static class TestCommand
+internal static partial class TestCommand
 {
     private const string Description =
         "Test rules against their fixtures. A rule folder holds the rule, its page <ID>.md and a fixtures folder:\n\n" +
@@ -27,7 +27,8 @@ internal static class TestCommand
         "Exit codes: 0 every fixture passes; 1 some fixture fails; 2 usage error (no fixtures, a rule folder without " +
         "exactly one page, a page whose id no rule has, a path that cannot be read).";
 
-    private static readonly Regex PageName = new($"^(?<id>{RuleDescriptor.IdPattern})\\.md$", RegexOptions.CultureInvariant);
+    [GeneratedRegex($"^(?<id>{RuleDescriptor.IdPattern})\\.md$", RegexOptions.CultureInvariant)]
+    private static partial Regex PageName { get; }
 
     private static readonly EnumerationOptions Walk = new()
     {

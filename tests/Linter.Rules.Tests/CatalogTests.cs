@@ -56,6 +56,21 @@ public sealed class CatalogTests
     }
 
     [Theory]
+    [InlineData("# T\n\nThe paragraph\nunder the title.\n\nMore.\n", "The paragraph under the title.")]
+    [InlineData("# T\r\n\r\nWritten with CRLF.\r\n", "Written with CRLF.")]
+    [InlineData("# T\n\n\n\nAfter two blank lines.", "After two blank lines.")]
+    [InlineData("# T\n\n\nAfter three line breaks.\n\n", "After three line breaks.")]
+    [InlineData("\n\n# T\n\nAfter leading blank lines.", "After leading blank lines.")]
+    [InlineData("# T and nothing else\n\n", "Title of the rule")]
+    public void The_summary_is_the_paragraph_under_the_title(string page, string summary)
+    {
+        var rule = new SummaryProbe();
+        var catalog = new RuleCatalog([rule], _ => page);
+        Assert.Equal(summary, catalog.Documentation(rule.Descriptor).Summary);
+        Assert.Equal(page.Replace("\r\n", "\n"), catalog.Documentation(rule.Descriptor).Markdown);
+    }
+
+    [Theory]
     [InlineData("KL203")]
     [InlineData("kl203")]
     [InlineData("named-target-port-not-found")]
@@ -70,6 +85,13 @@ public sealed class CatalogTests
     {
         Assert.Null(Catalog.Find(name));
         Assert.Equal($"no rule '{name}'; did you mean '{nearest}'?", Catalog.Unknown(name));
+    }
+
+    private sealed class SummaryProbe() : Rule(new RuleDescriptor("KL999", "summary-probe", "Title of the rule", Severity.Note, "input"))
+    {
+        public override void Check(RuleContext context)
+        {
+        }
     }
 
     [Fact]

@@ -58,9 +58,30 @@ public sealed class RuleCatalog
     public RuleDocumentation Documentation(RuleDescriptor rule)
     {
         var page = Page(rule).Replace("\r\n", "\n");
-        var paragraphs = page.Split(["\n\n"], StringSplitOptions.RemoveEmptyEntries);
-        var summary = paragraphs.Length > 1 ? paragraphs[1].Replace("\n", " ").Trim() : rule.Title;
+        var summary = SecondParagraph(page)?.Replace("\n", " ").Trim() ?? rule.Title;
         return new RuleDocumentation(summary, page);
+    }
+
+    /// <summary>
+    /// The second of the page's paragraphs (non-empty pieces between blank lines), found without splitting the whole
+    /// page: every SARIF log asks this of every rule.
+    /// </summary>
+    private static string? SecondParagraph(string page)
+    {
+        var paragraph = 0;
+        for (var start = 0; start <= page.Length;)
+        {
+            var end = page.IndexOf("\n\n", start, StringComparison.Ordinal);
+            end = end < 0 ? page.Length : end;
+            if (end > start && paragraph++ == 1)
+            {
+                return page.Substring(start, end - start);
+            }
+
+            start = end + 2;
+        }
+
+        return null;
     }
 
     /// <summary>
