@@ -53,6 +53,23 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void A_service_and_a_template_listed_twice_are_answered_for_at_either_place()
+    {
+        var yaml = Cluster.Deployment("a", "{app: a}", "      containers:\n        - name: app\n          image: app\n") +
+            "---\napiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {selector: {app: a}, ports: [{port: 80}]}\n";
+        var once = Cluster.From(yaml);
+
+        // One object given twice (the API server would keep the later copy; the simulation sees both places).
+        var twice = new ClusterSnapshot(once.Files, [.. once.Objects, .. once.Objects], once.Options);
+
+        Assert.Equal(2, twice.Services.Count);
+        Assert.Same(twice.Services[0], twice.Services[1]);
+        Assert.Equal("a", twice.Resolve(twice.Services[0]).Selected.Single().Owner.Name);
+        Assert.NotNull(twice.Validity(twice.Services[0]));
+        Assert.NotNull(twice.Validity(twice.PodTemplates[0]));
+    }
+
+    [Fact]
     public void Node_ports_collide_across_services_and_namespaces_whatever_the_protocol()
     {
         var cluster = Cluster.From(

@@ -60,18 +60,8 @@ public sealed class ClusterSnapshot
         Services = objects.OfType<ServiceObject>().ToList();
         Workloads = objects.OfType<WorkloadObject>().ToList();
         PodTemplates = Workloads.Where(w => w.Template is not null).Select(w => w.Template!).ToList();
-        for (var i = 0; i < PodTemplates.Count; i++)
-        {
-            PodTemplates[i].Position = i;
-        }
-
-        for (var i = 0; i < Services.Count; i++)
-        {
-            Services[i].Position = i;
-        }
-
-        PodPositions = new(PodTemplates, pod => pod.Position);
-        _servicePositions = new(Services, service => service.Position);
+        PodPositions = new(PodTemplates, pod => pod.Position, (pod, at) => pod.Position = at);
+        _servicePositions = new(Services, service => service.Position, (service, at) => service.Position = at);
 
         // The label index reads only the templates' labels: it is built on another core beside the tables and the validation.
         var labels = Task.Run(() => new LabelIndex(PodTemplates));
@@ -135,13 +125,8 @@ public sealed class ClusterSnapshot
         _resolutions = new ServiceResolution[Services.Count];
         foreach (var resolution in resolved.SelectMany(r => r))
         {
+            // A Service listed twice (one object given twice) is looked up at its last place, where its position points.
             _resolutions[resolution.Service.Position] = resolution;
-        }
-
-        for (var i = 0; i < Services.Count; i++)
-        {
-            // A Service listed twice (one object given twice) has its resolution at its last place only.
-            _resolutions[i] ??= _resolutions[Services[i].Position];
         }
 
         NodePorts = new NodePortAllocation(Services, options.NodePortRange);
