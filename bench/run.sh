@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Scale benchmark of issue 15: kubelint end to end against the parse-only baseline (YamlDotNet's YamlStream.Load of
 # every document on one thread) on generated corpora of about 1k, 10k and 100k objects, plus the 10k corpus with
-# Ingresses, HTTPRoutes and NetworkPolicies (`entry,policies`) against the one without. Prints a Markdown table and
-# writes it into bench/RESULTS.md (the section of this mode: full or quick), with the machine and the commit.
+# Ingresses, HTTPRoutes and NetworkPolicies (`entry,policies`) against the one without, and once more with the ingress
+# and netpol rules off (what those rules cost, apart from the larger input). Prints a Markdown table and writes it into
+# bench/RESULTS.md (the section of this mode: full or quick), with the machine and the commit.
 #   bash bench/run.sh              # 1k, 10k, 100k and 10k with entry,policies; median of 3 runs (about 6 minutes on 2 cores)
 #   bash bench/run.sh --quick      # 1k and 10k only
 #   bash bench/run.sh --extras     # every corpus with entry,policies (the comparison row is then the one without)
@@ -20,7 +21,7 @@ for arg in "$@"; do
   case $arg in
     --quick) quick=true ;;
     --extras) extras=entry,policies ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $arg (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -94,17 +95,23 @@ print(" ".join(f"{statistics.median(col):g}" for col in zip(*rows)))'
 
 rows="$cache/rows.tsv"
 : >"$rows"
-# Runs the baseline and kubelint on the corpora given as label, folder and rows file, and appends a row for each to
-# its file: label files objects base_wall lint_wall lint_user lint_sys lint_rss_kb base_rss_kb yaml_bytes lint_walls (every
-# run's, comma-separated, in round order). Every round runs each
+# Runs the baseline and kubelint on the corpora given as label, folder, rows file and kubelint's further options, and
+# appends a row for each to its file: label files objects base_wall lint_wall lint_user lint_sys lint_rss_kb base_rss_kb
+# yaml_bytes lint_walls (every run's, comma-separated, in round order). A folder given again with options reuses the
+# baseline of its first mention. Every round runs each
 # command on each corpus in turn: on a shared machine the load drifts over minutes, and turns give the baseline and
 # kubelint, and a corpus and the one it is compared with, the same conditions (all runs of one, then all runs of
 # the other, did not).
 bench_corpora() {
-  local labels=() dirs=() intos=() counts=() bytes=() base_runs=() lint_runs=() i
+  local labels=() dirs=() intos=() options=() counts=() bytes=() base_runs=() lint_runs=() base_of=() i j
   while [ $# -gt 0 ]; do
-    labels+=("$1") dirs+=("$2") intos+=("$3")
-    shift 3
+    labels+=("$1") dirs+=("$2") intos+=("$3") options+=("$4")
+    shift 4
+  done
+  for i in "${!dirs[@]}"; do
+    for j in "${!dirs[@]}"; do
+      if [ "${dirs[$j]}" = "${dirs[$i]}" ]; then base_of[i]=$j; break; fi
+    done
   done
   for i in "${!dirs[@]}"; do
     # Reading every file once warms the page cache (both sides read from memory) and counts the YAML's bytes.
@@ -114,13 +121,14 @@ bench_corpora() {
   done
   for _ in $(seq "$runs"); do
     for i in "${!dirs[@]}"; do
-      base_runs[i]+="$(measure "${bench[@]}" parse "${dirs[$i]}")"$'\n'
-      lint_runs[i]+="$(measure "$kubelint" check "${dirs[$i]}" --format sarif --output "$cache/out.sarif" --fail-on none)"$'\n'
+      [ "${base_of[$i]}" != "$i" ] || base_runs[i]+="$(measure "${bench[@]}" parse "${dirs[$i]}")"$'\n'
+      # shellcheck disable=SC2086 # the options are words
+      lint_runs[i]+="$(measure "$kubelint" check "${dirs[$i]}" ${options[$i]} --format sarif --output "$cache/out.sarif" --fail-on none)"$'\n'
     done
   done
   for i in "${!dirs[@]}"; do
     local base_wall base_rss lint_wall lint_user lint_sys lint_rss
-    read -r base_wall _ _ base_rss <<<"$(median_of "${base_runs[$i]}")"
+    read -r base_wall _ _ base_rss <<<"$(median_of "${base_runs[${base_of[$i]}]}")"
     read -r lint_wall lint_user lint_sys lint_rss <<<"$(median_of "${lint_runs[$i]}")"
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "${labels[$i]}" "$(awk '{print $2}' <<<"${counts[$i]}")" "$(awk '{print $4}' <<<"${counts[$i]}")" \
       "$base_wall" "$lint_wall" "$lint_user" "$lint_sys" "$lint_rss" "$base_rss" "${bytes[$i]}" \
@@ -130,11 +138,17 @@ bench_corpora() {
 
 other=entry,policies
 [ -z "$extras" ] || other=""
-# The comparison corpus takes turns with the 10k one (same conditions); its row goes last.
+# What the rules of the traffic that entry,policies adds cost on their own: the corpus with it, those rules off.
+traffic_rules=$("$kubelint" rules --format json | python3 -c '
+import json, sys
+print(",".join(r["id"] for r in json.load(sys.stdin)["rules"] if r["family"] in ("ingress", "netpol")))')
+# The comparison corpus and the run without the traffic rules take turns with the 10k one (same conditions); their
+# rows go last.
 : >"$rows.other"
-bench_corpora "1k${extras:+ ($extras)}" "$(corpus 22 "$extras")" "$rows"
-bench_corpora "10k${extras:+ ($extras)}" "$(corpus 224 "$extras")" "$rows" "10k${other:+ ($other)}" "$(corpus 224 "$other")" "$rows.other"
-$quick || bench_corpora "100k${extras:+ ($extras)}" "$(corpus 2240 "$extras")" "$rows"
+bench_corpora "1k${extras:+ ($extras)}" "$(corpus 22 "$extras")" "$rows" ""
+bench_corpora "10k${extras:+ ($extras)}" "$(corpus 224 "$extras")" "$rows" "" "10k${other:+ ($other)}" "$(corpus 224 "$other")" "$rows.other" "" \
+  "10k (entry,policies), ingress and netpol rules off" "$(corpus 224 entry,policies)" "$rows.other" "--disable $traffic_rules"
+$quick || bench_corpora "100k${extras:+ ($extras)}" "$(corpus 2240 "$extras")" "$rows" ""
 cat "$rows.other" >>"$rows"
 
 commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src rules bench/Linter.Bench bench/run.sh 2>/dev/null || echo "+changes")
@@ -150,7 +164,7 @@ for line in open(rows_path):
                      base=float(base), lint=float(lint),
                      cpu=float(user) + float(system), rss=float(rss) / 1024, base_rss=float(base_rss) / 1024))
 by = {r["label"]: r for r in rows}
-main = rows[:-1]  # the last row is the 10k corpus with the other choice of entry,policies
+main = rows[:-2]  # the last two rows: the 10k corpus with the other choice of entry,policies, and with it but the traffic rules off
 
 def rss(mb):
     return f"{mb:,.0f}" if mb > 0 else "n/a"
@@ -172,14 +186,20 @@ lines = []
 for a, b in zip(main, main[1:]):
     lines.append(f"kubelint time({b['label']}) / time({a['label']}) = {b['lint'] / a['lint']:.2f} for {b['objects'] / a['objects']:.1f}x the objects"
                  f" (baseline {b['base'] / a['base']:.2f})")
-ten, other = rows[1], rows[-1]
+ten, other, rules_off = rows[1], rows[-2], rows[-1]
 with_extras, without = (other, ten) if "(" in other["label"] else (ten, other)
-# Each round ran the two corpora one after the other: the ratio within a round is what the machine's drift disturbs least.
-rounds = sorted(a / b for a, b in zip(with_extras["walls"], without["walls"]))
-lines.append(f"{with_extras['label']} against {without['label']}: {with_extras['lint'] / without['lint']:.2f}x the time"
-             f" (within each round: median {statistics.median(rounds):.2f}x, {rounds[0]:.2f}-{rounds[-1]:.2f}x)"
+
+def in_turns(a, b):
+    """a's time over b's: of the medians, and within each round (a and b ran one after the other: what the machine's drift disturbs least)."""
+    rounds = sorted(x / y for x, y in zip(a["walls"], b["walls"]))
+    return f"{a['lint'] / b['lint']:.2f}x the time (within each round: median {statistics.median(rounds):.2f}x, {rounds[0]:.2f}-{rounds[-1]:.2f}x)"
+
+lines.append(f"{with_extras['label']} against {without['label']}: {in_turns(with_extras, without)}"
              f" for {with_extras['objects'] / without['objects']:.2f}x the objects and {with_extras['yaml'] / without['yaml']:.2f}x the YAML"
-             f" (the baseline's parse alone: {with_extras['base'] / without['base']:.2f}x)")
+             f" (the baseline's parse alone: {with_extras['base'] / without['base']:.2f}x); per object"
+             f" {(with_extras['lint'] / with_extras['objects']) / (without['lint'] / without['objects']):.2f}x the time")
+lines.append(f"the ingress and netpol rules on {with_extras['label']}: {in_turns(with_extras, rules_off)} of a run with them off;"
+             f" with them off, against {without['label']}: {in_turns(rules_off, without)}")
 out += [f"- {l}" for l in lines]
 text = "\n".join(out) + "\n"
 print(text)
