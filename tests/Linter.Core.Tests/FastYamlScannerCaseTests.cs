@@ -76,6 +76,46 @@ public sealed class FastYamlScannerCaseTests
         Assert.Null(ReaderResults.Difference(YamlReader.ReadWithYamlDotNet("f.yaml", text), YamlReader.Read("f.yaml", text)));
     }
 
+    [Theory]
+    [InlineData('\r')]
+    [InlineData('\x01')]
+    [InlineData('\x7F')]
+    [InlineData('\x85')]
+    [InlineData('\x9F')]
+    [InlineData('\u2028')]
+    [InlineData('\u2029')]
+    [InlineData('\uD800')]
+    [InlineData('\uFEFF')]
+    public void Gives_up_on_a_special_character_wherever_it_is(char special)
+    {
+        // Plain text is skipped in blocks of eight characters: the character is tried at every place of two blocks and the tail.
+        for (var at = 0; at < 20; at++)
+        {
+            var text = "k: " + new string('x', at) + special + "y\n";
+            Assert.True(FastYamlScanner.TryRead("f.yaml", text) is null, $"accepted {(int)special:X4} at {at + 3}");
+        }
+    }
+
+    [Fact]
+    public void Reads_other_characters_wherever_they_are()
+    {
+        for (var at = 0; at < 20; at++)
+        {
+            var text = "k: " + new string('x', at) + "\u00e9y\n";
+            Assert.True(FastYamlScannerTests.Agrees(text, out var difference) is true, difference ?? $"gave up with é at {at + 3}");
+        }
+    }
+
+    [Fact]
+    public void Shares_repeated_strings_among_thousands_of_distinct_ones()
+    {
+        // The table grows many times over: a value read again after that is still the string of its first reading.
+        var text = string.Concat(Enumerable.Range(0, 3000).Select(i => $"k{i}: v{i}\n")) + "again: v7\n";
+        var root = (MappingNode)FastYamlScanner.TryRead("f.yaml", text)!.Documents[0];
+        Assert.Same(((ScalarNode)root["k7"]!).Value, ((ScalarNode)root["again"]!).Value);
+        Assert.Equal("v2999", ((ScalarNode)root["k2999"]!).Value);
+    }
+
     [Fact]
     public void Gives_up_past_its_nesting_depth()
     {

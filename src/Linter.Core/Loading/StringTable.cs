@@ -17,11 +17,16 @@ internal sealed class StringTable
 
     public static StringTable Current => _current ??= new StringTable();
 
-#if NET
-    private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private StringTable()
+    {
+    }
 
-    private StringTable() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+#if NET
+    // Open addressing in a table of a power of two slots, doubled when half full. Written out rather than as a
+    // HashSet's look-up by characters (AlternateLookup): the runtime compiles that generic code on every run, at its
+    // first tier, where it ran several times slower than this code, which is compiled ahead with kubelint.
+    private string?[] _slots = new string?[256];
+    private int _count;
 
     public string Get(string text, int start, int length)
     {
@@ -31,26 +36,57 @@ internal sealed class StringTable
         }
 
         var chars = text.AsSpan(start, length);
-        if (_lookup.TryGetValue(chars, out var known))
+        var hash = string.GetHashCode(chars);
+        var at = Slot(chars, hash);
+        if (_slots[at] is { } known)
         {
             return known;
         }
 
-        if (_strings.Count >= MaxCount)
+        if (_count >= MaxCount)
         {
-            _strings.Clear();
+            Array.Clear(_slots);
+            _count = 0;
+        }
+        else if (_count * 2 >= _slots.Length)
+        {
+            Grow();
+            at = Slot(chars, hash);
         }
 
         var added = chars.ToString();
-        _strings.Add(added);
+        _slots[at] = added;
+        _count++;
         return added;
     }
-#else
-    // netstandard2.0 (the Roslyn analyzer, a few files at a time) has no look-up by characters: no sharing there.
-    private StringTable()
+
+    /// <summary>The slot that holds these characters, or the empty one where they go.</summary>
+    private int Slot(ReadOnlySpan<char> chars, int hash)
     {
+        var mask = _slots.Length - 1;
+        var at = hash & mask;
+        while (_slots[at] is { } known && !chars.Equals(known.AsSpan(), StringComparison.Ordinal))
+        {
+            at = (at + 1) & mask;
+        }
+
+        return at;
     }
 
+    private void Grow()
+    {
+        var old = _slots;
+        _slots = new string?[old.Length * 2];
+        foreach (var known in old)
+        {
+            if (known is not null)
+            {
+                _slots[Slot(known.AsSpan(), string.GetHashCode(known.AsSpan()))] = known;
+            }
+        }
+    }
+#else
+    // netstandard2.0 (the Roslyn analyzer, a few files at a time): no sharing there.
     public string Get(string text, int start, int length) => text.Substring(start, length);
 #endif
 }
