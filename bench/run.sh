@@ -98,7 +98,7 @@ rows="$cache/rows.tsv"
 # Runs the baseline and kubelint on the corpora given as label, folder, rows file and kubelint's further options, and
 # appends a row for each to its file: label files objects base_wall lint_wall lint_user lint_sys lint_rss_kb base_rss_kb
 # yaml_bytes lint_walls (every run's, comma-separated, in round order). A folder given again with options reuses the
-# baseline of its first mention. Every round runs each
+# counts and the baseline of its first mention. Every round runs each
 # command on each corpus in turn: on a shared machine the load drifts over minutes, and turns give the baseline and
 # kubelint, and a corpus and the one it is compared with, the same conditions (all runs of one, then all runs of
 # the other, did not).
@@ -114,6 +114,10 @@ bench_corpora() {
     done
   done
   for i in "${!dirs[@]}"; do
+    if [ "${base_of[$i]}" != "$i" ]; then
+      bytes[i]=${bytes[${base_of[$i]}]} counts[i]=${counts[${base_of[$i]}]}
+      continue
+    fi
     # Reading every file once warms the page cache (both sides read from memory) and counts the YAML's bytes.
     bytes[i]=$(find "${dirs[$i]}" -name '*.yaml' -exec cat {} + | wc -c)
     counts[i]=$("${bench[@]}" parse "${dirs[$i]}")
@@ -163,7 +167,6 @@ for line in open(rows_path):
     rows.append(dict(label=label, files=int(files), objects=int(objects), yaml=int(yaml), walls=[float(w) for w in walls.split(",")],
                      base=float(base), lint=float(lint),
                      cpu=float(user) + float(system), rss=float(rss) / 1024, base_rss=float(base_rss) / 1024))
-by = {r["label"]: r for r in rows}
 main = rows[:-2]  # the last two rows: the 10k corpus with the other choice of entry,policies, and with it but the traffic rules off
 
 def rss(mb):
